@@ -1,0 +1,19 @@
+using SocialPrescribing.Abstractions;
+
+namespace SocialPrescribing.Domain.Identity;
+
+/// <summary>The one place ids come from: time-ordered when fresh, name-based when derived from an idempotency key.</summary>
+public static class JourneyIds
+{
+    public static Guid New(TimeProvider time) => Guid.CreateVersion7(time.GetUtcNow());
+
+    public static Guid JourneyFromKey(TenantId tenant, string idempotencyKey) =>
+        DeterministicGuid.From("journey", tenant.Value, idempotencyKey);
+
+    public static Guid CommandFromKey(TenantId tenant, Guid journeyId, string command, string idempotencyKey) =>
+        DeterministicGuid.From("command", tenant.Value, journeyId.ToString("N"), command, idempotencyKey);
+
+    /// <summary>The command id of a scheduled first-contact check: one per journey, so re-runs are no-ops.</summary>
+    public static Guid FirstContactCheck(TenantId tenant, Guid journeyId) =>
+        DeterministicGuid.From("first-contact-check", tenant.Value, journeyId.ToString("N"));
+}

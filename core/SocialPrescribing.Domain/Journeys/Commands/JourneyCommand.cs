@@ -1,0 +1,16 @@
+namespace SocialPrescribing.Domain.Journeys.Commands;
+
+/// <summary>A request to change a journey. It is checked against the state machine before any event is raised.</summary>
+[GenerateSerializer, Immutable, Alias("sp.JourneyCommand")]
+public abstract record JourneyCommand
+{
+    /// <summary>Identifies the request: the same id again returns the first result and appends nothing.</summary>
+    [Id(0)]
+    public required Guid CommandId { get; init; }
+
+    [Id(1)]
+    public required string Actor { get; init; }
+
+    /// <summary>The command's name as it appears in URLs and in the allowed-commands list.</summary>
+    public abstract string Name { get; }
+}

@@ -1,0 +1,19 @@
+namespace SocialPrescribing.Domain.Journeys.Commands;
+
+/// <summary>Command names as they appear in URLs and in the allowed-commands list of a 409.</summary>
+public static class JourneyCommandNames
+{
+    public const string ReceiveReferral = "receive-referral";
+    public const string AcceptReferral = "accept";
+    public const string DeclineReferral = "decline";
+    public const string RecordContactAttempt = "record-contact-attempt";
+    public const string CloseUnableToContact = "close-unable-to-contact";
+    public const string RecordContact = "record-contact";
+    public const string RecordWhatMatters = "record-what-matters";
+    public const string AgreePlan = "agree-plan";
+    public const string MakeCommunityReferral = "make-community-referral";
+    public const string UpdateCommunityReferral = "update-community-referral";
+    public const string ScheduleFollowUp = "schedule-follow-up";
+    public const string Discharge = "discharge";
+    public const string CheckFirstContact = "check-first-contact";
+}

@@ -1,0 +1,10 @@
+namespace SocialPrescribing.Domain.Journeys;
+
+public enum ContactAttemptOutcome
+{
+    NoAnswer,
+    LeftMessage,
+    WrongNumber,
+    Busy,
+    Other,
+}

@@ -1,0 +1,9 @@
+namespace SocialPrescribing.Domain.Journeys;
+
+public enum ContactMode
+{
+    Phone,
+    InPerson,
+    Video,
+    Text,
+}

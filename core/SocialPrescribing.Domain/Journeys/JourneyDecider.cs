@@ -1,0 +1,146 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using SocialPrescribing.Domain.Journeys.Commands;
+using SocialPrescribing.Domain.Journeys.Events;
+using SocialPrescribing.Domain.Tenants;
+using static SocialPrescribing.Domain.Journeys.JourneyStatus;
+
+namespace SocialPrescribing.Domain.Journeys;
+
+/// <summary>
+/// The pathway's state machine. Each command has a guard (may it run now?) and a decision (which
+/// events it raises). Guards alone decide the allowed-commands list, so a 409 and the list can never disagree.
+/// </summary>
+public static class JourneyDecider
+{
+    private delegate string? Guard(JourneyState state, TenantSettings tenant);
+
+    private static readonly FrozenDictionary<string, Guard> Guards = new Dictionary<string, Guard>
+    {
+        [JourneyCommandNames.AcceptReferral] = (s, _) => In(s, Referred),
+        [JourneyCommandNames.DeclineReferral] = (s, _) => In(s, Referred, Accepted),
+        [JourneyCommandNames.RecordContactAttempt] = (s, _) => In(s, Referred, Accepted, Engaged),
+        [JourneyCommandNames.CloseUnableToContact] = (s, t) => In(s, Referred, Accepted) ?? (s.ContactAttempts >= t.MinimumContactAttempts
+            ? null
+            : $"At least {t.MinimumContactAttempts} contact attempts must be recorded before closing as unable to contact; {s.ContactAttempts} so far."),
+        [JourneyCommandNames.RecordContact] = (s, _) => In(s, Accepted, Engaged),
+        [JourneyCommandNames.RecordWhatMatters] = (s, _) => In(s, Engaged),
+        [JourneyCommandNames.AgreePlan] = (s, _) => In(s, Engaged) ?? (s.WhatMattersRecordedAt is null
+            ? "A plan is agreed after what matters to the person has been recorded."
+            : null),
+        [JourneyCommandNames.MakeCommunityReferral] = (s, _) => In(s, Engaged) ?? (s.PlanAgreedAt is null
+            ? "Community referrals are made once a plan has been agreed."
+            : null),
+        [JourneyCommandNames.UpdateCommunityReferral] = (s, _) => In(s, Engaged) ?? (s.CommunityReferrals.Any(r => !CommunityReferralTransitions.IsTerminal(r.Status))
+            ? null
+            : "There is no open community referral to update."),
+        [JourneyCommandNames.ScheduleFollowUp] = (s, _) => In(s, Engaged),
+        [JourneyCommandNames.Discharge] = (s, _) => In(s, Engaged),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The commands offered over the API, in pathway order.</summary>
+    public static readonly ImmutableArray<string> PublicCommands = [.. Guards.Keys.OrderBy(Order)];
+
+    /// <summary>The commands the journey accepts in this state.</summary>
+    public static ImmutableArray<string> AllowedCommands(JourneyState state, TenantSettings tenant) =>
+        [.. PublicCommands.Where(name => Guards[name](state, tenant) is null)];
+
+    public static Decision Decide(JourneyState state, JourneyCommand command, DecisionContext context)
+    {
+        if (command is ReceiveReferral receive)
+        {
+            return state.Exists
+                ? Decision.Reject(RejectionKind.Conflict, "This journey already exists.", allowed: AllowedCommands(state, context.Tenant))
+                : Decision.Append(Stamp(new ReferralReceived(receive.Client, receive.Referrer, receive.Source, receive.Reasons, receive.Notes), command, context));
+        }
+
+        if (!state.Exists)
+        {
+            return Decision.Reject(RejectionKind.NotFound, "No journey with this id.");
+        }
+
+        if (command is CheckFirstContact)
+        {
+            return state.AwaitsFirstContactCheck && context.Now >= state.FirstContactDueAt
+                ? Decision.Append(Stamp(new FirstContactOverdue(state.FirstContactDueAt!.Value), command, context))
+                : Decision.Nothing;
+        }
+
+        var reason = Guards[command.Name](state, context.Tenant);
+        if (reason is not null)
+        {
+            return Decision.Reject(RejectionKind.Conflict, reason, allowed: AllowedCommands(state, context.Tenant));
+        }
+
+        return command switch
+        {
+            AcceptReferral c => Decision.Append(Stamp(new ReferralAccepted(
+                c.LinkWorkerId,
+                BusinessCalendar.AddBusinessDays(context.Now, context.Tenant.FirstContactSlaBusinessDays, context.Tenant)), command, context)),
+            DeclineReferral c => Decision.Append(Stamp(new ReferralDeclined(c.Reason), command, context)),
+            RecordContactAttempt c => Decision.Append(Stamp(new ContactAttempted(c.Outcome, c.Notes), command, context)),
+            CloseUnableToContact c => Decision.Append(Stamp(new ClosedUnableToContact(c.Reason), command, context)),
+            RecordContact c => Decision.Append(Stamp(new ContactRecorded(c.Mode, c.Purpose, c.Notes, state.FirstContactAt is null), command, context)),
+            RecordWhatMatters c => Decision.Append(Stamp(new WhatMattersRecorded(c.Items), command, context)),
+            AgreePlan c => Decision.Append(Stamp(new PlanAgreed(c.Goals), command, context)),
+            MakeCommunityReferral c => Decision.Append(Stamp(new CommunityReferralMade(context.NewId(), c.Program, c.Notes), command, context)),
+            UpdateCommunityReferral c => DecideCommunityReferralUpdate(state, c, context),
+            ScheduleFollowUp c => DecideFollowUp(c, context),
+            Discharge c => Decision.Append(Stamp(new Discharged(c.Reason), command, context)),
+            _ => throw new InvalidOperationException($"No decision for command {command.Name}."),
+        };
+    }
+
+    private static Decision DecideCommunityReferralUpdate(JourneyState state, UpdateCommunityReferral command, DecisionContext context)
+    {
+        var referral = state.CommunityReferrals.Find(r => r.Id == command.CommunityReferralId);
+        if (referral is null)
+        {
+            return Decision.Reject(RejectionKind.Invalid, "This journey has no community referral with this id.", "communityReferralId");
+        }
+
+        var allowed = CommunityReferralTransitions.AllowedAfter(referral.Status);
+        if (!allowed.Contains(command.Status))
+        {
+            return Decision.Reject(
+                RejectionKind.Conflict,
+                $"A community referral that is {WireNames.Of(referral.Status)} cannot become {WireNames.Of(command.Status)}.",
+                "status",
+                [.. allowed.Select(WireNames.Of)]);
+        }
+
+        return Decision.Append(Stamp(new CommunityReferralStatusChanged(referral.Id, referral.Status, command.Status), command, context));
+    }
+
+    private static Decision DecideFollowUp(ScheduleFollowUp command, DecisionContext context)
+    {
+        var today = BusinessCalendar.LocalDate(context.Now, context.Tenant);
+        return command.DueOn < today
+            ? Decision.Reject(RejectionKind.Invalid, $"A follow-up cannot be due in the past (today is {today:yyyy-MM-dd} for this program).", "dueOn")
+            : Decision.Append(Stamp(new FollowUpScheduled(context.NewId(), command.DueOn), command, context));
+    }
+
+    private static string? In(JourneyState state, params JourneyStatus[] statuses) =>
+        statuses.Contains(state.Status)
+            ? null
+            : $"Not allowed while the journey is {WireNames.Of(state.Status)}.";
+
+    private static T Stamp<T>(T e, JourneyCommand command, DecisionContext context)
+        where T : JourneyEvent =>
+        e with { CommandId = command.CommandId, Actor = command.Actor, OccurredAt = context.Now };
+
+    private static int Order(string name) => name switch
+    {
+        JourneyCommandNames.AcceptReferral => 0,
+        JourneyCommandNames.DeclineReferral => 1,
+        JourneyCommandNames.RecordContactAttempt => 2,
+        JourneyCommandNames.CloseUnableToContact => 3,
+        JourneyCommandNames.RecordContact => 4,
+        JourneyCommandNames.RecordWhatMatters => 5,
+        JourneyCommandNames.AgreePlan => 6,
+        JourneyCommandNames.MakeCommunityReferral => 7,
+        JourneyCommandNames.UpdateCommunityReferral => 8,
+        JourneyCommandNames.ScheduleFollowUp => 9,
+        _ => 10,
+    };
+}

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using SocialPrescribing.Domain.Journeys.Events;
+
+namespace SocialPrescribing.Domain.Journeys;
+
+/// <summary>What is known about a journey: nothing but a left fold of its events.</summary>
+public sealed record JourneyState
+{
+    public static readonly JourneyState Empty = new();
+
+    public JourneyStatus Status { get; init; } = JourneyStatus.None;
+
+    /// <summary>The number of events folded into this state.</summary>
+    public long Version { get; init; }
+
+    public ClientDetails? Client { get; init; }
+    public ReferrerDetails? Referrer { get; init; }
+    public ReferralSource? Source { get; init; }
+    public ImmutableArray<string> Reasons { get; init; } = [];
+    public string? ReferralNotes { get; init; }
+    public DateTimeOffset? ReferredAt { get; init; }
+
+    public string? LinkWorkerId { get; init; }
+    public DateTimeOffset? AcceptedAt { get; init; }
+    public DateTimeOffset? FirstContactDueAt { get; init; }
+    public DateTimeOffset? FirstContactAt { get; init; }
+    public DateTimeOffset? FirstContactOverdueAt { get; init; }
+
+    public int ContactAttempts { get; init; }
+    public ImmutableList<ContactRecord> Contacts { get; init; } = [];
+    public ImmutableArray<string> WhatMatters { get; init; } = [];
+    public DateTimeOffset? WhatMattersRecordedAt { get; init; }
+    public ImmutableArray<string> Goals { get; init; } = [];
+    public DateTimeOffset? PlanAgreedAt { get; init; }
+    public ImmutableList<CommunityReferral> CommunityReferrals { get; init; } = [];
+    public ImmutableList<FollowUp> FollowUps { get; init; } = [];
+
+    public DateTimeOffset? ClosedAt { get; init; }
+    public string? ClosureReason { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public bool Exists => Status != JourneyStatus.None;
+
+    public bool IsClosed => Status is JourneyStatus.Discharged or JourneyStatus.Declined or JourneyStatus.UnableToContact;
+
+    /// <summary>True while the first-contact deadline can still pass unmet, which is when a check must be pending.</summary>
+    public bool AwaitsFirstContactCheck =>
+        Status == JourneyStatus.Accepted && FirstContactDueAt is not null && FirstContactOverdueAt is null;
+
+    public static JourneyState Fold(IEnumerable<JourneyEvent> events) => events.Aggregate(Empty, (state, e) => state.Apply(e));
+
+    public JourneyState Apply(JourneyEvent e) =>
+        When(e) with { Version = Version + 1, UpdatedAt = e.OccurredAt };
+
+    private JourneyState When(JourneyEvent e) => e switch
+    {
+        ReferralReceived r => this with
+        {
+            Status = JourneyStatus.Referred,
+            Client = r.Client,
+            Referrer = r.Referrer,
+            Source = r.Source,
+            Reasons = r.Reasons,
+            ReferralNotes = r.Notes,
+            ReferredAt = r.OccurredAt,
+        },
+        ReferralAccepted a => this with
+        {
+            Status = JourneyStatus.Accepted,
+            LinkWorkerId = a.LinkWorkerId,
+            AcceptedAt = a.OccurredAt,
+            FirstContactDueAt = a.FirstContactDueAt,
+        },
+        ReferralDeclined d => Close(JourneyStatus.Declined, d.Reason, d.OccurredAt),
+        ContactAttempted => this with { ContactAttempts = ContactAttempts + 1 },
+        ClosedUnableToContact c => Close(JourneyStatus.UnableToContact, c.Reason, c.OccurredAt),
+        ContactRecorded c => this with
+        {
+            Status = JourneyStatus.Engaged,
+            FirstContactAt = FirstContactAt ?? c.OccurredAt,
+            Contacts = Contacts.Add(new ContactRecord(c.Mode, c.Purpose, c.Notes, c.OccurredAt, c.Actor)),
+        },
+        WhatMattersRecorded w => this with { WhatMatters = w.Items, WhatMattersRecordedAt = w.OccurredAt },
+        PlanAgreed p => this with { Goals = p.Goals, PlanAgreedAt = p.OccurredAt },
+        CommunityReferralMade m => this with
+        {
+            CommunityReferrals = CommunityReferrals.Add(new CommunityReferral(
+                m.CommunityReferralId, m.Program, m.Notes, CommunityReferralStatus.Requested, m.OccurredAt, m.OccurredAt)),
+        },
+        CommunityReferralStatusChanged s => this with
+        {
+            CommunityReferrals = CommunityReferrals.Select(r => r.Id == s.CommunityReferralId
+                ? r with { Status = s.To, UpdatedAt = s.OccurredAt }
+                : r).ToImmutableList(),
+        },
+        FollowUpScheduled f => this with { FollowUps = FollowUps.Add(new FollowUp(f.FollowUpId, f.DueOn, f.OccurredAt)) },
+        FirstContactOverdue o => this with { FirstContactOverdueAt = o.OccurredAt },
+        Discharged d => Close(JourneyStatus.Discharged, d.Reason, d.OccurredAt),
+        _ => throw new InvalidOperationException($"No fold for event type {e.GetType().Name}."),
+    };
+
+    private JourneyState Close(JourneyStatus status, string reason, DateTimeOffset at) =>
+        this with { Status = status, ClosureReason = reason, ClosedAt = at };
+}

@@ -1,0 +1,7 @@
+namespace SocialPrescribing.Domain.Journeys;
+
+public enum PreferredLanguage
+{
+    En,
+    Fr,
+}

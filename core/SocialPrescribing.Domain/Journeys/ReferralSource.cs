@@ -1,0 +1,13 @@
+namespace SocialPrescribing.Domain.Journeys;
+
+public enum ReferralSource
+{
+    FamilyPhysician,
+    NursePractitioner,
+    Pharmacist,
+    Paramedic,
+    HospitalDischarge,
+    HomeCare,
+    Self,
+    CommunityAgency,
+}

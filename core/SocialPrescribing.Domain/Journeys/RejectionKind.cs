@@ -1,0 +1,13 @@
+namespace SocialPrescribing.Domain.Journeys;
+
+public enum RejectionKind
+{
+    /// <summary>The journey does not exist.</summary>
+    NotFound,
+
+    /// <summary>The command is not allowed in the journey's current state.</summary>
+    Conflict,
+
+    /// <summary>A field of the command is wrong for this journey (for example an unknown community referral).</summary>
+    Invalid,
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using SocialPrescribing.Abstractions;
+
+namespace SocialPrescribing.Domain.Tenants;
+
+/// <summary>A tenant's policy as the pathway needs it: its clock, deadlines and thresholds.</summary>
+public sealed record TenantSettings
+{
+    public required TenantId Id { get; init; }
+
+    /// <summary>The program's name as shown on documents.</summary>
+    public required string DisplayName { get; init; }
+
+    /// <summary>Where business days are counted; deadlines fall at the same local time of day.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Business days from acceptance to the first-contact deadline.</summary>
+    public int FirstContactSlaBusinessDays { get; init; } = 5;
+
+    /// <summary>Failed contact attempts needed before a journey may close as unable to contact.</summary>
+    public int MinimumContactAttempts { get; init; } = 3;
+
+    /// <summary>Statutory holidays that are not business days.</summary>
+    public ImmutableHashSet<DateOnly> Holidays { get; init; } = [];
+
+    /// <summary>A phone number or address the referrer and person can reach the program at.</summary>
+    public string? ContactPoint { get; init; }
+}
