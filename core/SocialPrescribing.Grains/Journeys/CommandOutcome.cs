@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Events;
+
+namespace SocialPrescribing.Grains.Journeys;
+
+/// <summary>The result of a command: the journey's version and status after it, and the events it appended.</summary>
+[GenerateSerializer, Immutable, Alias("sp.CommandOutcome")]
+public sealed record CommandOutcome(
+    [property: Id(0)] CommandOutcomeKind Kind,
+    [property: Id(1)] long Version,
+    [property: Id(2)] JourneyStatus Status,
+    [property: Id(3)] ImmutableArray<JourneyEvent> Events,
+    [property: Id(4)] ImmutableArray<string> AllowedCommands,
+    [property: Id(5)] CommandRejection? Rejection);

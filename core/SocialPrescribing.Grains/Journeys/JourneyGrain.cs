@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using SocialPrescribing.Abstractions;
+using SocialPrescribing.Domain.Identity;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Commands;
+using SocialPrescribing.Domain.Journeys.Events;
+using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Storage;
+
+namespace SocialPrescribing.Grains.Journeys;
+
+/// <summary>
+/// A journey that persists itself: on activation it replays its stream; each command is decided
+/// against the folded state and its events are committed before the call returns. Orleans runs one
+/// call at a time per activation, which is what serialises concurrent commands on one journey.
+/// </summary>
+public sealed partial class JourneyGrain(
+    IJourneyStore store,
+    ITenantDirectory tenants,
+    IFirstContactScheduler firstContactScheduler,
+    TimeProvider time,
+    ILogger<JourneyGrain> logger) : Grain, IJourneyGrain
+{
+    private readonly List<JourneyEvent> _events = [];
+    private readonly Dictionary<Guid, Range> _commands = [];
+    private JourneyState _state = JourneyState.Empty;
+    private TenantId _tenant;
+    private Guid _journeyId;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _journeyId = this.GetPrimaryKey(out var tenant);
+        _tenant = TenantId.Parse(tenant!);
+        await LoadAsync(cancellationToken);
+    }
+
+    public Task<JourneyHistory> GetHistory() => Task.FromResult(new JourneyHistory([.. _events]));
+
+    public async Task<CommandOutcome> Execute(JourneyCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!tenants.TryGet(_tenant, out var tenant))
+        {
+            return Rejected(new CommandRejection(RejectionKind.NotFound, "Unknown tenant.", null, []));
+        }
+
+        if (_commands.TryGetValue(command.CommandId, out var seen))
+        {
+            return Replay(seen, tenant);
+        }
+
+        var decision = JourneyDecider.Decide(_state, command, new DecisionContext(time.GetUtcNow(), tenant, () => JourneyIds.New(time)));
+        if (decision.Rejection is { } rejection)
+        {
+            return Rejected(rejection);
+        }
+
+        if (decision.Events.IsEmpty)
+        {
+            return Outcome(CommandOutcomeKind.Unchanged, _state, [], tenant);
+        }
+
+        var next = decision.Events.Aggregate(_state, (state, e) => state.Apply(e));
+        var append = new JourneyAppend(
+            _tenant,
+            _journeyId,
+            _state.Version,
+            [.. decision.Events.Select(e => new NewEvent(e.Type, JourneyJson.Serialize(e), e.CommandId, e.Actor, e.OccurredAt))],
+            JourneySummaries.From(next));
+        try
+        {
+            await store.AppendAsync(append);
+        }
+        catch (StreamVersionConflictException)
+        {
+            // Another activation wrote to this stream (possible only while a cluster is failing over):
+            // our view is stale, so let the next call start from what is stored.
+            LogStaleActivation(_tenant.Value, _journeyId);
+            DeactivateOnIdle();
+            throw;
+        }
+        catch
+        {
+            // The commit may or may not have happened; only a replay from storage can say which.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        var start = _events.Count;
+        _events.AddRange(decision.Events);
+        _commands[command.CommandId] = new Range(start, _events.Count);
+        _state = next;
+        LogApplied(_tenant.Value, _journeyId, command.Name, _state.Version);
+        RunSideEffects(decision.Events);
+        return Outcome(CommandOutcomeKind.Applied, _state, decision.Events, tenant);
+    }
+
+    private void RunSideEffects(ImmutableArray<JourneyEvent> appended)
+    {
+        foreach (var e in appended.OfType<ReferralAccepted>())
+        {
+            try
+            {
+                firstContactScheduler.Schedule(_tenant, _journeyId, e.FirstContactDueAt);
+            }
+            catch (Exception ex)
+            {
+                // The journey holds the due date; start-up and periodic reconciliation schedule it again.
+                LogScheduleFailed(ex, _tenant.Value, _journeyId);
+            }
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync(_tenant, _journeyId, cancellationToken);
+        foreach (var record in stored)
+        {
+            var e = JourneyJson.Deserialize(record.Data);
+            if (_commands.TryGetValue(e.CommandId, out var range) && range.End.Value == _events.Count)
+            {
+                _commands[e.CommandId] = new Range(range.Start, _events.Count + 1);
+            }
+            else
+            {
+                _commands[e.CommandId] = new Range(_events.Count, _events.Count + 1);
+            }
+
+            _events.Add(e);
+            _state = _state.Apply(e);
+        }
+    }
+
+    private CommandOutcome Replay(Range range, TenantSettings tenant)
+    {
+        var (offset, length) = range.GetOffsetAndLength(_events.Count);
+        var stateThen = JourneyState.Fold(_events.Take(offset + length));
+        return Outcome(CommandOutcomeKind.Replayed, stateThen, [.. _events.Skip(offset).Take(length)], tenant);
+    }
+
+    private static CommandOutcome Outcome(CommandOutcomeKind kind, JourneyState state, ImmutableArray<JourneyEvent> events, TenantSettings tenant) =>
+        new(kind, state.Version, state.Status, events, JourneyDecider.AllowedCommands(state, tenant), null);
+
+    private CommandOutcome Rejected(CommandRejection rejection) =>
+        new(CommandOutcomeKind.Rejected, _state.Version, _state.Status, [], [], rejection);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journey {Tenant}/{JourneyId}: {Command} applied, now at version {Version}")]
+    private partial void LogApplied(string tenant, Guid journeyId, string command, long version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journey {Tenant}/{JourneyId}: stream changed under this activation; deactivating")]
+    private partial void LogStaleActivation(string tenant, Guid journeyId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journey {Tenant}/{JourneyId}: could not schedule the first-contact check; reconciliation will")]
+    private partial void LogScheduleFailed(Exception exception, string tenant, Guid journeyId);
+}

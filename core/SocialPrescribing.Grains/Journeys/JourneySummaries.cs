@@ -1,0 +1,17 @@
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Storage;
+
+namespace SocialPrescribing.Grains.Journeys;
+
+internal static class JourneySummaries
+{
+    public static JourneySummary From(JourneyState state) => new(
+        WireNames.Of(state.Status),
+        state.LinkWorkerId,
+        $"{state.Client!.GivenName} {state.Client.FamilyName}",
+        state.ReferredAt!.Value,
+        state.FirstContactDueAt,
+        state.FirstContactOverdueAt is not null,
+        state.AwaitsFirstContactCheck,
+        state.UpdatedAt);
+}

@@ -1,0 +1,325 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialPrescribing.Abstractions;
+
+namespace SocialPrescribing.Storage.Sqlite;
+
+/// <summary>
+/// The embedded engine. SQLite allows one writer at a time, so writes queue on a gate in this process
+/// rather than spinning on SQLITE_BUSY; reads run beside them thanks to the WAL journal.
+/// </summary>
+public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
+{
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly string _connectionString;
+    private readonly ILogger<SqliteJourneyStore> _logger;
+    private readonly TimeProvider _time;
+    private readonly Lazy<Task> _initialized;
+
+    public SqliteJourneyStore(IOptions<SqliteStorageOptions> options, TimeProvider time, ILogger<SqliteJourneyStore> logger)
+    {
+        _time = time;
+        ArgumentNullException.ThrowIfNull(options);
+        _logger = logger;
+        var path = options.Value.DatabasePath;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _initialized = new Lazy<Task>(MigrateAsync);
+    }
+
+    public Task MigrateAsync() => RunAsync(async () =>
+    {
+        await using var connection = await OpenAsync(CancellationToken.None, migrated: false);
+        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;");
+        await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);");
+        foreach (var (version, sql) in SqliteMigrations.Steps)
+        {
+            await using var tx = connection.BeginTransaction(deferred: false);
+            await using var check = connection.CreateCommand();
+            check.Transaction = tx;
+            check.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE version = $v";
+            check.Parameters.AddWithValue("$v", version);
+            if ((long)(await check.ExecuteScalarAsync())! > 0)
+            {
+                continue;
+            }
+
+            await using var apply = connection.CreateCommand();
+            apply.Transaction = tx;
+            apply.CommandText = sql + "; INSERT INTO schema_migrations (version, applied_at) VALUES ($v, $at);";
+            apply.Parameters.AddWithValue("$v", version);
+            apply.Parameters.AddWithValue("$at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            await apply.ExecuteNonQueryAsync();
+            await tx.CommitAsync();
+            LogMigrationApplied(version);
+        }
+    });
+
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(TenantId tenant, Guid journeyId, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<StoredEvent>>(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT version, event_type, data, command_id, actor, occurred_at
+                FROM journey_events WHERE tenant = $tenant AND journey_id = $journey ORDER BY version
+                """;
+            command.Parameters.AddWithValue("$tenant", tenant.Value);
+            command.Parameters.AddWithValue("$journey", Key(journeyId));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var events = new List<StoredEvent>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                events.Add(new StoredEvent(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    Guid.Parse(reader.GetString(3)),
+                    reader.GetString(4),
+                    Time(reader.GetString(5))));
+            }
+
+            return events;
+        });
+
+    public Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default) => RunAsync(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(append);
+        if (append.Events.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var tx = connection.BeginTransaction(deferred: false);
+            var current = await CurrentVersionAsync(connection, tx, append.Tenant, append.JourneyId, cancellationToken);
+            if (current != append.ExpectedVersion)
+            {
+                throw new StreamVersionConflictException(append.JourneyId, append.ExpectedVersion);
+            }
+
+            await using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = tx;
+                insert.CommandText = """
+                    INSERT INTO journey_events (tenant, journey_id, version, event_type, data, command_id, actor, occurred_at)
+                    VALUES ($tenant, $journey, $version, $type, $data, $command, $actor, $at)
+                    """;
+                var tenant = insert.Parameters.AddWithValue("$tenant", append.Tenant.Value);
+                var journey = insert.Parameters.AddWithValue("$journey", Key(append.JourneyId));
+                var version = insert.Parameters.Add("$version", SqliteType.Integer);
+                var type = insert.Parameters.Add("$type", SqliteType.Text);
+                var data = insert.Parameters.Add("$data", SqliteType.Text);
+                var commandId = insert.Parameters.Add("$command", SqliteType.Text);
+                var actor = insert.Parameters.Add("$actor", SqliteType.Text);
+                var at = insert.Parameters.Add("$at", SqliteType.Text);
+                var next = append.ExpectedVersion;
+                foreach (var e in append.Events)
+                {
+                    version.Value = ++next;
+                    type.Value = e.Type;
+                    data.Value = e.Data;
+                    commandId.Value = e.CommandId.ToString();
+                    actor.Value = e.Actor;
+                    at.Value = Text(e.OccurredAt);
+                    await insert.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+
+            await UpsertSummaryAsync(connection, tx, append, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    });
+
+    public Task<JourneyPage> QueryAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default) =>
+        RunAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            await using var connection = await OpenAsync(cancellationToken);
+            const string Filter = """
+                FROM journeys WHERE tenant = $tenant
+                  AND ($status IS NULL OR status = $status)
+                  AND ($worker IS NULL OR link_worker_id = $worker)
+                """;
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) " + Filter;
+            AddFilter(count, tenant, query);
+            var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+
+            await using var select = connection.CreateCommand();
+            select.CommandText = """
+                SELECT journey_id, version, status, link_worker_id, client_name, referred_at,
+                       first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at
+                """ + "\n" + Filter + "\nORDER BY referred_at DESC, journey_id LIMIT $limit OFFSET $offset";
+            AddFilter(select, tenant, query);
+            select.Parameters.AddWithValue("$limit", query.PageSize);
+            select.Parameters.AddWithValue("$offset", (long)(query.Page - 1) * query.PageSize);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            var items = new List<JourneyListItem>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(new JourneyListItem(
+                    Guid.Parse(reader.GetString(0)),
+                    reader.GetInt64(1),
+                    new JourneySummary(
+                        reader.GetString(2),
+                        reader.IsDBNull(3) ? null : reader.GetString(3),
+                        reader.GetString(4),
+                        Time(reader.GetString(5)),
+                        reader.IsDBNull(6) ? null : Time(reader.GetString(6)),
+                        reader.GetInt64(7) != 0,
+                        reader.GetInt64(8) != 0,
+                        Time(reader.GetString(9)))));
+            }
+
+            return new JourneyPage(items, total);
+        });
+
+    public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<PendingFirstContactCheck>>(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT journey_id, first_contact_due_at FROM journeys
+                WHERE tenant = $tenant AND awaits_first_contact_check = 1 AND first_contact_due_at IS NOT NULL
+                ORDER BY first_contact_due_at
+                """;
+            command.Parameters.AddWithValue("$tenant", tenant.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var pending = new List<PendingFirstContactCheck>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                pending.Add(new PendingFirstContactCheck(Guid.Parse(reader.GetString(0)), Time(reader.GetString(1))));
+            }
+
+            return pending;
+        });
+
+    public Task CheckHealthAsync(CancellationToken cancellationToken = default) => RunAsync(async () =>
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "SELECT 1 FROM schema_migrations LIMIT 1;");
+    });
+
+    public void Dispose() => _writeGate.Dispose();
+
+    private static async Task<long> CurrentVersionAsync(SqliteConnection connection, SqliteTransaction tx, TenantId tenant, Guid journeyId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM journey_events WHERE tenant = $tenant AND journey_id = $journey";
+        command.Parameters.AddWithValue("$tenant", tenant.Value);
+        command.Parameters.AddWithValue("$journey", Key(journeyId));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task UpsertSummaryAsync(SqliteConnection connection, SqliteTransaction tx, JourneyAppend append, CancellationToken cancellationToken)
+    {
+        var s = append.Summary;
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """
+            INSERT INTO journeys (tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
+                                  first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at)
+            VALUES ($tenant, $journey, $version, $status, $worker, $client, $referred, $due, $overdue, $awaits, $updated)
+            ON CONFLICT (tenant, journey_id) DO UPDATE SET
+                version = excluded.version, status = excluded.status, link_worker_id = excluded.link_worker_id,
+                client_name = excluded.client_name, referred_at = excluded.referred_at,
+                first_contact_due_at = excluded.first_contact_due_at, first_contact_overdue = excluded.first_contact_overdue,
+                awaits_first_contact_check = excluded.awaits_first_contact_check, updated_at = excluded.updated_at
+            """;
+        command.Parameters.AddWithValue("$tenant", append.Tenant.Value);
+        command.Parameters.AddWithValue("$journey", Key(append.JourneyId));
+        command.Parameters.AddWithValue("$version", append.ExpectedVersion + append.Events.Count);
+        command.Parameters.AddWithValue("$status", s.Status);
+        command.Parameters.AddWithValue("$worker", (object?)s.LinkWorkerId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$client", s.ClientName);
+        command.Parameters.AddWithValue("$referred", Text(s.ReferredAt));
+        command.Parameters.AddWithValue("$due", s.FirstContactDueAt is { } due ? Text(due) : DBNull.Value);
+        command.Parameters.AddWithValue("$overdue", s.FirstContactOverdue ? 1 : 0);
+        command.Parameters.AddWithValue("$awaits", s.AwaitsFirstContactCheck ? 1 : 0);
+        command.Parameters.AddWithValue("$updated", Text(s.UpdatedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddFilter(SqliteCommand command, TenantId tenant, JourneyQuery query)
+    {
+        command.Parameters.AddWithValue("$tenant", tenant.Value);
+        command.Parameters.AddWithValue("$status", (object?)query.Status ?? DBNull.Value);
+        command.Parameters.AddWithValue("$worker", (object?)query.LinkWorkerId ?? DBNull.Value);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool migrated = true)
+    {
+        if (migrated)
+        {
+            await _initialized.Value;
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        // FULL: a commit is on disk before we acknowledge it, even across a power cut.
+        await ExecuteAsync(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;");
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task RunAsync(Func<Task> work) => await RunAsync(async () =>
+    {
+        await work();
+        return true;
+    });
+
+    private async Task<T> RunAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 or 10 or 13 or 14)
+        {
+            // BUSY, LOCKED, IOERR, FULL, CANTOPEN: conditions that can pass; the caller answers 503.
+            LogUnavailable(ex.SqliteErrorCode);
+            throw new StorageUnavailableException("The journey database is unavailable.", ex);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        {
+            // A primary-key clash means another writer got there first (another process on the same file).
+            throw new StreamVersionConflictException("The stream changed while appending.", ex);
+        }
+    }
+
+    private static string Key(Guid id) => id.ToString("D");
+
+    private static string Text(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied SQLite schema migration {Version}")]
+    private partial void LogMigrationApplied(int version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite reported error {Code}; answering unavailable")]
+    private partial void LogUnavailable(int code);
+}

@@ -1,0 +1,43 @@
+namespace SocialPrescribing.Storage.Sqlite;
+
+/// <summary>
+/// The schema, as numbered steps applied in order and recorded in <c>schema_migrations</c>. Steps are
+/// only ever added, never edited, and never drop data.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static readonly IReadOnlyList<(int Version, string Sql)> Steps =
+    [
+        (1, """
+            CREATE TABLE journey_events (
+                tenant       TEXT    NOT NULL,
+                journey_id   TEXT    NOT NULL,
+                version      INTEGER NOT NULL,
+                event_type   TEXT    NOT NULL,
+                data         TEXT    NOT NULL,
+                command_id   TEXT    NOT NULL,
+                actor        TEXT    NOT NULL,
+                occurred_at  TEXT    NOT NULL,
+                PRIMARY KEY (tenant, journey_id, version)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE journeys (
+                tenant                     TEXT    NOT NULL,
+                journey_id                 TEXT    NOT NULL,
+                version                    INTEGER NOT NULL,
+                status                     TEXT    NOT NULL,
+                link_worker_id             TEXT,
+                client_name                TEXT    NOT NULL,
+                referred_at                TEXT    NOT NULL,
+                first_contact_due_at       TEXT,
+                first_contact_overdue      INTEGER NOT NULL,
+                awaits_first_contact_check INTEGER NOT NULL,
+                updated_at                 TEXT    NOT NULL,
+                PRIMARY KEY (tenant, journey_id)
+            ) WITHOUT ROWID;
+
+            CREATE INDEX ix_journeys_caseload ON journeys (tenant, status, link_worker_id, referred_at);
+            CREATE INDEX ix_journeys_first_contact ON journeys (tenant, awaits_first_contact_check) WHERE awaits_first_contact_check = 1;
+            """),
+    ];
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SocialPrescribing.Storage.Sqlite;
+
+public static class SqliteStorageServiceCollectionExtensions
+{
+    /// <summary>Registers the SQLite engine as the <see cref="IJourneyStore"/>, configured from <paramref name="section"/>.</summary>
+    public static IServiceCollection AddSqliteJourneyStore(this IServiceCollection services, IConfiguration section)
+    {
+        services.AddOptions<SqliteStorageOptions>().Bind(section);
+        services.AddSingleton<SqliteJourneyStore>();
+        services.AddSingleton<IJourneyStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
+        return services;
+    }
+}

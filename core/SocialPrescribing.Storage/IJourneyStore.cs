@@ -1,0 +1,29 @@
+using SocialPrescribing.Abstractions;
+
+namespace SocialPrescribing.Storage;
+
+/// <summary>
+/// Durable journey streams. One contract, several engines (SQLite embedded, PostgreSQL in production),
+/// all proven by the same conformance tests. Every call is scoped to one tenant.
+/// </summary>
+public interface IJourneyStore
+{
+    /// <summary>The journey's events in version order (1, 2, …); empty when the journey does not exist.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadAsync(TenantId tenant, Guid journeyId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends events and updates the journey's caseload row in one transaction, durable when the task
+    /// completes. Throws <see cref="StreamVersionConflictException"/> when the stream is not at
+    /// <see cref="JourneyAppend.ExpectedVersion"/>, appending nothing.
+    /// </summary>
+    Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of a tenant's journeys, newest referral first.</summary>
+    Task<JourneyPage> QueryAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Journeys whose first-contact deadline is still running, for re-scheduling their checks.</summary>
+    Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default);
+
+    /// <summary>Throws <see cref="StorageUnavailableException"/> when the engine cannot serve requests.</summary>
+    Task CheckHealthAsync(CancellationToken cancellationToken = default);
+}

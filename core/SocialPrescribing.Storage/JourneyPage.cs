@@ -1,0 +1,3 @@
+namespace SocialPrescribing.Storage;
+
+public sealed record JourneyPage(IReadOnlyList<JourneyListItem> Items, long Total);

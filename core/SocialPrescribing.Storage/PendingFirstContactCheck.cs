@@ -1,0 +1,3 @@
+namespace SocialPrescribing.Storage;
+
+public sealed record PendingFirstContactCheck(Guid JourneyId, DateTimeOffset DueAt);
