@@ -1,0 +1,8 @@
+namespace SocialPrescribing.Documents;
+
+/// <summary>A community program the person was connected to.</summary>
+/// <param name="ProgramName">The program's name.</param>
+/// <param name="Organization">Who runs it, when known.</param>
+/// <param name="Status">The status code, like <c>in-progress</c>; handy as a CSS class.</param>
+/// <param name="StatusLabel">The status in words, in the document's language.</param>
+public sealed record DocumentCommunityReferral(string ProgramName, string? Organization, string Status, string StatusLabel);

@@ -1,0 +1,95 @@
+using System.Collections.Frozen;
+using SocialPrescribing.Domain.Journeys;
+
+namespace SocialPrescribing.Documents;
+
+/// <summary>
+/// The coded values of a journey in words, in English and French. Labels are lower case so that
+/// they read well after a colon or inside a sentence.
+/// </summary>
+public static class DocumentLabels
+{
+    private static readonly FrozenDictionary<ReferralSource, (string En, string Fr)> Sources =
+        new Dictionary<ReferralSource, (string En, string Fr)>
+        {
+            [ReferralSource.FamilyPhysician] = ("family physician", "médecin de famille"),
+            [ReferralSource.NursePractitioner] = ("nurse practitioner", "infirmière praticienne ou infirmier praticien"),
+            [ReferralSource.Pharmacist] = ("pharmacist", "pharmacienne ou pharmacien"),
+            [ReferralSource.Paramedic] = ("paramedic", "paramédic"),
+            [ReferralSource.HospitalDischarge] = ("hospital discharge", "congé de l'hôpital"),
+            [ReferralSource.HomeCare] = ("home care", "soins à domicile"),
+            [ReferralSource.Self] = ("self-referral", "autoréférence"),
+            [ReferralSource.CommunityAgency] = ("community agency", "organisme communautaire"),
+        }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, (string En, string Fr)> Reasons =
+        new Dictionary<string, (string En, string Fr)>(StringComparer.Ordinal)
+        {
+            ["loneliness-and-isolation"] = ("loneliness and isolation", "solitude et isolement"),
+            ["low-mood"] = ("low mood", "baisse de moral"),
+            ["physical-activity"] = ("physical activity", "activité physique"),
+            ["food-security"] = ("food security", "sécurité alimentaire"),
+            ["housing"] = ("housing", "logement"),
+            ["finances"] = ("finances", "finances"),
+            ["caregiver-strain"] = ("caregiver strain", "épuisement de la personne proche aidante"),
+            ["chronic-disease-self-management"] = ("chronic disease self-management", "autogestion d'une maladie chronique"),
+            ["other"] = ("other", "autre"),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Feminine in French: the noun understood is « la demande ».
+    private static readonly FrozenDictionary<CommunityReferralStatus, (string En, string Fr)> Statuses =
+        new Dictionary<CommunityReferralStatus, (string En, string Fr)>
+        {
+            [CommunityReferralStatus.Requested] = ("requested", "demandée"),
+            [CommunityReferralStatus.Accepted] = ("accepted", "acceptée"),
+            [CommunityReferralStatus.Rejected] = ("not accepted", "non retenue"),
+            [CommunityReferralStatus.InProgress] = ("in progress", "en cours"),
+            [CommunityReferralStatus.OnHold] = ("on hold", "en pause"),
+            [CommunityReferralStatus.Completed] = ("completed", "terminée"),
+            [CommunityReferralStatus.Failed] = ("could not go ahead", "non aboutie"),
+            [CommunityReferralStatus.Cancelled] = ("cancelled", "annulée"),
+        }.ToFrozenDictionary();
+
+    /// <summary>The referral source in words, like <c>family physician</c> or <c>médecin de famille</c>.</summary>
+    /// <exception cref="UnsupportedDocumentLanguageException">The language is not supported.</exception>
+    public static string Source(ReferralSource source, string lang) =>
+        Pick(Sources.TryGetValue(source, out var label) ? label : Fallback(WireNames.Of(source)), lang);
+
+    /// <summary>
+    /// A reason for referral in words. A code missing from the table (one added to the domain
+    /// later) shows as the code with its hyphens turned into spaces rather than failing the document.
+    /// </summary>
+    /// <exception cref="UnsupportedDocumentLanguageException">The language is not supported.</exception>
+    public static string Reason(string code, string lang)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return Pick(Reasons.TryGetValue(code, out var label) ? label : Fallback(code), lang);
+    }
+
+    /// <summary>A community referral's status in words, like <c>in progress</c> or <c>en cours</c>.</summary>
+    /// <exception cref="UnsupportedDocumentLanguageException">The language is not supported.</exception>
+    public static string Status(CommunityReferralStatus status, string lang) =>
+        Pick(Statuses.TryGetValue(status, out var label) ? label : Fallback(WireNames.Of(status)), lang);
+
+    /// <summary>True when a reason code has its own words rather than the fallback.</summary>
+    public static bool HasReason(string code) => Reasons.ContainsKey(code);
+
+    /// <summary>True when a referral source has its own words rather than the fallback.</summary>
+    public static bool HasSource(ReferralSource source) => Sources.ContainsKey(source);
+
+    /// <summary>True when a community referral status has its own words rather than the fallback.</summary>
+    public static bool HasStatus(CommunityReferralStatus status) => Statuses.ContainsKey(status);
+
+    private static (string En, string Fr) Fallback(string code)
+    {
+        var words = code.Replace('-', ' ');
+        return (words, words);
+    }
+
+    private static string Pick((string En, string Fr) label, string lang) => lang switch
+    {
+        DocumentLanguages.English => label.En,
+        DocumentLanguages.French => label.Fr,
+        _ => throw new UnsupportedDocumentLanguageException(lang),
+    };
+}

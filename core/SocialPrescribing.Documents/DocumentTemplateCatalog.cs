@@ -1,0 +1,143 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Scriban;
+
+namespace SocialPrescribing.Documents;
+
+/// <summary>
+/// The document templates, read and parsed once when the catalog is built and kept parsed for
+/// every render after. Files are named <c>&lt;template&gt;.&lt;lang&gt;.html</c>, like
+/// <c>plan-summary.fr.html</c>; other files in the folder are ignored.
+/// </summary>
+/// <remarks>
+/// Every template must exist in every supported language, so a known template can always be
+/// rendered in any of them.
+/// </remarks>
+public sealed partial class DocumentTemplateCatalog
+{
+    /// <summary>The extension of template files.</summary>
+    public const string FileExtension = ".html";
+
+    private readonly FrozenDictionary<string, FrozenDictionary<string, Template>> _templates;
+
+    /// <summary>Reads and parses every template in <see cref="DocumentOptions.TemplateDirectory"/>.</summary>
+    /// <exception cref="DocumentTemplateException">
+    /// The folder is missing or empty, a file is misnamed or in an unsupported language, a template does
+    /// not parse, or a template lacks a language. The message names each file, with line and column for
+    /// parse errors.
+    /// </exception>
+    public DocumentTemplateCatalog(IOptions<DocumentOptions> options, ILogger<DocumentTemplateCatalog> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        TemplateDirectory = Path.GetFullPath(options.Value.TemplateDirectory, AppContext.BaseDirectory);
+
+        var errors = new List<string>();
+        var parsed = Load(TemplateDirectory, errors);
+        if (errors.Count > 0)
+        {
+            LogTemplatesRejected(logger, TemplateDirectory, errors.Count);
+            throw new DocumentTemplateException(TemplateDirectory, errors);
+        }
+
+        _templates = parsed.ToFrozenDictionary(
+            entry => entry.Key,
+            entry => entry.Value.ToFrozenDictionary(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        Templates = [.. _templates.Keys.Order(StringComparer.Ordinal)];
+        LogTemplatesLoaded(logger, Templates.Count, DocumentLanguages.All.Count, TemplateDirectory);
+    }
+
+    /// <summary>The full path of the folder the templates were read from.</summary>
+    public string TemplateDirectory { get; }
+
+    /// <summary>The names of the loaded templates, in order, like <c>plan-summary</c>.</summary>
+    public IReadOnlyList<string> Templates { get; }
+
+    /// <summary>The languages every template is available in.</summary>
+    public IReadOnlyList<string> Languages { get; } = DocumentLanguages.All;
+
+    /// <summary>True when a template of this name was loaded.</summary>
+    public bool IsKnown(string? template) => template is not null && _templates.ContainsKey(template);
+
+    internal Template Get(string template, string lang)
+    {
+        if (template is null || !_templates.TryGetValue(template, out var byLanguage))
+        {
+            throw new UnknownDocumentTemplateException(template);
+        }
+
+        return lang is not null && byLanguage.TryGetValue(lang, out var parsed)
+            ? parsed
+            : throw new UnsupportedDocumentLanguageException(lang);
+    }
+
+    private static Dictionary<string, Dictionary<string, Template>> Load(string directory, List<string> errors)
+    {
+        var templates = new Dictionary<string, Dictionary<string, Template>>(StringComparer.Ordinal);
+        if (!Directory.Exists(directory))
+        {
+            errors.Add($"{directory}: the template folder does not exist (set {DocumentOptions.SectionName}:{nameof(DocumentOptions.TemplateDirectory)}).");
+            return templates;
+        }
+
+        var files = Directory.EnumerateFiles(directory, "*" + FileExtension, SearchOption.TopDirectoryOnly)
+            .Order(StringComparer.Ordinal);
+        foreach (var path in files)
+        {
+            var match = FileName().Match(Path.GetFileName(path));
+            if (!match.Success)
+            {
+                errors.Add($"{path}: a template file is named <template>.<lang>{FileExtension}, with a lower-case kebab-case template name.");
+                continue;
+            }
+
+            var lang = match.Groups["lang"].Value;
+            if (!DocumentLanguages.IsSupported(lang))
+            {
+                errors.Add($"{path}: '{lang}' is not a supported language; use one of: {string.Join(", ", DocumentLanguages.All)}.");
+                continue;
+            }
+
+            var template = Template.Parse(File.ReadAllText(path), path);
+            if (template.HasErrors)
+            {
+                errors.AddRange(template.Messages.Select(Describe));
+                continue;
+            }
+
+            var name = match.Groups["name"].Value;
+            if (!templates.TryGetValue(name, out var byLanguage))
+            {
+                templates[name] = byLanguage = new Dictionary<string, Template>(StringComparer.Ordinal);
+            }
+
+            byLanguage[lang] = template;
+        }
+
+        if (templates.Count == 0 && errors.Count == 0)
+        {
+            errors.Add($"{directory}: the folder holds no <template>.<lang>{FileExtension} files.");
+        }
+
+        foreach (var (name, byLanguage) in templates.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            foreach (var missing in DocumentLanguages.All.Where(lang => !byLanguage.ContainsKey(lang)))
+            {
+                errors.Add($"{Path.Combine(directory, $"{name}.{missing}{FileExtension}")}: missing; the template '{name}' must exist in every language.");
+            }
+        }
+
+        return templates;
+    }
+
+    // Scriban counts lines and columns from zero; editors and people count from one.
+    private static string Describe(Scriban.Parsing.LogMessage message) =>
+        $"{message.Span.FileName}({message.Span.Start.Line + 1},{message.Span.Start.Column + 1}): "
+        + $"{message.Type.ToString().ToLowerInvariant()}: {message.Message}";
+
+    [GeneratedRegex(@"^(?<name>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?<lang>[a-z]{2})\.html$", RegexOptions.CultureInvariant)]
+    private static partial Regex FileName();
+}

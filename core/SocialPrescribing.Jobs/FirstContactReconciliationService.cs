@@ -1,0 +1,30 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace SocialPrescribing.Jobs;
+
+/// <summary>Reconciles once the host has started, and registers the periodic reconciliation.</summary>
+internal sealed class FirstContactReconciliationService(
+    FirstContactReconciliationJob reconciliation,
+    IRecurringJobManager recurring,
+    IOptions<JobsOptions> options,
+    IHostApplicationLifetime lifetime) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Wait for the whole host (the silo included) to be up, so a due check can run straight away.
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(started.SetResult))
+        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            await started.Task;
+        }
+
+        recurring.AddOrUpdate<FirstContactReconciliationJob>(
+            FirstContactReconciliationJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            options.Value.ReconciliationCron);
+        await reconciliation.RunAsync(stoppingToken);
+    }
+}

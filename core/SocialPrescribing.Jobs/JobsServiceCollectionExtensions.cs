@@ -1,0 +1,23 @@
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SocialPrescribing.Grains.Journeys;
+
+namespace SocialPrescribing.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the job classes, the first-contact scheduler and the start-up reconciliation.
+    /// The caller configures Hangfire's storage and server.
+    /// </summary>
+    public static IServiceCollection AddJourneyJobs(this IServiceCollection services, IConfiguration section)
+    {
+        services.AddOptions<JobsOptions>().Bind(section);
+        services.AddTransient<FirstContactCheckJob>();
+        services.AddTransient<FirstContactReconciliationJob>();
+        services.AddSingleton<IFirstContactScheduler>(sp => new HangfireFirstContactScheduler(sp.GetRequiredService<IBackgroundJobClient>()));
+        services.AddHostedService<FirstContactReconciliationService>();
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+using SocialPrescribing.Domain.Journeys.Commands;
+
+namespace SocialPrescribing.Host.Api;
+
+/// <summary>A command's request body: validates itself and becomes the domain command.</summary>
+internal interface ICommandRequest
+{
+    /// <summary>The command's name in the URL, <c>…/journeys/{id}/{name}</c>.</summary>
+    static abstract string CommandName { get; }
+
+    JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata);
+}

@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Options;
+using SocialPrescribing.Domain.Identity;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Commands;
+using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Grains.Journeys;
+using SocialPrescribing.Host.Api.Requests;
+using SocialPrescribing.Host.Api.Responses;
+
+namespace SocialPrescribing.Host.Api;
+
+/// <summary>Referrals, journeys and the pathway commands: <c>/api/v1/tenants/{tenant}/…</c>.</summary>
+internal static class JourneyEndpoints
+{
+    public static RouteGroupBuilder MapJourneyEndpoints(this RouteGroupBuilder tenant)
+    {
+        tenant.MapPost("/referrals", ReceiveReferral)
+            .WithName("ReceiveReferral")
+            .WithSummary("Receive a referral, opening a journey in status referred.")
+            .Accepts<ReferralRequest>("application/json")
+            .Produces<CommandResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        var journeys = tenant.MapGroup("/journeys").WithTags("Journeys");
+        journeys.MapGet("/{journeyId:guid}", GetJourney)
+            .WithName("GetJourney")
+            .WithSummary("A journey: status, details, allowed commands and its timeline of events.")
+            .Produces<JourneyResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        MapCommand<AcceptRequest>(journeys, "Accept the referral and assign a link worker; starts the first-contact clock.");
+        MapCommand<DeclineRequest>(journeys, "Record that the person declined.");
+        MapCommand<ContactAttemptRequest>(journeys, "Record a failed attempt to reach the person.");
+        MapCommand<CloseUnableToContactRequest>(journeys, "Close the journey after the tenant's minimum number of failed attempts.");
+        MapCommand<ContactRequest>(journeys, "Record a contact; the first one is the first contact.");
+        MapCommand<WhatMattersRequest>(journeys, "Record what matters to the person.");
+        MapCommand<PlanRequest>(journeys, "Record the agreed plan's goals.");
+        MapCommand<CommunityReferralRequest>(journeys, "Refer the person to a community program.");
+        MapCommand<CommunityReferralUpdateRequest>(journeys, "Move a community referral to another status.");
+        MapCommand<FollowUpRequest>(journeys, "Schedule a follow-up contact.");
+        MapCommand<DischargeRequest>(journeys, "Discharge an engaged person.");
+        return tenant;
+    }
+
+    private static void MapCommand<TRequest>(RouteGroupBuilder journeys, string summary)
+        where TRequest : class, ICommandRequest =>
+        journeys.MapPost($"/{{journeyId:guid}}/{TRequest.CommandName}", (HttpContext http, Guid journeyId, IGrainFactory grains, TimeProvider time, IOptions<ApiOptions> options) =>
+                ExecuteAsync<TRequest>(http, journeyId, grains, time, options.Value))
+            .WithName(string.Concat(TRequest.CommandName.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..])))
+            .WithSummary(summary)
+            .Accepts<TRequest>("application/json")
+            .Produces<CommandResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+    private static async Task<IResult> ReceiveReferral(HttpContext http, IGrainFactory grains, TimeProvider time, IOptions<ApiOptions> options)
+    {
+        var tenant = TenantEndpointFilter.GetTenant(http);
+        var (body, problem) = await JsonBody.ReadAsync<ReferralRequest>(http, options.Value.MaxRequestBodyBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (key, keyProblem) = RequestHeaders.ReadIdempotencyKey(http.Request);
+        var (actor, actorProblem) = RequestHeaders.ReadActor(http.Request);
+        if ((keyProblem ?? actorProblem) is { } headerProblem)
+        {
+            return headerProblem;
+        }
+
+        var journeyId = key is null ? JourneyIds.New(time) : JourneyIds.JourneyFromKey(tenant.Id, key);
+        var metadata = new CommandMetadata(CommandId(tenant, journeyId, ReferralRequest.CommandName, key, time), actor);
+        var validation = new RequestValidation();
+        var command = body!.ToCommand(validation, metadata, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant));
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var outcome = await grains.GetGrain<IJourneyGrain>(journeyId, tenant.Id.Value).Execute(command);
+        return ToResult(http, journeyId, ReferralRequest.CommandName, outcome, created: $"/api/v1/tenants/{tenant.Id.Value}/journeys/{journeyId}");
+    }
+
+    private static async Task<IResult> GetJourney(HttpContext http, Guid journeyId, IGrainFactory grains)
+    {
+        var tenant = TenantEndpointFilter.GetTenant(http);
+        var history = await grains.GetGrain<IJourneyGrain>(journeyId, tenant.Id.Value).GetHistory();
+        return history.Events.IsEmpty
+            ? Problems.UnknownJourney()
+            : TypedResults.Ok(JourneyResponse.From(tenant.Id, journeyId, history.Events, tenant));
+    }
+
+    private static async Task<IResult> ExecuteAsync<TRequest>(HttpContext http, Guid journeyId, IGrainFactory grains, TimeProvider time, ApiOptions options)
+        where TRequest : class, ICommandRequest
+    {
+        var tenant = TenantEndpointFilter.GetTenant(http);
+        var (body, problem) = await JsonBody.ReadAsync<TRequest>(http, options.MaxRequestBodyBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (key, keyProblem) = RequestHeaders.ReadIdempotencyKey(http.Request);
+        var (actor, actorProblem) = RequestHeaders.ReadActor(http.Request);
+        if ((keyProblem ?? actorProblem) is { } headerProblem)
+        {
+            return headerProblem;
+        }
+
+        var validation = new RequestValidation();
+        var command = body!.ToCommand(validation, new CommandMetadata(CommandId(tenant, journeyId, TRequest.CommandName, key, time), actor));
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var outcome = await grains.GetGrain<IJourneyGrain>(journeyId, tenant.Id.Value).Execute(command);
+        return ToResult(http, journeyId, TRequest.CommandName, outcome, created: null);
+    }
+
+    private static Guid CommandId(TenantSettings tenant, Guid journeyId, string command, string? key, TimeProvider time) =>
+        key is null ? JourneyIds.New(time) : JourneyIds.CommandFromKey(tenant.Id, journeyId, command, key);
+
+    private static IResult ToResult(HttpContext http, Guid journeyId, string command, CommandOutcome outcome, string? created)
+    {
+        if (outcome.Rejection is { } rejection)
+        {
+            return rejection.Kind switch
+            {
+                RejectionKind.NotFound => Problems.UnknownJourney(),
+                RejectionKind.Invalid => Problems.Field(rejection.Field ?? "$", rejection.Detail),
+                _ => Problems.Conflict(outcome.Status, rejection),
+            };
+        }
+
+        var replayed = outcome.Kind == CommandOutcomeKind.Replayed;
+        if (replayed)
+        {
+            http.Response.Headers[RequestHeaders.Replayed] = "true";
+        }
+
+        var response = new CommandResponse(
+            journeyId,
+            command,
+            WireNames.Of(outcome.Status),
+            outcome.Version,
+            replayed,
+            TimelineEntry.Of(outcome.Events, outcome.Version),
+            outcome.AllowedCommands);
+        return created is null ? TypedResults.Ok(response) : TypedResults.Created(created, response);
+    }
+}

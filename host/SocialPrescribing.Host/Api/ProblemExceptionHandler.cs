@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Diagnostics;
+using SocialPrescribing.Storage;
+
+namespace SocialPrescribing.Host.Api;
+
+/// <summary>
+/// The last line: storage outages become 503 (the client may retry with the same Idempotency-Key),
+/// malformed requests the server itself rejected keep their 4xx, and anything else is a logged 500
+/// with no detail leaked.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = Classify(exception);
+        if (status >= 500)
+        {
+            LogFailure(exception, httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName, status);
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static (int Status, string Title, string Detail) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => (bad.StatusCode, "Bad request.", "The request could not be read."),
+        _ when IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Service unavailable.",
+            "Journey storage or the cluster is unavailable; nothing was acknowledged. Retry shortly with the same Idempotency-Key."),
+        _ => (StatusCodes.Status500InternalServerError, "Unexpected error.", "The error was logged."),
+    };
+
+    private static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is StorageUnavailableException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Endpoint} failed with {Status}")]
+    private partial void LogFailure(Exception exception, string method, string? endpoint, int status);
+}

@@ -1,0 +1,18 @@
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Commands;
+
+namespace SocialPrescribing.Host.Api.Requests;
+
+internal sealed record CommunityReferralUpdateRequest(string? CommunityReferralId, string? Status) : ICommandRequest
+{
+    public static string CommandName => JourneyCommandNames.UpdateCommunityReferral;
+
+    public JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata) =>
+        new UpdateCommunityReferral(
+            validation.Id(CommunityReferralId, "communityReferralId"),
+            validation.Enum<CommunityReferralStatus>(Status, "status"))
+        {
+            CommandId = metadata.CommandId,
+            Actor = metadata.Actor,
+        };
+}

@@ -1,0 +1,16 @@
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Commands;
+
+namespace SocialPrescribing.Host.Api.Requests;
+
+internal sealed record ContactAttemptRequest(string? Outcome, string? Notes) : ICommandRequest
+{
+    public static string CommandName => JourneyCommandNames.RecordContactAttempt;
+
+    public JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata) =>
+        new RecordContactAttempt(validation.Enum<ContactAttemptOutcome>(Outcome, "outcome"), validation.Optional(Notes, "notes"))
+        {
+            CommandId = metadata.CommandId,
+            Actor = metadata.Actor,
+        };
+}

@@ -1,0 +1,19 @@
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Commands;
+
+namespace SocialPrescribing.Host.Api.Requests;
+
+internal sealed record ContactRequest(string? Mode, string? Purpose, string? Notes) : ICommandRequest
+{
+    public static string CommandName => JourneyCommandNames.RecordContact;
+
+    public JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata) =>
+        new RecordContact(
+            validation.Enum<ContactMode>(Mode, "mode"),
+            validation.Optional(Purpose, "purpose", RequestValidation.ItemLength),
+            validation.Optional(Notes, "notes"))
+        {
+            CommandId = metadata.CommandId,
+            Actor = metadata.Actor,
+        };
+}

@@ -1,0 +1,11 @@
+using SocialPrescribing.Domain.Journeys.Commands;
+
+namespace SocialPrescribing.Host.Api.Requests;
+
+internal sealed record FollowUpRequest(string? DueOn) : ICommandRequest
+{
+    public static string CommandName => JourneyCommandNames.ScheduleFollowUp;
+
+    public JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata) =>
+        new ScheduleFollowUp(validation.Date(DueOn, "dueOn")) { CommandId = metadata.CommandId, Actor = metadata.Actor };
+}

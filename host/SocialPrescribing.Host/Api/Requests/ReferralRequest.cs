@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Commands;
+
+namespace SocialPrescribing.Host.Api.Requests;
+
+/// <summary>The body of <c>POST /api/v1/tenants/{tenant}/referrals</c>.</summary>
+internal sealed partial record ReferralRequest(
+    ClientRequest? Client,
+    ReferrerRequest? Referrer,
+    string? Source,
+    IReadOnlyList<string?>? Reasons,
+    string? Notes) : ICommandRequest
+{
+    public static string CommandName => JourneyCommandNames.ReceiveReferral;
+
+    public JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata) =>
+        ToCommand(validation, metadata, DateOnly.MaxValue);
+
+    /// <param name="today">The tenant's date, so that a birth date cannot be in the future.</param>
+    public ReceiveReferral ToCommand(RequestValidation validation, CommandMetadata metadata, DateOnly today)
+    {
+        var client = validation.RequiredObject(Client, "client");
+        var referrer = validation.RequiredObject(Referrer, "referrer");
+        var source = validation.Enum<ReferralSource>(Source, "source");
+        var reasons = validation.Items(Reasons, "reasons", ReferralReasons.All.Count);
+        for (var i = 0; i < reasons.Length; i++)
+        {
+            if (reasons[i].Length > 0 && !ReferralReasons.All.Contains(reasons[i]))
+            {
+                validation.Add($"reasons[{i}]", $"'{reasons[i]}' is not one of: {string.Join(", ", ReferralReasons.All.Order())}.");
+            }
+        }
+
+        if (reasons.Distinct().Count() != reasons.Length)
+        {
+            validation.Add("reasons", "Each reason once.");
+        }
+
+        return new ReceiveReferral(
+            client is null ? null! : Client(client, validation, today),
+            referrer is null ? null! : new ReferrerDetails(
+                validation.Required(referrer.Name, "referrer.name"),
+                validation.Required(referrer.Organization, "referrer.organization", 200),
+                validation.Required(referrer.Role, "referrer.role")),
+            source,
+            reasons,
+            validation.Optional(Notes, "notes"))
+        {
+            CommandId = metadata.CommandId,
+            Actor = metadata.Actor,
+        };
+    }
+
+    private static ClientDetails Client(ClientRequest client, RequestValidation validation, DateOnly today)
+    {
+        var birthDate = validation.Date(client.BirthDate, "client.birthDate");
+        if (birthDate != default && (birthDate > today || birthDate.Year < 1900))
+        {
+            validation.Add("client.birthDate", "Must be between 1900-01-01 and today.");
+        }
+
+        var postalCode = validation.Required(client.PostalCode, "client.postalCode", 7).ToUpperInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (postalCode.Length > 0 && !PostalCodePattern().IsMatch(postalCode))
+        {
+            validation.Add("client.postalCode", "Not a Canadian postal code (A1A 1A1).");
+        }
+
+        var phone = validation.Optional(client.Phone, "client.phone", 30);
+        if (phone is not null && !PhonePattern().IsMatch(phone))
+        {
+            validation.Add("client.phone", "Not a phone number.");
+        }
+
+        var email = validation.Optional(client.Email, "client.email", 254);
+        if (email is not null && !EmailPattern().IsMatch(email))
+        {
+            validation.Add("client.email", "Not an email address.");
+        }
+
+        return new ClientDetails(
+            validation.Required(client.GivenName, "client.givenName"),
+            validation.Required(client.FamilyName, "client.familyName"),
+            birthDate,
+            postalCode.Length == 6 ? $"{postalCode[..3]} {postalCode[3..]}" : postalCode,
+            validation.Enum<PreferredLanguage>(client.PreferredLanguage, "client.preferredLanguage"),
+            phone,
+            email);
+    }
+
+    [GeneratedRegex("^[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][0-9][ABCEGHJ-NPRSTV-Z][0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex PostalCodePattern();
+
+    [GeneratedRegex(@"^\+?[0-9 ().-]{7,30}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+}

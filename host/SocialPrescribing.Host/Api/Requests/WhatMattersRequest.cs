@@ -1,0 +1,11 @@
+using SocialPrescribing.Domain.Journeys.Commands;
+
+namespace SocialPrescribing.Host.Api.Requests;
+
+internal sealed record WhatMattersRequest(IReadOnlyList<string?>? Items) : ICommandRequest
+{
+    public static string CommandName => JourneyCommandNames.RecordWhatMatters;
+
+    public JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata) =>
+        new RecordWhatMatters(validation.Items(Items, "items")) { CommandId = metadata.CommandId, Actor = metadata.Actor };
+}

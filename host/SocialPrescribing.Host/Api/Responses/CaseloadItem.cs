@@ -1,0 +1,12 @@
+namespace SocialPrescribing.Host.Api.Responses;
+
+internal sealed record CaseloadItem(
+    Guid JourneyId,
+    string Status,
+    string? LinkWorkerId,
+    string ClientName,
+    DateTimeOffset ReferredAt,
+    DateTimeOffset? FirstContactDueAt,
+    bool FirstContactOverdue,
+    long Version,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,3 @@
+namespace SocialPrescribing.Host.Api.Responses;
+
+internal sealed record ClosureResponse(string Reason, DateTimeOffset At);

@@ -1,0 +1,3 @@
+namespace SocialPrescribing.Host.Api.Responses;
+
+internal sealed record PlanResponse(IReadOnlyList<string> Goals, DateTimeOffset AgreedAt);

@@ -1,0 +1,17 @@
+namespace SocialPrescribing.Host.Hosting;
+
+/// <summary>Configuration section <c>Orleans</c>.</summary>
+public sealed class OrleansOptions
+{
+    /// <summary>Silo-to-silo port. Default 11111.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Client gateway port. Default 30000.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Names one cluster of hosts. Default <c>social-prescribing</c>.</summary>
+    public string ClusterId { get; set; } = "social-prescribing";
+
+    /// <summary>Names the service across cluster redeployments. Default <c>social-prescribing</c>.</summary>
+    public string ServiceId { get; set; } = "social-prescribing";
+}

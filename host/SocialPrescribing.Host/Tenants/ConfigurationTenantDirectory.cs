@@ -1,0 +1,82 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Options;
+using SocialPrescribing.Abstractions;
+using SocialPrescribing.Domain.Tenants;
+
+namespace SocialPrescribing.Host.Tenants;
+
+/// <summary>
+/// The tenants named in configuration, validated once at start-up: a typo in a tenant's settings
+/// stops the host with a message naming the tenant and key, rather than surfacing on a request.
+/// </summary>
+internal sealed class ConfigurationTenantDirectory : ITenantDirectory
+{
+    private readonly FrozenDictionary<TenantId, TenantSettings> _tenants;
+
+    public ConfigurationTenantDirectory(IOptions<Dictionary<string, TenantOptions>> options)
+    {
+        var errors = new List<string>();
+        var tenants = new Dictionary<TenantId, TenantSettings>();
+        foreach (var (key, value) in options.Value)
+        {
+            if (TryBuild(key, value, errors) is { } settings)
+            {
+                tenants[settings.Id] = settings;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException("Tenants", typeof(TenantOptions), errors);
+        }
+
+        _tenants = tenants.ToFrozenDictionary();
+    }
+
+    public IReadOnlyCollection<TenantSettings> All => _tenants.Values;
+
+    public bool TryGet(TenantId id, [NotNullWhen(true)] out TenantSettings? settings) => _tenants.TryGetValue(id, out settings);
+
+    private static TenantSettings? TryBuild(string key, TenantOptions value, List<string> errors)
+    {
+        var before = errors.Count;
+        if (!TenantId.TryParse(key, out var id))
+        {
+            errors.Add($"Tenants:{key}: a tenant id is 2 to 32 characters of a-z, 0-9 and '-'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(value.DisplayName))
+        {
+            errors.Add($"Tenants:{key}:DisplayName is required.");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(value.TimeZone, out var zone))
+        {
+            errors.Add($"Tenants:{key}:TimeZone '{value.TimeZone}' is not a known time zone (use an IANA name such as America/Edmonton).");
+        }
+
+        if (value.FirstContactSlaBusinessDays is < 1 or > 60)
+        {
+            errors.Add($"Tenants:{key}:FirstContactSlaBusinessDays must be between 1 and 60.");
+        }
+
+        if (value.MinimumContactAttempts is < 1 or > 20)
+        {
+            errors.Add($"Tenants:{key}:MinimumContactAttempts must be between 1 and 20.");
+        }
+
+        return errors.Count > before
+            ? null
+            : new TenantSettings
+            {
+                Id = id,
+                DisplayName = value.DisplayName,
+                TimeZone = zone!,
+                FirstContactSlaBusinessDays = value.FirstContactSlaBusinessDays,
+                MinimumContactAttempts = value.MinimumContactAttempts,
+                Holidays = [.. value.Holidays],
+                ContactPoint = value.ContactPoint,
+            };
+    }
+}

@@ -1,0 +1,83 @@
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Commands;
+using SocialPrescribing.Domain.Journeys.Events;
+using SocialPrescribing.Domain.Tests.Support;
+using Names = SocialPrescribing.Domain.Journeys.Commands.JourneyCommandNames;
+
+namespace SocialPrescribing.Domain.Tests.Journeys;
+
+/// <summary>Every event says which command raised it, who sent that command, and when it was decided.</summary>
+public sealed class EventMetadataTests
+{
+    private static readonly DateTimeOffset DecidedAt = new(2026, 2, 20, 18, 45, 12, TimeSpan.Zero);
+
+    /// <summary>Every command that raises an event, with the status of a journey that accepts it.</summary>
+    private static readonly (string Name, JourneyStatus Status)[] Raisers =
+    [
+        (Names.ReceiveReferral, JourneyStatus.None),
+        (Names.AcceptReferral, JourneyStatus.Referred),
+        (Names.DeclineReferral, JourneyStatus.Referred),
+        (Names.RecordContactAttempt, JourneyStatus.Referred),
+        (Names.CloseUnableToContact, JourneyStatus.Referred),
+        (Names.RecordContact, JourneyStatus.Accepted),
+        (Names.RecordWhatMatters, JourneyStatus.Engaged),
+        (Names.AgreePlan, JourneyStatus.Engaged),
+        (Names.MakeCommunityReferral, JourneyStatus.Engaged),
+        (Names.UpdateCommunityReferral, JourneyStatus.Engaged),
+        (Names.ScheduleFollowUp, JourneyStatus.Engaged),
+        (Names.Discharge, JourneyStatus.Engaged),
+    ];
+
+    public static TheoryData<string, JourneyStatus> EventRaisingCommands()
+    {
+        var data = new TheoryData<string, JourneyStatus>();
+        foreach (var (name, status) in Raisers)
+        {
+            data.Add(name, status);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EventRaisingCommands))]
+    public void Every_raised_event_carries_the_command_id_the_actor_and_the_decision_time(string name, JourneyStatus status)
+    {
+        var journey = JourneyBuilder.WithEveryGuardMet(status).At(DecidedAt);
+        var command = Commands.Named(name, journey.State, journey.Context) with { CommandId = Guid.NewGuid(), Actor = "lw-metadata-check" };
+
+        var decision = JourneyDecider.Decide(journey.State, command, journey.Context);
+
+        Assert.Null(decision.Rejection);
+        Assert.NotEmpty(decision.Events);
+        Assert.All(decision.Events, e => Assert.Equal((command.CommandId, "lw-metadata-check", DecidedAt), (e.CommandId, e.Actor, e.OccurredAt)));
+        Assert.Equal(DecidedAt, decision.Events.Aggregate(journey.State, (s, e) => s.Apply(e)).UpdatedAt);
+    }
+
+    [Fact]
+    public void The_overdue_mark_carries_the_jobs_command_id_actor_and_time()
+    {
+        var journey = JourneyBuilder.InStatus(JourneyStatus.Accepted).At(DecidedAt);
+        var check = new CheckFirstContact { CommandId = Guid.NewGuid(), Actor = "system:first-contact-job" };
+
+        var e = Assert.Single(JourneyDecider.Decide(journey.State, check, journey.Context).Events);
+
+        Assert.Equal((check.CommandId, "system:first-contact-job", DecidedAt), (e.CommandId, e.Actor, e.OccurredAt));
+    }
+
+    [Fact]
+    public void Every_event_type_that_a_command_raises_is_covered_by_the_metadata_check()
+    {
+        var raised = Raisers
+            .SelectMany(c =>
+            {
+                var journey = JourneyBuilder.WithEveryGuardMet(c.Status);
+                return JourneyDecider.Decide(journey.State, Commands.Named(c.Name, journey.State, journey.Context), journey.Context).Events;
+            })
+            .Select(e => e.Type)
+            .Append(nameof(FirstContactOverdue))
+            .ToHashSet();
+
+        Assert.Equal(JourneyEventTypes.All.Select(t => t.Name).Order(), raised.Order());
+    }
+}

@@ -1,0 +1,161 @@
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Tests.Support;
+using static SocialPrescribing.Domain.Journeys.Commands.JourneyCommandNames;
+using static SocialPrescribing.Domain.Journeys.JourneyStatus;
+
+namespace SocialPrescribing.Domain.Tests.Journeys;
+
+/// <summary>
+/// The pathway written out by hand, status by status: which commands are legal and where each one leads.
+/// Every pair not listed must be rejected. The journeys used have every guard beyond the status met.
+/// </summary>
+public sealed class TransitionTableTests
+{
+    private static readonly Dictionary<JourneyStatus, Dictionary<string, JourneyStatus>> Legal = new()
+    {
+        [None] = new() { [ReceiveReferral] = Referred },
+        [Referred] = new()
+        {
+            [AcceptReferral] = Accepted,
+            [DeclineReferral] = Declined,
+            [RecordContactAttempt] = Referred,
+            [CloseUnableToContact] = UnableToContact,
+        },
+        [Accepted] = new()
+        {
+            [DeclineReferral] = Declined,
+            [RecordContactAttempt] = Accepted,
+            [CloseUnableToContact] = UnableToContact,
+            [RecordContact] = Engaged,
+        },
+        [Engaged] = new()
+        {
+            [RecordContactAttempt] = Engaged,
+            [RecordContact] = Engaged,
+            [RecordWhatMatters] = Engaged,
+            [AgreePlan] = Engaged,
+            [MakeCommunityReferral] = Engaged,
+            [UpdateCommunityReferral] = Engaged,
+            [ScheduleFollowUp] = Engaged,
+            [Discharge] = Discharged,
+        },
+        [Discharged] = [],
+        [Declined] = [],
+        [UnableToContact] = [],
+    };
+
+    public static TheoryData<JourneyStatus, string, JourneyStatus> LegalTransitions()
+    {
+        var data = new TheoryData<JourneyStatus, string, JourneyStatus>();
+        foreach (var (from, commands) in Legal)
+        {
+            foreach (var (command, to) in commands)
+            {
+                data.Add(from, command, to);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<JourneyStatus, string> IllegalTransitions()
+    {
+        var data = new TheoryData<JourneyStatus, string>();
+        foreach (var from in Enum.GetValues<JourneyStatus>())
+        {
+            foreach (var command in Commands.AllPublicNames.Where(c => !Legal[from].ContainsKey(c)))
+            {
+                data.Add(from, command);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<JourneyStatus> Statuses() => [.. Enum.GetValues<JourneyStatus>()];
+
+    [Theory]
+    [MemberData(nameof(LegalTransitions))]
+    public void A_legal_command_is_accepted_and_moves_the_journey_to_the_expected_status(JourneyStatus from, string command, JourneyStatus to)
+    {
+        var journey = JourneyBuilder.WithEveryGuardMet(from);
+        Assert.Equal(from, journey.State.Status);
+
+        var decision = JourneyDecider.Decide(journey.State, Commands.Named(command, journey.State, journey.Context), journey.Context);
+
+        Assert.Null(decision.Rejection);
+        Assert.NotEmpty(decision.Events);
+        var after = decision.Events.Aggregate(journey.State, (state, e) => state.Apply(e));
+        Assert.Equal(to, after.Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(IllegalTransitions))]
+    public void An_illegal_command_is_rejected_naming_the_commands_that_are_allowed(JourneyStatus from, string command)
+    {
+        var journey = JourneyBuilder.WithEveryGuardMet(from);
+
+        var decision = JourneyDecider.Decide(journey.State, Commands.Named(command, journey.State, journey.Context), journey.Context);
+
+        // Before a referral is received there is no journey to be in conflict with: the answer is a 404.
+        var rejection = DecisionAssert.Rejected(decision, from == None ? RejectionKind.NotFound : RejectionKind.Conflict);
+        Assert.Equal(JourneyDecider.AllowedCommands(journey.State, journey.Context.Tenant), rejection.Allowed);
+        Assert.DoesNotContain(command, rejection.Allowed);
+    }
+
+    [Theory]
+    [MemberData(nameof(Statuses))]
+    public void The_allowed_commands_of_a_status_are_exactly_its_legal_public_commands_in_pathway_order(JourneyStatus status)
+    {
+        var journey = JourneyBuilder.WithEveryGuardMet(status);
+
+        var allowed = JourneyDecider.AllowedCommands(journey.State, journey.Context.Tenant);
+
+        Assert.Equal(JourneyDecider.PublicCommands.Where(Legal[status].ContainsKey), allowed);
+    }
+
+    [Fact]
+    public void The_public_commands_are_the_eleven_pathway_steps_without_receiving_or_the_first_contact_check()
+    {
+        Assert.Equal(
+            [
+                AcceptReferral, DeclineReferral, RecordContactAttempt, CloseUnableToContact, RecordContact,
+                RecordWhatMatters, AgreePlan, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, Discharge,
+            ],
+            JourneyDecider.PublicCommands);
+    }
+
+    [Fact]
+    public void Accepting_a_declined_referral_is_rejected()
+    {
+        var journey = JourneyBuilder.InStatus(Declined);
+
+        var decision = JourneyDecider.Decide(journey.State, Commands.Accept(), journey.Context);
+
+        var rejection = DecisionAssert.Rejected(decision, RejectionKind.Conflict);
+        Assert.Empty(rejection.Allowed);
+        Assert.Contains("declined", rejection.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Receiving_a_second_referral_on_an_existing_journey_is_a_conflict()
+    {
+        var journey = JourneyBuilder.InStatus(Accepted);
+
+        var decision = JourneyDecider.Decide(journey.State, Commands.Receive(), journey.Context);
+
+        var rejection = DecisionAssert.Rejected(decision, RejectionKind.Conflict);
+        Assert.Contains(RecordContact, rejection.Allowed);
+    }
+
+    [Fact]
+    public void A_rejected_illegal_command_names_the_status_on_the_wire()
+    {
+        var journey = JourneyBuilder.InStatus(UnableToContact);
+
+        var rejection = DecisionAssert.Rejected(
+            JourneyDecider.Decide(journey.State, Commands.Contact(), journey.Context), RejectionKind.Conflict);
+
+        Assert.Contains("unable-to-contact", rejection.Detail, StringComparison.Ordinal);
+    }
+}

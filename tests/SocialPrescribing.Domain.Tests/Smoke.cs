@@ -1,7 +1,0 @@
-namespace SocialPrescribing.Domain.Tests;
-
-public class Smoke
-{
-    [Fact]
-    public void Runs() => Assert.True(true);
-}

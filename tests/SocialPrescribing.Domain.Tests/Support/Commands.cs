@@ -1,0 +1,95 @@
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Commands;
+using SocialPrescribing.Domain.Tenants;
+
+namespace SocialPrescribing.Domain.Tests.Support;
+
+/// <summary>Valid commands with sensible defaults; each call has a fresh command id.</summary>
+public static class Commands
+{
+    public const string LinkWorker = "lw-amara";
+
+    /// <summary>Every command a caller can send: the public ones plus opening a journey.</summary>
+    public static IEnumerable<string> AllPublicNames => [JourneyCommandNames.ReceiveReferral, .. JourneyDecider.PublicCommands];
+
+    public static ReceiveReferral Receive(string actor = "referrer:dr-chen") => new(
+        new ClientDetails("Marguerite", "Tremblay", new DateOnly(1948, 5, 17), "K1A 0B1", PreferredLanguage.Fr, "+1-613-555-0142", null),
+        new ReferrerDetails("Dr. Wei Chen", "Rideau Family Health Team", "family-physician"),
+        ReferralSource.FamilyPhysician,
+        ["loneliness-and-isolation", "low-mood"],
+        "Widowed last year, rarely leaves home.")
+    {
+        CommandId = Guid.NewGuid(),
+        Actor = actor,
+    };
+
+    public static AcceptReferral Accept(string linkWorkerId = LinkWorker) =>
+        new(linkWorkerId) { CommandId = Guid.NewGuid(), Actor = "coordinator:sam" };
+
+    public static DeclineReferral Decline(string reason = "Not interested at this time.") =>
+        new(reason) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
+    public static RecordContactAttempt Attempt(ContactAttemptOutcome outcome = ContactAttemptOutcome.NoAnswer) =>
+        new(outcome, "Rang twice.") { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
+    public static CloseUnableToContact CloseUnableToContact(string reason = "No answer after repeated attempts.") =>
+        new(reason) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
+    public static RecordContact Contact(ContactMode mode = ContactMode.Phone) =>
+        new(mode, "Introduction", "Agreed to meet.") { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
+    public static RecordWhatMatters WhatMatters() =>
+        new(["Seeing people again", "Getting out of the house"]) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
+    public static AgreePlan Plan() =>
+        new(["Join a walking group", "Call my sister every week"]) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
+    public static MakeCommunityReferral CommunityReferral(string program = "Seniors' walking group") =>
+        new(new CommunityProgram(program, "hsds-123", "Ottawa Seniors Centre"), "Tuesday mornings suit her.")
+        {
+            CommandId = Guid.NewGuid(),
+            Actor = LinkWorker,
+        };
+
+    public static UpdateCommunityReferral UpdateCommunityReferral(Guid communityReferralId, CommunityReferralStatus status) =>
+        new(communityReferralId, status) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
+    public static ScheduleFollowUp FollowUp(DateOnly dueOn) =>
+        new(dueOn) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
+    public static Discharge Discharge(string reason = "Goals met.") =>
+        new(reason) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
+    public static CheckFirstContact CheckFirstContact() =>
+        new() { CommandId = Guid.NewGuid(), Actor = "system:first-contact" };
+
+    /// <summary>
+    /// A command of the given name whose payload is valid for <paramref name="state"/>: a community referral
+    /// update targets the first open referral and moves it to a status it may take; a follow-up is due today.
+    /// </summary>
+    public static JourneyCommand Named(string name, JourneyState state, DecisionContext context) => name switch
+    {
+        JourneyCommandNames.ReceiveReferral => Receive(),
+        JourneyCommandNames.AcceptReferral => Accept(),
+        JourneyCommandNames.DeclineReferral => Decline(),
+        JourneyCommandNames.RecordContactAttempt => Attempt(),
+        JourneyCommandNames.CloseUnableToContact => CloseUnableToContact(),
+        JourneyCommandNames.RecordContact => Contact(),
+        JourneyCommandNames.RecordWhatMatters => WhatMatters(),
+        JourneyCommandNames.AgreePlan => Plan(),
+        JourneyCommandNames.MakeCommunityReferral => CommunityReferral(),
+        JourneyCommandNames.UpdateCommunityReferral => UpdateFirstOpenReferral(state),
+        JourneyCommandNames.ScheduleFollowUp => FollowUp(BusinessCalendar.LocalDate(context.Now, context.Tenant)),
+        JourneyCommandNames.Discharge => Discharge(),
+        JourneyCommandNames.CheckFirstContact => CheckFirstContact(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a journey command."),
+    };
+
+    private static UpdateCommunityReferral UpdateFirstOpenReferral(JourneyState state)
+    {
+        var open = state.CommunityReferrals.Find(r => !CommunityReferralTransitions.IsTerminal(r.Status));
+        return open is null
+            ? UpdateCommunityReferral(Guid.NewGuid(), CommunityReferralStatus.Accepted)
+            : UpdateCommunityReferral(open.Id, CommunityReferralTransitions.AllowedAfter(open.Status)[0]);
+    }
+}

@@ -1,0 +1,35 @@
+using SocialPrescribing.Abstractions;
+using SocialPrescribing.Storage;
+
+namespace SocialPrescribing.Grains.Tests;
+
+/// <summary>
+/// The real SQLite store with one fault on demand: the next append commits and then reports a failure,
+/// which is what a lost acknowledgement from a database looks like to the grain.
+/// </summary>
+public sealed class FaultInjectingJourneyStore(IJourneyStore inner) : IJourneyStore
+{
+    private int _failNextAppendAfterCommit;
+
+    public void FailNextAppendAfterCommit() => Interlocked.Exchange(ref _failNextAppendAfterCommit, 1);
+
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(TenantId tenant, Guid journeyId, CancellationToken cancellationToken = default) =>
+        inner.ReadAsync(tenant, journeyId, cancellationToken);
+
+    public async Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default)
+    {
+        await inner.AppendAsync(append, cancellationToken);
+        if (Interlocked.Exchange(ref _failNextAppendAfterCommit, 0) == 1)
+        {
+            throw new StorageUnavailableException("Injected: the commit happened but its acknowledgement was lost.");
+        }
+    }
+
+    public Task<JourneyPage> QueryAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default) =>
+        inner.QueryAsync(tenant, query, cancellationToken);
+
+    public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        inner.ListPendingFirstContactChecksAsync(tenant, cancellationToken);
+
+    public Task CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
+}

@@ -1,0 +1,217 @@
+using SocialPrescribing.Abstractions;
+using SocialPrescribing.Domain.Identity;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Commands;
+using SocialPrescribing.Domain.Journeys.Events;
+using SocialPrescribing.Grains.Journeys;
+using SocialPrescribing.Storage;
+
+namespace SocialPrescribing.Grains.Tests;
+
+public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFixture<JourneyClusterFixture>
+{
+    private static readonly TenantId Alberta = TestTenants.Alberta.Id;
+
+    private IJourneyGrain Journey(Guid id, TenantId? tenant = null) => fixture.Grains.GetGrain<IJourneyGrain>(id, (tenant ?? Alberta).Value);
+
+    private async Task<(Guid Id, IJourneyGrain Grain)> EngagedJourneyAsync()
+    {
+        var id = Guid.NewGuid();
+        var grain = Journey(id);
+        await grain.Execute(JourneyCommands.Referral());
+        await grain.Execute(JourneyCommands.Accept());
+        await grain.Execute(JourneyCommands.Contact());
+        return (id, grain);
+    }
+
+    [Fact]
+    public async Task A_referral_is_committed_before_the_call_returns()
+    {
+        var id = Guid.NewGuid();
+
+        var outcome = await Journey(id).Execute(JourneyCommands.Referral());
+
+        Assert.Equal(CommandOutcomeKind.Applied, outcome.Kind);
+        Assert.Equal(JourneyStatus.Referred, outcome.Status);
+        var stored = await fixture.Store.ReadAsync(Alberta, id, TestContext.Current.CancellationToken);
+        Assert.Equal(nameof(ReferralReceived), Assert.Single(stored).Type);
+    }
+
+    [Fact]
+    public async Task A_repeated_command_id_returns_the_first_result_and_appends_nothing()
+    {
+        var id = Guid.NewGuid();
+        var grain = Journey(id);
+        var commandId = Guid.NewGuid();
+        await grain.Execute(JourneyCommands.Referral());
+        var first = await grain.Execute(JourneyCommands.Accept(commandId));
+        await grain.Execute(JourneyCommands.Contact());
+
+        var again = await grain.Execute(JourneyCommands.Accept(commandId));
+
+        Assert.Equal(CommandOutcomeKind.Replayed, again.Kind);
+        Assert.Equal(first.Version, again.Version);
+        Assert.Equal(JourneyStatus.Accepted, again.Status);
+        Assert.Equal(first.AllowedCommands, again.AllowedCommands);
+        Assert.Equal(JourneyJson.Serialize(first.Events[0]), JourneyJson.Serialize(again.Events[0]));
+        Assert.Equal(3, (await fixture.Store.ReadAsync(Alberta, id, TestContext.Current.CancellationToken)).Count);
+    }
+
+    [Fact]
+    public async Task A_repeated_command_id_is_recognised_after_reactivation()
+    {
+        var id = Guid.NewGuid();
+        var grain = Journey(id);
+        var commandId = Guid.NewGuid();
+        await grain.Execute(JourneyCommands.Referral());
+        var first = await grain.Execute(JourneyCommands.Accept(commandId));
+
+        await fixture.Cluster.DeactivateAsync(grain.GetGrainId());
+        var again = await Journey(id).Execute(JourneyCommands.Accept(commandId));
+
+        Assert.Equal(CommandOutcomeKind.Replayed, again.Kind);
+        Assert.Equal(first.Version, again.Version);
+        Assert.Equal(2, (await fixture.Store.ReadAsync(Alberta, id, TestContext.Current.CancellationToken)).Count);
+    }
+
+    [Fact]
+    public async Task One_hundred_concurrent_commands_on_one_journey_are_all_applied_in_order()
+    {
+        var (id, grain) = await EngagedJourneyAsync();
+        var commands = Enumerable.Range(0, 100).Select(i => JourneyCommands.Contact(purpose: $"call {i}")).ToArray();
+
+        var outcomes = await Task.WhenAll(commands.Select(grain.Execute));
+
+        Assert.All(outcomes, o => Assert.Equal(CommandOutcomeKind.Applied, o.Kind));
+        Assert.Equal(Enumerable.Range(4, 100).Select(v => (long)v), outcomes.Select(o => o.Version).Order());
+        var stored = await fixture.Store.ReadAsync(Alberta, id, TestContext.Current.CancellationToken);
+        Assert.Equal(Enumerable.Range(1, 103).Select(v => (long)v), stored.Select(e => e.Version));
+        // Each command's event sits at exactly the version its caller was told.
+        foreach (var (command, outcome) in commands.Zip(outcomes))
+        {
+            Assert.Equal(command.CommandId, stored[(int)outcome.Version - 1].CommandId);
+        }
+    }
+
+    [Fact]
+    public async Task Deactivating_and_reactivating_replays_the_same_state()
+    {
+        var (id, grain) = await EngagedJourneyAsync();
+        await grain.Execute(new RecordWhatMatters(["Getting out of the house", "Gardening again"]) { CommandId = Guid.NewGuid(), Actor = "lw-42" });
+        await grain.Execute(new AgreePlan(["Join the Tuesday walking group"]) { CommandId = Guid.NewGuid(), Actor = "lw-42" });
+        var before = await grain.GetHistory();
+
+        await fixture.Cluster.DeactivateAsync(grain.GetGrainId());
+        var after = await Journey(id).GetHistory();
+
+        Assert.Equal(before.Events.Select(JourneyJson.Serialize), after.Events.Select(JourneyJson.Serialize));
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(before.Fold(), JourneyJson.Options),
+            System.Text.Json.JsonSerializer.Serialize(after.Fold(), JourneyJson.Options));
+        Assert.Equal(6, after.Fold().Version);
+    }
+
+    [Fact]
+    public async Task A_rejected_command_appends_nothing_and_names_the_allowed_commands()
+    {
+        var id = Guid.NewGuid();
+        var grain = Journey(id);
+        await grain.Execute(JourneyCommands.Referral());
+
+        var outcome = await grain.Execute(JourneyCommands.Contact());
+
+        Assert.Equal(CommandOutcomeKind.Rejected, outcome.Kind);
+        Assert.Equal(RejectionKind.Conflict, outcome.Rejection!.Kind);
+        Assert.Contains(JourneyCommandNames.AcceptReferral, outcome.Rejection.Allowed);
+        Assert.DoesNotContain(JourneyCommandNames.RecordContact, outcome.Rejection.Allowed);
+        Assert.Single(await fixture.Store.ReadAsync(Alberta, id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_command_on_a_journey_that_does_not_exist_is_not_found_and_creates_nothing()
+    {
+        var id = Guid.NewGuid();
+
+        var outcome = await Journey(id).Execute(JourneyCommands.Accept());
+
+        Assert.Equal(RejectionKind.NotFound, outcome.Rejection!.Kind);
+        Assert.Empty(await fixture.Store.ReadAsync(Alberta, id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_journey_of_one_tenant_does_not_exist_under_another()
+    {
+        var id = Guid.NewGuid();
+        await Journey(id).Execute(JourneyCommands.Referral());
+
+        var elsewhere = Journey(id, TestTenants.Ontario.Id);
+
+        Assert.Empty((await elsewhere.GetHistory()).Events);
+        Assert.Equal(RejectionKind.NotFound, (await elsewhere.Execute(JourneyCommands.Accept())).Rejection!.Kind);
+    }
+
+    [Fact]
+    public async Task Accepting_schedules_the_first_contact_check_at_the_deadline()
+    {
+        var id = Guid.NewGuid();
+        var grain = Journey(id);
+        await grain.Execute(JourneyCommands.Referral());
+
+        var outcome = await grain.Execute(JourneyCommands.Accept());
+
+        var accepted = Assert.IsType<ReferralAccepted>(Assert.Single(outcome.Events));
+        Assert.Contains(fixture.Scheduler.Scheduled, s => s.JourneyId == id && s.Tenant == Alberta && s.DueAt == accepted.FirstContactDueAt);
+    }
+
+    [Fact]
+    public async Task The_first_contact_check_marks_an_uncontacted_journey_overdue_once()
+    {
+        var id = Guid.NewGuid();
+        var grain = Journey(id);
+        await grain.Execute(JourneyCommands.Referral());
+        await grain.Execute(JourneyCommands.Accept());
+        var check = new CheckFirstContact { CommandId = JourneyIds.FirstContactCheck(Alberta, id), Actor = "system:test" };
+
+        var early = await grain.Execute(check);
+        fixture.Time.Advance(TimeSpan.FromDays(8));
+        var due = await grain.Execute(check);
+        var again = await grain.Execute(check);
+
+        Assert.Equal(CommandOutcomeKind.Unchanged, early.Kind);
+        Assert.Equal(CommandOutcomeKind.Applied, due.Kind);
+        Assert.IsType<FirstContactOverdue>(Assert.Single(due.Events));
+        Assert.Equal(CommandOutcomeKind.Replayed, again.Kind);
+        var stored = await fixture.Store.ReadAsync(Alberta, id, TestContext.Current.CancellationToken);
+        Assert.Single(stored, e => e.Type == nameof(FirstContactOverdue));
+    }
+
+    [Fact]
+    public async Task A_lost_acknowledgement_is_resolved_by_replaying_from_storage()
+    {
+        var id = Guid.NewGuid();
+        var grain = Journey(id);
+        await grain.Execute(JourneyCommands.Referral());
+        var accept = JourneyCommands.Accept();
+        fixture.Store.FailNextAppendAfterCommit();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => grain.Execute(accept));
+        var retried = await Journey(id).Execute(accept);
+
+        Assert.Equal(CommandOutcomeKind.Replayed, retried.Kind);
+        Assert.Equal(JourneyStatus.Accepted, retried.Status);
+        Assert.Equal(2, (await fixture.Store.ReadAsync(Alberta, id, TestContext.Current.CancellationToken)).Count);
+    }
+
+    [Fact]
+    public async Task The_caseload_row_follows_the_journey()
+    {
+        var (id, _) = await EngagedJourneyAsync();
+
+        var page = await fixture.Store.QueryAsync(Alberta, new JourneyQuery("engaged", "lw-42", 1, 100), TestContext.Current.CancellationToken);
+
+        var row = Assert.Single(page.Items, i => i.JourneyId == id);
+        Assert.Equal(3, row.Version);
+        Assert.Equal("Marie Tremblay", row.Summary.ClientName);
+        Assert.False(row.Summary.AwaitsFirstContactCheck);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Collections.Concurrent;
+using SocialPrescribing.Abstractions;
+using SocialPrescribing.Grains.Journeys;
+
+namespace SocialPrescribing.Grains.Tests;
+
+/// <summary>Records what the grain asked to schedule; Hangfire itself is exercised by the host's tests.</summary>
+public sealed class RecordingScheduler : IFirstContactScheduler
+{
+    public ConcurrentQueue<(TenantId Tenant, Guid JourneyId, DateTimeOffset DueAt)> Scheduled { get; } = new();
+
+    public void Schedule(TenantId tenant, Guid journeyId, DateTimeOffset dueAt) => Scheduled.Enqueue((tenant, journeyId, dueAt));
+}
