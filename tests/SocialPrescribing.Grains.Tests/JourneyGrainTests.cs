@@ -108,7 +108,7 @@ public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFix
         Assert.Equal(
             System.Text.Json.JsonSerializer.Serialize(before.Fold(), JourneyJson.Options),
             System.Text.Json.JsonSerializer.Serialize(after.Fold(), JourneyJson.Options));
-        Assert.Equal(6, after.Fold().Version);
+        Assert.Equal(5, after.Fold().Version);
     }
 
     [Fact]
