@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys;
-using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Grains.Journeys;
 using SocialPrescribing.Host.Api.Requests;

@@ -23,7 +23,7 @@ internal static class Problems
             title: "Not allowed in the journey's current state.",
             extensions: new Dictionary<string, object?>
             {
-                ["status"] = WireNames.Of(status),
+                ["journeyStatus"] = WireNames.Of(status),
                 ["field"] = rejection.Field,
                 ["allowed"] = rejection.Allowed,
             });

@@ -17,7 +17,7 @@ internal sealed partial record ReferralRequest(
     public JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata) =>
         ToCommand(validation, metadata, DateOnly.MaxValue);
 
-    /// <param name="today">The tenant's date, so that a birth date cannot be in the future.</param>
+    // today: the tenant's date, so that a birth date cannot be in the future.
     public ReceiveReferral ToCommand(RequestValidation validation, CommandMetadata metadata, DateOnly today)
     {
         var client = validation.RequiredObject(Client, "client");
@@ -38,7 +38,7 @@ internal sealed partial record ReferralRequest(
         }
 
         return new ReceiveReferral(
-            client is null ? null! : Client(client, validation, today),
+            client is null ? null! : ToClient(client, validation, today),
             referrer is null ? null! : new ReferrerDetails(
                 validation.Required(referrer.Name, "referrer.name"),
                 validation.Required(referrer.Organization, "referrer.organization", 200),
@@ -52,7 +52,7 @@ internal sealed partial record ReferralRequest(
         };
     }
 
-    private static ClientDetails Client(ClientRequest client, RequestValidation validation, DateOnly today)
+    private static ClientDetails ToClient(ClientRequest client, RequestValidation validation, DateOnly today)
     {
         var birthDate = validation.Date(client.BirthDate, "client.birthDate");
         if (birthDate != default && (birthDate > today || birthDate.Year < 1900))
