@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace SocialPrescribing.Host.Tests;
+
+/// <summary>Thin helpers over HttpClient that speak the API's routes; assertions stay in the tests.</summary>
+internal static class Api
+{
+    public const string Tenant = "ab";
+
+    public static object Referral(string givenName = "Marie") => new
+    {
+        client = new { givenName, familyName = "Tremblay", birthDate = "1948-03-14", postalCode = "T2P 1J9", preferredLanguage = "fr", phone = "403-555-0101" },
+        referrer = new { name = "Dr. Amir Patel", organization = "Bow Valley Family Clinic", role = "family physician" },
+        source = "family-physician",
+        reasons = new[] { "loneliness-and-isolation", "physical-activity" },
+        notes = "Widowed last year; keen on walking groups.",
+    };
+
+    public static string Journeys(string tenant = Tenant) => $"/api/v1/tenants/{tenant}/journeys";
+
+    public static async Task<Guid> CreateJourneyAsync(HttpClient http, string tenant = Tenant)
+    {
+        var response = await http.PostAsJsonAsync($"/api/v1/tenants/{tenant}/referrals", Referral());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await ReadAsync(response);
+        return body["journeyId"]!.GetValue<Guid>();
+    }
+
+    public static async Task<HttpResponseMessage> CommandAsync(HttpClient http, Guid journeyId, string command, object body, string? idempotencyKey = null, string tenant = Tenant)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Journeys(tenant)}/{journeyId}/{command}")
+        {
+            Content = JsonContent.Create(body),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return await http.SendAsync(request);
+    }
+
+    public static async Task<HttpResponseMessage> RawAsync(HttpClient http, string path, string body, string contentType = "application/json")
+    {
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        return await http.PostAsync(path, content);
+    }
+
+    public static async Task<JsonObject> CommandOkAsync(HttpClient http, Guid journeyId, string command, object body)
+    {
+        var response = await CommandAsync(http, journeyId, command, body);
+        var json = await ReadAsync(response);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{command}: {(int)response.StatusCode} {json}");
+        return json;
+    }
+
+    public static async Task<JsonObject> GetJourneyAsync(HttpClient http, Guid journeyId, string tenant = Tenant)
+    {
+        var response = await http.GetAsync($"{Journeys(tenant)}/{journeyId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ReadAsync(response);
+    }
+
+    public static async Task<JsonObject> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>Drives a fresh journey to engaged: referral, accept, first contact.</summary>
+    public static async Task<Guid> EngagedJourneyAsync(HttpClient http)
+    {
+        var id = await CreateJourneyAsync(http);
+        await CommandOkAsync(http, id, "accept", new { linkWorkerId = "lw-42" });
+        await CommandOkAsync(http, id, "record-contact", new { mode = "phone", purpose = "introduction" });
+        return id;
+    }
+}

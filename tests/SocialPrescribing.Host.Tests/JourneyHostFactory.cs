@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace SocialPrescribing.Host.Tests;
+
+/// <summary>
+/// The real host in-process: Orleans silo, Hangfire server and SQLite in a temporary folder, with a
+/// clock the test moves. Give two factories the same <see cref="DataDirectory"/> to model a restart.
+/// </summary>
+public sealed class JourneyHostFactory : WebApplicationFactory<Program>
+{
+    public JourneyHostFactory(string? dataDirectory = null, FakeTimeProvider? time = null)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "sp-host-" + Guid.NewGuid().ToString("N"));
+        Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero));
+    }
+
+    public string DataDirectory { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Jobs:SchedulePollingInterval", "00:00:01");
+        builder.UseSetting("Jobs:ShutdownTimeout", "00:00:01");
+        builder.UseSetting("Api:MaxRequestBodyBytes", "16384");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+}
