@@ -36,18 +36,19 @@ public static class DocumentLabels
             ["other"] = ("other", "autre"),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    // Feminine in French: the noun understood is « la demande ».
+    // The French labels carry their noun (« demande », « participation ») so that they agree
+    // whatever the gender of the program's name they sit beside.
     private static readonly FrozenDictionary<CommunityReferralStatus, (string En, string Fr)> Statuses =
         new Dictionary<CommunityReferralStatus, (string En, string Fr)>
         {
-            [CommunityReferralStatus.Requested] = ("requested", "demandée"),
-            [CommunityReferralStatus.Accepted] = ("accepted", "acceptée"),
-            [CommunityReferralStatus.Rejected] = ("not accepted", "non retenue"),
+            [CommunityReferralStatus.Requested] = ("requested", "demande envoyée"),
+            [CommunityReferralStatus.Accepted] = ("accepted", "demande acceptée"),
+            [CommunityReferralStatus.Rejected] = ("not accepted", "demande non retenue"),
             [CommunityReferralStatus.InProgress] = ("in progress", "en cours"),
             [CommunityReferralStatus.OnHold] = ("on hold", "en pause"),
-            [CommunityReferralStatus.Completed] = ("completed", "terminée"),
-            [CommunityReferralStatus.Failed] = ("could not go ahead", "non aboutie"),
-            [CommunityReferralStatus.Cancelled] = ("cancelled", "annulée"),
+            [CommunityReferralStatus.Completed] = ("completed", "participation terminée"),
+            [CommunityReferralStatus.Failed] = ("could not go ahead", "n’a pas pu avoir lieu"),
+            [CommunityReferralStatus.Cancelled] = ("cancelled", "demande annulée"),
         }.ToFrozenDictionary();
 
     /// <summary>The referral source in words, like <c>family physician</c> or <c>médecin de famille</c>.</summary>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scriban;
+using Scriban.Parsing;
 
 namespace SocialPrescribing.Documents;
 
@@ -77,6 +78,9 @@ public sealed partial class DocumentTemplateCatalog
     private static Dictionary<string, Dictionary<string, Template>> Load(string directory, List<string> errors)
     {
         var templates = new Dictionary<string, Dictionary<string, Template>>(StringComparer.Ordinal);
+
+        // Every well-named file, parsed or not, so that a broken file is not also reported as missing.
+        var found = new HashSet<(string Name, string Lang)>();
         if (!Directory.Exists(directory))
         {
             errors.Add($"{directory}: the template folder does not exist (set {DocumentOptions.SectionName}:{nameof(DocumentOptions.TemplateDirectory)}).");
@@ -101,14 +105,26 @@ public sealed partial class DocumentTemplateCatalog
                 continue;
             }
 
-            var template = Template.Parse(File.ReadAllText(path), path);
-            if (template.HasErrors)
+            var name = match.Groups["name"].Value;
+            found.Add((name, lang));
+            string text;
+            try
             {
-                errors.AddRange(template.Messages.Select(Describe));
+                text = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"{path}: could not be read: {e.Message}");
                 continue;
             }
 
-            var name = match.Groups["name"].Value;
+            var template = Template.Parse(text, path);
+            if (template.HasErrors)
+            {
+                errors.AddRange(template.Messages.Where(m => m.Type == ParserMessageType.Error).Select(Describe));
+                continue;
+            }
+
             if (!templates.TryGetValue(name, out var byLanguage))
             {
                 templates[name] = byLanguage = new Dictionary<string, Template>(StringComparer.Ordinal);
@@ -117,14 +133,14 @@ public sealed partial class DocumentTemplateCatalog
             byLanguage[lang] = template;
         }
 
-        if (templates.Count == 0 && errors.Count == 0)
+        if (found.Count == 0 && errors.Count == 0)
         {
             errors.Add($"{directory}: the folder holds no <template>.<lang>{FileExtension} files.");
         }
 
-        foreach (var (name, byLanguage) in templates.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        foreach (var name in found.Select(file => file.Name).Distinct().Order(StringComparer.Ordinal))
         {
-            foreach (var missing in DocumentLanguages.All.Where(lang => !byLanguage.ContainsKey(lang)))
+            foreach (var missing in DocumentLanguages.All.Where(lang => !found.Contains((name, lang))))
             {
                 errors.Add($"{Path.Combine(directory, $"{name}.{missing}{FileExtension}")}: missing; the template '{name}' must exist in every language.");
             }
@@ -134,7 +150,7 @@ public sealed partial class DocumentTemplateCatalog
     }
 
     // Scriban counts lines and columns from zero; editors and people count from one.
-    private static string Describe(Scriban.Parsing.LogMessage message) =>
+    private static string Describe(LogMessage message) =>
         $"{message.Span.FileName}({message.Span.Start.Line + 1},{message.Span.Start.Column + 1}): "
         + $"{message.Type.ToString().ToLowerInvariant()}: {message.Message}";
 

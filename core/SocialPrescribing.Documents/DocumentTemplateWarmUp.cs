@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace SocialPrescribing.Documents;
@@ -10,7 +11,7 @@ internal sealed class DocumentTemplateWarmUp(IServiceProvider services) : IHoste
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = services.GetService(typeof(DocumentTemplateCatalog));
+        _ = services.GetRequiredService<DocumentTemplateCatalog>();
         return Task.CompletedTask;
     }
 

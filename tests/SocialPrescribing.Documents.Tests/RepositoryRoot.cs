@@ -1,0 +1,22 @@
+namespace SocialPrescribing.Documents.Tests;
+
+internal static class RepositoryRoot
+{
+    /// <summary>The repository's folder, found by walking up from the test binaries to the solution file.</summary>
+    public static string Path { get; } = Find();
+
+    public static string TemplateDirectory => System.IO.Path.Combine(Path, "templates", "documents");
+
+    private static string Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(directory.FullName, "SocialPrescribing.Framework.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No SocialPrescribing.Framework.slnx above {AppContext.BaseDirectory}.");
+    }
+}
