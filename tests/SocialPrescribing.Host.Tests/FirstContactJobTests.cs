@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SocialPrescribing.Host.Tests;
+
+/// <summary>The first-contact timer through the real Hangfire server in the host.</summary>
+[Collection(HostCollection.Name)]
+public sealed class FirstContactJobTests
+{
+    private static async Task<(string JobId, DateTime EnqueueAt)> ScheduledCheckAsync(JourneyHostFactory factory, Guid journeyId)
+    {
+        var monitor = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var match = monitor.ScheduledJobs(0, 1000).FirstOrDefault(j => j.Value.Job.Args.Count == 2 && Equals(j.Value.Job.Args[1], journeyId));
+            if (match.Key is not null)
+            {
+                return (match.Key, match.Value.EnqueueAt);
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No first-contact check was scheduled for {journeyId}.");
+    }
+
+    private static async Task WaitForStateAsync(JourneyHostFactory factory, string jobId, string state)
+    {
+        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
+        var waited = Stopwatch.StartNew();
+        while (connection.GetStateData(jobId)?.Name != state)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"job {jobId} is {connection.GetStateData(jobId)?.Name}, not {state}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static string[] EventTypes(JsonObject journey) => [.. journey["timeline"]!.AsArray().Select(e => e!["type"]!.GetValue<string>())];
+
+    [Fact]
+    public async Task An_accepted_referral_without_contact_is_marked_overdue_when_its_check_runs()
+    {
+        await using var factory = new JourneyHostFactory();
+        using var http = factory.CreateClient();
+        var id = await Api.CreateJourneyAsync(http);
+        var accepted = await Api.CommandOkAsync(http, id, "accept", new { linkWorkerId = "lw-7" });
+        var dueAt = accepted["events"]![0]!["data"]!["firstContactDueAt"]!.GetValue<DateTimeOffset>();
+
+        var (jobId, enqueueAt) = await ScheduledCheckAsync(factory, id);
+        Assert.Equal(dueAt.UtcDateTime, enqueueAt, TimeSpan.FromSeconds(1));
+        factory.Time.Advance(dueAt - factory.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
+        factory.Services.GetRequiredService<IBackgroundJobClient>().Requeue(jobId);
+        await WaitForStateAsync(factory, jobId, "Succeeded");
+        // At-least-once: running the same check again changes nothing.
+        factory.Services.GetRequiredService<IBackgroundJobClient>().Requeue(jobId);
+        await WaitForStateAsync(factory, jobId, "Succeeded");
+
+        var journey = await Api.GetJourneyAsync(http, id);
+        Assert.Single(EventTypes(journey), t => t == "FirstContactOverdue");
+        Assert.True(journey["firstContact"]!["overdue"]!.GetValue<bool>());
+        var caseload = await Api.ReadAsync(await http.GetAsync($"{Api.Journeys()}?linkWorker=lw-7", TestContext.Current.CancellationToken));
+        Assert.True(caseload["items"]![0]!["firstContactOverdue"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_journey_contacted_in_time_is_not_marked_overdue()
+    {
+        await using var factory = new JourneyHostFactory();
+        using var http = factory.CreateClient();
+        var id = await Api.CreateJourneyAsync(http);
+        await Api.CommandOkAsync(http, id, "accept", new { linkWorkerId = "lw-8" });
+        await Api.CommandOkAsync(http, id, "record-contact", new { mode = "in-person" });
+
+        var (jobId, _) = await ScheduledCheckAsync(factory, id);
+        factory.Time.Advance(TimeSpan.FromDays(10));
+        factory.Services.GetRequiredService<IBackgroundJobClient>().Requeue(jobId);
+        await WaitForStateAsync(factory, jobId, "Succeeded");
+
+        Assert.DoesNotContain("FirstContactOverdue", EventTypes(await Api.GetJourneyAsync(http, id)));
+    }
+
+    [Fact]
+    public async Task Checks_forgotten_by_a_restart_are_scheduled_again_from_the_journeys()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "sp-restart-" + Guid.NewGuid().ToString("N"));
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero));
+        Guid pending, contacted;
+        await using (var first = new JourneyHostFactory(dataDirectory, time))
+        {
+            using var http = first.CreateClient();
+            pending = await Api.CreateJourneyAsync(http);
+            await Api.CommandOkAsync(http, pending, "accept", new { linkWorkerId = "lw-9" });
+            contacted = await Api.CreateJourneyAsync(http);
+            await Api.CommandOkAsync(http, contacted, "accept", new { linkWorkerId = "lw-9" });
+            await Api.CommandOkAsync(http, contacted, "record-contact", new { mode = "phone" });
+        }
+
+        await using var second = new JourneyHostFactory(dataDirectory, time);
+        using var client = second.CreateClient();
+
+        var (_, enqueueAt) = await ScheduledCheckAsync(second, pending);
+        var monitor = second.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        Assert.DoesNotContain(monitor.ScheduledJobs(0, 1000), j => Equals(j.Value.Job.Args[1], contacted));
+        var journey = await Api.GetJourneyAsync(client, pending);
+        Assert.Equal(journey["firstContact"]!["dueAt"]!.GetValue<DateTimeOffset>().UtcDateTime, enqueueAt, TimeSpan.FromSeconds(1));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TempFolders.Delete(dataDirectory);
+    }
+}
