@@ -1,0 +1,209 @@
+using SocialPrescribing.Abstractions;
+
+namespace SocialPrescribing.Storage.Tests;
+
+/// <summary>
+/// What every storage engine must do, as one set of tests. Each engine's test class derives from this
+/// and supplies a fresh, isolated store.
+/// </summary>
+public abstract class JourneyStoreConformance
+{
+    protected static readonly TenantId Alberta = TenantId.Parse("ab");
+    protected static readonly TenantId Ontario = TenantId.Parse("on");
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
+
+    protected abstract IJourneyStore Store { get; }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    protected static NewEvent Event(string type = "ContactRecorded", Guid? commandId = null, int minute = 0) =>
+        new(type, $"{{\"type\":\"{type}\",\"n\":{minute}}}", commandId ?? Guid.NewGuid(), "lw-1", T0.AddMinutes(minute));
+
+    protected static JourneySummary Summary(string status = "referred", string? worker = null, int minute = 0, bool awaits = false, DateTimeOffset? due = null) =>
+        new(status, worker, "Marie Tremblay", T0.AddMinutes(minute), due, false, awaits, T0.AddMinutes(minute));
+
+    protected static JourneyAppend Append(TenantId tenant, Guid journey, long expected, IReadOnlyList<NewEvent> events, JourneySummary? summary = null) =>
+        new(tenant, journey, expected, events, summary ?? Summary());
+
+    [Fact]
+    public async Task Appended_events_read_back_in_order_with_versions_from_one()
+    {
+        var journey = Guid.NewGuid();
+        var command = Guid.NewGuid();
+        await Store.AppendAsync(Append(Alberta, journey, 0, [Event("ReferralReceived", command), Event("Second", command, 1)]), Token);
+        await Store.AppendAsync(Append(Alberta, journey, 2, [Event("Third", minute: 2)]), Token);
+
+        var events = await Store.ReadAsync(Alberta, journey, Token);
+
+        Assert.Equal([1L, 2L, 3L], events.Select(e => e.Version));
+        Assert.Equal(["ReferralReceived", "Second", "Third"], events.Select(e => e.Type));
+        Assert.Equal(command, events[1].CommandId);
+        Assert.Equal("lw-1", events[0].Actor);
+        Assert.Equal(T0.AddMinutes(2), events[2].OccurredAt);
+        Assert.Equal("{\"type\":\"Third\",\"n\":2}", events[2].Data);
+    }
+
+    [Fact]
+    public async Task A_stream_that_was_never_written_reads_empty()
+    {
+        Assert.Empty(await Store.ReadAsync(Alberta, Guid.NewGuid(), Token));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public async Task An_append_at_the_wrong_version_conflicts_and_stores_nothing(long expected)
+    {
+        var journey = Guid.NewGuid();
+        await Store.AppendAsync(Append(Alberta, journey, 0, [Event()]), Token);
+
+        await Assert.ThrowsAsync<StreamVersionConflictException>(() => Store.AppendAsync(Append(Alberta, journey, expected, [Event(), Event()], Summary("accepted")), Token));
+
+        Assert.Single(await Store.ReadAsync(Alberta, journey, Token));
+        var page = await Store.QueryAsync(Alberta, new JourneyQuery("accepted", null, 1, 100), Token);
+        Assert.DoesNotContain(page.Items, i => i.JourneyId == journey);
+    }
+
+    [Fact]
+    public async Task Tenants_never_see_each_others_streams_or_caseloads()
+    {
+        var journey = Guid.NewGuid();
+        await Store.AppendAsync(Append(Alberta, journey, 0, [Event()], Summary(worker: "lw-iso")), Token);
+        await Store.AppendAsync(Append(Ontario, journey, 0, [Event(), Event()], Summary(worker: "lw-iso")), Token);
+
+        Assert.Single(await Store.ReadAsync(Alberta, journey, Token));
+        Assert.Equal(2, (await Store.ReadAsync(Ontario, journey, Token)).Count);
+        var ontario = await Store.QueryAsync(Ontario, new JourneyQuery(null, "lw-iso", 1, 100), Token);
+        Assert.Equal(2, Assert.Single(ontario.Items).Version);
+    }
+
+    [Fact]
+    public async Task A_stream_of_ten_thousand_events_reads_back_whole()
+    {
+        var journey = Guid.NewGuid();
+        for (var batch = 0; batch < 100; batch++)
+        {
+            await Store.AppendAsync(Append(Alberta, journey, batch * 100, [.. Enumerable.Range(0, 100).Select(i => Event(minute: i))]), Token);
+        }
+
+        var events = await Store.ReadAsync(Alberta, journey, Token);
+
+        Assert.Equal(10_000, events.Count);
+        Assert.Equal(Enumerable.Range(1, 10_000).Select(v => (long)v), events.Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task Concurrent_appenders_to_one_stream_each_win_or_conflict_and_leave_no_gap()
+    {
+        var journey = Guid.NewGuid();
+        await Store.AppendAsync(Append(Alberta, journey, 0, [Event()]), Token);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        {
+            try
+            {
+                await Store.AppendAsync(Append(Alberta, journey, 1, [Event()]), Token);
+                return true;
+            }
+            catch (StreamVersionConflictException)
+            {
+                return false;
+            }
+        }));
+
+        Assert.Equal(1, attempts.Count(won => won));
+        Assert.Equal([1L, 2L], (await Store.ReadAsync(Alberta, journey, Token)).Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task Many_concurrent_appenders_on_different_streams_all_commit()
+    {
+        var journeys = Enumerable.Range(0, 32).Select(_ => Guid.NewGuid()).ToArray();
+
+        await Task.WhenAll(journeys.Select(async journey =>
+        {
+            for (var version = 0; version < 10; version++)
+            {
+                await Store.AppendAsync(Append(Alberta, journey, version, [Event(minute: version)]), Token);
+            }
+        }));
+
+        foreach (var journey in journeys)
+        {
+            Assert.Equal(Enumerable.Range(1, 10).Select(v => (long)v), (await Store.ReadAsync(Alberta, journey, Token)).Select(e => e.Version));
+        }
+    }
+
+    [Fact]
+    public async Task The_caseload_filters_by_status_and_link_worker_and_pages_newest_first()
+    {
+        var worker = "lw-" + Guid.NewGuid().ToString("N")[..8];
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            var id = Guid.NewGuid();
+            ids.Add(id);
+            await Store.AppendAsync(Append(Alberta, id, 0, [Event()], Summary(i % 2 == 0 ? "engaged" : "accepted", worker, minute: i)), Token);
+        }
+
+        var all = await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 2), Token);
+        var second = await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 2, 2), Token);
+        var engaged = await Store.QueryAsync(Alberta, new JourneyQuery("engaged", worker, 1, 100), Token);
+
+        Assert.Equal(5, all.Total);
+        Assert.Equal([ids[4], ids[3]], all.Items.Select(i => i.JourneyId));
+        Assert.Equal([ids[2], ids[1]], second.Items.Select(i => i.JourneyId));
+        Assert.Equal([ids[4], ids[2], ids[0]], engaged.Items.Select(i => i.JourneyId));
+        Assert.Equal(worker, engaged.Items[0].Summary.LinkWorkerId);
+        Assert.Equal(T0.AddMinutes(4), engaged.Items[0].Summary.ReferredAt);
+    }
+
+    [Fact]
+    public async Task The_caseload_row_is_replaced_by_each_append()
+    {
+        var id = Guid.NewGuid();
+        var worker = "lw-" + Guid.NewGuid().ToString("N")[..8];
+        await Store.AppendAsync(Append(Alberta, id, 0, [Event()], Summary("referred")), Token);
+        await Store.AppendAsync(Append(Alberta, id, 1, [Event()], Summary("accepted", worker) with { FirstContactOverdue = true }), Token);
+
+        var row = Assert.Single((await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 10), Token)).Items);
+
+        Assert.Equal("accepted", row.Summary.Status);
+        Assert.Equal(2, row.Version);
+        Assert.True(row.Summary.FirstContactOverdue);
+    }
+
+    [Fact]
+    public async Task Pending_first_contact_checks_are_listed_per_tenant_by_due_date()
+    {
+        var late = Guid.NewGuid();
+        var early = Guid.NewGuid();
+        var done = Guid.NewGuid();
+        await Store.AppendAsync(Append(Alberta, late, 0, [Event()], Summary("accepted", awaits: true, due: T0.AddDays(9))), Token);
+        await Store.AppendAsync(Append(Alberta, early, 0, [Event()], Summary("accepted", awaits: true, due: T0.AddDays(3))), Token);
+        await Store.AppendAsync(Append(Alberta, done, 0, [Event()], Summary("engaged", awaits: false, due: T0.AddDays(1))), Token);
+
+        var pending = (await Store.ListPendingFirstContactChecksAsync(Alberta, Token)).Where(p => p.JourneyId == late || p.JourneyId == early || p.JourneyId == done).ToList();
+
+        Assert.Equal([early, late], pending.Select(p => p.JourneyId));
+        Assert.Equal(T0.AddDays(3), pending[0].DueAt);
+        Assert.DoesNotContain(await Store.ListPendingFirstContactChecksAsync(Ontario, Token), p => p.JourneyId == early);
+    }
+
+    [Fact]
+    public async Task An_empty_append_changes_nothing()
+    {
+        var id = Guid.NewGuid();
+
+        await Store.AppendAsync(Append(Alberta, id, 0, []), Token);
+
+        Assert.Empty(await Store.ReadAsync(Alberta, id, Token));
+    }
+
+    [Fact]
+    public async Task A_healthy_store_passes_its_health_check()
+    {
+        await Store.CheckHealthAsync(Token);
+    }
+}
