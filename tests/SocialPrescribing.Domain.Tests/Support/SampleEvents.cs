@@ -1,0 +1,40 @@
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Events;
+
+namespace SocialPrescribing.Domain.Tests.Support;
+
+/// <summary>One instance of every event type, every field set to a value that is not its default.</summary>
+public static class SampleEvents
+{
+    public static readonly IReadOnlyDictionary<string, JourneyEvent> ByType = new JourneyEvent[]
+    {
+        new ReferralReceived(
+            new ClientDetails("Jean-Luc", "Bérubé", new DateOnly(1951, 11, 2), "J8X 1A1", PreferredLanguage.Fr, "+1-819-555-0199", "jl@example.org"),
+            new ReferrerDetails("Nadia Okafor", "Outaouais Home Care", "home-care-nurse"),
+            ReferralSource.HospitalDischarge,
+            ["food-security", "caregiver-strain"],
+            "Discharged after a fall; lives alone. « À domicile »"),
+        new ReferralAccepted("lw-priya", new DateTimeOffset(2026, 2, 11, 15, 0, 0, TimeSpan.Zero)),
+        new ReferralDeclined("Prefers to wait until spring."),
+        new ContactAttempted(ContactAttemptOutcome.LeftMessage, "Voicemail full."),
+        new ClosedUnableToContact("Five attempts over three weeks."),
+        new ContactRecorded(ContactMode.InPerson, "First conversation", "Met at the library.", true),
+        new WhatMattersRecorded(["Gardening again", "Feeling useful"]),
+        new PlanAgreed(["Join the community garden", "Volunteer once a week"]),
+        new CommunityReferralMade(
+            Guid.Parse("0197a3c2-5e4f-7a10-9b2c-3d4e5f607182"),
+            new CommunityProgram("Community garden", "hsds-garden-7", "Parkdale Food Centre"),
+            "Plot available in May."),
+        new CommunityReferralStatusChanged(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-3d4e5f607182"), CommunityReferralStatus.InProgress, CommunityReferralStatus.OnHold),
+        new FollowUpScheduled(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-aaaaaaaaaaaa"), new DateOnly(2026, 3, 2)),
+        new FirstContactOverdue(new DateTimeOffset(2026, 2, 11, 15, 0, 0, TimeSpan.Zero)),
+        new Discharged("Connected and settled; goals met."),
+    }
+    .Select(e => e with
+    {
+        CommandId = Guid.Parse("0197a3c2-0000-7000-8000-000000000042"),
+        Actor = "lw-priya",
+        OccurredAt = new DateTimeOffset(2026, 2, 9, 16, 20, 5, 123, TimeSpan.Zero),
+    })
+    .ToDictionary(e => e.Type, StringComparer.Ordinal);
+}
