@@ -46,6 +46,7 @@ public sealed class JourneyApiTests(HostFixture fixture)
         await Api.CommandOkAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "accepted" });
         await Api.CommandOkAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "in-progress" });
         await Api.CommandOkAsync(Http, id, "schedule-follow-up", new { dueOn = "2026-12-15" });
+        await Api.CommandOkAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "completed" });
         var discharged = await Api.CommandOkAsync(Http, id, "discharge", new { reason = "Goals met" });
 
         Assert.Equal("accepted", accepted["status"]!.GetValue<string>());
@@ -57,14 +58,47 @@ public sealed class JourneyApiTests(HostFixture fixture)
         Assert.Equal("discharged", discharged["status"]!.GetValue<string>());
         Assert.Empty(discharged["allowedCommands"]!.AsArray());
         var journey = await Api.GetJourneyAsync(Http, id);
-        Assert.Equal(11, journey["version"]!.GetValue<int>());
-        Assert.Equal(Enumerable.Range(1, 11), journey["timeline"]!.AsArray().Select(e => e!["version"]!.GetValue<int>()));
-        Assert.Equal("in-progress", journey["communityReferrals"]![0]!["status"]!.GetValue<string>());
-        Assert.Equal(["on-hold", "completed", "failed", "cancelled"], journey["communityReferrals"]![0]!["allowedStatuses"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(12, journey["version"]!.GetValue<int>());
+        Assert.Equal(Enumerable.Range(1, 12), journey["timeline"]!.AsArray().Select(e => e!["version"]!.GetValue<int>()));
+        Assert.Equal("completed", journey["communityReferrals"]![0]!["status"]!.GetValue<string>());
+        Assert.Empty(journey["communityReferrals"]![0]!["allowedStatuses"]!.AsArray());
         Assert.Equal("Walk with others twice a week", journey["plan"]!["goals"]![0]!.GetValue<string>());
         Assert.Equal("2026-12-15", journey["followUps"]![0]!["dueOn"]!.GetValue<string>());
         Assert.Equal("Goals met", journey["closure"]!["reason"]!.GetValue<string>());
         Assert.NotNull(journey["firstContact"]!["madeAt"]);
+    }
+
+    [Fact]
+    public async Task Discharging_cancels_open_community_referrals_in_the_same_command()
+    {
+        var id = await Api.EngagedJourneyAsync(Http);
+        var made = await Api.CommandOkAsync(Http, id, "make-community-referral", new { program = new { name = "Community kitchen" } });
+        var referralId = made["events"]![0]!["data"]!["communityReferralId"]!.GetValue<string>();
+        await Api.CommandOkAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "accepted" });
+
+        var discharged = await Api.CommandOkAsync(Http, id, "discharge", new { reason = "Moved out of province" });
+
+        Assert.Equal(["CommunityReferralStatusChanged", "Discharged"], discharged["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal("cancelled", discharged["events"]![0]!["data"]!["to"]!.GetValue<string>());
+        var journey = await Api.GetJourneyAsync(Http, id);
+        Assert.Equal("cancelled", journey["communityReferrals"]![0]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Reassigning_moves_the_journey_to_the_new_link_workers_caseload()
+    {
+        var before = "lw-" + Guid.NewGuid().ToString("N")[..8];
+        var after = "lw-" + Guid.NewGuid().ToString("N")[..8];
+        var id = await Api.CreateJourneyAsync(Http);
+        await Api.CommandOkAsync(Http, id, "accept", new { linkWorkerId = before });
+
+        await Api.CommandOkAsync(Http, id, "reassign", new { linkWorkerId = after });
+
+        Assert.Equal(after, (await Api.GetJourneyAsync(Http, id))["linkWorkerId"]!.GetValue<string>());
+        var oldCaseload = await Api.ReadAsync(await Http.GetAsync($"{Api.Journeys()}?linkWorker={before}", TestContext.Current.CancellationToken));
+        var newCaseload = await Api.ReadAsync(await Http.GetAsync($"{Api.Journeys()}?linkWorker={after}", TestContext.Current.CancellationToken));
+        Assert.Equal(0, oldCaseload["total"]!.GetValue<int>());
+        Assert.Equal(id, Assert.Single(newCaseload["items"]!.AsArray())!["journeyId"]!.GetValue<Guid>());
     }
 
     [Fact]
@@ -171,7 +205,7 @@ public sealed class JourneyApiTests(HostFixture fixture)
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/api/v1/tenants/{tenant}/referrals", paths);
         Assert.Contains("/api/v1/tenants/{tenant}/journeys", paths);
-        foreach (var command in new[] { "accept", "decline", "record-contact-attempt", "close-unable-to-contact", "record-contact", "record-what-matters", "agree-plan", "make-community-referral", "update-community-referral", "schedule-follow-up", "discharge" })
+        foreach (var command in new[] { "accept", "reassign", "decline", "record-contact-attempt", "close-unable-to-contact", "record-contact", "record-what-matters", "agree-plan", "make-community-referral", "update-community-referral", "schedule-follow-up", "discharge" })
         {
             Assert.Contains($"/api/v1/tenants/{{tenant}}/journeys/{{journeyId}}/{command}", paths);
         }

@@ -18,19 +18,23 @@ public static class JourneyDecider
     private static readonly FrozenDictionary<string, Guard> Guards = new Dictionary<string, Guard>
     {
         [JourneyCommandNames.AcceptReferral] = (s, _) => In(s, Referred),
-        [JourneyCommandNames.DeclineReferral] = (s, _) => In(s, Referred, Accepted),
-        [JourneyCommandNames.RecordContactAttempt] = (s, _) => In(s, Referred, Accepted, Engaged),
-        [JourneyCommandNames.CloseUnableToContact] = (s, t) => In(s, Referred, Accepted) ?? (s.ContactAttempts >= t.MinimumContactAttempts
+        [JourneyCommandNames.ReassignLinkWorker] = (s, _) => In(s, Accepted, Engaged),
+        // People often decline in the first conversation; once a plan is agreed they leave by discharge.
+        [JourneyCommandNames.DeclineReferral] = (s, _) => In(s, Referred, Accepted, Engaged) ?? (s.PlanAgreedAt is null
             ? null
-            : $"At least {t.MinimumContactAttempts} contact attempts must be recorded before closing as unable to contact; {s.ContactAttempts} so far."),
+            : "Once a plan is agreed the person leaves the program by discharge, not by declining."),
+        [JourneyCommandNames.RecordContactAttempt] = (s, _) => In(s, Referred, Accepted, Engaged),
+        // Counted since the last contact, so an engaged person who stops answering can be closed too.
+        [JourneyCommandNames.CloseUnableToContact] = (s, t) => In(s, Referred, Accepted, Engaged) ?? (s.AttemptsSinceContact >= t.MinimumContactAttempts
+            ? null
+            : $"At least {t.MinimumContactAttempts} failed contact attempts since the last contact are needed before closing as unable to contact; {s.AttemptsSinceContact} so far."),
         [JourneyCommandNames.RecordContact] = (s, _) => In(s, Accepted, Engaged),
         [JourneyCommandNames.RecordWhatMatters] = (s, _) => In(s, Engaged),
         [JourneyCommandNames.AgreePlan] = (s, _) => In(s, Engaged) ?? (s.WhatMattersRecordedAt is null
             ? "A plan is agreed after what matters to the person has been recorded."
             : null),
-        [JourneyCommandNames.MakeCommunityReferral] = (s, _) => In(s, Engaged) ?? (s.PlanAgreedAt is null
-            ? "Community referrals are made once a plan has been agreed."
-            : null),
+        // Not gated on the plan: an urgent need (food, housing) is referred on the day it is heard.
+        [JourneyCommandNames.MakeCommunityReferral] = (s, _) => In(s, Engaged),
         [JourneyCommandNames.UpdateCommunityReferral] = (s, _) => In(s, Engaged) ?? (s.CommunityReferrals.Any(r => !CommunityReferralTransitions.IsTerminal(r.Status))
             ? null
             : "There is no open community referral to update."),
@@ -77,19 +81,36 @@ public static class JourneyDecider
             AcceptReferral c => Decision.Append(Stamp(new ReferralAccepted(
                 c.LinkWorkerId,
                 BusinessCalendar.AddBusinessDays(context.Now, context.Tenant.FirstContactSlaBusinessDays, context.Tenant)), command, context)),
-            DeclineReferral c => Decision.Append(Stamp(new ReferralDeclined(c.Reason), command, context)),
+            ReassignLinkWorker c => c.LinkWorkerId == state.LinkWorkerId
+                ? Decision.Reject(RejectionKind.Invalid, "This link worker is already assigned.", "linkWorkerId")
+                : Decision.Append(Stamp(new LinkWorkerReassigned(state.LinkWorkerId!, c.LinkWorkerId), command, context)),
+            DeclineReferral c => Close(state, Stamp(new ReferralDeclined(c.Reason), command, context), command, context),
             RecordContactAttempt c => Decision.Append(Stamp(new ContactAttempted(c.Outcome, c.Notes), command, context)),
-            CloseUnableToContact c => Decision.Append(Stamp(new ClosedUnableToContact(c.Reason), command, context)),
+            CloseUnableToContact c => Close(state, Stamp(new ClosedUnableToContact(c.Reason), command, context), command, context),
             RecordContact c => Decision.Append(Stamp(new ContactRecorded(c.Mode, c.Purpose, c.Notes, state.FirstContactAt is null), command, context)),
             RecordWhatMatters c => Decision.Append(Stamp(new WhatMattersRecorded(c.Items), command, context)),
             AgreePlan c => Decision.Append(Stamp(new PlanAgreed(c.Goals), command, context)),
             MakeCommunityReferral c => Decision.Append(Stamp(new CommunityReferralMade(context.NewId(), c.Program, c.Notes), command, context)),
             UpdateCommunityReferral c => DecideCommunityReferralUpdate(state, c, context),
             ScheduleFollowUp c => DecideFollowUp(c, context),
-            Discharge c => Decision.Append(Stamp(new Discharged(c.Reason), command, context)),
+            Discharge c => Close(state, Stamp(new Discharged(c.Reason), command, context), command, context),
             _ => throw new InvalidOperationException($"No decision for command {command.Name}."),
         };
     }
+
+    /// <summary>
+    /// A closing journey leaves no community referral dangling: each open one is cancelled first, so the
+    /// closed loop with every partner program is closed too.
+    /// </summary>
+    private static Decision Close(JourneyState state, JourneyEvent closing, JourneyCommand command, DecisionContext context) =>
+        new(
+            [
+                .. state.CommunityReferrals
+                    .Where(r => !CommunityReferralTransitions.IsTerminal(r.Status))
+                    .Select(r => Stamp(new CommunityReferralStatusChanged(r.Id, r.Status, CommunityReferralStatus.Cancelled), command, context)),
+                closing,
+            ],
+            null);
 
     private static Decision DecideCommunityReferralUpdate(JourneyState state, UpdateCommunityReferral command, DecisionContext context)
     {
@@ -132,15 +153,16 @@ public static class JourneyDecider
     private static int Order(string name) => name switch
     {
         JourneyCommandNames.AcceptReferral => 0,
-        JourneyCommandNames.DeclineReferral => 1,
-        JourneyCommandNames.RecordContactAttempt => 2,
-        JourneyCommandNames.CloseUnableToContact => 3,
-        JourneyCommandNames.RecordContact => 4,
-        JourneyCommandNames.RecordWhatMatters => 5,
-        JourneyCommandNames.AgreePlan => 6,
-        JourneyCommandNames.MakeCommunityReferral => 7,
-        JourneyCommandNames.UpdateCommunityReferral => 8,
-        JourneyCommandNames.ScheduleFollowUp => 9,
-        _ => 10,
+        JourneyCommandNames.ReassignLinkWorker => 1,
+        JourneyCommandNames.DeclineReferral => 2,
+        JourneyCommandNames.RecordContactAttempt => 3,
+        JourneyCommandNames.CloseUnableToContact => 4,
+        JourneyCommandNames.RecordContact => 5,
+        JourneyCommandNames.RecordWhatMatters => 6,
+        JourneyCommandNames.AgreePlan => 7,
+        JourneyCommandNames.MakeCommunityReferral => 8,
+        JourneyCommandNames.UpdateCommunityReferral => 9,
+        JourneyCommandNames.ScheduleFollowUp => 10,
+        _ => 11,
     };
 }

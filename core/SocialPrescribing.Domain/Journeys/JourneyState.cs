@@ -27,6 +27,9 @@ public sealed record JourneyState
     public DateTimeOffset? FirstContactOverdueAt { get; init; }
 
     public int ContactAttempts { get; init; }
+
+    /// <summary>Failed attempts since the last contact (or since the referral, before any contact).</summary>
+    public int AttemptsSinceContact { get; init; }
     public ImmutableList<ContactRecord> Contacts { get; init; } = [];
     public ImmutableArray<string> WhatMatters { get; init; } = [];
     public DateTimeOffset? WhatMattersRecordedAt { get; init; }
@@ -72,12 +75,14 @@ public sealed record JourneyState
             FirstContactDueAt = a.FirstContactDueAt,
         },
         ReferralDeclined d => Close(JourneyStatus.Declined, d.Reason, d.OccurredAt),
-        ContactAttempted => this with { ContactAttempts = ContactAttempts + 1 },
+        LinkWorkerReassigned r => this with { LinkWorkerId = r.To },
+        ContactAttempted => this with { ContactAttempts = ContactAttempts + 1, AttemptsSinceContact = AttemptsSinceContact + 1 },
         ClosedUnableToContact c => Close(JourneyStatus.UnableToContact, c.Reason, c.OccurredAt),
         ContactRecorded c => this with
         {
             Status = JourneyStatus.Engaged,
             FirstContactAt = FirstContactAt ?? c.OccurredAt,
+            AttemptsSinceContact = 0,
             Contacts = Contacts.Add(new ContactRecord(c.Mode, c.Purpose, c.Notes, c.OccurredAt, c.Actor)),
         },
         WhatMattersRecorded w => this with { WhatMatters = w.Items, WhatMattersRecordedAt = w.OccurredAt },

@@ -30,16 +30,17 @@ internal static class JourneyEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         MapCommand<AcceptRequest>(journeys, "Accept the referral and assign a link worker; starts the first-contact clock.");
-        MapCommand<DeclineRequest>(journeys, "Record that the person declined.");
+        MapCommand<ReassignRequest>(journeys, "Move the journey to another link worker's caseload.");
+        MapCommand<DeclineRequest>(journeys, "Record that the person declined (before a plan is agreed).");
         MapCommand<ContactAttemptRequest>(journeys, "Record a failed attempt to reach the person.");
-        MapCommand<CloseUnableToContactRequest>(journeys, "Close the journey after the tenant's minimum number of failed attempts.");
+        MapCommand<CloseUnableToContactRequest>(journeys, "Close the journey after the tenant's minimum number of failed attempts since the last contact.");
         MapCommand<ContactRequest>(journeys, "Record a contact; the first one is the first contact.");
         MapCommand<WhatMattersRequest>(journeys, "Record what matters to the person.");
         MapCommand<PlanRequest>(journeys, "Record the agreed plan's goals.");
         MapCommand<CommunityReferralRequest>(journeys, "Refer the person to a community program.");
         MapCommand<CommunityReferralUpdateRequest>(journeys, "Move a community referral to another status.");
         MapCommand<FollowUpRequest>(journeys, "Schedule a follow-up contact.");
-        MapCommand<DischargeRequest>(journeys, "Discharge an engaged person.");
+        MapCommand<DischargeRequest>(journeys, "Discharge an engaged person; open community referrals are cancelled.");
         return tenant;
     }
 

@@ -5,6 +5,7 @@ public static class JourneyCommandNames
 {
     public const string ReceiveReferral = "receive-referral";
     public const string AcceptReferral = "accept";
+    public const string ReassignLinkWorker = "reassign";
     public const string DeclineReferral = "decline";
     public const string RecordContactAttempt = "record-contact-attempt";
     public const string CloseUnableToContact = "close-unable-to-contact";

@@ -12,6 +12,7 @@ namespace SocialPrescribing.Domain.Journeys.Events;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ReferralReceived), nameof(ReferralReceived))]
 [JsonDerivedType(typeof(ReferralAccepted), nameof(ReferralAccepted))]
+[JsonDerivedType(typeof(LinkWorkerReassigned), nameof(LinkWorkerReassigned))]
 [JsonDerivedType(typeof(ReferralDeclined), nameof(ReferralDeclined))]
 [JsonDerivedType(typeof(ContactAttempted), nameof(ContactAttempted))]
 [JsonDerivedType(typeof(ClosedUnableToContact), nameof(ClosedUnableToContact))]
