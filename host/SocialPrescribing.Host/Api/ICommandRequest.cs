@@ -8,5 +8,6 @@ internal interface ICommandRequest
     /// <summary>The command's name in the URL, <c>…/journeys/{id}/{name}</c>.</summary>
     static abstract string CommandName { get; }
 
-    JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata);
+    /// <summary>The domain command, or null when a required part is missing (the validation then says which).</summary>
+    JourneyCommand? ToCommand(RequestValidation validation, CommandMetadata metadata);
 }

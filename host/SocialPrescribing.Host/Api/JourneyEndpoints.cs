@@ -47,7 +47,7 @@ internal static class JourneyEndpoints
     private static void MapCommand<TRequest>(RouteGroupBuilder journeys, string summary)
         where TRequest : class, ICommandRequest =>
         journeys.MapPost($"/{{journeyId:guid}}/{TRequest.CommandName}", (HttpContext http, Guid journeyId, IGrainFactory grains, TimeProvider time, IOptions<ApiOptions> options) =>
-                ExecuteAsync<TRequest>(http, journeyId, grains, time, options.Value))
+                SendAsync<TRequest>(http, grains, time, options.Value, _ => journeyId))
             .WithName(string.Concat(TRequest.CommandName.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..])))
             .WithSummary(summary)
             .Accepts<TRequest>("application/json")
@@ -58,33 +58,16 @@ internal static class JourneyEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-    private static async Task<IResult> ReceiveReferral(HttpContext http, IGrainFactory grains, TimeProvider time, IOptions<ApiOptions> options)
+    private static Task<IResult> ReceiveReferral(HttpContext http, IGrainFactory grains, TimeProvider time, IOptions<ApiOptions> options)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        var (body, problem) = await JsonBody.ReadAsync<ReferralRequest>(http, options.Value.MaxRequestBodyBytes);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var (key, keyProblem) = RequestHeaders.ReadIdempotencyKey(http.Request);
-        var (actor, actorProblem) = RequestHeaders.ReadActor(http.Request);
-        if ((keyProblem ?? actorProblem) is { } headerProblem)
-        {
-            return headerProblem;
-        }
-
-        var journeyId = key is null ? JourneyIds.New(time) : JourneyIds.JourneyFromKey(tenant.Id, key);
-        var metadata = new CommandMetadata(CommandId(tenant, journeyId, ReferralRequest.CommandName, key, time), actor);
-        var validation = new RequestValidation();
-        var command = body!.ToCommand(validation, metadata, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant));
-        if (!validation.IsValid)
-        {
-            return Problems.Validation(validation.Errors);
-        }
-
-        var outcome = await grains.GetGrain<IJourneyGrain>(journeyId, tenant.Id.Value).Execute(command);
-        return ToResult(http, journeyId, ReferralRequest.CommandName, outcome, created: $"/api/v1/tenants/{tenant.Id.Value}/journeys/{journeyId}");
+        return SendAsync<ReferralRequest>(
+            http,
+            grains,
+            time,
+            options.Value,
+            key => key is null ? JourneyIds.New(time) : JourneyIds.JourneyFromKey(tenant.Id, key),
+            journeyId => $"/api/v1/tenants/{tenant.Id.Value}/journeys/{journeyId}");
     }
 
     private static async Task<IResult> GetJourney(HttpContext http, Guid journeyId, IGrainFactory grains)
@@ -96,7 +79,14 @@ internal static class JourneyEndpoints
             : TypedResults.Ok(JourneyResponse.From(tenant.Id, journeyId, history.Events, tenant));
     }
 
-    private static async Task<IResult> ExecuteAsync<TRequest>(HttpContext http, Guid journeyId, IGrainFactory grains, TimeProvider time, ApiOptions options)
+    /// <summary>
+    /// The one pipeline every command takes: body, headers, validation, then the grain. Any problem
+    /// before the grain is answered without touching the journey. <paramref name="journeyIdFor"/> gives the
+    /// journey addressed from the Idempotency-Key (null when absent); <paramref name="createdAt"/>, for a
+    /// command that creates the journey, its location, answered with 201.
+    /// </summary>
+    private static async Task<IResult> SendAsync<TRequest>(
+        HttpContext http, IGrainFactory grains, TimeProvider time, ApiOptions options, Func<string?, Guid> journeyIdFor, Func<Guid, string>? createdAt = null)
         where TRequest : class, ICommandRequest
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
@@ -113,19 +103,18 @@ internal static class JourneyEndpoints
             return headerProblem;
         }
 
+        var journeyId = journeyIdFor(key);
+        var commandId = key is null ? JourneyIds.New(time) : JourneyIds.CommandFromKey(tenant.Id, journeyId, TRequest.CommandName, key);
         var validation = new RequestValidation();
-        var command = body!.ToCommand(validation, new CommandMetadata(CommandId(tenant, journeyId, TRequest.CommandName, key, time), actor));
-        if (!validation.IsValid)
+        var command = body!.ToCommand(validation, new CommandMetadata(commandId, actor, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant)));
+        if (!validation.IsValid || command is null)
         {
             return Problems.Validation(validation.Errors);
         }
 
         var outcome = await grains.GetGrain<IJourneyGrain>(journeyId, tenant.Id.Value).Execute(command);
-        return ToResult(http, journeyId, TRequest.CommandName, outcome, created: null);
+        return ToResult(http, journeyId, TRequest.CommandName, outcome, createdAt?.Invoke(journeyId));
     }
-
-    private static Guid CommandId(TenantSettings tenant, Guid journeyId, string command, string? key, TimeProvider time) =>
-        key is null ? JourneyIds.New(time) : JourneyIds.CommandFromKey(tenant.Id, journeyId, command, key);
 
     private static IResult ToResult(HttpContext http, Guid journeyId, string command, CommandOutcome outcome, string? created)
     {

@@ -46,7 +46,7 @@ internal sealed partial class RequestValidation
     public string? Optional(string? value, string field, int maxLength = TextLength) =>
         string.IsNullOrWhiteSpace(value) ? null : Length(value.Trim(), field, maxLength);
 
-    public T RequiredObject<T>(T? value, string field)
+    public T? RequiredObject<T>(T? value, string field)
         where T : class
     {
         if (value is null)
@@ -54,7 +54,7 @@ internal sealed partial class RequestValidation
             Add(field, "Required.");
         }
 
-        return value!;
+        return value;
     }
 
     public T Enum<T>(string? value, string field)

@@ -7,15 +7,20 @@ internal sealed record CommunityReferralRequest(ProgramRequest? Program, string?
 {
     public static string CommandName => JourneyCommandNames.MakeCommunityReferral;
 
-    public JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata)
+    public JourneyCommand? ToCommand(RequestValidation validation, CommandMetadata metadata)
     {
-        var program = validation.RequiredObject(Program, "program");
+        var notes = validation.Optional(Notes, "notes");
+        if (validation.RequiredObject(Program, "program") is not { } program)
+        {
+            return null;
+        }
+
         return new MakeCommunityReferral(
-            program is null ? null! : new CommunityProgram(
+            new CommunityProgram(
                 validation.Required(program.Name, "program.name", 200),
                 validation.Optional(program.ServiceId, "program.serviceId", 200),
                 validation.Optional(program.Organization, "program.organization", 200)),
-            validation.Optional(Notes, "notes"))
+            notes)
         {
             CommandId = metadata.CommandId,
             Actor = metadata.Actor,

@@ -14,11 +14,7 @@ internal sealed partial record ReferralRequest(
 {
     public static string CommandName => JourneyCommandNames.ReceiveReferral;
 
-    public JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata) =>
-        ToCommand(validation, metadata, DateOnly.MaxValue);
-
-    // today: the tenant's date, so that a birth date cannot be in the future.
-    public ReceiveReferral ToCommand(RequestValidation validation, CommandMetadata metadata, DateOnly today)
+    public JourneyCommand? ToCommand(RequestValidation validation, CommandMetadata metadata)
     {
         var client = validation.RequiredObject(Client, "client");
         var referrer = validation.RequiredObject(Referrer, "referrer");
@@ -37,15 +33,21 @@ internal sealed partial record ReferralRequest(
             validation.Add("reasons", "Each reason once.");
         }
 
+        var notes = validation.Optional(Notes, "notes");
+        if (client is null || referrer is null)
+        {
+            return null;
+        }
+
         return new ReceiveReferral(
-            client is null ? null! : ToClient(client, validation, today),
-            referrer is null ? null! : new ReferrerDetails(
+            ToClient(client, validation, metadata.Today),
+            new ReferrerDetails(
                 validation.Required(referrer.Name, "referrer.name"),
                 validation.Required(referrer.Organization, "referrer.organization", 200),
                 validation.Required(referrer.Role, "referrer.role")),
             source,
             reasons,
-            validation.Optional(Notes, "notes"))
+            notes)
         {
             CommandId = metadata.CommandId,
             Actor = metadata.Actor,
