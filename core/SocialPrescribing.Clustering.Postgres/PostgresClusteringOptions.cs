@@ -1,0 +1,11 @@
+namespace SocialPrescribing.Clustering.Postgres;
+
+/// <summary>Where the membership table lives.</summary>
+public sealed class PostgresClusteringOptions
+{
+    /// <summary>Npgsql connection string (the host passes <c>ConnectionStrings:Postgres</c>).</summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>Schema of the membership tables. Default <c>social_prescribing</c>.</summary>
+    public string Schema { get; set; } = "social_prescribing";
+}
