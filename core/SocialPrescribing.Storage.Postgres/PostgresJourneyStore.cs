@@ -1,0 +1,388 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using SocialPrescribing.Abstractions;
+
+namespace SocialPrescribing.Storage.Postgres;
+
+/// <summary>
+/// The production engine: journey streams and the caseload index in one PostgreSQL schema, reached
+/// through one <see cref="NpgsqlDataSource"/> (one connection pool) that the caller owns.
+/// </summary>
+/// <remarks>
+/// Every operation is a single statement or a single pipelined batch, so there is no transaction left
+/// open across round trips. Commits are durable when acknowledged as long as the server keeps
+/// <c>synchronous_commit</c> on (its default); this store never turns it off.
+/// </remarks>
+public sealed partial class PostgresJourneyStore : IJourneyStore
+{
+    private const int MaxAttempts = 3;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresStorageOptions _options;
+    private readonly PostgresStatements _sql;
+    private readonly long _migrationLockKey;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PostgresJourneyStore> _logger;
+    private readonly Lock _migrationGate = new();
+    private Task? _migration;
+
+    public PostgresJourneyStore(NpgsqlDataSource dataSource, IOptions<PostgresStorageOptions> options, TimeProvider time, ILogger<PostgresJourneyStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _options = options.Value;
+        if (!PostgresStorageOptions.IsValidSchemaName(_options.Schema))
+        {
+            throw new ArgumentException(
+                $"Storage:Schema '{_options.Schema}' is not a valid schema name: use lower-case letters, digits and '_', at most 63 characters.",
+                nameof(options));
+        }
+
+        _dataSource = dataSource;
+        _time = time;
+        _logger = logger;
+        _sql = new PostgresStatements(_options.Schema);
+        _migrationLockKey = MigrationLockKey(_options.Schema);
+    }
+
+    /// <summary>The schema this store reads and writes.</summary>
+    public string Schema => _options.Schema;
+
+    /// <summary>
+    /// Brings the schema up to date: creates it when missing and applies the numbered steps not yet
+    /// recorded in <c>schema_migrations</c>, all in one transaction under an advisory lock keyed by the
+    /// schema name, so hosts starting together apply each step exactly once. Never destructive; safe to repeat.
+    /// </summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await RunAsync(() => ApplyMigrationsAsync(cancellationToken), migrateFirst: false, cancellationToken);
+        lock (_migrationGate)
+        {
+            if (_migration is null || _migration.IsFaulted || _migration.IsCanceled)
+            {
+                _migration = Task.CompletedTask;
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(TenantId tenant, Guid journeyId, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<StoredEvent>>(async () =>
+        {
+            await using var command = _dataSource.CreateCommand(_sql.ReadStream);
+            command.Parameters.Add(Text(tenant.Value));
+            command.Parameters.Add(Uuid(journeyId));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var events = new List<StoredEvent>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                events.Add(new StoredEvent(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetGuid(3),
+                    reader.GetString(4),
+                    reader.GetFieldValue<DateTimeOffset>(5)));
+            }
+
+            return events;
+        }, migrateFirst: true, cancellationToken);
+
+    public Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(append);
+        if (append.Events.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return RunAsync(async () =>
+        {
+            var events = append.Events;
+            var summary = append.Summary;
+            await using var command = _dataSource.CreateCommand(append.ExpectedVersion == 0 ? _sql.StartStream : _sql.ContinueStream);
+            command.Parameters.Add(Text(append.Tenant.Value));
+            command.Parameters.Add(Uuid(append.JourneyId));
+            command.Parameters.Add(BigInt(append.ExpectedVersion));
+            command.Parameters.Add(BigInt(append.ExpectedVersion + events.Count));
+            command.Parameters.Add(Text(summary.Status));
+            command.Parameters.Add(NullableText(summary.LinkWorkerId));
+            command.Parameters.Add(Text(summary.ClientName));
+            command.Parameters.Add(Timestamp(summary.ReferredAt));
+            command.Parameters.Add(NullableTimestamp(summary.FirstContactDueAt));
+            command.Parameters.Add(Boolean(summary.FirstContactOverdue));
+            command.Parameters.Add(Boolean(summary.AwaitsFirstContactCheck));
+            command.Parameters.Add(Timestamp(summary.UpdatedAt));
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. events.Select(e => e.Type)] });
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. events.Select(e => e.Data)] });
+            command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. events.Select(e => e.CommandId)] });
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. events.Select(e => e.Actor)] });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. events.Select(e => e.OccurredAt.ToUniversalTime())] });
+
+            int inserted;
+            try
+            {
+                inserted = await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // Only reachable if something wrote events without moving the caseload row; the key still holds.
+                throw new StreamVersionConflictException("The stream changed while appending.", ex);
+            }
+
+            if (inserted == 0)
+            {
+                // The caseload row was not at the expected version (or, for a new stream, already existed),
+                // so the statement stored nothing.
+                throw new StreamVersionConflictException(append.JourneyId, append.ExpectedVersion);
+            }
+
+            return true;
+        }, migrateFirst: true, cancellationToken);
+    }
+
+    public Task<JourneyPage> QueryAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query));
+
+        return RunAsync(async () =>
+        {
+            var (countSql, pageSql) = _sql.Caseload(query.Status is not null, query.LinkWorkerId is not null);
+            await using var batch = _dataSource.CreateBatch();
+            var count = new NpgsqlBatchCommand(countSql);
+            var page = new NpgsqlBatchCommand(pageSql);
+            foreach (var parameters in new[] { count.Parameters, page.Parameters })
+            {
+                parameters.Add(Text(tenant.Value));
+                if (query.Status is { } status)
+                {
+                    parameters.Add(Text(status));
+                }
+
+                if (query.LinkWorkerId is { } worker)
+                {
+                    parameters.Add(Text(worker));
+                }
+            }
+
+            page.Parameters.Add(BigInt(query.PageSize));
+            page.Parameters.Add(BigInt((long)(query.Page - 1) * query.PageSize));
+            batch.BatchCommands.Add(count);
+            batch.BatchCommands.Add(page);
+
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var total = reader.GetInt64(0);
+            await reader.NextResultAsync(cancellationToken);
+            var items = new List<JourneyListItem>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(new JourneyListItem(
+                    reader.GetGuid(0),
+                    reader.GetInt64(1),
+                    new JourneySummary(
+                        reader.GetString(2),
+                        reader.IsDBNull(3) ? null : reader.GetString(3),
+                        reader.GetString(4),
+                        reader.GetFieldValue<DateTimeOffset>(5),
+                        reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+                        reader.GetBoolean(7),
+                        reader.GetBoolean(8),
+                        reader.GetFieldValue<DateTimeOffset>(9))));
+            }
+
+            return new JourneyPage(items, total);
+        }, migrateFirst: true, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<PendingFirstContactCheck>>(async () =>
+        {
+            await using var command = _dataSource.CreateCommand(_sql.PendingFirstContactChecks);
+            command.Parameters.Add(Text(tenant.Value));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var pending = new List<PendingFirstContactCheck>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                pending.Add(new PendingFirstContactCheck(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1)));
+            }
+
+            return pending;
+        }, migrateFirst: true, cancellationToken);
+
+    public async Task CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await RunAsync(async () =>
+            {
+                await using var command = _dataSource.CreateCommand(_sql.HealthCheck);
+                await command.ExecuteScalarAsync(cancellationToken);
+                return true;
+            }, migrateFirst: true, cancellationToken);
+        }
+        catch (NpgsqlException ex)
+        {
+            // Whatever the server says (a missing schema, a refused login), it cannot serve requests.
+            LogUnavailable(ex.SqlState ?? "none");
+            throw new StorageUnavailableException("The journey database failed its health check.", ex);
+        }
+    }
+
+    private async Task<bool> ApplyMigrationsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The transaction-scoped lock is released by the commit or rollback, even if this process dies.
+        await using (var prepare = new NpgsqlBatch(connection, transaction))
+        {
+            var takeLock = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)");
+            takeLock.Parameters.Add(BigInt(_migrationLockKey));
+            prepare.BatchCommands.Add(takeLock);
+            foreach (var statement in PostgresMigrations.Bootstrap(_sql.QuotedSchema))
+            {
+                prepare.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+            }
+
+            await prepare.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var applied = new HashSet<int>();
+        await using (var read = new NpgsqlCommand(_sql.AppliedMigrations, connection, transaction))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetInt32(0));
+            }
+        }
+
+        var newlyApplied = new List<int>();
+        foreach (var step in PostgresMigrations.Steps.Where(s => !applied.Contains(s.Version)).OrderBy(s => s.Version))
+        {
+            await using var apply = new NpgsqlBatch(connection, transaction);
+            foreach (var statement in step.Statements(_sql.QuotedSchema))
+            {
+                apply.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+            }
+
+            var record = new NpgsqlBatchCommand(_sql.RecordMigration);
+            record.Parameters.Add(new NpgsqlParameter<int> { TypedValue = step.Version });
+            record.Parameters.Add(Text(step.Description));
+            record.Parameters.Add(Timestamp(_time.GetUtcNow()));
+            apply.BatchCommands.Add(record);
+            await apply.ExecuteNonQueryAsync(cancellationToken);
+            newlyApplied.Add(step.Version);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var version in newlyApplied)
+        {
+            LogMigrationApplied(version, _options.Schema);
+        }
+
+        return true;
+    }
+
+    private Task EnsureMigratedAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.MigrateOnFirstUse)
+        {
+            return Task.CompletedTask;
+        }
+
+        Task migration;
+        lock (_migrationGate)
+        {
+            // A failed attempt (the server was down at start-up, say) is not remembered: the next call tries again.
+            if (_migration is null || _migration.IsFaulted || _migration.IsCanceled)
+            {
+                _migration = ApplyMigrationsAsync(CancellationToken.None);
+            }
+
+            migration = _migration;
+        }
+
+        return migration.WaitAsync(cancellationToken);
+    }
+
+    private async Task<T> RunAsync<T>(Func<Task<T>> work, bool migrateFirst, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (migrateFirst)
+                {
+                    await EnsureMigratedAsync(cancellationToken);
+                }
+
+                return await work();
+            }
+            catch (PostgresException ex) when (IsRetryable(ex) && attempt < MaxAttempts)
+            {
+                // Every operation here is one atomic statement or batch, rolled back whole, so trying it
+                // again either succeeds or reaches the real outcome (a version conflict, say).
+                LogRetrying(ex.SqlState, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), _time, cancellationToken);
+            }
+            catch (NpgsqlException ex) when (IsUnavailable(ex))
+            {
+                LogUnavailable(ex.SqlState ?? "none");
+                throw new StorageUnavailableException("The journey database is unavailable.", ex);
+            }
+        }
+    }
+
+    private static bool IsRetryable(PostgresException ex) =>
+        ex.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+
+    private static bool IsUnavailable(NpgsqlException ex) => ex switch
+    {
+        PostgresException pg => pg.IsTransient
+            || pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || pg.SqlState.StartsWith("53", StringComparison.Ordinal)
+            || pg.SqlState is PostgresErrorCodes.AdminShutdown
+                or PostgresErrorCodes.CrashShutdown
+                or PostgresErrorCodes.CannotConnectNow
+                or PostgresErrorCodes.SerializationFailure
+                or PostgresErrorCodes.DeadlockDetected
+                // After a fail-over the old primary may come back as a read-only standby.
+                or PostgresErrorCodes.ReadOnlySqlTransaction,
+        // No server error at all: the connection could not be opened, broke, or timed out.
+        _ => true,
+    };
+
+    /// <summary>A fixed advisory-lock key per schema: the first 8 bytes of a SHA-256 of its name.</summary>
+    /// <remarks><see cref="string.GetHashCode()"/> is randomised per process, so two hosts would not agree on it.</remarks>
+    private static long MigrationLockKey(string schema)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("SocialPrescribing.Storage.Postgres/migrations/" + schema));
+        return BinaryPrimitives.ReadInt64BigEndian(hash);
+    }
+
+    private static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };
+
+    private static NpgsqlParameter NullableText(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static NpgsqlParameter<Guid> Uuid(Guid value) => new() { TypedValue = value };
+
+    private static NpgsqlParameter<long> BigInt(long value) => new() { TypedValue = value };
+
+    private static NpgsqlParameter<bool> Boolean(bool value) => new() { TypedValue = value };
+
+    // timestamptz holds an instant; Npgsql only writes DateTimeOffsets at offset zero, so normalise here.
+    private static NpgsqlParameter<DateTimeOffset> Timestamp(DateTimeOffset value) => new() { TypedValue = value.ToUniversalTime() };
+
+    private static NpgsqlParameter NullableTimestamp(DateTimeOffset? value) =>
+        new() { Value = value is { } at ? at.ToUniversalTime() : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
+}

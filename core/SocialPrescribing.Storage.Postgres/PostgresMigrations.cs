@@ -1,0 +1,77 @@
+namespace SocialPrescribing.Storage.Postgres;
+
+/// <summary>
+/// The schema as numbered steps, applied in order inside one transaction and recorded in
+/// <c>schema_migrations</c>. Steps are only ever appended, never edited, and never drop or rewrite data.
+/// </summary>
+/// <remarks>
+/// Every statement names its schema explicitly instead of relying on <c>search_path</c>, so a role whose
+/// path resolves elsewhere first can never read or write another schema's tables by accident.
+/// </remarks>
+internal static class PostgresMigrations
+{
+    public static readonly IReadOnlyList<PostgresMigrationStep> Steps =
+    [
+        new(1, "journey streams and caseload", schema =>
+        [
+            // Event bodies are text, not jsonb: the stream is an audit record and keeps the exact bytes the
+            // domain wrote; jsonb would reorder keys, drop whitespace and duplicate keys.
+            $$"""
+            CREATE TABLE {{schema}}.journey_events (
+                tenant       text        NOT NULL CHECK (tenant ~ '^[a-z0-9-]{2,32}$'),
+                journey_id   uuid        NOT NULL,
+                version      bigint      NOT NULL CHECK (version > 0),
+                event_type   text        NOT NULL,
+                data         text        NOT NULL,
+                command_id   uuid        NOT NULL,
+                actor        text        NOT NULL,
+                occurred_at  timestamptz NOT NULL,
+                CONSTRAINT journey_events_pkey PRIMARY KEY (tenant, journey_id, version)
+            )
+            """,
+            $$"""
+            CREATE TABLE {{schema}}.journeys (
+                tenant                     text        NOT NULL CHECK (tenant ~ '^[a-z0-9-]{2,32}$'),
+                journey_id                 uuid        NOT NULL,
+                version                    bigint      NOT NULL CHECK (version > 0),
+                status                     text        NOT NULL,
+                link_worker_id             text,
+                client_name                text        NOT NULL,
+                referred_at                timestamptz NOT NULL,
+                first_contact_due_at       timestamptz,
+                first_contact_overdue      boolean     NOT NULL,
+                awaits_first_contact_check boolean     NOT NULL,
+                updated_at                 timestamptz NOT NULL,
+                CONSTRAINT journeys_pkey PRIMARY KEY (tenant, journey_id)
+            )
+            """,
+            // One index per caseload shape, each already in listing order (newest referral first, then id),
+            // so a page is read off the index instead of sorting the tenant's whole caseload.
+            $"CREATE INDEX ix_journeys_newest ON {schema}.journeys (tenant, referred_at DESC, journey_id)",
+            $"CREATE INDEX ix_journeys_by_status ON {schema}.journeys (tenant, status, referred_at DESC, journey_id)",
+            $"""
+            CREATE INDEX ix_journeys_by_link_worker ON {schema}.journeys (tenant, link_worker_id, referred_at DESC, journey_id)
+                WHERE link_worker_id IS NOT NULL
+            """,
+            // Few journeys wait for a first-contact check at any time; a partial index keeps the re-scheduling
+            // scan at start-up proportional to them, not to the caseload.
+            $"""
+            CREATE INDEX ix_journeys_first_contact_due ON {schema}.journeys (tenant, first_contact_due_at, journey_id)
+                WHERE awaits_first_contact_check AND first_contact_due_at IS NOT NULL
+            """,
+        ]),
+    ];
+
+    /// <summary>Creates the schema and the ledger of applied steps; safe to run again.</summary>
+    public static IReadOnlyList<string> Bootstrap(string schema) =>
+    [
+        $"CREATE SCHEMA IF NOT EXISTS {schema}",
+        $"""
+        CREATE TABLE IF NOT EXISTS {schema}.schema_migrations (
+            version     integer     PRIMARY KEY,
+            description text        NOT NULL,
+            applied_at  timestamptz NOT NULL
+        )
+        """,
+    ];
+}

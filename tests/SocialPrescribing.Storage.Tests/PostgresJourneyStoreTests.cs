@@ -1,0 +1,206 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using SocialPrescribing.Storage.Postgres;
+using SocialPrescribing.Testing.Postgres;
+
+namespace SocialPrescribing.Storage.Tests;
+
+/// <summary>
+/// The conformance suite on the production engine. Every test gets a schema of its own on the shared test
+/// server, so tests never see each other's rows and a run leaves nothing behind.
+/// </summary>
+public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : JourneyStoreConformance, IAsyncLifetime
+{
+    private readonly string _schema = PostgresServer.UniqueName("journeys");
+    private PostgresServer? _server;
+    private NpgsqlDataSource? _dataSource;
+    private PostgresJourneyStore? _store;
+
+    protected override IJourneyStore Store => _store!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await fixture.GetServerAsync();
+        _dataSource = NpgsqlDataSource.Create(_server.ConnectionString);
+        _store = Open(_dataSource, _schema);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+        }
+
+        if (_server is not null)
+        {
+            await _server.DropSchemaAsync(_schema, CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Hosts_migrating_at_the_same_time_apply_each_step_once()
+    {
+        var hosts = Enumerable.Range(0, 6).Select(_ => NpgsqlDataSource.Create(_server!.ConnectionString)).ToList();
+        try
+        {
+            await Task.WhenAll(hosts.Select(host => Open(host, _schema).MigrateAsync(Token)));
+            await _store!.MigrateAsync(Token);
+
+            var applied = await QueryAsync<int>($"SELECT version FROM \"{_schema}\".schema_migrations ORDER BY version");
+
+            Assert.Equal([1], applied);
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Data_written_by_one_store_is_read_by_the_next_on_the_same_schema()
+    {
+        var id = Guid.NewGuid();
+        await _store!.AppendAsync(Append(Alberta, id, 0, [Event()], Summary("accepted", "lw-reopen")), Token);
+        await _dataSource!.DisposeAsync();
+
+        await using var reopened = NpgsqlDataSource.Create(_server!.ConnectionString);
+        var store = Open(reopened, _schema);
+
+        Assert.Single(await store.ReadAsync(Alberta, id, Token));
+        Assert.Equal(id, Assert.Single((await store.QueryAsync(Alberta, new JourneyQuery(null, "lw-reopen", 1, 10), Token)).Items).JourneyId);
+    }
+
+    [Fact]
+    public async Task Events_are_keyed_uniquely_by_tenant_journey_and_version()
+    {
+        await _store!.MigrateAsync(Token);
+
+        var key = await QueryAsync<string>($"""
+            SELECT a.attname FROM pg_index i
+            CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, position)
+            JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+            WHERE i.indrelid = '"{_schema}".journey_events'::regclass AND i.indisprimary
+            ORDER BY k.position
+            """);
+        var id = Guid.NewGuid();
+        await _store.AppendAsync(Append(Alberta, id, 0, [Event()]), Token);
+        var duplicate = await Assert.ThrowsAsync<PostgresException>(() => QueryAsync<int>($$"""
+            INSERT INTO "{{_schema}}".journey_events (tenant, journey_id, version, event_type, data, command_id, actor, occurred_at)
+            VALUES ('ab', '{{id}}', 1, 'Copy', '{}', gen_random_uuid(), 'lw-1', now()) RETURNING 1
+            """));
+
+        Assert.Equal(["tenant", "journey_id", "version"], key);
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, duplicate.SqlState);
+    }
+
+    [Fact]
+    public async Task Event_bodies_read_back_byte_for_byte()
+    {
+        // Stored as text on purpose: jsonb would hand back {"a": [2, 1], "zed": 1}.
+        const string Body = "{\"zed\":1,   \"a\":[2,1], \"note\":\"caf\u00e9 \u2014 ok\"}";
+        var id = Guid.NewGuid();
+        await _store!.AppendAsync(Append(Alberta, id, 0, [Event() with { Data = Body }]), Token);
+
+        Assert.Equal(Body, Assert.Single(await _store.ReadAsync(Alberta, id, Token)).Data);
+    }
+
+    [Fact]
+    public async Task A_server_that_cannot_be_reached_is_reported_unavailable()
+    {
+        int closedPort;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        await using var nowhere = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={closedPort};Username=postgres;Timeout=3");
+        var store = Open(nowhere, _schema);
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.CheckHealthAsync(Token));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.ReadAsync(Alberta, Guid.NewGuid(), Token));
+    }
+
+    [Fact]
+    public async Task Acknowledged_appends_survive_an_immediate_stop_and_the_store_recovers_after_restart()
+    {
+        Assert.SkipWhen(_server!.IsExternal, $"{PostgresServer.ConnectionStringVariable} points at a server these tests may not stop.");
+
+        // A server of its own: stopping the shared one would break the tests running beside this one.
+        await using var server = await PostgresServer.CreateAsync(Token);
+        await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
+        var store = Open(dataSource, "crash");
+        var id = Guid.NewGuid();
+        await store.AppendAsync(Append(Alberta, id, 0, [Event(), Event()]), Token);
+
+        await server.StopImmediateAsync(Token);
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.CheckHealthAsync(Token));
+        await server.StartAsync(Token);
+
+        // Pooled connections died with the server; the first calls may say so, and then the store carries on.
+        IReadOnlyList<StoredEvent>? events = null;
+        for (var attempt = 0; events is null && attempt < 10; attempt++)
+        {
+            try
+            {
+                events = await store.ReadAsync(Alberta, id, Token);
+            }
+            catch (StorageUnavailableException)
+            {
+                await Task.Delay(100, Token);
+            }
+        }
+
+        Assert.Equal([1L, 2L], events!.Select(e => e.Version));
+        await store.AppendAsync(Append(Alberta, id, 2, [Event()]), Token);
+        Assert.Equal(3, (await store.ReadAsync(Alberta, id, Token)).Count);
+    }
+
+    [Fact]
+    public async Task The_registration_serves_the_store_configured_from_the_storage_section()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Schema"] = _schema })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddPostgresJourneyStore(_server!.ConnectionString, configuration.GetSection("Storage"));
+        var id = Guid.NewGuid();
+
+        await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
+        {
+            await provider.GetRequiredService<IJourneyStore>().AppendAsync(Append(Alberta, id, 0, [Event()]), Token);
+            Assert.Same(provider.GetRequiredService<PostgresJourneyStore>(), provider.GetRequiredService<IJourneyStore>());
+        }
+
+        Assert.Single(await _store!.ReadAsync(Alberta, id, Token));
+    }
+
+    private static PostgresJourneyStore Open(NpgsqlDataSource dataSource, string schema) =>
+        new(dataSource, Options.Create(new PostgresStorageOptions { Schema = schema }), TimeProvider.System, NullLogger<PostgresJourneyStore>.Instance);
+
+    private async Task<List<T>> QueryAsync<T>(string sql)
+    {
+        await using var connection = await _dataSource!.OpenConnectionAsync(Token);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(Token);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(Token))
+        {
+            rows.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return rows;
+    }
+}
