@@ -16,7 +16,8 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
     private readonly string _connectionString;
     private readonly ILogger<SqliteJourneyStore> _logger;
     private readonly TimeProvider _time;
-    private readonly Lazy<Task> _initialized;
+    private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private volatile bool _migrated;
 
     public SqliteJourneyStore(IOptions<SqliteStorageOptions> options, TimeProvider time, ILogger<SqliteJourneyStore> logger)
     {
@@ -32,7 +33,6 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _initialized = new Lazy<Task>(MigrateAsync);
     }
 
     public Task MigrateAsync() => RunAsync(async () =>
@@ -217,7 +217,29 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         await ExecuteAsync(connection, "SELECT 1 FROM schema_migrations LIMIT 1;");
     });
 
-    public void Dispose() => _writeGate.Dispose();
+    public void Dispose()
+    {
+        _writeGate.Dispose();
+        _migrationGate.Dispose();
+    }
+
+    /// <summary>Migrates on first use; a failed attempt is not remembered, so the next call tries again.</summary>
+    private async Task EnsureMigratedAsync(CancellationToken cancellationToken)
+    {
+        await _migrationGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_migrated)
+            {
+                await MigrateAsync();
+                _migrated = true;
+            }
+        }
+        finally
+        {
+            _migrationGate.Release();
+        }
+    }
 
     private static async Task<long> CurrentVersionAsync(SqliteConnection connection, SqliteTransaction tx, TenantId tenant, Guid journeyId, CancellationToken cancellationToken)
     {
@@ -267,9 +289,9 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool migrated = true)
     {
-        if (migrated)
+        if (migrated && !_migrated)
         {
-            await _initialized.Value;
+            await EnsureMigratedAsync(cancellationToken);
         }
 
         var connection = new SqliteConnection(_connectionString);

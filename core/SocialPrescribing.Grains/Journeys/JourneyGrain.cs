@@ -50,7 +50,7 @@ public sealed partial class JourneyGrain(
             return Replay(seen, tenant);
         }
 
-        var decision = JourneyDecider.Decide(_state, command, new DecisionContext(time.GetUtcNow(), tenant, () => JourneyIds.New(time)));
+        var decision = JourneyDecider.Decide(_state, command, new DecisionContext(Now(), tenant, () => JourneyIds.New(time)));
         if (decision.Rejection is { } rejection)
         {
             return Rejected(rejection);
@@ -130,6 +130,16 @@ public sealed partial class JourneyGrain(
             _events.Add(e);
             _state = _state.Apply(e);
         }
+    }
+
+    /// <summary>
+    /// The time, to the microsecond: the finest every storage engine keeps, so an event replayed from
+    /// storage is identical to the one held in memory.
+    /// </summary>
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
     private CommandOutcome Replay(Range range, TenantSettings tenant)

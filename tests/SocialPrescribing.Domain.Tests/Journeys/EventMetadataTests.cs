@@ -11,14 +11,21 @@ public sealed class EventMetadataTests
 {
     private static readonly DateTimeOffset DecidedAt = new(2026, 2, 20, 18, 45, 12, TimeSpan.Zero);
 
-    /// <summary>Every command that raises an event, with the status of a journey that accepts it.</summary>
+    /// <summary>
+    /// Every command that raises an event, with the status of a journey that accepts it. An engaged journey has
+    /// an open community referral, so its closing commands raise a cancellation before the closing event.
+    /// </summary>
     private static readonly (string Name, JourneyStatus Status)[] Raisers =
     [
         (Names.ReceiveReferral, JourneyStatus.None),
         (Names.AcceptReferral, JourneyStatus.Referred),
+        (Names.ReassignLinkWorker, JourneyStatus.Accepted),
+        (Names.ReassignLinkWorker, JourneyStatus.Engaged),
         (Names.DeclineReferral, JourneyStatus.Referred),
+        (Names.DeclineReferral, JourneyStatus.Engaged),
         (Names.RecordContactAttempt, JourneyStatus.Referred),
         (Names.CloseUnableToContact, JourneyStatus.Referred),
+        (Names.CloseUnableToContact, JourneyStatus.Engaged),
         (Names.RecordContact, JourneyStatus.Accepted),
         (Names.RecordWhatMatters, JourneyStatus.Engaged),
         (Names.AgreePlan, JourneyStatus.Engaged),
@@ -50,9 +57,13 @@ public sealed class EventMetadataTests
 
         Assert.Null(decision.Rejection);
         Assert.NotEmpty(decision.Events);
+        Assert.Equal(ClosesWithAnOpenReferral(name, status) ? 2 : 1, decision.Events.Length);
         Assert.All(decision.Events, e => Assert.Equal((command.CommandId, "lw-metadata-check", DecidedAt), (e.CommandId, e.Actor, e.OccurredAt)));
         Assert.Equal(DecidedAt, decision.Events.Aggregate(journey.State, (s, e) => s.Apply(e)).UpdatedAt);
     }
+
+    private static bool ClosesWithAnOpenReferral(string name, JourneyStatus status) =>
+        status == JourneyStatus.Engaged && name is Names.DeclineReferral or Names.CloseUnableToContact or Names.Discharge;
 
     [Fact]
     public void The_overdue_mark_carries_the_jobs_command_id_actor_and_time()

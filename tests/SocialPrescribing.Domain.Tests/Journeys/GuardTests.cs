@@ -70,15 +70,36 @@ public sealed class GuardTests
     }
 
     [Fact]
-    public void Making_a_community_referral_before_a_plan_is_agreed_is_rejected()
+    public void A_community_referral_can_be_made_before_a_plan_is_agreed()
     {
-        var journey = JourneyBuilder.InStatus(JourneyStatus.Engaged).RecordWhatMatters();
+        // An urgent need heard in the first conversation: nothing recorded yet beyond the contact itself.
+        var journey = JourneyBuilder.InStatus(JourneyStatus.Engaged);
+        Assert.Null(journey.State.WhatMattersRecordedAt);
+        Assert.Null(journey.State.PlanAgreedAt);
+        Assert.Contains(JourneyCommandNames.MakeCommunityReferral, JourneyDecider.AllowedCommands(journey.State, journey.Context.Tenant));
+
+        var made = DecisionAssert.Appended<CommunityReferralMade>(
+            JourneyDecider.Decide(journey.State, Commands.CommunityReferral("Food bank"), journey.Context));
+        var after = journey.State.Apply(made);
+
+        var referral = Assert.Single(after.CommunityReferrals);
+        Assert.Equal((made.CommunityReferralId, "Food bank", CommunityReferralStatus.Requested), (referral.Id, referral.Program.Name, referral.Status));
+        Assert.Null(after.PlanAgreedAt);
+        Assert.Contains(JourneyCommandNames.UpdateCommunityReferral, JourneyDecider.AllowedCommands(after, journey.Context.Tenant));
+    }
+
+    [Theory]
+    [InlineData(JourneyStatus.Referred)]
+    [InlineData(JourneyStatus.Accepted)]
+    public void A_community_referral_still_waits_for_the_person_to_be_engaged(JourneyStatus status)
+    {
+        var journey = JourneyBuilder.WithEveryGuardMet(status);
 
         var rejection = DecisionAssert.Rejected(
             JourneyDecider.Decide(journey.State, Commands.CommunityReferral(), journey.Context), RejectionKind.Conflict);
 
         Assert.DoesNotContain(JourneyCommandNames.MakeCommunityReferral, rejection.Allowed);
-        Assert.Contains(JourneyCommandNames.AgreePlan, rejection.Allowed);
+        Assert.Contains(WireNames.Of(status), rejection.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed class JourneyFoldTests
         Assert.Null(state.FirstContactOverdueAt);
 
         Assert.Equal(2, state.ContactAttempts);
+        Assert.Equal(0, state.AttemptsSinceContact);
         Assert.Equal([FirstContact, Conversation, Settled], state.Contacts.Select(c => c.At));
         Assert.Equal(["Seeing people again", "Getting out of the house"], state.WhatMatters);
         Assert.Equal(Conversation, state.WhatMattersRecordedAt);
@@ -89,7 +90,8 @@ public sealed class JourneyFoldTests
     [Fact]
     public void A_new_plan_replaces_the_goals_of_the_earlier_one()
     {
-        var journey = JourneyBuilder.WithEveryGuardMet(JourneyStatus.Engaged);
+        var journey = JourneyBuilder.InStatus(JourneyStatus.Engaged).RecordWhatMatters().AgreePlan();
+        Assert.Equal(["Join a walking group", "Call my sister every week"], journey.State.Goals);
         var replan = new PlanAgreed(["Walk to the market"]) { CommandId = Guid.NewGuid(), Actor = "lw", OccurredAt = Settled };
 
         var state = journey.State.Apply(replan);
@@ -110,6 +112,46 @@ public sealed class JourneyFoldTests
         Assert.Empty(before.Contacts);
         Assert.Equal(2, before.Version);
     }
+
+    [Fact]
+    public void Failed_attempts_are_counted_in_total_and_since_the_last_contact()
+    {
+        var at = Fixed.Now;
+        JourneyEvent[] events =
+        [
+            Stamped(SampleEvents.ByType[nameof(ReferralReceived)], at),
+            Stamped(new ContactAttempted(ContactAttemptOutcome.NoAnswer, null), at.AddHours(1)),
+            Stamped(new ReferralAccepted("lw", at.AddDays(7)), at.AddHours(2)),
+            Stamped(new ContactAttempted(ContactAttemptOutcome.Busy, null), at.AddHours(3)),
+            Stamped(new ContactRecorded(ContactMode.Phone, null, null, true), at.AddHours(4)),
+            Stamped(new ContactAttempted(ContactAttemptOutcome.LeftMessage, null), at.AddHours(5)),
+            Stamped(new ContactRecorded(ContactMode.Phone, null, null, false), at.AddHours(6)),
+            Stamped(new ContactAttempted(ContactAttemptOutcome.WrongNumber, null), at.AddHours(7)),
+            Stamped(new ContactAttempted(ContactAttemptOutcome.Other, null), at.AddHours(8)),
+        ];
+
+        var counts = Enumerable.Range(1, events.Length)
+            .Select(n => JourneyState.Fold(events.Take(n)))
+            .Select(s => (s.ContactAttempts, s.AttemptsSinceContact));
+
+        Assert.Equal([(0, 0), (1, 1), (1, 1), (2, 2), (2, 0), (3, 1), (3, 0), (4, 1), (5, 2)], counts);
+    }
+
+    [Fact]
+    public void A_reassignment_changes_only_the_link_worker()
+    {
+        var journey = JourneyBuilder.InStatus(JourneyStatus.Engaged).RecordWhatMatters();
+        var moved = new LinkWorkerReassigned(Commands.LinkWorker, "lw-ines") { CommandId = Guid.NewGuid(), Actor = "coordinator:sam", OccurredAt = Settled };
+
+        var state = journey.State.Apply(moved);
+
+        Assert.Equal("lw-ines", state.LinkWorkerId);
+        Assert.Equal(journey.State with { LinkWorkerId = "lw-ines", Version = journey.State.Version + 1, UpdatedAt = Settled }, state);
+    }
+
+    private static T Stamped<T>(T e, DateTimeOffset at)
+        where T : JourneyEvent =>
+        e with { CommandId = Guid.NewGuid(), Actor = "lw", OccurredAt = at };
 
     private static JourneyBuilder FullPathway(out Guid garden, out Guid choir)
     {
@@ -141,7 +183,9 @@ public sealed class JourneyFoldTests
             '|',
             s.Status,
             s.Version,
+            s.LinkWorkerId,
             s.ContactAttempts,
+            s.AttemptsSinceContact,
             s.Contacts.Count,
             string.Join(',', s.CommunityReferrals.Select(r => $"{r.Id}:{r.Status}")),
             s.FollowUps.Count,

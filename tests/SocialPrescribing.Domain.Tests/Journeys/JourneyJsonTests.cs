@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Events;
 using SocialPrescribing.Domain.Tests.Support;
@@ -40,6 +41,37 @@ public sealed class JourneyJsonTests
         var first = json.RootElement.EnumerateObject().First();
 
         Assert.Equal(("type", type), (first.Name, first.Value.GetString()));
+    }
+
+    public static TheoryData<string, int> EventTypesAndTypePositions()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var type in SampleEvents.ByType.Keys)
+        {
+            data.Add(type, 1);
+            data.Add(type, int.MaxValue);
+        }
+
+        return data;
+    }
+
+    /// <summary>A store such as PostgreSQL jsonb hands keys back in its own order, so "type" may come anywhere.</summary>
+    [Theory]
+    [MemberData(nameof(EventTypesAndTypePositions))]
+    public void An_event_whose_type_is_not_the_first_property_still_reads_back(string type, int position)
+    {
+        var original = SampleEvents.ByType[type];
+        var json = JourneyJson.Serialize(original);
+        var moved = WithTypeAt(json, position);
+        using (var document = JsonDocument.Parse(moved))
+        {
+            Assert.NotEqual("type", document.RootElement.EnumerateObject().First().Name);
+        }
+
+        var restored = JourneyJson.Deserialize(moved);
+
+        Assert.IsType(original.GetType(), restored);
+        Assert.Equal(json, JourneyJson.Serialize(restored));
     }
 
     [Fact]
@@ -112,6 +144,16 @@ public sealed class JourneyJsonTests
     public void A_null_document_is_refused()
     {
         Assert.Throws<JsonException>(() => JourneyJson.Deserialize("null"));
+    }
+
+    /// <summary>The same document with the "type" property moved to <paramref name="position"/> (clamped to the last place).</summary>
+    private static string WithTypeAt(string json, int position)
+    {
+        var properties = JsonNode.Parse(json)!.AsObject().Select(p => (p.Key, Value: p.Value?.DeepClone())).ToList();
+        var discriminator = properties.Single(p => p.Key == "type");
+        properties.Remove(discriminator);
+        properties.Insert(Math.Min(position, properties.Count), discriminator);
+        return new JsonObject(properties.Select(p => KeyValuePair.Create(p.Key, p.Value))).ToJsonString();
     }
 
     private static List<string> PropertyNamesIn(string json)

@@ -72,7 +72,81 @@ public sealed class JourneyPropertyTests
         Assert.True(run.Appended.OfType<ContactRecorded>().Count(c => c.IsFirstContact) <= 1);
     }
 
-    // A fixed seed: these two check the generator itself, so they must not depend on luck.
+    [Property(Arbitrary = [typeof(JourneyArbitraries)], MaxTest = 300)]
+    public void Every_event_of_a_decision_carries_the_command_id_and_actor_of_the_command_that_raised_it(JourneyScript script)
+    {
+        foreach (var step in script.Run().Steps)
+        {
+            Assert.All(step.Decision.Events, e => Assert.Equal((step.Command.CommandId, step.Command.Actor), (e.CommandId, e.Actor)));
+        }
+    }
+
+    [Property(Arbitrary = [typeof(JourneyArbitraries)], MaxTest = 300)]
+    public void Closing_a_journey_cancels_exactly_its_open_community_referrals_and_then_closes_it(JourneyScript script)
+    {
+        foreach (var step in script.Run().Steps.Where(s => !s.Before.IsClosed && !s.Decision.Events.IsEmpty))
+        {
+            var after = step.Decision.Events.Aggregate(step.Before, (state, e) => state.Apply(e));
+            if (!after.IsClosed)
+            {
+                continue;
+            }
+
+            var open = step.Before.CommunityReferrals.Where(r => !CommunityReferralTransitions.IsTerminal(r.Status)).Select(r => (r.Id, r.Status));
+            var cancelled = step.Decision.Events.SkipLast(1).Select(e => Assert.IsType<CommunityReferralStatusChanged>(e));
+            Assert.Equal(open, cancelled.Select(c => (c.CommunityReferralId, c.From)));
+            Assert.All(cancelled, c => Assert.Equal(CommunityReferralStatus.Cancelled, c.To));
+            Assert.IsNotType<CommunityReferralStatusChanged>(step.Decision.Events[^1]);
+            Assert.All(after.CommunityReferrals, r => Assert.True(CommunityReferralTransitions.IsTerminal(r.Status)));
+        }
+    }
+
+    [Property(Arbitrary = [typeof(JourneyArbitraries)], MaxTest = 300)]
+    public void The_attempts_since_contact_are_the_failed_attempts_logged_after_the_last_contact(JourneyScript script)
+    {
+        var run = script.Run();
+
+        var sinceContact = run.Appended.Reverse().TakeWhile(e => e is not ContactRecorded).OfType<ContactAttempted>().Count();
+        Assert.Equal(sinceContact, run.Final.AttemptsSinceContact);
+        Assert.Equal(run.Appended.OfType<ContactAttempted>().Count(), run.Final.ContactAttempts);
+        Assert.All(
+            run.Steps.Where(s => s.Command is CloseUnableToContact && s.Decision.Rejection is null),
+            s => Assert.True(s.Before.AttemptsSinceContact >= s.Context.Tenant.MinimumContactAttempts));
+    }
+
+    [Property(Arbitrary = [typeof(JourneyArbitraries)], MaxTest = 300)]
+    public void Each_reassignment_starts_from_the_link_worker_then_assigned_and_moves_to_another(JourneyScript script)
+    {
+        var run = script.Run();
+
+        string? current = null;
+        foreach (var e in run.Appended)
+        {
+            switch (e)
+            {
+                case ReferralAccepted accepted:
+                    current = accepted.LinkWorkerId;
+                    break;
+                case LinkWorkerReassigned moved:
+                    Assert.Equal(current, moved.From);
+                    Assert.NotEqual(moved.From, moved.To);
+                    current = moved.To;
+                    break;
+            }
+        }
+
+        Assert.Equal(current, run.Final.LinkWorkerId);
+    }
+
+    [Property(Arbitrary = [typeof(JourneyArbitraries)], MaxTest = 300)]
+    public void Declining_is_never_accepted_once_a_plan_is_agreed(JourneyScript script)
+    {
+        Assert.All(
+            script.Run().Steps.Where(s => s.Command is DeclineReferral && s.Before.PlanAgreedAt is not null),
+            s => Assert.Equal(RejectionKind.Conflict, s.Decision.Rejection?.Kind));
+    }
+
+    // A fixed seed: these check the generator itself, so they must not depend on luck.
     [Fact]
     public void The_random_journeys_reach_every_status_so_the_properties_are_not_vacuous()
     {
@@ -95,5 +169,31 @@ public sealed class JourneyPropertyTests
         Assert.Equal(
             new[] { JourneyCommandNames.ReceiveReferral, JourneyCommandNames.CheckFirstContact }.Concat(JourneyDecider.PublicCommands).Order(),
             accepted.Order());
+    }
+
+    /// <summary>The new and rarer paths, each checked over about as many journeys as one property run sees.</summary>
+    [Fact]
+    public void The_random_journeys_walk_the_paths_that_only_some_journeys_reach()
+    {
+        var steps = JourneyArbitraries.Scripts.Sample(300, new Rnd(20260204UL), 100)
+            .SelectMany(script => script.Run().Steps)
+            .ToList();
+
+        bool Reached(Func<DecidedStep, bool> path) => steps.Exists(s => path(s));
+        static bool Taken(DecidedStep s, string name, JourneyStatus from) =>
+            s.Command.Name == name && s.Before.Status == from && s.Decision.Rejection is null;
+        static bool ClosedCancelling(DecidedStep s, string name) =>
+            s.Command.Name == name && s.Decision.Events.OfType<CommunityReferralStatusChanged>().Any() && s.Decision.Events[^1] is not CommunityReferralStatusChanged;
+
+        Assert.True(Reached(s => Taken(s, JourneyCommandNames.ReassignLinkWorker, JourneyStatus.Accepted)), "reassigned before the first contact");
+        Assert.True(Reached(s => Taken(s, JourneyCommandNames.ReassignLinkWorker, JourneyStatus.Engaged)), "reassigned after the first contact");
+        Assert.True(Reached(s => s.Command is ReassignLinkWorker && s.Decision.Rejection?.Kind == RejectionKind.Invalid), "reassigned to the same link worker");
+        Assert.True(Reached(s => Taken(s, JourneyCommandNames.DeclineReferral, JourneyStatus.Engaged)), "declined after the first contact");
+        Assert.True(Reached(s => s.Command is DeclineReferral && s.Before is { Status: JourneyStatus.Engaged, PlanAgreedAt: not null }), "declined after a plan");
+        Assert.True(Reached(s => Taken(s, JourneyCommandNames.CloseUnableToContact, JourneyStatus.Engaged)), "closed as unable to contact after a contact");
+        Assert.True(Reached(s => Taken(s, JourneyCommandNames.MakeCommunityReferral, JourneyStatus.Engaged) && s.Before.PlanAgreedAt is null), "referred on before a plan");
+        Assert.True(Reached(s => ClosedCancelling(s, JourneyCommandNames.DeclineReferral)), "declined with an open community referral");
+        Assert.True(Reached(s => ClosedCancelling(s, JourneyCommandNames.CloseUnableToContact)), "closed as unable to contact with an open community referral");
+        Assert.True(Reached(s => ClosedCancelling(s, JourneyCommandNames.Discharge)), "discharged with an open community referral");
     }
 }

@@ -23,6 +23,7 @@ public sealed class TransitionTableTests
         },
         [Accepted] = new()
         {
+            [ReassignLinkWorker] = Accepted,
             [DeclineReferral] = Declined,
             [RecordContactAttempt] = Accepted,
             [CloseUnableToContact] = UnableToContact,
@@ -30,7 +31,10 @@ public sealed class TransitionTableTests
         },
         [Engaged] = new()
         {
+            [ReassignLinkWorker] = Engaged,
+            [DeclineReferral] = Declined,
             [RecordContactAttempt] = Engaged,
+            [CloseUnableToContact] = UnableToContact,
             [RecordContact] = Engaged,
             [RecordWhatMatters] = Engaged,
             [AgreePlan] = Engaged,
@@ -115,15 +119,65 @@ public sealed class TransitionTableTests
     }
 
     [Fact]
-    public void The_public_commands_are_the_eleven_pathway_steps_without_receiving_or_the_first_contact_check()
+    public void The_public_commands_are_the_twelve_pathway_steps_without_receiving_or_the_first_contact_check()
     {
         Assert.Equal(
             [
-                AcceptReferral, DeclineReferral, RecordContactAttempt, CloseUnableToContact, RecordContact,
+                AcceptReferral, ReassignLinkWorker, DeclineReferral, RecordContactAttempt, CloseUnableToContact, RecordContact,
                 RecordWhatMatters, AgreePlan, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, Discharge,
             ],
             JourneyDecider.PublicCommands);
     }
+
+    /// <summary>
+    /// Journeys where some guard beyond the status is not met, each with the commands it allows written out
+    /// by hand in pathway order.
+    /// </summary>
+    private static readonly Dictionary<string, (Func<JourneyBuilder> Build, string[] Allowed)> Situations = new()
+    {
+        ["referred, no attempt yet"] = (
+            () => JourneyBuilder.InStatus(Referred),
+            [AcceptReferral, DeclineReferral, RecordContactAttempt]),
+        ["referred, one attempt short of the minimum"] = (
+            () => JourneyBuilder.InStatus(Referred).Attempt(2),
+            [AcceptReferral, DeclineReferral, RecordContactAttempt]),
+        ["accepted, no attempt yet"] = (
+            () => JourneyBuilder.InStatus(Accepted),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact]),
+        ["engaged, just reached"] = (
+            () => JourneyBuilder.InStatus(Engaged),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, Discharge]),
+        ["engaged, every attempt made before the contact"] = (
+            () => JourneyBuilder.InStatus(Referred).Attempt(3).Accept().Attempt(2).Contact().Attempt(2),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, Discharge]),
+        ["engaged, what matters recorded"] = (
+            () => JourneyBuilder.InStatus(Engaged).RecordWhatMatters(),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, Discharge]),
+        ["engaged, plan agreed"] = (
+            () => JourneyBuilder.InStatus(Engaged).RecordWhatMatters().AgreePlan(),
+            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, Discharge]),
+        ["engaged, plan agreed, stopped answering, every community referral finished"] = (
+            () => FinishedReferral(JourneyBuilder.InStatus(Engaged).RecordWhatMatters().AgreePlan().ReferToCommunity()).Attempt(3),
+            [ReassignLinkWorker, RecordContactAttempt, CloseUnableToContact, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, Discharge]),
+        ["engaged, open community referral, no plan"] = (
+            () => JourneyBuilder.InStatus(Engaged).ReferToCommunity(),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, Discharge]),
+    };
+
+    public static TheoryData<string> SituationNames() => [.. Situations.Keys];
+
+    [Theory]
+    [MemberData(nameof(SituationNames))]
+    public void The_guards_beyond_the_status_narrow_the_allowed_commands_as_written(string situation)
+    {
+        var (build, expected) = Situations[situation];
+        var journey = build();
+
+        Assert.Equal(expected, JourneyDecider.AllowedCommands(journey.State, journey.Context.Tenant));
+    }
+
+    private static JourneyBuilder FinishedReferral(JourneyBuilder journey) =>
+        journey.MoveCommunityReferral(journey.LastCommunityReferralId, CommunityReferralStatus.Rejected);
 
     [Fact]
     public void Accepting_a_declined_referral_is_rejected()

@@ -9,6 +9,9 @@ public static class Commands
 {
     public const string LinkWorker = "lw-amara";
 
+    /// <summary>A second link worker, for moving a journey off <see cref="LinkWorker"/>'s caseload.</summary>
+    public const string OtherLinkWorker = "lw-bongani";
+
     /// <summary>Every command a caller can send: the public ones plus opening a journey.</summary>
     public static IEnumerable<string> AllPublicNames => [JourneyCommandNames.ReceiveReferral, .. JourneyDecider.PublicCommands];
 
@@ -24,6 +27,9 @@ public static class Commands
     };
 
     public static AcceptReferral Accept(string linkWorkerId = LinkWorker) =>
+        new(linkWorkerId) { CommandId = Guid.NewGuid(), Actor = "coordinator:sam" };
+
+    public static ReassignLinkWorker Reassign(string linkWorkerId = OtherLinkWorker) =>
         new(linkWorkerId) { CommandId = Guid.NewGuid(), Actor = "coordinator:sam" };
 
     public static DeclineReferral Decline(string reason = "Not interested at this time.") =>
@@ -65,12 +71,14 @@ public static class Commands
 
     /// <summary>
     /// A command of the given name whose payload is valid for <paramref name="state"/>: a community referral
-    /// update targets the first open referral and moves it to a status it may take; a follow-up is due today.
+    /// update targets the first open referral and moves it to a status it may take; a follow-up is due today;
+    /// a reassignment names a link worker other than the one assigned.
     /// </summary>
     public static JourneyCommand Named(string name, JourneyState state, DecisionContext context) => name switch
     {
         JourneyCommandNames.ReceiveReferral => Receive(),
         JourneyCommandNames.AcceptReferral => Accept(),
+        JourneyCommandNames.ReassignLinkWorker => Reassign(state.LinkWorkerId == OtherLinkWorker ? LinkWorker : OtherLinkWorker),
         JourneyCommandNames.DeclineReferral => Decline(),
         JourneyCommandNames.RecordContactAttempt => Attempt(),
         JourneyCommandNames.CloseUnableToContact => CloseUnableToContact(),

@@ -10,18 +10,20 @@ public static class JourneyArbitraries
 {
     /// <summary>
     /// Every command, weighted so that rarer paths get walked too: enough failed attempts to close as
-    /// unable to contact, and enough community referral updates to reach their final statuses.
+    /// unable to contact (also after a contact), enough community referral updates to reach their final
+    /// statuses, and journeys that close while community referrals are still open.
     /// </summary>
     private static readonly Gen<string> AnyCommand = Gen.Frequency(
         (1, Gen.Constant(JourneyCommandNames.ReceiveReferral)),
         (2, Gen.Constant(JourneyCommandNames.CheckFirstContact)),
-        (2, Gen.Constant(JourneyCommandNames.AcceptReferral)),
+        (3, Gen.Constant(JourneyCommandNames.AcceptReferral)),
+        (3, Gen.Constant(JourneyCommandNames.ReassignLinkWorker)),
         (1, Gen.Constant(JourneyCommandNames.DeclineReferral)),
-        (5, Gen.Constant(JourneyCommandNames.RecordContactAttempt)),
+        (8, Gen.Constant(JourneyCommandNames.RecordContactAttempt)),
         (3, Gen.Constant(JourneyCommandNames.CloseUnableToContact)),
-        (2, Gen.Constant(JourneyCommandNames.RecordContact)),
-        (2, Gen.Constant(JourneyCommandNames.RecordWhatMatters)),
-        (2, Gen.Constant(JourneyCommandNames.AgreePlan)),
+        (3, Gen.Constant(JourneyCommandNames.RecordContact)),
+        (3, Gen.Constant(JourneyCommandNames.RecordWhatMatters)),
+        (3, Gen.Constant(JourneyCommandNames.AgreePlan)),
         (3, Gen.Constant(JourneyCommandNames.MakeCommunityReferral)),
         (5, Gen.Constant(JourneyCommandNames.UpdateCommunityReferral)),
         (2, Gen.Constant(JourneyCommandNames.ScheduleFollowUp)),
@@ -35,11 +37,25 @@ public static class JourneyArbitraries
         from due in Gen.Choose(-3, 30)
         select new JourneyStep(name, pick, status, minutes, due);
 
+    /// <summary>
+    /// Mostly opened by a referral alone; some start with the person already reached, or already with a
+    /// plan, so that the paths open only to an engaged person (closing after a contact, declining before or
+    /// after a plan, closing with open community referrals) are walked about as often as the early ones; a
+    /// few are not opened at all.
+    /// </summary>
     public static readonly Gen<JourneyScript> Scripts =
-        from opensWithReferral in Gen.Frequency((9, Gen.Constant(true)), (1, Gen.Constant(false)))
-        from opening in Step(Gen.Constant(JourneyCommandNames.ReceiveReferral))
+        from receive in Step(Gen.Constant(JourneyCommandNames.ReceiveReferral))
+        from accept in Step(Gen.Constant(JourneyCommandNames.AcceptReferral))
+        from contact in Step(Gen.Constant(JourneyCommandNames.RecordContact))
+        from whatMatters in Step(Gen.Constant(JourneyCommandNames.RecordWhatMatters))
+        from plan in Step(Gen.Constant(JourneyCommandNames.AgreePlan))
+        from opening in Gen.Frequency(
+            (5, Gen.Constant<JourneyStep[]>([receive])),
+            (3, Gen.Constant<JourneyStep[]>([receive, accept, contact])),
+            (1, Gen.Constant<JourneyStep[]>([receive, accept, contact, whatMatters, plan])),
+            (1, Gen.Constant<JourneyStep[]>([])))
         from rest in Gen.ListOf(Step(AnyCommand))
-        select new JourneyScript(opensWithReferral ? [opening, .. rest] : [.. rest]);
+        select new JourneyScript([.. opening, .. rest]);
 
     public static Arbitrary<JourneyScript> Script() => Arb.From(Scripts, Shrink);
 

@@ -36,15 +36,17 @@ public sealed class JourneyBuilder
     };
 
     /// <summary>
-    /// A journey in <paramref name="status"/> where every guard beyond the status is met (enough attempts,
-    /// what matters recorded, a plan, an open community referral), so only the status decides what is allowed.
+    /// A journey in <paramref name="status"/> where every guard beyond the status is met (enough failed attempts
+    /// since the last contact, what matters recorded, no plan agreed yet so declining is still open, an open
+    /// community referral), so only the status decides what is allowed.
     /// </summary>
     public static JourneyBuilder WithEveryGuardMet(JourneyStatus status) => status switch
     {
         JourneyStatus.None => new JourneyBuilder(),
         JourneyStatus.Referred => new JourneyBuilder().Receive().Attempt(Fixed.Tenant.MinimumContactAttempts),
         JourneyStatus.Accepted => WithEveryGuardMet(JourneyStatus.Referred).Accept(),
-        JourneyStatus.Engaged => WithEveryGuardMet(JourneyStatus.Accepted).Contact().RecordWhatMatters().AgreePlan().ReferToCommunity(),
+        JourneyStatus.Engaged => WithEveryGuardMet(JourneyStatus.Accepted)
+            .Contact().RecordWhatMatters().ReferToCommunity().Attempt(Fixed.Tenant.MinimumContactAttempts),
         JourneyStatus.Discharged => WithEveryGuardMet(JourneyStatus.Engaged).Discharge(),
         JourneyStatus.Declined => WithEveryGuardMet(JourneyStatus.Referred).Decline(),
         JourneyStatus.UnableToContact => WithEveryGuardMet(JourneyStatus.Referred).CloseUnableToContact(),
@@ -84,6 +86,8 @@ public sealed class JourneyBuilder
     public JourneyBuilder Receive() => Then(Commands.Receive());
 
     public JourneyBuilder Accept() => Then(Commands.Accept());
+
+    public JourneyBuilder Reassign(string linkWorkerId = Commands.OtherLinkWorker) => Then(Commands.Reassign(linkWorkerId));
 
     public JourneyBuilder Decline() => Then(Commands.Decline());
 

@@ -35,6 +35,9 @@ public sealed record JourneyScript(ImmutableArray<JourneyStep> Steps)
         return new JourneyRun(decided, appended, state);
     }
 
+    /// <summary>The caseloads a reassignment picks from; it may pick the one already assigned.</summary>
+    private static readonly string[] LinkWorkers = [Commands.LinkWorker, Commands.OtherLinkWorker, "lw-chidi"];
+
     private static JourneyCommand CommandFor(JourneyStep step, JourneyState state, DecisionContext context) => step.Command switch
     {
         JourneyCommandNames.UpdateCommunityReferral => Commands.UpdateCommunityReferral(
@@ -42,6 +45,8 @@ public sealed record JourneyScript(ImmutableArray<JourneyStep> Steps)
             step.Status),
         JourneyCommandNames.ScheduleFollowUp => Commands.FollowUp(
             Fixed.TodayInToronto(context.Now).AddDays(step.DueInDays)),
+        JourneyCommandNames.ReassignLinkWorker => Commands.Reassign(
+            step.Pick < 0 ? state.LinkWorkerId ?? Commands.LinkWorker : LinkWorkers[step.Pick % LinkWorkers.Length]),
         _ => Commands.Named(step.Command, state, context),
     };
 }

@@ -15,6 +15,7 @@ public static class SampleEvents
             ["food-security", "caregiver-strain"],
             "Discharged after a fall; lives alone. « À domicile »"),
         new ReferralAccepted("lw-priya", new DateTimeOffset(2026, 2, 11, 15, 0, 0, TimeSpan.Zero)),
+        new LinkWorkerReassigned("lw-priya", "lw-tomás"),
         new ReferralDeclined("Prefers to wait until spring."),
         new ContactAttempted(ContactAttemptOutcome.LeftMessage, "Voicemail full."),
         new ClosedUnableToContact("Five attempts over three weeks."),
