@@ -23,8 +23,8 @@ internal sealed class FirstContactReconciliationService(
 
         recurring.AddOrUpdate<FirstContactReconciliationJob>(
             FirstContactReconciliationJob.RecurringJobId,
-            job => job.RunAsync(CancellationToken.None),
+            job => job.RunAsync(false, CancellationToken.None),
             options.Value.ReconciliationCron);
-        await reconciliation.RunAsync(stoppingToken);
+        await reconciliation.RunAsync(includeFuture: !options.Value.PersistentJobStorage, stoppingToken);
     }
 }

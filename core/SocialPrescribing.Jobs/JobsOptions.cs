@@ -12,6 +12,15 @@ public sealed class JobsOptions
     /// <summary>Worker threads. Default 4: jobs are short calls into grains.</summary>
     public int WorkerCount { get; set; } = 4;
 
-    /// <summary>Cron expression of the periodic first-contact reconciliation. Default hourly.</summary>
-    public string ReconciliationCron { get; set; } = "0 * * * *";
+    /// <summary>Cron expression of the periodic first-contact reconciliation. Default every 15 minutes.</summary>
+    public string ReconciliationCron { get; set; } = "*/15 * * * *";
+
+    /// <summary>PostgreSQL schema of Hangfire's tables when jobs are stored there. Default <c>hangfire</c>.</summary>
+    public string PostgresSchema { get; set; } = "hangfire";
+
+    /// <summary>
+    /// Set by the host: true when job storage survives a restart (PostgreSQL). Then start-up does not
+    /// re-schedule checks that are still ahead, since their jobs are still stored.
+    /// </summary>
+    public bool PersistentJobStorage { get; set; }
 }

@@ -10,11 +10,15 @@ builder.AddJourneyDocuments();
 builder.AddJourneyApi();
 
 var app = builder.Build();
+if (await app.TryRunCommandAsync(args))
+{
+    return;
+}
 
 app.UseJourneyApi();
 app.MapJourneyApi();
 
-app.Run();
+await app.RunAsync();
 
 /// <summary>The host's entry point, visible to functional tests.</summary>
 public partial class Program;

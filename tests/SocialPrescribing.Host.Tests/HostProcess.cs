@@ -35,7 +35,7 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<HostProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken, params string[] extraArguments)
     {
         var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -46,15 +46,17 @@ internal sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             Path.Combine(AppContext.BaseDirectory, "SocialPrescribing.Host.dll"),
             "--urls", address.ToString(),
             "--Storage:DataDirectory", dataDirectory,
             "--Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Jobs:ShutdownTimeout", "00:00:01",
-        })
+            .. extraArguments,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -12,8 +12,11 @@ namespace SocialPrescribing.Host.Tests;
 /// </summary>
 public sealed class JourneyHostFactory : WebApplicationFactory<Program>
 {
-    public JourneyHostFactory(string? dataDirectory = null, FakeTimeProvider? time = null)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public JourneyHostFactory(string? dataDirectory = null, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "sp-host-" + Guid.NewGuid().ToString("N"));
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero));
     }
@@ -31,6 +34,11 @@ public sealed class JourneyHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:SchedulePollingInterval", "00:00:01");
         builder.UseSetting("Jobs:ShutdownTimeout", "00:00:01");
         builder.UseSetting("Api:MaxRequestBodyBytes", "16384");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

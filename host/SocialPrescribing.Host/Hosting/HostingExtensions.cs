@@ -1,6 +1,10 @@
 using Hangfire;
+using System.Net;
+using System.Net.Sockets;
 using Hangfire.InMemory;
-using Microsoft.Extensions.Options;
+using Hangfire.PostgreSql;
+using Orleans.Configuration;
+using SocialPrescribing.Clustering.Postgres;
 using Scalar.AspNetCore;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Domain.Journeys;
@@ -8,6 +12,7 @@ using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Api;
 using SocialPrescribing.Host.Tenants;
 using SocialPrescribing.Jobs;
+using SocialPrescribing.Storage.Postgres;
 using SocialPrescribing.Storage.Sqlite;
 
 namespace SocialPrescribing.Host.Hosting;
@@ -26,14 +31,16 @@ internal static class HostingExtensions
     public static WebApplicationBuilder AddJourneyStorage(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Storage");
-        var provider = section.Get<StorageOptions>()?.Provider ?? "sqlite";
-        switch (provider.ToLowerInvariant())
+        var (provider, connectionString) = StorageOptions.Resolve(builder.Configuration);
+        if (provider == StorageOptions.Postgres)
         {
-            case "sqlite":
-                builder.Services.AddSqliteJourneyStore(section);
-                break;
-            default:
-                throw new OptionsValidationException("Storage", typeof(StorageOptions), [$"Storage:Provider '{provider}' is not supported; use 'sqlite'."]);
+            builder.Services.AddPostgresJourneyStore(connectionString!, section);
+            builder.Services.AddSingleton(sp => new SchemaMigration(sp.GetRequiredService<PostgresJourneyStore>().MigrateAsync));
+        }
+        else
+        {
+            builder.Services.AddSqliteJourneyStore(section);
+            builder.Services.AddSingleton(sp => new SchemaMigration(_ => sp.GetRequiredService<SqliteJourneyStore>().MigrateAsync()));
         }
 
         builder.Services.AddHostedService<StorageMigrationService>();
@@ -43,7 +50,31 @@ internal static class HostingExtensions
     public static WebApplicationBuilder AddJourneyActors(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Orleans").Get<OrleansOptions>() ?? new OrleansOptions();
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId));
+        var (provider, connectionString) = StorageOptions.Resolve(builder.Configuration);
+        var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        builder.UseOrleans(silo =>
+        {
+            if (provider != StorageOptions.Postgres)
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
+                return;
+            }
+
+            silo.UsePostgresClustering(connectionString!, storage.Schema);
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = options.ClusterId;
+                cluster.ServiceId = options.ServiceId;
+            });
+            if (options.AdvertisedIPAddress is { } address)
+            {
+                silo.ConfigureEndpoints(IPAddress.Parse(address), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
+            }
+        });
         return builder;
     }
 
@@ -51,11 +82,34 @@ internal static class HostingExtensions
     {
         var section = builder.Configuration.GetSection("Jobs");
         var options = section.Get<JobsOptions>() ?? new JobsOptions();
-        builder.Services.AddHangfire(hangfire => hangfire
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
+        var (provider, connectionString) = StorageOptions.Resolve(builder.Configuration);
+        var persistent = provider == StorageOptions.Postgres;
+        builder.Services.AddHangfire(hangfire =>
+        {
+            hangfire
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (persistent)
+            {
+                hangfire.UsePostgreSqlStorage(
+                    postgres => postgres.UseNpgsqlConnection(connectionString),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = options.PostgresSchema,
+                        PrepareSchemaIfNecessary = true,
+                        // A job's lease is renewed while it runs, so a long job is not picked up twice,
+                        // and one whose host died is picked up again after the timeout.
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                    });
+            }
+            else
+            {
+                hangfire.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
+            }
+        });
+        builder.Services.PostConfigure<JobsOptions>(jobs => jobs.PersistentJobStorage = persistent);
         builder.Services.AddHangfireServer(server =>
         {
             server.SchedulePollingInterval = options.SchedulePollingInterval;
@@ -89,6 +143,22 @@ internal static class HostingExtensions
             .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// <c>SocialPrescribing.Host migrate</c>: apply the storage schema migrations and exit, for operators
+    /// who migrate before rolling out hosts (or whose hosts run with a role that may not change the schema).
+    /// </summary>
+    public static async Task<bool> TryRunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args is not ["migrate", ..])
+        {
+            return false;
+        }
+
+        await app.Services.GetRequiredService<SchemaMigration>().ApplyAsync(CancellationToken.None);
+        await Console.Out.WriteLineAsync("Storage schema is up to date.");
+        return true;
     }
 
     public static WebApplication UseJourneyApi(this WebApplication app)

@@ -14,4 +14,10 @@ public sealed class OrleansOptions
 
     /// <summary>Names the service across cluster redeployments. Default <c>social-prescribing</c>.</summary>
     public string ServiceId { get; set; } = "social-prescribing";
+
+    /// <summary>
+    /// With PostgreSQL clustering: the address other hosts reach this one at. Default: this machine's
+    /// first IPv4 address. Set <c>127.0.0.1</c> to run several hosts on one machine.
+    /// </summary>
+    public string? AdvertisedIPAddress { get; set; }
 }

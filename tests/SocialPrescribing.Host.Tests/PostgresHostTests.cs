@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SocialPrescribing.Testing.Postgres;
+
+namespace SocialPrescribing.Host.Tests;
+
+/// <summary>The host with <c>Storage:Provider=postgres</c>: journeys, cluster membership and jobs in one PostgreSQL database.</summary>
+[Collection(HostCollection.Name)]
+public sealed class PostgresHostTests(PostgresFixture postgres)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    internal static Dictionary<string, string> Settings(string connectionString) => new()
+    {
+        ["Storage:Provider"] = "postgres",
+        ["ConnectionStrings:Postgres"] = connectionString,
+        ["Orleans:AdvertisedIPAddress"] = "127.0.0.1",
+        ["Orleans:ClusterId"] = PostgresServer.UniqueName("cluster"),
+    };
+
+    private async Task<string> NewDatabaseAsync() =>
+        await (await postgres.GetServerAsync()).CreateDatabaseAsync(PostgresServer.UniqueName("host"), Token);
+
+    [Fact]
+    public async Task The_pathway_runs_on_postgres_with_its_jobs_stored_there()
+    {
+        var database = await NewDatabaseAsync();
+        await using var factory = new JourneyHostFactory(settings: Settings(database));
+        using var http = factory.CreateClient();
+
+        var id = await Api.CreateJourneyAsync(http);
+        await Api.CommandOkAsync(http, id, "accept", new { linkWorkerId = "lw-pg" });
+        await Api.CommandOkAsync(http, id, "record-contact", new { mode = "video" });
+        var journey = await Api.GetJourneyAsync(http, id);
+        var caseload = await Api.ReadAsync(await http.GetAsync($"{Api.Journeys()}?linkWorker=lw-pg", Token));
+
+        Assert.Equal("engaged", journey["status"]!.GetValue<string>());
+        Assert.Equal(3, journey["version"]!.GetValue<int>());
+        Assert.Equal(id, caseload["items"]![0]!["journeyId"]!.GetValue<Guid>());
+        var scheduled = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100);
+        Assert.Contains(scheduled, j => Equals(j.Value.Job.Args[1], id));
+        Assert.Equal("Hangfire.PostgreSql.PostgreSqlStorage", factory.Services.GetRequiredService<JobStorage>().GetType().FullName);
+        Assert.Equal(1L, await ScalarAsync<long>(database, "SELECT COUNT(*) FROM social_prescribing.journeys"));
+        Assert.True(await ScalarAsync<long>(database, "SELECT COUNT(*) FROM social_prescribing.orleans_membership WHERE status = 3") >= 1);
+    }
+
+    [Fact]
+    public async Task The_migrate_command_applies_the_schema_and_exits()
+    {
+        var database = await NewDatabaseAsync();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "SocialPrescribing.Host.dll"), "migrate", "--Storage:Provider", "postgres", "--ConnectionStrings:Postgres", database })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(Token);
+        await process.WaitForExitAsync(Token);
+
+        Assert.True(process.ExitCode == 0, output + await process.StandardError.ReadToEndAsync(Token));
+        Assert.Contains("Storage schema is up to date.", output, StringComparison.Ordinal);
+        Assert.Equal(0L, await ScalarAsync<long>(database, "SELECT COUNT(*) FROM social_prescribing.journeys"));
+    }
+
+    [Fact]
+    public async Task Postgres_without_a_connection_string_stops_start_up_with_the_key_named()
+    {
+        await using var factory = new JourneyHostFactory(settings: new Dictionary<string, string> { ["Storage:Provider"] = "postgres" });
+
+        var error = Record.Exception(() => factory.CreateClient());
+
+        Assert.NotNull(error);
+        Assert.Contains("ConnectionStrings:Postgres", error.ToString(), StringComparison.Ordinal);
+    }
+
+    internal static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Token);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync(Token))!;
+    }
+
+    internal static async Task<HttpResponseMessage> EventuallyAsync(Func<Task<HttpResponseMessage>> request, Func<HttpResponseMessage, bool> done, TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            HttpResponseMessage? response = null;
+            try
+            {
+                response = await request();
+                if (done(response) || clock.Elapsed > within)
+                {
+                    return response;
+                }
+            }
+            catch (Exception ex) when ((ex is HttpRequestException or TaskCanceledException) && clock.Elapsed < within)
+            {
+            }
+
+            response?.Dispose();
+            await Task.Delay(250, Token);
+        }
+    }
+
+    internal static bool IsOk(HttpResponseMessage response) => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created;
+}
