@@ -1,0 +1,3 @@
+using SocialPrescribing.Testing.Postgres;
+
+[assembly: AssemblyFixture(typeof(PostgresFixture))]
