@@ -4,8 +4,8 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NpgsqlTypes;
 using SocialPrescribing.Abstractions;
+using static SocialPrescribing.Storage.Postgres.PostgresParameters;
 
 namespace SocialPrescribing.Storage.Postgres;
 
@@ -16,12 +16,12 @@ namespace SocialPrescribing.Storage.Postgres;
 /// <remarks>
 /// Every operation is a single statement or a single pipelined batch, so there is no transaction left
 /// open across round trips. Commits are durable when acknowledged as long as the server keeps
-/// <c>synchronous_commit</c> on (its default); this store never turns it off.
+/// <c>synchronous_commit</c> on (its default); this store never turns it off. With
+/// <see cref="PostgresStorageOptions.GroupCommit"/> (the default) concurrent appends share transactions; see
+/// <see cref="AppendStatistics"/> for how many.
 /// </remarks>
-public sealed partial class PostgresJourneyStore : IJourneyStore
+public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposable
 {
-    private const int MaxAttempts = 3;
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresStorageOptions _options;
     private readonly PostgresStatements _sql;
@@ -29,6 +29,8 @@ public sealed partial class PostgresJourneyStore : IJourneyStore
     private readonly TimeProvider _time;
     private readonly ILogger<PostgresJourneyStore> _logger;
     private readonly Lock _migrationGate = new();
+    private readonly PostgresAppendCounters _counters = new();
+    private readonly PostgresGroupCommitter? _groupCommit;
     private Task? _migration;
 
     public PostgresJourneyStore(NpgsqlDataSource dataSource, IOptions<PostgresStorageOptions> options, TimeProvider time, ILogger<PostgresJourneyStore> logger)
@@ -45,15 +47,27 @@ public sealed partial class PostgresJourneyStore : IJourneyStore
                 nameof(options));
         }
 
+        if (_options.GroupCommitProblem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
         _dataSource = dataSource;
         _time = time;
         _logger = logger;
         _sql = new PostgresStatements(_options.Schema);
         _migrationLockKey = MigrationLockKey(_options.Schema);
+        if (_options.GroupCommit)
+        {
+            _groupCommit = new PostgresGroupCommitter(dataSource, _sql, _options, _counters, time, logger);
+        }
     }
 
     /// <summary>The schema this store reads and writes.</summary>
     public string Schema => _options.Schema;
+
+    /// <summary>Transactions and appends committed so far, and appends waiting for a group-commit writer.</summary>
+    public PostgresAppendStatistics AppendStatistics => _counters.Snapshot(_groupCommit?.Queued ?? 0);
 
     /// <summary>
     /// Brings the schema up to date: creates it when missing and applies the numbered steps not yet
@@ -102,28 +116,38 @@ public sealed partial class PostgresJourneyStore : IJourneyStore
             return Task.CompletedTask;
         }
 
-        return RunAsync(async () =>
+        return _groupCommit is { } groupCommit
+            ? AppendGroupedAsync(groupCommit, append, cancellationToken)
+            : AppendAloneAsync(append, cancellationToken);
+    }
+
+    /// <summary>
+    /// Lets queued appends finish and refuses new ones (<see cref="StorageUnavailableException"/>). The data
+    /// source belongs to the caller and stays open.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_groupCommit is { } groupCommit)
         {
-            var events = append.Events;
-            var summary = append.Summary;
+            await groupCommit.CloseAsync();
+        }
+    }
+
+    private async Task AppendGroupedAsync(PostgresGroupCommitter groupCommit, JourneyAppend append, CancellationToken cancellationToken)
+    {
+        if (_options.MigrateOnFirstUse && _migration is not { IsCompletedSuccessfully: true })
+        {
+            await RunAsync(() => Task.FromResult(true), migrateFirst: true, cancellationToken);
+        }
+
+        await groupCommit.AppendAsync(append, cancellationToken);
+    }
+
+    private Task<bool> AppendAloneAsync(JourneyAppend append, CancellationToken cancellationToken) =>
+        RunAsync(async () =>
+        {
             await using var command = _dataSource.CreateCommand(append.ExpectedVersion == 0 ? _sql.StartStream : _sql.ContinueStream);
-            command.Parameters.Add(Text(append.Tenant.Value));
-            command.Parameters.Add(Uuid(append.JourneyId));
-            command.Parameters.Add(BigInt(append.ExpectedVersion));
-            command.Parameters.Add(BigInt(append.ExpectedVersion + events.Count));
-            command.Parameters.Add(Text(summary.Status));
-            command.Parameters.Add(NullableText(summary.LinkWorkerId));
-            command.Parameters.Add(Text(summary.ClientName));
-            command.Parameters.Add(Timestamp(summary.ReferredAt));
-            command.Parameters.Add(NullableTimestamp(summary.FirstContactDueAt));
-            command.Parameters.Add(Boolean(summary.FirstContactOverdue));
-            command.Parameters.Add(Boolean(summary.AwaitsFirstContactCheck));
-            command.Parameters.Add(Timestamp(summary.UpdatedAt));
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. events.Select(e => e.Type)] });
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. events.Select(e => e.Data)] });
-            command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. events.Select(e => e.CommandId)] });
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. events.Select(e => e.Actor)] });
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. events.Select(e => e.OccurredAt.ToUniversalTime())] });
+            PostgresParameters.AddAppend(command.Parameters, append);
 
             int inserted;
             try
@@ -132,20 +156,20 @@ public sealed partial class PostgresJourneyStore : IJourneyStore
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
             {
-                // Only reachable if something wrote events without moving the caseload row; the key still holds.
-                throw new StreamVersionConflictException("The stream changed while appending.", ex);
+                throw PostgresErrors.ForAppend(ex);
             }
 
             if (inserted == 0)
             {
                 // The caseload row was not at the expected version (or, for a new stream, already existed),
                 // so the statement stored nothing.
+                _counters.Conflicted();
                 throw new StreamVersionConflictException(append.JourneyId, append.ExpectedVersion);
             }
 
+            _counters.Committed(1, 0);
             return true;
         }, migrateFirst: true, cancellationToken);
-    }
 
     public Task<JourneyPage> QueryAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default)
     {
@@ -328,39 +352,20 @@ public sealed partial class PostgresJourneyStore : IJourneyStore
 
                 return await work();
             }
-            catch (PostgresException ex) when (IsRetryable(ex) && attempt < MaxAttempts)
+            catch (PostgresException ex) when (PostgresErrors.IsRetryable(ex) && attempt < PostgresErrors.MaxAttempts)
             {
                 // Every operation here is one atomic statement or batch, rolled back whole, so trying it
                 // again either succeeds or reaches the real outcome (a version conflict, say).
                 LogRetrying(ex.SqlState, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), _time, cancellationToken);
             }
-            catch (NpgsqlException ex) when (IsUnavailable(ex))
+            catch (NpgsqlException ex) when (PostgresErrors.IsUnavailable(ex))
             {
                 LogUnavailable(ex.SqlState ?? "none");
                 throw new StorageUnavailableException("The journey database is unavailable.", ex);
             }
         }
     }
-
-    private static bool IsRetryable(PostgresException ex) =>
-        ex.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
-
-    private static bool IsUnavailable(NpgsqlException ex) => ex switch
-    {
-        PostgresException pg => pg.IsTransient
-            || pg.SqlState.StartsWith("08", StringComparison.Ordinal)
-            || pg.SqlState.StartsWith("53", StringComparison.Ordinal)
-            || pg.SqlState is PostgresErrorCodes.AdminShutdown
-                or PostgresErrorCodes.CrashShutdown
-                or PostgresErrorCodes.CannotConnectNow
-                or PostgresErrorCodes.SerializationFailure
-                or PostgresErrorCodes.DeadlockDetected
-                // After a fail-over the old primary may come back as a read-only standby.
-                or PostgresErrorCodes.ReadOnlySqlTransaction,
-        // No server error at all: the connection could not be opened, broke, or timed out.
-        _ => true,
-    };
 
     /// <summary>A fixed advisory-lock key per schema: the first 8 bytes of a SHA-256 of its name.</summary>
     /// <remarks><see cref="string.GetHashCode()"/> is randomised per process, so two hosts would not agree on it.</remarks>
@@ -369,20 +374,4 @@ public sealed partial class PostgresJourneyStore : IJourneyStore
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes("SocialPrescribing.Storage.Postgres/migrations/" + schema));
         return BinaryPrimitives.ReadInt64BigEndian(hash);
     }
-
-    private static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };
-
-    private static NpgsqlParameter NullableText(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
-
-    private static NpgsqlParameter<Guid> Uuid(Guid value) => new() { TypedValue = value };
-
-    private static NpgsqlParameter<long> BigInt(long value) => new() { TypedValue = value };
-
-    private static NpgsqlParameter<bool> Boolean(bool value) => new() { TypedValue = value };
-
-    // timestamptz holds an instant; Npgsql only writes DateTimeOffsets at offset zero, so normalise here.
-    private static NpgsqlParameter<DateTimeOffset> Timestamp(DateTimeOffset value) => new() { TypedValue = value.ToUniversalTime() };
-
-    private static NpgsqlParameter NullableTimestamp(DateTimeOffset? value) =>
-        new() { Value = value is { } at ? at.ToUniversalTime() : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
 }

@@ -61,6 +61,55 @@ internal sealed class PostgresStatements
             {insertEvents}
             """;
 
+        // Many appends, each to a different stream, in one statement: $1..$12 the appends as parallel arrays
+        // (in the order of the single append's $1..$12), $13..$19 all their events as parallel arrays,
+        // each event naming its append by position and carrying its own version. Each append is guarded like
+        // a single one: its events are inserted only when its caseload row was created (expected 0) or moved
+        // from the expected version. The positions of the appends that moved come back.
+        AppendMany = $"""
+            WITH appends AS (
+                SELECT * FROM unnest(
+                    $1::text[], $2::uuid[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[],
+                    $8::timestamptz[], $9::timestamptz[], $10::boolean[], $11::boolean[], $12::timestamptz[])
+                WITH ORDINALITY AS a (
+                    tenant, journey_id, expected, version, status, link_worker_id, client_name, referred_at,
+                    first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at, position)
+            ),
+            started AS (
+                INSERT INTO {_journeys} ({SummaryColumns})
+                SELECT tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
+                       first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at
+                FROM appends WHERE expected = 0
+                ON CONFLICT (tenant, journey_id) DO NOTHING
+                RETURNING tenant, journey_id
+            ),
+            continued AS (
+                UPDATE {_journeys} AS j SET
+                    version = a.version, status = a.status, link_worker_id = a.link_worker_id, client_name = a.client_name,
+                    referred_at = a.referred_at, first_contact_due_at = a.first_contact_due_at,
+                    first_contact_overdue = a.first_contact_overdue, awaits_first_contact_check = a.awaits_first_contact_check,
+                    updated_at = a.updated_at
+                FROM appends AS a
+                WHERE a.expected > 0 AND j.tenant = a.tenant AND j.journey_id = a.journey_id AND j.version = a.expected
+                RETURNING a.position
+            ),
+            moved AS (
+                SELECT a.position FROM started AS s
+                JOIN appends AS a ON a.expected = 0 AND a.tenant = s.tenant AND a.journey_id = s.journey_id
+                UNION ALL
+                SELECT position FROM continued
+            ),
+            inserted AS (
+                INSERT INTO {events} ({EventColumns})
+                SELECT a.tenant, a.journey_id, e.version, e.event_type, e.data, e.command_id, e.actor, e.occurred_at
+                FROM unnest($13::bigint[], $14::bigint[], $15::text[], $16::text[], $17::uuid[], $18::text[], $19::timestamptz[])
+                     AS e (position, version, event_type, data, command_id, actor, occurred_at)
+                JOIN moved AS m ON m.position = e.position
+                JOIN appends AS a ON a.position = e.position
+            )
+            SELECT position FROM moved
+            """;
+
         ReadStream = $"""
             SELECT version, event_type, data, command_id, actor, occurred_at
             FROM {events} WHERE tenant = $1 AND journey_id = $2 ORDER BY version
@@ -85,6 +134,9 @@ internal sealed class PostgresStatements
 
     /// <summary>Append to a stream that must be at the expected version.</summary>
     public string ContinueStream { get; }
+
+    /// <summary>Append to many streams, each at most once, in one statement; returns the positions (from 1) of those that moved.</summary>
+    public string AppendMany { get; }
 
     public string ReadStream { get; }
 

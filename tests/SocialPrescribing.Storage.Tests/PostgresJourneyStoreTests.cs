@@ -34,6 +34,12 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : Journey
 
     public async ValueTask DisposeAsync()
     {
+        // The store keeps its group-commit writers' connections open between batches until it is disposed.
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
         if (_dataSource is not null)
         {
             await _dataSource.DisposeAsync();

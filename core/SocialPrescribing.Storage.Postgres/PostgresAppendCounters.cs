@@ -1,0 +1,40 @@
+namespace SocialPrescribing.Storage.Postgres;
+
+/// <summary>The running totals behind <see cref="PostgresAppendStatistics"/>, updated by whichever thread committed.</summary>
+internal sealed class PostgresAppendCounters
+{
+    private long _transactions;
+    private long _appends;
+    private long _conflicts;
+    private int _largestBatch;
+
+    /// <summary>One transaction committed holding <paramref name="committed"/> appends and <paramref name="conflicts"/> refused ones.</summary>
+    public void Committed(int committed, int conflicts)
+    {
+        Interlocked.Increment(ref _transactions);
+        Interlocked.Add(ref _appends, committed);
+        Interlocked.Add(ref _conflicts, conflicts);
+        var size = committed + conflicts;
+        var largest = Volatile.Read(ref _largestBatch);
+        while (size > largest)
+        {
+            var seen = Interlocked.CompareExchange(ref _largestBatch, size, largest);
+            if (seen == largest)
+            {
+                break;
+            }
+
+            largest = seen;
+        }
+    }
+
+    /// <summary>An append refused without committing anything (the single-statement path rolls back on a conflict).</summary>
+    public void Conflicted() => Interlocked.Increment(ref _conflicts);
+
+    public PostgresAppendStatistics Snapshot(int queued) => new(
+        Interlocked.Read(ref _transactions),
+        Interlocked.Read(ref _appends),
+        Interlocked.Read(ref _conflicts),
+        Volatile.Read(ref _largestBatch),
+        queued);
+}

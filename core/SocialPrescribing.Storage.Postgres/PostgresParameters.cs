@@ -1,0 +1,143 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace SocialPrescribing.Storage.Postgres;
+
+/// <summary>Typed positional parameters, so Npgsql never has to guess a PostgreSQL type from a CLR value.</summary>
+internal static class PostgresParameters
+{
+    /// <summary>
+    /// The seventeen parameters of <see cref="PostgresStatements.StartStream"/> and
+    /// <see cref="PostgresStatements.ContinueStream"/>, in their positional order.
+    /// </summary>
+    public static void AddAppend(NpgsqlParameterCollection parameters, JourneyAppend append)
+    {
+        var events = append.Events;
+        var summary = append.Summary;
+        parameters.Add(Text(append.Tenant.Value));
+        parameters.Add(Uuid(append.JourneyId));
+        parameters.Add(BigInt(append.ExpectedVersion));
+        parameters.Add(BigInt(append.ExpectedVersion + events.Count));
+        parameters.Add(Text(summary.Status));
+        parameters.Add(NullableText(summary.LinkWorkerId));
+        parameters.Add(Text(summary.ClientName));
+        parameters.Add(Timestamp(summary.ReferredAt));
+        parameters.Add(NullableTimestamp(summary.FirstContactDueAt));
+        parameters.Add(Boolean(summary.FirstContactOverdue));
+        parameters.Add(Boolean(summary.AwaitsFirstContactCheck));
+        parameters.Add(Timestamp(summary.UpdatedAt));
+
+        var types = new string[events.Count];
+        var data = new string[events.Count];
+        var commands = new Guid[events.Count];
+        var actors = new string[events.Count];
+        var times = new DateTimeOffset[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            types[i] = events[i].Type;
+            data[i] = events[i].Data;
+            commands[i] = events[i].CommandId;
+            actors[i] = events[i].Actor;
+            times[i] = events[i].OccurredAt.ToUniversalTime();
+        }
+
+        parameters.Add(Array(types));
+        parameters.Add(Array(data));
+        parameters.Add(Array(commands));
+        parameters.Add(Array(actors));
+        parameters.Add(Array(times));
+    }
+
+    /// <summary>The nineteen parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
+    public static void AddAppends(NpgsqlParameterCollection parameters, IReadOnlyList<JourneyAppend> appends)
+    {
+        var count = appends.Count;
+        var tenants = new string[count];
+        var journeys = new Guid[count];
+        var expected = new long[count];
+        var versions = new long[count];
+        var statuses = new string[count];
+        var workers = new string?[count];
+        var names = new string[count];
+        var referred = new DateTimeOffset[count];
+        var due = new DateTimeOffset?[count];
+        var overdue = new bool[count];
+        var awaits = new bool[count];
+        var updated = new DateTimeOffset[count];
+        var events = appends.Sum(a => a.Events.Count);
+        var positions = new long[events];
+        var eventVersions = new long[events];
+        var types = new string[events];
+        var data = new string[events];
+        var commands = new Guid[events];
+        var actors = new string[events];
+        var times = new DateTimeOffset[events];
+        var e = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var append = appends[i];
+            var summary = append.Summary;
+            tenants[i] = append.Tenant.Value;
+            journeys[i] = append.JourneyId;
+            expected[i] = append.ExpectedVersion;
+            versions[i] = append.ExpectedVersion + append.Events.Count;
+            statuses[i] = summary.Status;
+            workers[i] = summary.LinkWorkerId;
+            names[i] = summary.ClientName;
+            referred[i] = summary.ReferredAt.ToUniversalTime();
+            due[i] = summary.FirstContactDueAt?.ToUniversalTime();
+            overdue[i] = summary.FirstContactOverdue;
+            awaits[i] = summary.AwaitsFirstContactCheck;
+            updated[i] = summary.UpdatedAt.ToUniversalTime();
+            for (var n = 0; n < append.Events.Count; n++, e++)
+            {
+                var next = append.Events[n];
+                positions[e] = i + 1;
+                eventVersions[e] = append.ExpectedVersion + n + 1;
+                types[e] = next.Type;
+                data[e] = next.Data;
+                commands[e] = next.CommandId;
+                actors[e] = next.Actor;
+                times[e] = next.OccurredAt.ToUniversalTime();
+            }
+        }
+
+        parameters.Add(Array(tenants));
+        parameters.Add(Array(journeys));
+        parameters.Add(Array(expected));
+        parameters.Add(Array(versions));
+        parameters.Add(Array(statuses));
+        parameters.Add(Array(workers));
+        parameters.Add(Array(names));
+        parameters.Add(Array(referred));
+        parameters.Add(Array(due));
+        parameters.Add(Array(overdue));
+        parameters.Add(Array(awaits));
+        parameters.Add(Array(updated));
+        parameters.Add(Array(positions));
+        parameters.Add(Array(eventVersions));
+        parameters.Add(Array(types));
+        parameters.Add(Array(data));
+        parameters.Add(Array(commands));
+        parameters.Add(Array(actors));
+        parameters.Add(Array(times));
+    }
+
+    public static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };
+
+    public static NpgsqlParameter<T[]> Array<T>(T[] values) => new() { TypedValue = values };
+
+    public static NpgsqlParameter NullableText(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    public static NpgsqlParameter<Guid> Uuid(Guid value) => new() { TypedValue = value };
+
+    public static NpgsqlParameter<long> BigInt(long value) => new() { TypedValue = value };
+
+    public static NpgsqlParameter<bool> Boolean(bool value) => new() { TypedValue = value };
+
+    // timestamptz holds an instant; Npgsql only writes DateTimeOffsets at offset zero, so normalise here.
+    public static NpgsqlParameter<DateTimeOffset> Timestamp(DateTimeOffset value) => new() { TypedValue = value.ToUniversalTime() };
+
+    public static NpgsqlParameter NullableTimestamp(DateTimeOffset? value) =>
+        new() { Value = value is { } at ? at.ToUniversalTime() : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
+}
