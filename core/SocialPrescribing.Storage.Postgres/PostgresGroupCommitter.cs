@@ -5,28 +5,36 @@ using Npgsql;
 namespace SocialPrescribing.Storage.Postgres;
 
 /// <summary>
-/// Group commit: appends from many journeys queue here and are written by a few writers, each taking
-/// everything queued (up to a cap) and writing it as one <see cref="NpgsqlBatch"/>: one round trip, one
-/// implicit transaction, one write-ahead-log flush. Each caller is released when the transaction holding its
-/// append commits.
+/// Group commit: appends from many journeys queue here and are written by a few writers (each holding one of
+/// <see cref="PostgresStorageOptions.GroupCommitWriters"/> slots), each taking everything queued up to
+/// <see cref="PostgresStorageOptions.GroupCommitMaxBatch"/> and writing it in one round trip as one implicit
+/// transaction: one commit, one write-ahead-log flush. Each caller is released when the transaction holding
+/// its append has committed.
 /// </summary>
 /// <remarks>
 /// <para>
-/// There is no timer. A writer starts as soon as an append is queued and a writer slot is free, and stops
-/// when the queue is empty, so a lone append is written at once; batches form only from appends that
-/// arrive while every writer is waiting for the database.
+/// There is no timer. A caller that queues its append and finds a writer slot free writes a batch itself, at
+/// once (so a lone append costs what it would without group commit), then hands anything still queued to a
+/// background writer that runs until the queue is empty. Batches form only from appends that arrive while
+/// every slot is busy waiting for the database. The queue is bounded
+/// (<see cref="PostgresStorageOptions.GroupCommitQueueLimit"/>); callers beyond it wait for room.
 /// </para>
 /// <para>
-/// Each append stays the single statement it is without group commit: the caseload row is the version guard
-/// and the events are inserted only if that row moved. A stale append therefore stores nothing and merely
-/// reports zero rows, so its batch commits for everyone else and only its caller sees
+/// A batch whose appends are all to different streams (the usual case: a journey appends one command at a
+/// time) is one statement over arrays, <see cref="PostgresStatements.AppendMany"/>; otherwise it is one
+/// statement per append in one <see cref="NpgsqlBatch"/>. Either way each append is guarded as on its own: its
+/// events are inserted only if its caseload row moved from the expected version, so a stale append stores
+/// nothing, the batch commits for everyone else, and only its caller sees
 /// <see cref="StreamVersionConflictException"/>. An error raised by one append's values (class 22 or 23)
-/// rolls the whole batch back; the faulty append is failed alone and the rest are written again. Any other
-/// error fails every caller of the batch, nothing of it committed.
+/// rolls the whole batch back; the batch is then written one statement per append, the statement that fails
+/// names the faulty append, which fails alone, and the rest are written again. Any other error fails every
+/// caller of the batch with nothing of it committed (<see cref="StorageUnavailableException"/> when the
+/// database is unavailable).
 /// </para>
 /// <para>
-/// Appends in a batch are written in (tenant, journey) order, so concurrent batches lock caseload rows in
-/// the same order and cannot deadlock each other; appends to one stream keep their queue order.
+/// Appends are written in (tenant, journey) order, so concurrent batches of the per-append form lock caseload
+/// rows in the same order. Two batches can only contend for a row when two writers append to one stream at
+/// once (a stale activation during fail-over); a deadlock between them is rolled back and retried whole.
 /// </para>
 /// </remarks>
 internal sealed partial class PostgresGroupCommitter
@@ -215,11 +223,13 @@ internal sealed partial class PostgresGroupCommitter
     private async Task WriteBatchAsync(List<PendingAppend> claimed)
     {
         // List.Sort is not stable; appends to one stream must keep their queue order.
-        var remaining = claimed.Select((pending, position) => (pending, position))
-            .OrderBy(p => p.pending, Comparer<PendingAppend>.Create(LockOrder))
-            .ThenBy(p => p.position)
-            .Select(p => p.pending)
-            .ToList();
+        var remaining = claimed.Count == 1
+            ? claimed
+            : claimed.Select((pending, position) => (pending, position))
+                .OrderBy(p => p.pending, Comparer<PendingAppend>.Create(LockOrder))
+                .ThenBy(p => p.position)
+                .Select(p => p.pending)
+                .ToList();
 
         // Usually every append of a batch is to a different stream (a journey appends one command at a time), and
         // the batch is one statement. Otherwise, and to find out which append the server refused, it is one

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace SocialPrescribing.Benchmarks;
+
+/// <summary>The command line: <c>--duration 10 --warmup 2 --concurrency 1,16,64 --scenarios raw,grain-pg,… --writers 1,2,4 --output file.md</c>.</summary>
+internal sealed record BenchmarkOptions(
+    TimeSpan Warmup,
+    TimeSpan Duration,
+    IReadOnlyList<int> Concurrency,
+    IReadOnlyList<string> Scenarios,
+    IReadOnlyList<int> Writers,
+    string Output,
+    string HostAssembly)
+{
+    /// <summary>Every scenario, in the order they run.</summary>
+    public static readonly IReadOnlyList<string> AllScenarios =
+        ["raw", "store-pg", "store-pg-single", "grain-pg", "grain-pg-single", "grain-sqlite", "http-sqlite", "http-pg"];
+
+    public static readonly IReadOnlyList<string> DefaultScenarios =
+        ["raw", "grain-pg", "grain-pg-single", "grain-sqlite", "http-sqlite", "http-pg"];
+
+    public const string Usage = """
+        Usage: dotnet run -c Release --project tests/SocialPrescribing.Benchmarks -- [options]
+          --duration <s>         measured seconds per point (default 10)
+          --warmup <s>           unmeasured seconds before each point (default 2)
+          --concurrency <list>   concurrent journeys, e.g. 1,16,64 (default)
+          --scenarios <list>     raw, store-pg, store-pg-single, grain-pg, grain-pg-single, grain-sqlite, http-sqlite, http-pg
+                                 (default: all but the store-pg ones)
+          --writers <list>       run the group-commit scenarios once per Storage:GroupCommitWriters value
+                                 (default: the store's default)
+          --output <file>        where the markdown table goes (default benchmark-results.md in the temp folder)
+          --host <dll>           SocialPrescribing.Host.dll for the HTTP scenarios (default: built with this project)
+        """;
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions(
+            TimeSpan.FromSeconds(2),
+            TimeSpan.FromSeconds(10),
+            [1, 16, 64],
+            DefaultScenarios,
+            [],
+            Path.Combine(Path.GetTempPath(), "benchmark-results.md"),
+            typeof(BenchmarkOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "HostAssembly").Value!);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.{Environment.NewLine}{Usage}");
+            options = args[i] switch
+            {
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--concurrency" => options with { Concurrency = Numbers(value) },
+                "--scenarios" => options with { Scenarios = Names(value) },
+                "--writers" => options with { Writers = Numbers(value) },
+                "--output" => options with { Output = Path.GetFullPath(value) },
+                "--host" => options with { HostAssembly = Path.GetFullPath(value) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}.{Environment.NewLine}{Usage}"),
+            };
+            i++;
+        }
+
+        return options;
+    }
+
+    private static int[] Numbers(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
+
+    private static string[] Names(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = names.Except(AllScenarios).ToList();
+        return unknown.Count == 0
+            ? names
+            : throw new ArgumentException($"Unknown scenario {string.Join(", ", unknown)}.{Environment.NewLine}{Usage}");
+    }
+}

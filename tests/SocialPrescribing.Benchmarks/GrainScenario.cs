@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Grains.Journeys;
+
+namespace SocialPrescribing.Benchmarks;
+
+/// <summary>
+/// Commands through the grain API of an Orleans silo running in this process, as the host's endpoints call it
+/// (<see cref="IGrainFactory"/> from outside any grain). Each worker owns one journey: opened with a referral,
+/// accepted, then sent contact attempts and contacts alternately. <paramref name="addStore"/> registers the engine;
+/// <paramref name="measure"/>, when given, starts a measurement of the engine and returns what ends it;
+/// <paramref name="cleanup"/> removes the engine's files once the silo has stopped.
+/// </summary>
+internal sealed class GrainScenario(
+    string name,
+    Action<IServiceCollection> addStore,
+    Func<IServiceProvider, Func<string?>>? measure = null,
+    Action? cleanup = null) : LoadScenario
+{
+    private IHost? _host;
+    private IGrainFactory? _grains;
+
+    public override string Name => name;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ITenantDirectory, BenchmarkTenants>();
+        builder.Services.AddSingleton<IFirstContactScheduler, NoFirstContactScheduler>();
+        addStore(builder.Services);
+        var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePorts.Next(), FreePorts.Next(), null, cluster, cluster));
+        _host = builder.Build();
+        await _host.StartAsync(cancellationToken);
+        _grains = _host.Services.GetRequiredService<IGrainFactory>();
+    }
+
+    public override async Task<Func<Task>> CreateWorkerAsync(int worker, CancellationToken cancellationToken)
+    {
+        var journey = _grains!.GetGrain<IJourneyGrain>(Guid.CreateVersion7(), BenchmarkTenants.Alberta.Id.Value);
+        Applied(await journey.Execute(SampleEvents.Referral()));
+        Applied(await journey.Execute(SampleEvents.Accept()));
+        var sequence = 0L;
+        return async () => Applied(await journey.Execute(SampleEvents.Next(sequence++)));
+    }
+
+    public override Func<string?> BeginMeasurement() => measure is null ? base.BeginMeasurement() : measure(_host!.Services);
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            if (_host is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+            else
+            {
+                _host.Dispose();
+            }
+        }
+
+        cleanup?.Invoke();
+    }
+
+    private static void Applied(CommandOutcome outcome)
+    {
+        if (outcome.Kind != CommandOutcomeKind.Applied)
+        {
+            throw new InvalidOperationException($"The command was {outcome.Kind}: {outcome.Rejection?.Detail}");
+        }
+    }
+}

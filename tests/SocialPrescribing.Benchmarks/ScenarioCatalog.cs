@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SocialPrescribing.Storage.Postgres;
+using SocialPrescribing.Storage.Sqlite;
+using SocialPrescribing.Testing.Postgres;
+
+namespace SocialPrescribing.Benchmarks;
+
+/// <summary>Builds the scenarios named on the command line, each on fresh storage (its own schema, database or folder).</summary>
+internal static class ScenarioCatalog
+{
+    public static bool UsesGroupCommit(string scenario) => scenario is "store-pg" or "grain-pg" or "http-pg";
+
+    public static async Task<LoadScenario> CreateAsync(string scenario, int? writers, PostgresServer server, BenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        var label = writers is { } w ? $" ({w} writers)" : string.Empty;
+        switch (scenario)
+        {
+            case "raw":
+                return new RawNpgsqlScenario(server.ConnectionString);
+            case "store-pg":
+            case "store-pg-single":
+                var storeOptions = new PostgresStorageOptions { Schema = PostgresServer.UniqueName("bench_store"), GroupCommit = scenario == "store-pg" };
+                if (writers is { } storeWriters)
+                {
+                    storeOptions.GroupCommitWriters = storeWriters;
+                }
+
+                return new StoreScenario(
+                    storeOptions.GroupCommit ? "store only, PostgreSQL, group commit" + label : "store only, PostgreSQL, one commit per append",
+                    server.ConnectionString,
+                    storeOptions);
+            case "grain-pg":
+            case "grain-pg-single":
+                var groupCommit = scenario == "grain-pg";
+                var section = Section(PostgresSettings(groupCommit, writers));
+                return new GrainScenario(
+                    groupCommit ? "grain API, PostgreSQL, group commit" + label : "grain API, PostgreSQL, one commit per append",
+                    services => services.AddPostgresJourneyStore(server.ConnectionString, section),
+                    services => CommitStatistics.Begin(services.GetRequiredService<PostgresJourneyStore>()));
+            case "grain-sqlite":
+                var folder = Path.Combine(Path.GetTempPath(), "sp-bench-sqlite-" + Guid.NewGuid().ToString("N"));
+                return new GrainScenario(
+                    "grain API, SQLite",
+                    services => services.AddSqliteJourneyStore(Section(new() { ["DataDirectory"] = folder })),
+                    cleanup: () =>
+                    {
+                        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                        Directory.Delete(folder, recursive: true);
+                    });
+            case "http-sqlite":
+                return new HttpScenario("HTTP API, SQLite", options.HostAssembly, []);
+            case "http-pg":
+                var database = await server.CreateDatabaseAsync(PostgresServer.UniqueName("bench_http"), cancellationToken);
+                var settings = new List<string> { "--Storage:Provider", "postgres", "--ConnectionStrings:Postgres", database };
+                if (writers is { } httpWriters)
+                {
+                    settings.AddRange(["--Storage:GroupCommitWriters", httpWriters.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                }
+
+                return new HttpScenario("HTTP API, PostgreSQL, group commit" + label, options.HostAssembly, settings);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario.");
+        }
+    }
+
+    private static Dictionary<string, string?> PostgresSettings(bool groupCommit, int? writers)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Schema"] = PostgresServer.UniqueName("bench_grain"),
+            ["GroupCommit"] = groupCommit ? "true" : "false",
+        };
+        if (writers is { } count)
+        {
+            settings["GroupCommitWriters"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return settings;
+    }
+
+    private static IConfigurationSection Section(Dictionary<string, string?> settings) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.ToDictionary(s => "Storage:" + s.Key, s => s.Value))
+            .Build()
+            .GetSection("Storage");
+}
