@@ -37,7 +37,7 @@ foreach (var name in options.Scenarios)
             results.Add(result);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{result.Scenario} @ {concurrency}: {result.CommandsPerSecond:0} commands/s, p50 {result.P50Milliseconds:0.00} ms, p99 {result.P99Milliseconds:0.00} ms {result.Note}"));
+                $"{result.Scenario} @ {concurrency}: {result.CommandsPerSecond:0} commands/s, p50 {result.P50Milliseconds:0.00} ms, p99 {result.P99Milliseconds:0.00} ms {result.Note} (load average {LoadAverage()})"));
         }
     }
 }
@@ -47,3 +47,6 @@ Console.WriteLine();
 Console.WriteLine(table);
 await File.WriteAllTextAsync(options.Output, table, stop.Token);
 Console.WriteLine($"Written to {options.Output}");
+
+// Other work on the machine skews every figure; the 1-minute load average after each point shows when it ran.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
