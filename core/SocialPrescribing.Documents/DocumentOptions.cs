@@ -24,4 +24,6 @@ public sealed class DocumentOptions
 
     /// <summary>Characters one rendered document may hold; a render that would exceed it fails. Default: 1,000,000.</summary>
     public int OutputLimit { get; set; } = 1_000_000;
+
+    internal SandboxLimits Limits => new(LoopLimit, RecursiveLimit, OutputLimit);
 }

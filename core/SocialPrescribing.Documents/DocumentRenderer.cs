@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Scriban;
-using Scriban.Runtime;
-using Scriban.Syntax;
 
 namespace SocialPrescribing.Documents;
 
@@ -12,7 +9,7 @@ namespace SocialPrescribing.Documents;
 /// output size are capped, an unknown variable or member is an error rather than blank output, and
 /// every value written out is HTML-encoded.
 /// </summary>
-public sealed partial class DocumentRenderer
+public sealed class DocumentRenderer
 {
     private readonly DocumentTemplateCatalog _catalog;
     private readonly DocumentOptions _options;
@@ -45,39 +42,6 @@ public sealed partial class DocumentRenderer
             throw new ArgumentException($"The model was built for '{model.Lang}', not for '{lang}'.", nameof(model));
         }
 
-        var context = CreateContext(lang);
-        var globals = new ScriptObject();
-        globals.Import(model);
-        context.PushGlobal(globals);
-        try
-        {
-            var html = parsed.Render(context);
-            LogRendered(_logger, template, lang, html.Length);
-            return html;
-        }
-        catch (ScriptRuntimeException e)
-        {
-            // The span locates the fault in the template; the message is not logged, as it may quote data.
-            LogRenderFailed(_logger, template, lang, e.Span.Start.Line + 1, e.Span.Start.Column + 1);
-            throw new DocumentRenderException(template, lang, e);
-        }
-    }
-
-    private HtmlEncodingTemplateContext CreateContext(string lang)
-    {
-        var context = new HtmlEncodingTemplateContext
-        {
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            LoopLimit = _options.LoopLimit,
-            RecursiveLimit = _options.RecursiveLimit,
-            OutputLimit = _options.OutputLimit,
-            OnOutputLimit = ScriptLimitBehavior.Throw,
-            LimitToString = _options.OutputLimit,
-            RegexTimeOut = TimeSpan.FromSeconds(1),
-            // No TemplateLoader: a template cannot include files from disk.
-        };
-        context.PushCulture(DocumentLanguages.CultureOf(lang));
-        return context;
+        return SandboxedRendering.Render(parsed, template, lang, model, _options.Limits, _logger);
     }
 }

@@ -30,13 +30,25 @@ public sealed partial class DocumentTemplateCatalog
     /// parse errors.
     /// </exception>
     public DocumentTemplateCatalog(IOptions<DocumentOptions> options, ILogger<DocumentTemplateCatalog> logger)
+        : this(
+            (options ?? throw new ArgumentNullException(nameof(options))).Value.TemplateDirectory,
+            $"{DocumentOptions.SectionName}:{nameof(DocumentOptions.TemplateDirectory)}",
+            logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
+    }
+
+    /// <summary>Reads and parses every template in a folder of its own, like the reports'.</summary>
+    /// <param name="templateDirectory">The folder; a relative path is taken from <see cref="AppContext.BaseDirectory"/>.</param>
+    /// <param name="directorySetting">The setting that names the folder, quoted when the folder is missing.</param>
+    /// <param name="logger">Where loading is logged.</param>
+    internal DocumentTemplateCatalog(string templateDirectory, string directorySetting, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(templateDirectory);
         ArgumentNullException.ThrowIfNull(logger);
-        TemplateDirectory = Path.GetFullPath(options.Value.TemplateDirectory, AppContext.BaseDirectory);
+        TemplateDirectory = Path.GetFullPath(templateDirectory, AppContext.BaseDirectory);
 
         var errors = new List<string>();
-        var parsed = Load(TemplateDirectory, errors);
+        var parsed = Load(TemplateDirectory, directorySetting, errors);
         if (errors.Count > 0)
         {
             LogTemplatesRejected(logger, TemplateDirectory, errors.Count);
@@ -75,7 +87,7 @@ public sealed partial class DocumentTemplateCatalog
             : throw new UnsupportedDocumentLanguageException(lang);
     }
 
-    private static Dictionary<string, Dictionary<string, Template>> Load(string directory, List<string> errors)
+    private static Dictionary<string, Dictionary<string, Template>> Load(string directory, string directorySetting, List<string> errors)
     {
         var templates = new Dictionary<string, Dictionary<string, Template>>(StringComparer.Ordinal);
 
@@ -83,7 +95,7 @@ public sealed partial class DocumentTemplateCatalog
         var found = new HashSet<(string Name, string Lang)>();
         if (!Directory.Exists(directory))
         {
-            errors.Add($"{directory}: the template folder does not exist (set {DocumentOptions.SectionName}:{nameof(DocumentOptions.TemplateDirectory)}).");
+            errors.Add($"{directory}: the template folder does not exist (set {directorySetting}).");
             return templates;
         }
 

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace SocialPrescribing.Jobs;
 
-/// <summary>Reconciles once the host has started, and registers the periodic reconciliation.</summary>
+/// <summary>Reconciles first-contact checks and safety alert notifications once the host has started, and registers the periodic reconciliations.</summary>
 internal sealed class FirstContactReconciliationService(
     FirstContactReconciliationJob reconciliation,
+    SafetyAlertReconciliationJob safetyAlerts,
     IRecurringJobManager recurring,
     IOptions<JobsOptions> options,
     IHostApplicationLifetime lifetime) : BackgroundService
@@ -25,6 +26,11 @@ internal sealed class FirstContactReconciliationService(
             FirstContactReconciliationJob.RecurringJobId,
             job => job.RunAsync(false, CancellationToken.None),
             options.Value.ReconciliationCron);
+        recurring.AddOrUpdate<SafetyAlertReconciliationJob>(
+            SafetyAlertReconciliationJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            options.Value.ReconciliationCron);
         await reconciliation.RunAsync(includeFuture: !options.Value.PersistentJobStorage, stoppingToken);
+        await safetyAlerts.RunAsync(stoppingToken);
     }
 }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SocialPrescribing.Abstractions.Notifications;
 using SocialPrescribing.Grains.Journeys;
 
 namespace SocialPrescribing.Jobs;
@@ -17,6 +18,10 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<FirstContactCheckJob>();
         services.AddTransient<FirstContactReconciliationJob>();
         services.AddSingleton<IFirstContactScheduler>(sp => new HangfireFirstContactScheduler(sp.GetRequiredService<IBackgroundJobClient>()));
+        services.AddTransient<SafetyAlertNotificationJob>();
+        services.AddTransient<SafetyAlertReconciliationJob>();
+        services.AddSingleton<ISafetyAlertDispatcher>(sp => new HangfireSafetyAlertDispatcher(sp.GetRequiredService<IBackgroundJobClient>()));
+        services.AddSingleton<INotificationChannel, NotificationLogChannel>();
         services.AddHostedService<FirstContactReconciliationService>();
         return services;
     }

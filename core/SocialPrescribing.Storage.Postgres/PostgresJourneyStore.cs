@@ -179,7 +179,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
 
         return RunAsync(async () =>
         {
-            var (countSql, pageSql) = _sql.Caseload(query.Status is not null, query.LinkWorkerId is not null);
+            var (countSql, pageSql) = _sql.Caseload(query.Status is not null, query.LinkWorkerId is not null, query.OpenSafetyAlertsOnly);
             await using var batch = _dataSource.CreateBatch();
             var count = new NpgsqlBatchCommand(countSql);
             var page = new NpgsqlBatchCommand(pageSql);
@@ -220,7 +220,10 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
                         reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
                         reader.GetBoolean(7),
                         reader.GetBoolean(8),
-                        reader.GetFieldValue<DateTimeOffset>(9))));
+                        reader.GetFieldValue<DateTimeOffset>(9))
+                    {
+                        OpenSafetyAlerts = reader.GetInt32(10),
+                    }));
             }
 
             return new JourneyPage(items, total);
@@ -240,6 +243,21 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             }
 
             return pending;
+        }, migrateFirst: true, cancellationToken);
+
+    public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<JourneyAssessmentDigest>>(async () =>
+        {
+            await using var command = _dataSource.CreateCommand(_sql.AssessmentDigests);
+            command.Parameters.Add(Text(tenant.Value));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var digests = new List<JourneyAssessmentDigest>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                digests.Add(new JourneyAssessmentDigest(reader.GetGuid(0), reader.GetString(1)));
+            }
+
+            return digests;
         }, migrateFirst: true, cancellationToken);
 
     public async Task CheckHealthAsync(CancellationToken cancellationToken = default)

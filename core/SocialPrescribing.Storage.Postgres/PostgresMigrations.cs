@@ -60,6 +60,16 @@ internal static class PostgresMigrations
                 WHERE awaits_first_contact_check AND first_contact_due_at IS NOT NULL
             """,
         ]),
+        new(2, "safety alerts and assessment digests on the caseload", schema =>
+        [
+            $"ALTER TABLE {schema}.journeys ADD COLUMN open_safety_alerts integer NOT NULL DEFAULT 0 CHECK (open_safety_alerts >= 0)",
+            $"ALTER TABLE {schema}.journeys ADD COLUMN assessment_digest text",
+            // Open alerts are few and urgent: supervisors list them across the whole caseload.
+            $"""
+            CREATE INDEX ix_journeys_open_safety_alerts ON {schema}.journeys (tenant, referred_at DESC, journey_id)
+                WHERE open_safety_alerts > 0
+            """,
+        ]),
     ];
 
     /// <summary>Creates the schema and the ledger of applied steps; safe to run again.</summary>

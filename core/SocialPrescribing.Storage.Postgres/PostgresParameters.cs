@@ -7,7 +7,7 @@ namespace SocialPrescribing.Storage.Postgres;
 internal static class PostgresParameters
 {
     /// <summary>
-    /// The seventeen parameters of <see cref="PostgresStatements.StartStream"/> and
+    /// The nineteen parameters of <see cref="PostgresStatements.StartStream"/> and
     /// <see cref="PostgresStatements.ContinueStream"/>, in their positional order.
     /// </summary>
     public static void AddAppend(NpgsqlParameterCollection parameters, JourneyAppend append)
@@ -46,9 +46,11 @@ internal static class PostgresParameters
         parameters.Add(Array(commands));
         parameters.Add(Array(actors));
         parameters.Add(Array(times));
+        parameters.Add(Integer(summary.OpenSafetyAlerts));
+        parameters.Add(NullableText(summary.AssessmentDigest));
     }
 
-    /// <summary>The nineteen parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
+    /// <summary>The twenty-one parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
     public static void AddAppends(NpgsqlParameterCollection parameters, IReadOnlyList<JourneyAppend> appends)
     {
         var count = appends.Count;
@@ -64,6 +66,8 @@ internal static class PostgresParameters
         var overdue = new bool[count];
         var awaits = new bool[count];
         var updated = new DateTimeOffset[count];
+        var alerts = new int[count];
+        var digests = new string?[count];
         var events = appends.Sum(a => a.Events.Count);
         var positions = new long[events];
         var eventVersions = new long[events];
@@ -89,6 +93,8 @@ internal static class PostgresParameters
             overdue[i] = summary.FirstContactOverdue;
             awaits[i] = summary.AwaitsFirstContactCheck;
             updated[i] = summary.UpdatedAt.ToUniversalTime();
+            alerts[i] = summary.OpenSafetyAlerts;
+            digests[i] = summary.AssessmentDigest;
             for (var n = 0; n < append.Events.Count; n++, e++)
             {
                 var next = append.Events[n];
@@ -121,6 +127,8 @@ internal static class PostgresParameters
         parameters.Add(Array(commands));
         parameters.Add(Array(actors));
         parameters.Add(Array(times));
+        parameters.Add(Array(alerts));
+        parameters.Add(Array(digests));
     }
 
     public static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };
@@ -132,6 +140,8 @@ internal static class PostgresParameters
     public static NpgsqlParameter<Guid> Uuid(Guid value) => new() { TypedValue = value };
 
     public static NpgsqlParameter<long> BigInt(long value) => new() { TypedValue = value };
+
+    public static NpgsqlParameter<int> Integer(int value) => new() { TypedValue = value };
 
     public static NpgsqlParameter<bool> Boolean(bool value) => new() { TypedValue = value };
 

@@ -155,6 +155,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
                 FROM journeys WHERE tenant = $tenant
                   AND ($status IS NULL OR status = $status)
                   AND ($worker IS NULL OR link_worker_id = $worker)
+                  AND ($alerts = 0 OR open_safety_alerts > 0)
                 """;
             await using var count = connection.CreateCommand();
             count.CommandText = "SELECT COUNT(*) " + Filter;
@@ -164,7 +165,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             await using var select = connection.CreateCommand();
             select.CommandText = """
                 SELECT journey_id, version, status, link_worker_id, client_name, referred_at,
-                       first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at
+                       first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at, open_safety_alerts
                 """ + "\n" + Filter + "\nORDER BY referred_at DESC, journey_id LIMIT $limit OFFSET $offset";
             AddFilter(select, tenant, query);
             select.Parameters.AddWithValue("$limit", query.PageSize);
@@ -184,7 +185,10 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
                         reader.IsDBNull(6) ? null : Time(reader.GetString(6)),
                         reader.GetInt64(7) != 0,
                         reader.GetInt64(8) != 0,
-                        Time(reader.GetString(9)))));
+                        Time(reader.GetString(9)))
+                    {
+                        OpenSafetyAlerts = reader.GetInt32(10),
+                    }));
             }
 
             return new JourneyPage(items, total);
@@ -209,6 +213,27 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             }
 
             return pending;
+        });
+
+    public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<JourneyAssessmentDigest>>(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT journey_id, assessment_digest FROM journeys
+                WHERE tenant = $tenant AND assessment_digest IS NOT NULL
+                ORDER BY journey_id
+                """;
+            command.Parameters.AddWithValue("$tenant", tenant.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var digests = new List<JourneyAssessmentDigest>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                digests.Add(new JourneyAssessmentDigest(Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+            }
+
+            return digests;
         });
 
     public Task CheckHealthAsync(CancellationToken cancellationToken = default) => RunAsync(async () =>
@@ -258,13 +283,15 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         command.Transaction = tx;
         command.CommandText = """
             INSERT INTO journeys (tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
-                                  first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at)
-            VALUES ($tenant, $journey, $version, $status, $worker, $client, $referred, $due, $overdue, $awaits, $updated)
+                                  first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
+                                  open_safety_alerts, assessment_digest)
+            VALUES ($tenant, $journey, $version, $status, $worker, $client, $referred, $due, $overdue, $awaits, $updated, $alerts, $digest)
             ON CONFLICT (tenant, journey_id) DO UPDATE SET
                 version = excluded.version, status = excluded.status, link_worker_id = excluded.link_worker_id,
                 client_name = excluded.client_name, referred_at = excluded.referred_at,
                 first_contact_due_at = excluded.first_contact_due_at, first_contact_overdue = excluded.first_contact_overdue,
-                awaits_first_contact_check = excluded.awaits_first_contact_check, updated_at = excluded.updated_at
+                awaits_first_contact_check = excluded.awaits_first_contact_check, updated_at = excluded.updated_at,
+                open_safety_alerts = excluded.open_safety_alerts, assessment_digest = excluded.assessment_digest
             """;
         command.Parameters.AddWithValue("$tenant", append.Tenant.Value);
         command.Parameters.AddWithValue("$journey", Key(append.JourneyId));
@@ -277,6 +304,8 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         command.Parameters.AddWithValue("$overdue", s.FirstContactOverdue ? 1 : 0);
         command.Parameters.AddWithValue("$awaits", s.AwaitsFirstContactCheck ? 1 : 0);
         command.Parameters.AddWithValue("$updated", Text(s.UpdatedAt));
+        command.Parameters.AddWithValue("$alerts", s.OpenSafetyAlerts);
+        command.Parameters.AddWithValue("$digest", (object?)s.AssessmentDigest ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -285,6 +314,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         command.Parameters.AddWithValue("$tenant", tenant.Value);
         command.Parameters.AddWithValue("$status", (object?)query.Status ?? DBNull.Value);
         command.Parameters.AddWithValue("$worker", (object?)query.LinkWorkerId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$alerts", query.OpenSafetyAlertsOnly ? 1 : 0);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool migrated = true)

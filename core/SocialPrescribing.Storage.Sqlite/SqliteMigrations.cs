@@ -39,5 +39,10 @@ internal static class SqliteMigrations
             CREATE INDEX ix_journeys_caseload ON journeys (tenant, status, link_worker_id, referred_at);
             CREATE INDEX ix_journeys_first_contact ON journeys (tenant, awaits_first_contact_check) WHERE awaits_first_contact_check = 1;
             """),
+        (2, """
+            ALTER TABLE journeys ADD COLUMN open_safety_alerts INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE journeys ADD COLUMN assessment_digest TEXT;
+            CREATE INDEX ix_journeys_open_safety_alerts ON journeys (tenant, referred_at) WHERE open_safety_alerts > 0;
+            """),
     ];
 }

@@ -24,6 +24,9 @@ public interface IJourneyStore
     /// <summary>Journeys whose first-contact deadline is still running, for re-scheduling their checks.</summary>
     Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default);
 
+    /// <summary>The assessment digests of a tenant's journeys that have any assessment, for outcome reports.</summary>
+    Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default);
+
     /// <summary>Throws <see cref="StorageUnavailableException"/> when the engine cannot serve requests.</summary>
     Task CheckHealthAsync(CancellationToken cancellationToken = default);
 }

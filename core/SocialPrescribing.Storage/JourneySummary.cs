@@ -9,4 +9,14 @@ public sealed record JourneySummary(
     DateTimeOffset? FirstContactDueAt,
     bool FirstContactOverdue,
     bool AwaitsFirstContactCheck,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Safety alerts on the journey that no supervisor has acknowledged yet; shown on every caseload row.</summary>
+    public int OpenSafetyAlerts { get; init; }
+
+    /// <summary>
+    /// The journey's assessment scores as JSON (no responses, no notes), written with every append so program
+    /// outcome reports never read streams. Null when the journey has no assessment; never returned by listings.
+    /// </summary>
+    public string? AssessmentDigest { get; init; }
+}

@@ -7,6 +7,7 @@ builder.AddJourneyStorage();
 builder.AddJourneyActors();
 builder.AddBackgroundJobs();
 builder.AddJourneyDocuments();
+builder.AddPlugins();
 builder.AddJourneyApi();
 
 var app = builder.Build();
@@ -17,6 +18,7 @@ if (await app.TryRunCommandAsync(args))
 
 app.UseJourneyApi();
 app.MapJourneyApi();
+app.MapPluginEndpoints();
 
 await app.RunAsync();
 

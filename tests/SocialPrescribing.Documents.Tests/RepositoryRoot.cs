@@ -7,6 +7,8 @@ internal static class RepositoryRoot
 
     public static string TemplateDirectory => System.IO.Path.Combine(Path, "templates", "documents");
 
+    public static string ReportTemplateDirectory => System.IO.Path.Combine(Path, "templates", "reports");
+
     private static string Find()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -31,5 +31,8 @@ public sealed class FaultInjectingJourneyStore(IJourneyStore inner) : IJourneySt
     public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         inner.ListPendingFirstContactChecksAsync(tenant, cancellationToken);
 
+    public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        inner.ListAssessmentDigestsAsync(tenant, cancellationToken);
+
     public Task CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
 }

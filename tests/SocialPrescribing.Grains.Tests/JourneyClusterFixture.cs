@@ -35,6 +35,7 @@ public sealed class JourneyClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<IJourneyStore>(sp => new FaultInjectingJourneyStore(sp.GetRequiredService<SqliteJourneyStore>()));
             host.Services.AddSingleton<ITenantDirectory, TestTenants>();
             host.Services.AddSingleton<IFirstContactScheduler>(Scheduler);
+            host.Services.AddSingleton<ISafetyAlertDispatcher>(Scheduler);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -5,8 +5,12 @@ using SocialPrescribing.Grains.Journeys;
 namespace SocialPrescribing.Grains.Tests;
 
 /// <summary>Records what the grain asked to schedule; Hangfire itself is exercised by the host's tests.</summary>
-public sealed class RecordingScheduler : IFirstContactScheduler
+public sealed class RecordingScheduler : IFirstContactScheduler, ISafetyAlertDispatcher
 {
+    public ConcurrentQueue<(TenantId Tenant, Guid JourneyId, Guid AlertId)> Dispatched { get; } = new();
+
+    public void Dispatch(TenantId tenant, Guid journeyId, Guid alertId) => Dispatched.Enqueue((tenant, journeyId, alertId));
+
     public ConcurrentQueue<(TenantId Tenant, Guid JourneyId, DateTimeOffset DueAt)> Scheduled { get; } = new();
 
     public void Schedule(TenantId tenant, Guid journeyId, DateTimeOffset dueAt) => Scheduled.Enqueue((tenant, journeyId, dueAt));

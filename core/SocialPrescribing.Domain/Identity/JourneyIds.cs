@@ -16,4 +16,8 @@ public static class JourneyIds
     /// <summary>The command id of a scheduled first-contact check: one per journey, so re-runs are no-ops.</summary>
     public static Guid FirstContactCheck(TenantId tenant, Guid journeyId) =>
         DeterministicGuid.From("first-contact-check", tenant.Value, journeyId.ToString("N"));
+
+    /// <summary>The command id recording that a safety alert was notified: one per alert, so a re-run job records nothing new.</summary>
+    public static Guid SafetyAlertNotification(TenantId tenant, Guid journeyId, Guid alertId) =>
+        DeterministicGuid.From("safety-alert-notification", tenant.Value, journeyId.ToString("N"), alertId.ToString("N"));
 }

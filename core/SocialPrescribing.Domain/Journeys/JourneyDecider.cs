@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using SocialPrescribing.Abstractions.Assessments;
 using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Domain.Journeys.Events;
 using SocialPrescribing.Domain.Tenants;
@@ -15,17 +16,20 @@ public static class JourneyDecider
 {
     private delegate string? Guard(JourneyState state, TenantSettings tenant);
 
+    /// <summary>Assessment flags that raise a safety alert, whichever instrument (built-in or plugin) raised them.</summary>
+    public static readonly FrozenSet<string> SafetyFlags = new[] { AssessmentFlags.SelfHarmRisk }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenDictionary<string, Guard> Guards = new Dictionary<string, Guard>
     {
         [JourneyCommandNames.AcceptReferral] = (s, _) => In(s, Referred),
         [JourneyCommandNames.ReassignLinkWorker] = (s, _) => In(s, Accepted, Engaged),
         // People often decline in the first conversation; once a plan is agreed they leave by discharge.
-        [JourneyCommandNames.DeclineReferral] = (s, _) => In(s, Referred, Accepted, Engaged) ?? (s.PlanAgreedAt is null
+        [JourneyCommandNames.DeclineReferral] = (s, _) => In(s, Referred, Accepted, Engaged) ?? NoOpenSafetyAlert(s) ?? (s.PlanAgreedAt is null
             ? null
             : "Once a plan is agreed the person leaves the program by discharge, not by declining."),
         [JourneyCommandNames.RecordContactAttempt] = (s, _) => In(s, Referred, Accepted, Engaged),
         // Counted since the last contact, so an engaged person who stops answering can be closed too.
-        [JourneyCommandNames.CloseUnableToContact] = (s, t) => In(s, Referred, Accepted, Engaged) ?? (s.AttemptsSinceContact >= t.MinimumContactAttempts
+        [JourneyCommandNames.CloseUnableToContact] = (s, t) => In(s, Referred, Accepted, Engaged) ?? NoOpenSafetyAlert(s) ?? (s.AttemptsSinceContact >= t.MinimumContactAttempts
             ? null
             : $"At least {t.MinimumContactAttempts} failed contact attempts since the last contact are needed before closing as unable to contact; {s.AttemptsSinceContact} so far."),
         [JourneyCommandNames.RecordContact] = (s, _) => In(s, Accepted, Engaged),
@@ -39,7 +43,11 @@ public static class JourneyDecider
             ? null
             : "There is no open community referral to update."),
         [JourneyCommandNames.ScheduleFollowUp] = (s, _) => In(s, Engaged),
-        [JourneyCommandNames.Discharge] = (s, _) => In(s, Engaged),
+        // Measures are taken with the person, so once they are engaged; a discharge measure is recorded before discharging.
+        [JourneyCommandNames.RecordAssessment] = (s, _) => In(s, Engaged),
+        // Whatever the journey's status: an alert raised just before a closure must still be answered.
+        [JourneyCommandNames.AcknowledgeSafetyAlert] = (s, _) => s.OpenSafetyAlerts > 0 ? null : "There is no open safety alert to acknowledge.",
+        [JourneyCommandNames.Discharge] = (s, _) => In(s, Engaged) ?? NoOpenSafetyAlert(s),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The commands offered over the API, in pathway order.</summary>
@@ -70,6 +78,13 @@ public static class JourneyDecider
                 : Decision.Nothing;
         }
 
+        if (command is NotifySafetyAlert notify)
+        {
+            return state.SafetyAlerts.Find(a => a.Id == notify.AlertId) is { NotifiedAt: null }
+                ? Decision.Append(Stamp(new SafetyAlertNotified(notify.AlertId, notify.Recipients, notify.Channels), command, context))
+                : Decision.Nothing;
+        }
+
         var reason = Guards[command.Name](state, context.Tenant);
         if (reason is not null)
         {
@@ -93,6 +108,8 @@ public static class JourneyDecider
             MakeCommunityReferral c => Decision.Append(Stamp(new CommunityReferralMade(context.NewId(), c.Program, c.Notes), command, context)),
             UpdateCommunityReferral c => DecideCommunityReferralUpdate(state, c, context),
             ScheduleFollowUp c => DecideFollowUp(c, context),
+            RecordAssessment c => DecideAssessment(state, c, context),
+            AcknowledgeSafetyAlert c => DecideAcknowledgement(state, c, context),
             Discharge c => Close(state, Stamp(new Discharged(c.Reason), command, context), command, context),
             _ => throw new InvalidOperationException($"No decision for command {command.Name}."),
         };
@@ -141,6 +158,61 @@ public static class JourneyDecider
             : Decision.Append(Stamp(new FollowUpScheduled(context.NewId(), command.DueOn), command, context));
     }
 
+    private static Decision DecideAssessment(JourneyState state, RecordAssessment command, DecisionContext context)
+    {
+        if (command.Timepoint == AssessmentTimepoint.Baseline
+            && state.Assessments.Find(a => a.Timepoint == AssessmentTimepoint.Baseline && a.Instrument == command.Instrument) is { } baseline)
+        {
+            return Decision.Reject(
+                RejectionKind.Conflict,
+                $"A baseline {command.Instrument} was already recorded on {baseline.RecordedAt:yyyy-MM-dd}; record this one as a follow-up.",
+                "timepoint",
+                [WireNames.Of(AssessmentTimepoint.FollowUp), WireNames.Of(AssessmentTimepoint.Discharge)]);
+        }
+
+        var assessmentId = context.NewId();
+        var recorded = Stamp(
+            new AssessmentRecorded(assessmentId, command.Instrument, command.InstrumentVersion, command.Timepoint, command.Responses, command.Scores, command.Flags),
+            command,
+            context);
+        return new(
+            [
+                recorded,
+                .. command.Flags
+                    .Where(SafetyFlags.Contains)
+                    .Distinct(StringComparer.Ordinal)
+                    .Select(flag => Stamp(new SafetyAlertRaised(context.NewId(), assessmentId, command.Instrument, flag), command, context)),
+            ],
+            null);
+    }
+
+    private static Decision DecideAcknowledgement(JourneyState state, AcknowledgeSafetyAlert command, DecisionContext context)
+    {
+        if (!context.Tenant.IsSupervisor(command.Actor))
+        {
+            return Decision.Reject(RejectionKind.Forbidden, "Only a supervisor of this program may acknowledge a safety alert.");
+        }
+
+        var alert = state.SafetyAlerts.Find(a => a.Id == command.AlertId);
+        if (alert is null)
+        {
+            return Decision.Reject(RejectionKind.Invalid, "This journey has no safety alert with this id.", "alertId");
+        }
+
+        return alert.IsOpen
+            ? Decision.Append(Stamp(new SafetyAlertAcknowledged(alert.Id, command.Note), command, context))
+            : Decision.Reject(
+                RejectionKind.Conflict,
+                $"This safety alert was already acknowledged by {alert.AcknowledgedBy} on {alert.AcknowledgedAt:yyyy-MM-dd}.",
+                "alertId",
+                AllowedCommands(state, context.Tenant));
+    }
+
+    private static string? NoOpenSafetyAlert(JourneyState state) =>
+        state.OpenSafetyAlerts == 0
+            ? null
+            : "A safety alert is open: a supervisor must acknowledge it before the journey can be closed.";
+
     private static string? In(JourneyState state, params JourneyStatus[] statuses) =>
         statuses.Contains(state.Status)
             ? null
@@ -163,6 +235,8 @@ public static class JourneyDecider
         JourneyCommandNames.MakeCommunityReferral => 8,
         JourneyCommandNames.UpdateCommunityReferral => 9,
         JourneyCommandNames.ScheduleFollowUp => 10,
-        _ => 11,
+        JourneyCommandNames.RecordAssessment => 11,
+        JourneyCommandNames.AcknowledgeSafetyAlert => 12,
+        _ => 13,
     };
 }

@@ -37,6 +37,11 @@ public sealed record JourneyState
     public DateTimeOffset? PlanAgreedAt { get; init; }
     public ImmutableList<CommunityReferral> CommunityReferrals { get; init; } = [];
     public ImmutableList<FollowUp> FollowUps { get; init; } = [];
+    public ImmutableList<RecordedAssessment> Assessments { get; init; } = [];
+    public ImmutableList<SafetyAlert> SafetyAlerts { get; init; } = [];
+
+    /// <summary>Safety alerts not yet acknowledged by a supervisor.</summary>
+    public int OpenSafetyAlerts => SafetyAlerts.Count(a => a.IsOpen);
 
     public DateTimeOffset? ClosedAt { get; init; }
     public string? ClosureReason { get; init; }
@@ -99,10 +104,24 @@ public sealed record JourneyState
                 : r).ToImmutableList(),
         },
         FollowUpScheduled f => this with { FollowUps = FollowUps.Add(new FollowUp(f.FollowUpId, f.DueOn, f.OccurredAt)) },
+        AssessmentRecorded a => this with
+        {
+            Assessments = Assessments.Add(new RecordedAssessment(
+                a.AssessmentId, a.Instrument, a.InstrumentVersion, a.Timepoint, a.Responses, a.Scores, a.Flags, a.OccurredAt, a.Actor)),
+        },
+        SafetyAlertRaised r => this with
+        {
+            SafetyAlerts = SafetyAlerts.Add(new SafetyAlert(r.AlertId, r.AssessmentId, r.Instrument, r.Flag, r.OccurredAt, null, null, null, null)),
+        },
+        SafetyAlertNotified n => WithAlert(n.AlertId, a => a with { NotifiedAt = n.OccurredAt }),
+        SafetyAlertAcknowledged k => WithAlert(k.AlertId, a => a with { AcknowledgedAt = k.OccurredAt, AcknowledgedBy = k.Actor, AcknowledgementNote = k.Note }),
         FirstContactOverdue o => this with { FirstContactOverdueAt = o.OccurredAt },
         Discharged d => Close(JourneyStatus.Discharged, d.Reason, d.OccurredAt),
         _ => throw new InvalidOperationException($"No fold for event type {e.GetType().Name}."),
     };
+
+    private JourneyState WithAlert(Guid id, Func<SafetyAlert, SafetyAlert> change) =>
+        this with { SafetyAlerts = SafetyAlerts.Select(a => a.Id == id ? change(a) : a).ToImmutableList() };
 
     private JourneyState Close(JourneyStatus status, string reason, DateTimeOffset at) =>
         this with { Status = status, ClosureReason = reason, ClosedAt = at };

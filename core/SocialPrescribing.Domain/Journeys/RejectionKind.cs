@@ -10,4 +10,7 @@ public enum RejectionKind
 
     /// <summary>A field of the command is wrong for this journey (for example an unknown community referral).</summary>
     Invalid,
+
+    /// <summary>The actor may not give this command (for example, only a supervisor acknowledges a safety alert).</summary>
+    Forbidden,
 }

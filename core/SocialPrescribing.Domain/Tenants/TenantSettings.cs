@@ -25,4 +25,12 @@ public sealed record TenantSettings
 
     /// <summary>A phone number or address the referrer and person can reach the program at.</summary>
     public string? ContactPoint { get; init; }
+
+    /// <summary>
+    /// The clinical supervisors of the program: they are notified of safety alerts, and only they may acknowledge one.
+    /// </summary>
+    public ImmutableArray<Supervisor> Supervisors { get; init; } = [];
+
+    /// <summary>True when <paramref name="actor"/> is one of the tenant's supervisors.</summary>
+    public bool IsSupervisor(string actor) => Supervisors.Any(s => string.Equals(s.Id, actor, StringComparison.Ordinal));
 }

@@ -19,6 +19,7 @@ public sealed partial class JourneyGrain(
     IJourneyStore store,
     ITenantDirectory tenants,
     IFirstContactScheduler firstContactScheduler,
+    ISafetyAlertDispatcher safetyAlerts,
     TimeProvider time,
     ILogger<JourneyGrain> logger) : Grain, IJourneyGrain
 {
@@ -110,6 +111,19 @@ public sealed partial class JourneyGrain(
                 LogScheduleFailed(ex, _tenant.Value, _journeyId);
             }
         }
+
+        foreach (var e in appended.OfType<SafetyAlertRaised>())
+        {
+            try
+            {
+                safetyAlerts.Dispatch(_tenant, _journeyId, e.AlertId);
+            }
+            catch (Exception ex)
+            {
+                // The alert is committed and open; start-up and periodic reconciliation dispatch it again.
+                LogDispatchFailed(ex, _tenant.Value, _journeyId);
+            }
+        }
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -163,4 +177,7 @@ public sealed partial class JourneyGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Journey {Tenant}/{JourneyId}: could not schedule the first-contact check; reconciliation will")]
     private partial void LogScheduleFailed(Exception exception, string tenant, Guid journeyId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Journey {Tenant}/{JourneyId}: could not dispatch a safety alert notification; reconciliation will")]
+    private partial void LogDispatchFailed(Exception exception, string tenant, Guid journeyId);
 }

@@ -1,4 +1,5 @@
 using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Outcomes;
 using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Grains.Journeys;
@@ -13,5 +14,9 @@ internal static class JourneySummaries
         state.FirstContactDueAt,
         state.FirstContactOverdueAt is not null,
         state.AwaitsFirstContactCheck,
-        state.UpdatedAt);
+        state.UpdatedAt)
+    {
+        OpenSafetyAlerts = state.OpenSafetyAlerts,
+        AssessmentDigest = AssessmentDigest.Write(state.Assessments),
+    };
 }

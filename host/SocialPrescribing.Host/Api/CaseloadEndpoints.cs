@@ -15,13 +15,13 @@ internal static class CaseloadEndpoints
         tenant.MapGet("/journeys", ListAsync)
             .WithName("ListJourneys")
             .WithTags("Journeys")
-            .WithSummary("A caseload: the tenant's journeys, newest referral first, filtered by status and link worker.")
+            .WithSummary("A caseload: the tenant's journeys, newest referral first, filtered by status, link worker and open safety alerts (safetyAlert=open).")
             .Produces<CaseloadResponse>()
             .ProducesValidationProblem();
         return tenant;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IJourneyStore store, string? status, string? linkWorker, string? page, string? pageSize)
+    private static async Task<IResult> ListAsync(HttpContext http, IJourneyStore store, string? status, string? linkWorker, string? safetyAlert, string? page, string? pageSize)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var validation = new RequestValidation();
@@ -32,6 +32,11 @@ internal static class CaseloadEndpoints
         }
 
         var worker = linkWorker is null ? null : validation.Identifier(linkWorker, "linkWorker");
+        if (safetyAlert is not null and not "open")
+        {
+            validation.Add("safetyAlert", "Only 'open' is a filter: journeys with a safety alert no supervisor has acknowledged.");
+        }
+
         var pageNumber = Number(validation, page, "page", 1, 1, int.MaxValue / MaxPageSize);
         var size = Number(validation, pageSize, "pageSize", DefaultPageSize, 1, MaxPageSize);
         if (!validation.IsValid)
@@ -39,7 +44,7 @@ internal static class CaseloadEndpoints
             return Problems.Validation(validation.Errors);
         }
 
-        var result = await store.QueryAsync(tenant.Id, new JourneyQuery(statusFilter, worker, pageNumber, size), http.RequestAborted);
+        var result = await store.QueryAsync(tenant.Id, new JourneyQuery(statusFilter, worker, pageNumber, size) { OpenSafetyAlertsOnly = safetyAlert is not null }, http.RequestAborted);
         return TypedResults.Ok(new CaseloadResponse(
             [.. result.Items.Select(i => new CaseloadItem(
                 i.JourneyId,
@@ -49,6 +54,7 @@ internal static class CaseloadEndpoints
                 i.Summary.ReferredAt,
                 i.Summary.FirstContactDueAt,
                 i.Summary.FirstContactOverdue,
+                i.Summary.OpenSafetyAlerts,
                 i.Version,
                 i.Summary.UpdatedAt))],
             pageNumber,

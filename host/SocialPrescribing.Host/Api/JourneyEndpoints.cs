@@ -40,7 +40,8 @@ internal static class JourneyEndpoints
         MapCommand<CommunityReferralRequest>(journeys, "Refer the person to a community program.");
         MapCommand<CommunityReferralUpdateRequest>(journeys, "Move a community referral to another status.");
         MapCommand<FollowUpRequest>(journeys, "Schedule a follow-up contact.");
-        MapCommand<DischargeRequest>(journeys, "Discharge an engaged person; open community referrals are cancelled.");
+        MapCommand<AcknowledgeSafetyAlertRequest>(journeys, "A supervisor acknowledges an open safety alert with a note (supervisors only; 403 otherwise).");
+        MapCommand<DischargeRequest>(journeys, "Discharge an engaged person; open community referrals are cancelled. Not while a safety alert is open.");
         return tenant;
     }
 
@@ -53,6 +54,7 @@ internal static class JourneyEndpoints
             .Accepts<TRequest>("application/json")
             .Produces<CommandResponse>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -67,7 +69,7 @@ internal static class JourneyEndpoints
             time,
             options.Value,
             key => key is null ? JourneyIds.New(time) : JourneyIds.JourneyFromKey(tenant.Id, key),
-            journeyId => $"/api/v1/tenants/{tenant.Id.Value}/journeys/{journeyId}");
+            (journeyId, outcome) => Respond(journeyId, ReferralRequest.CommandName, outcome, $"/api/v1/tenants/{tenant.Id.Value}/journeys/{journeyId}"));
     }
 
     private static async Task<IResult> GetJourney(HttpContext http, Guid journeyId, IGrainFactory grains)
@@ -82,11 +84,11 @@ internal static class JourneyEndpoints
     /// <summary>
     /// The one pipeline every command takes: body, headers, validation, then the grain. Any problem
     /// before the grain is answered without touching the journey. <paramref name="journeyIdFor"/> gives the
-    /// journey addressed from the Idempotency-Key (null when absent); <paramref name="createdAt"/>, for a
-    /// command that creates the journey, its location, answered with 201.
+    /// journey addressed from the Idempotency-Key (null when absent); <paramref name="respond"/> answers a
+    /// command that was applied or replayed (default: a <see cref="CommandResponse"/> with 200).
     /// </summary>
-    private static async Task<IResult> SendAsync<TRequest>(
-        HttpContext http, IGrainFactory grains, TimeProvider time, ApiOptions options, Func<string?, Guid> journeyIdFor, Func<Guid, string>? createdAt = null)
+    public static async Task<IResult> SendAsync<TRequest>(
+        HttpContext http, IGrainFactory grains, TimeProvider time, ApiOptions options, Func<string?, Guid> journeyIdFor, Func<Guid, CommandOutcome, IResult>? respond = null)
         where TRequest : class, ICommandRequest
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
@@ -106,34 +108,35 @@ internal static class JourneyEndpoints
         var journeyId = journeyIdFor(key);
         var commandId = key is null ? JourneyIds.New(time) : JourneyIds.CommandFromKey(tenant.Id, journeyId, TRequest.CommandName, key);
         var validation = new RequestValidation();
-        var command = body!.ToCommand(validation, new CommandMetadata(commandId, actor, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant)));
+        var command = body!.ToCommand(validation, new CommandMetadata(commandId, actor, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant), tenant, http.RequestServices));
         if (!validation.IsValid || command is null)
         {
             return Problems.Validation(validation.Errors);
         }
 
         var outcome = await grains.GetGrain<IJourneyGrain>(journeyId, tenant.Id.Value).Execute(command);
-        return ToResult(http, journeyId, TRequest.CommandName, outcome, createdAt?.Invoke(journeyId));
-    }
-
-    private static IResult ToResult(HttpContext http, Guid journeyId, string command, CommandOutcome outcome, string? created)
-    {
         if (outcome.Rejection is { } rejection)
         {
             return rejection.Kind switch
             {
                 RejectionKind.NotFound => Problems.UnknownJourney(),
                 RejectionKind.Invalid => Problems.Field(rejection.Field ?? "$", rejection.Detail),
+                RejectionKind.Forbidden => Problems.Forbidden(rejection.Detail),
                 _ => Problems.Conflict(outcome.Status, rejection),
             };
         }
 
-        var replayed = outcome.Kind == CommandOutcomeKind.Replayed;
-        if (replayed)
+        if (outcome.Kind == CommandOutcomeKind.Replayed)
         {
             http.Response.Headers[RequestHeaders.Replayed] = "true";
         }
 
+        return respond is null ? Respond(journeyId, TRequest.CommandName, outcome, null) : respond(journeyId, outcome);
+    }
+
+    private static IResult Respond(Guid journeyId, string command, CommandOutcome outcome, string? created)
+    {
+        var replayed = outcome.Kind == CommandOutcomeKind.Replayed;
         var response = new CommandResponse(
             journeyId,
             command,

@@ -14,6 +14,9 @@ internal static class Problems
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 
+    public static IResult Forbidden(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Not permitted.");
+
     public static IResult UnknownJourney() => NotFound("No journey with this id in this tenant.");
 
     public static IResult Conflict(JourneyStatus status, CommandRejection rejection) =>

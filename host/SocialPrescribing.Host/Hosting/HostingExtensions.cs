@@ -10,6 +10,7 @@ using SocialPrescribing.Documents;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Api;
+using SocialPrescribing.Host.Assessments;
 using SocialPrescribing.Host.Tenants;
 using SocialPrescribing.Jobs;
 using SocialPrescribing.Storage.Postgres;
@@ -138,6 +139,8 @@ internal static class HostingExtensions
                 json.SerializerOptions.Converters.Add(converter);
             }
         });
+        builder.Services.AddSingleton<IAssessmentCatalog, AssessmentCatalog>();
+        builder.Services.AddHostedService<AssessmentCatalogWarmUp>();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
@@ -182,6 +185,9 @@ internal static class HostingExtensions
         tenant.MapJourneyEndpoints();
         tenant.MapCaseloadEndpoints();
         tenant.MapDocumentEndpoints();
+        tenant.MapAssessmentEndpoints();
+        tenant.MapSafetyAlertEndpoints();
+        tenant.MapReportEndpoints();
         return app;
     }
 }

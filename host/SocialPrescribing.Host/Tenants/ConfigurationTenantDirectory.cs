@@ -66,6 +66,25 @@ internal sealed class ConfigurationTenantDirectory : ITenantDirectory
             errors.Add($"Tenants:{key}:MinimumContactAttempts must be between 1 and 20.");
         }
 
+        for (var i = 0; i < value.Supervisors.Count; i++)
+        {
+            var supervisor = value.Supervisors[i];
+            if (string.IsNullOrWhiteSpace(supervisor.Id) || supervisor.Id.Length > 100 || supervisor.Id.Any(char.IsWhiteSpace))
+            {
+                errors.Add($"Tenants:{key}:Supervisors:{i}:Id is required: the supervisor's user id, without spaces.");
+            }
+
+            if (string.IsNullOrWhiteSpace(supervisor.DisplayName))
+            {
+                errors.Add($"Tenants:{key}:Supervisors:{i}:DisplayName is required.");
+            }
+        }
+
+        if (value.Supervisors.GroupBy(s => s.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+        {
+            errors.Add($"Tenants:{key}:Supervisors names '{duplicate.Key}' more than once.");
+        }
+
         return errors.Count > before
             ? null
             : new TenantSettings
@@ -77,6 +96,7 @@ internal sealed class ConfigurationTenantDirectory : ITenantDirectory
                 MinimumContactAttempts = value.MinimumContactAttempts,
                 Holidays = [.. value.Holidays],
                 ContactPoint = value.ContactPoint,
+                Supervisors = [.. value.Supervisors.Select(s => new Supervisor(s.Id, s.DisplayName.Trim(), string.IsNullOrWhiteSpace(s.Email) ? null : s.Email.Trim()))],
             };
     }
 }

@@ -32,6 +32,7 @@ public sealed class EventMetadataTests
         (Names.MakeCommunityReferral, JourneyStatus.Engaged),
         (Names.UpdateCommunityReferral, JourneyStatus.Engaged),
         (Names.ScheduleFollowUp, JourneyStatus.Engaged),
+        (Names.RecordAssessment, JourneyStatus.Engaged),
         (Names.Discharge, JourneyStatus.Engaged),
     ];
 
@@ -77,6 +78,25 @@ public sealed class EventMetadataTests
     }
 
     [Fact]
+    public void The_safety_alert_events_carry_their_commands_id_actor_and_time()
+    {
+        var journey = JourneyBuilder.InStatus(JourneyStatus.Engaged).At(DecidedAt).Assess(AssessmentTimepoint.Baseline, 2, selfHarm: true);
+        var alert = journey.State.SafetyAlerts[0];
+        var notify = Commands.Notify(alert.Id);
+        var acknowledge = Commands.Acknowledge(alert.Id);
+
+        var notified = Assert.Single(JourneyDecider.Decide(journey.State, notify, journey.Context).Events);
+        var acknowledged = Assert.Single(JourneyDecider.Decide(journey.State, acknowledge, journey.Context).Events);
+
+        Assert.Equal((notify.CommandId, notify.Actor, DecidedAt), (notified.CommandId, notified.Actor, notified.OccurredAt));
+        Assert.Equal((acknowledge.CommandId, acknowledge.Actor, DecidedAt), (acknowledged.CommandId, acknowledged.Actor, acknowledged.OccurredAt));
+        Assert.Equal(journey.Events[^2].CommandId, journey.Events[^1].CommandId);
+    }
+
+    private static IEnumerable<string> SafetyAlertEventTypes() =>
+        [nameof(SafetyAlertRaised), nameof(SafetyAlertNotified), nameof(SafetyAlertAcknowledged)];
+
+    [Fact]
     public void Every_event_type_that_a_command_raises_is_covered_by_the_metadata_check()
     {
         var raised = Raisers
@@ -87,6 +107,7 @@ public sealed class EventMetadataTests
             })
             .Select(e => e.Type)
             .Append(nameof(FirstContactOverdue))
+            .Concat(SafetyAlertEventTypes())
             .ToHashSet();
 
         Assert.Equal(JourneyEventTypes.All.Select(t => t.Name).Order(), raised.Order());

@@ -7,7 +7,8 @@ namespace SocialPrescribing.Domain.Tests.Journeys;
 
 /// <summary>
 /// The pathway written out by hand, status by status: which commands are legal and where each one leads.
-/// Every pair not listed must be rejected. The journeys used have every guard beyond the status met.
+/// Every pair not listed must be rejected. The journeys used have every guard beyond the status met, except
+/// that none has an open safety alert (which would block closing): acknowledging one is covered by <see cref="SafetyAlertTests"/>.
 /// </summary>
 public sealed class TransitionTableTests
 {
@@ -41,6 +42,7 @@ public sealed class TransitionTableTests
             [MakeCommunityReferral] = Engaged,
             [UpdateCommunityReferral] = Engaged,
             [ScheduleFollowUp] = Engaged,
+            [RecordAssessment] = Engaged,
             [Discharge] = Discharged,
         },
         [Discharged] = [],
@@ -119,12 +121,13 @@ public sealed class TransitionTableTests
     }
 
     [Fact]
-    public void The_public_commands_are_the_twelve_pathway_steps_without_receiving_or_the_first_contact_check()
+    public void The_public_commands_are_the_pathway_steps_without_receiving_or_the_system_commands()
     {
         Assert.Equal(
             [
                 AcceptReferral, ReassignLinkWorker, DeclineReferral, RecordContactAttempt, CloseUnableToContact, RecordContact,
-                RecordWhatMatters, AgreePlan, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, Discharge,
+                RecordWhatMatters, AgreePlan, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp,
+                RecordAssessment, AcknowledgeSafetyAlert, Discharge,
             ],
             JourneyDecider.PublicCommands);
     }
@@ -146,22 +149,28 @@ public sealed class TransitionTableTests
             [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact]),
         ["engaged, just reached"] = (
             () => JourneyBuilder.InStatus(Engaged),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
         ["engaged, every attempt made before the contact"] = (
             () => JourneyBuilder.InStatus(Referred).Attempt(3).Accept().Attempt(2).Contact().Attempt(2),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
         ["engaged, what matters recorded"] = (
             () => JourneyBuilder.InStatus(Engaged).RecordWhatMatters(),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
         ["engaged, plan agreed"] = (
             () => JourneyBuilder.InStatus(Engaged).RecordWhatMatters().AgreePlan(),
-            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, Discharge]),
+            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
         ["engaged, plan agreed, stopped answering, every community referral finished"] = (
             () => FinishedReferral(JourneyBuilder.InStatus(Engaged).RecordWhatMatters().AgreePlan().ReferToCommunity()).Attempt(3),
-            [ReassignLinkWorker, RecordContactAttempt, CloseUnableToContact, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, Discharge]),
+            [ReassignLinkWorker, RecordContactAttempt, CloseUnableToContact, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
+        ["engaged, safety alert open"] = (
+            () => JourneyBuilder.InStatus(Engaged).Assess(AssessmentTimepoint.Baseline, 4, selfHarm: true).Attempt(3),
+            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, AcknowledgeSafetyAlert]),
+        ["engaged, safety alert acknowledged"] = (
+            () => JourneyBuilder.InStatus(Engaged).Assess(AssessmentTimepoint.Baseline, 4, selfHarm: true).AcknowledgeFirstAlert(),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
         ["engaged, open community referral, no plan"] = (
             () => JourneyBuilder.InStatus(Engaged).ReferToCommunity(),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
     };
 
     public static TheoryData<string> SituationNames() => [.. Situations.Keys];

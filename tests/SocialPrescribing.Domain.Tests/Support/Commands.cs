@@ -66,6 +66,29 @@ public static class Commands
     public static Discharge Discharge(string reason = "Goals met.") =>
         new(reason) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
 
+    /// <summary>The tenant's supervisor in <see cref="Fixed.Tenant"/>.</summary>
+    public const string Supervisor = "sup-okafor";
+
+    /// <summary>A PHQ-9 as scored by the instrument; item 9 above zero raises the self-harm flag.</summary>
+    public static RecordAssessment Phq9(AssessmentTimepoint timepoint, int total, bool selfHarm = false) =>
+        new(
+            timepoint,
+            "phq9",
+            "1.0",
+            [.. Enumerable.Repeat(0, 8), selfHarm ? 1 : 0],
+            [new AssessmentScore("total", total, total switch { < 5 => "none", < 10 => "mild", < 15 => "moderate", < 20 => "moderately-severe", _ => "severe" })],
+            selfHarm ? ["self-harm-risk"] : [])
+        {
+            CommandId = Guid.NewGuid(),
+            Actor = LinkWorker,
+        };
+
+    public static AcknowledgeSafetyAlert Acknowledge(Guid alertId, string actor = Supervisor) =>
+        new(alertId, "Called the person the same day; safety plan in place.") { CommandId = Guid.NewGuid(), Actor = actor };
+
+    public static NotifySafetyAlert Notify(Guid alertId) =>
+        new(alertId, [Supervisor], ["notification-log"]) { CommandId = Guid.NewGuid(), Actor = "system:safety-alert-notifier" };
+
     public static CheckFirstContact CheckFirstContact() =>
         new() { CommandId = Guid.NewGuid(), Actor = "system:first-contact" };
 
@@ -88,6 +111,9 @@ public static class Commands
         JourneyCommandNames.MakeCommunityReferral => CommunityReferral(),
         JourneyCommandNames.UpdateCommunityReferral => UpdateFirstOpenReferral(state),
         JourneyCommandNames.ScheduleFollowUp => FollowUp(BusinessCalendar.LocalDate(context.Now, context.Tenant)),
+        // Every second assessment raises the self-harm flag, so random journeys meet open alerts too.
+        JourneyCommandNames.RecordAssessment => Phq9(AssessmentTimepoint.FollowUp, 7, selfHarm: state.Assessments.Count % 2 == 1),
+        JourneyCommandNames.AcknowledgeSafetyAlert => Acknowledge(state.SafetyAlerts.Find(a => a.IsOpen)?.Id ?? Guid.NewGuid()),
         JourneyCommandNames.Discharge => Discharge(),
         JourneyCommandNames.CheckFirstContact => CheckFirstContact(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a journey command."),

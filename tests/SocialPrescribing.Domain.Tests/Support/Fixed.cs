@@ -20,6 +20,7 @@ public static class Fixed
         FirstContactSlaBusinessDays = 5,
         MinimumContactAttempts = 3,
         Holidays = [new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 16), new DateOnly(2026, 4, 3), new DateOnly(2026, 12, 25)],
+        Supervisors = [new Supervisor(Commands.Supervisor, "Dr. Ngozi Okafor", "n.okafor@example.org")],
     };
 
     /// <summary>A context whose new ids are sequential, so that a journey built with it never repeats one.</summary>

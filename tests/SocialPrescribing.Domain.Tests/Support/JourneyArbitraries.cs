@@ -27,6 +27,8 @@ public static class JourneyArbitraries
         (3, Gen.Constant(JourneyCommandNames.MakeCommunityReferral)),
         (5, Gen.Constant(JourneyCommandNames.UpdateCommunityReferral)),
         (2, Gen.Constant(JourneyCommandNames.ScheduleFollowUp)),
+        (2, Gen.Constant(JourneyCommandNames.RecordAssessment)),
+        (3, Gen.Constant(JourneyCommandNames.AcknowledgeSafetyAlert)),
         (1, Gen.Constant(JourneyCommandNames.Discharge)));
 
     public static Gen<JourneyStep> Step(Gen<string> command) =>

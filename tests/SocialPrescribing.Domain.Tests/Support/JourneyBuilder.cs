@@ -117,4 +117,11 @@ public sealed class JourneyBuilder
     public JourneyBuilder ScheduleFollowUp(DateOnly dueOn) => Then(Commands.FollowUp(dueOn));
 
     public JourneyBuilder Discharge() => Then(Commands.Discharge());
+
+    public JourneyBuilder Assess(AssessmentTimepoint timepoint, int phq9Total, bool selfHarm = false) =>
+        Then(Commands.Phq9(timepoint, phq9Total, selfHarm));
+
+    public JourneyBuilder Acknowledge(Guid alertId) => Then(Commands.Acknowledge(alertId));
+
+    public JourneyBuilder AcknowledgeFirstAlert() => Acknowledge(State.SafetyAlerts.First(a => a.IsOpen).Id);
 }

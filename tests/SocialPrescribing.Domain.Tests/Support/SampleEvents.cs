@@ -29,6 +29,17 @@ public static class SampleEvents
         new CommunityReferralStatusChanged(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-3d4e5f607182"), CommunityReferralStatus.InProgress, CommunityReferralStatus.OnHold),
         new FollowUpScheduled(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-aaaaaaaaaaaa"), new DateOnly(2026, 3, 2)),
         new FirstContactOverdue(new DateTimeOffset(2026, 2, 11, 15, 0, 0, TimeSpan.Zero)),
+        new AssessmentRecorded(
+            Guid.Parse("0197a3c2-5e4f-7a10-9b2c-bbbbbbbbbbbb"),
+            "phq9",
+            "1.0",
+            AssessmentTimepoint.FollowUp,
+            [1, 2, 1, 0, 3, 1, 0, 2, 1],
+            [new AssessmentScore("total", 11m, "moderate")],
+            ["self-harm-risk"]),
+        new SafetyAlertRaised(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-cccccccccccc"), Guid.Parse("0197a3c2-5e4f-7a10-9b2c-bbbbbbbbbbbb"), "phq9", "self-harm-risk"),
+        new SafetyAlertNotified(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-cccccccccccc"), ["sup-okafor"], ["notification-log"]),
+        new SafetyAlertAcknowledged(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-cccccccccccc"), "Spoke with her that afternoon; crisis line given."),
         new Discharged("Connected and settled; goals met."),
     }
     .Select(e => e with

@@ -23,6 +23,10 @@ namespace SocialPrescribing.Domain.Journeys.Events;
 [JsonDerivedType(typeof(CommunityReferralStatusChanged), nameof(CommunityReferralStatusChanged))]
 [JsonDerivedType(typeof(FollowUpScheduled), nameof(FollowUpScheduled))]
 [JsonDerivedType(typeof(FirstContactOverdue), nameof(FirstContactOverdue))]
+[JsonDerivedType(typeof(AssessmentRecorded), nameof(AssessmentRecorded))]
+[JsonDerivedType(typeof(SafetyAlertRaised), nameof(SafetyAlertRaised))]
+[JsonDerivedType(typeof(SafetyAlertNotified), nameof(SafetyAlertNotified))]
+[JsonDerivedType(typeof(SafetyAlertAcknowledged), nameof(SafetyAlertAcknowledged))]
 [JsonDerivedType(typeof(Discharged), nameof(Discharged))]
 public abstract record JourneyEvent
 {

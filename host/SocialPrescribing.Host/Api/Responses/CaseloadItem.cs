@@ -8,5 +8,6 @@ internal sealed record CaseloadItem(
     DateTimeOffset ReferredAt,
     DateTimeOffset? FirstContactDueAt,
     bool FirstContactOverdue,
+    int OpenSafetyAlerts,
     long Version,
     DateTimeOffset UpdatedAt);

@@ -27,6 +27,9 @@ internal sealed record JourneyResponse(
     IReadOnlyList<CommunityReferralResponse> CommunityReferrals,
     IReadOnlyList<FollowUp> FollowUps,
     ClosureResponse? Closure,
+    IReadOnlyList<AssessmentResponse> Assessments,
+    IReadOnlyList<SafetyAlertResponse> SafetyAlerts,
+    int OpenSafetyAlerts,
     IReadOnlyList<string> AllowedCommands,
     IReadOnlyList<TimelineEntry> Timeline)
 {
@@ -61,6 +64,9 @@ internal sealed record JourneyResponse(
                 r.UpdatedAt))],
             s.FollowUps,
             s.ClosedAt is { } closed ? new ClosureResponse(s.ClosureReason!, closed) : null,
+            [.. s.Assessments.Select(AssessmentResponse.From)],
+            [.. s.SafetyAlerts.Select(SafetyAlertResponse.From)],
+            s.OpenSafetyAlerts,
             JourneyDecider.AllowedCommands(s, settings),
             TimelineEntry.Of(events, s.Version));
     }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace SocialPrescribing.Documents;
 
-public sealed partial class DocumentRenderer
+internal static partial class SandboxedRendering
 {
     [LoggerMessage(EventId = 4110, Level = LogLevel.Debug,
         Message = "Rendered document {Template} ({Lang}): {Length} characters")]

@@ -1,0 +1,94 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using SocialPrescribing.Abstractions;
+using SocialPrescribing.Abstractions.Notifications;
+using SocialPrescribing.Domain.Identity;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Commands;
+using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Grains.Journeys;
+
+namespace SocialPrescribing.Jobs;
+
+/// <summary>
+/// Tells a tenant's supervisors about a safety alert through every notification channel, then records on the
+/// journey that it did. An alert already notified or acknowledged is left alone, so re-runs (Hangfire is
+/// at-least-once, reconciliation re-dispatches) send nothing twice once the record is made. When every channel
+/// fails the job fails and Hangfire retries it; the alert stays open on the caseload meanwhile.
+/// </summary>
+public sealed partial class SafetyAlertNotificationJob(
+    IGrainFactory grains,
+    ITenantDirectory tenants,
+    IEnumerable<INotificationChannel> channels,
+    ILogger<SafetyAlertNotificationJob> logger)
+{
+    public const string Actor = "system:safety-alert-notifier";
+
+    [AutomaticRetry(Attempts = 20)]
+    public async Task RunAsync(string tenant, Guid journeyId, Guid alertId)
+    {
+        var tenantId = TenantId.Parse(tenant);
+        if (!tenants.TryGet(tenantId, out var settings))
+        {
+            return;
+        }
+
+        var grain = grains.GetGrain<IJourneyGrain>(journeyId, tenantId.Value);
+        var state = JourneyState.Fold((await grain.GetHistory()).Events);
+        var alert = state.SafetyAlerts.Find(a => a.Id == alertId);
+        if (alert is not { NotifiedAt: null, IsOpen: true })
+        {
+            return;
+        }
+
+        if (settings.Supervisors.IsEmpty)
+        {
+            // Nobody to tell is a configuration fault: fail loudly so the job retries once supervisors are configured.
+            LogNoSupervisors(tenant);
+            throw new InvalidOperationException($"Tenant '{tenant}' has no supervisors configured to receive safety alerts.");
+        }
+
+        var notification = new SafetyAlertNotification
+        {
+            Tenant = tenantId,
+            JourneyId = journeyId,
+            AlertId = alert.Id,
+            Flag = alert.Flag,
+            Instrument = alert.Instrument,
+            RaisedAt = alert.RaisedAt,
+            JourneyPath = $"/api/v1/tenants/{tenant}/journeys/{journeyId}",
+            Recipients = [.. settings.Supervisors.Select(s => new NotificationRecipient(s.Id, s.DisplayName, s.Email))],
+        };
+
+        var delivered = new List<string>();
+        foreach (var channel in channels)
+        {
+            try
+            {
+                await channel.SendAsync(notification, CancellationToken.None);
+                delivered.Add(channel.Id);
+            }
+            catch (Exception ex)
+            {
+                LogChannelFailed(ex, tenant, alert.Id, channel.Id);
+            }
+        }
+
+        if (delivered.Count == 0)
+        {
+            throw new InvalidOperationException($"No notification channel delivered safety alert {alert.Id}; it will be retried.");
+        }
+
+        await grain.Execute(new NotifySafetyAlert(alert.Id, [.. notification.Recipients.Select(r => r.Id)], [.. delivered])
+        {
+            CommandId = JourneyIds.SafetyAlertNotification(tenantId, journeyId, alert.Id),
+            Actor = Actor,
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {Tenant}: a safety alert cannot be notified because the tenant has no supervisors configured")]
+    private partial void LogNoSupervisors(string tenant);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {Tenant}: channel {Channel} failed to deliver safety alert {AlertId}")]
+    private partial void LogChannelFailed(Exception exception, string tenant, Guid alertId, string channel);
+}

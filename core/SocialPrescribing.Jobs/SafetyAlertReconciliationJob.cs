@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Grains.Journeys;
+using SocialPrescribing.Storage;
+
+namespace SocialPrescribing.Jobs;
+
+/// <summary>
+/// Dispatches again every open safety alert that has no notification on record: one whose dispatch failed
+/// after its commit, or whose job was lost with a crashed host or with in-memory job storage. Open alerts are
+/// found from the caseload rows, so the sweep reads only the streams of journeys that have one.
+/// </summary>
+public sealed partial class SafetyAlertReconciliationJob(
+    IJourneyStore store,
+    ITenantDirectory tenants,
+    IGrainFactory grains,
+    ISafetyAlertDispatcher dispatcher,
+    ILogger<SafetyAlertReconciliationJob> logger)
+{
+    public const string RecurringJobId = "safety-alert-reconciliation";
+
+    private const int PageSize = 200;
+
+    /// <summary>Dispatches every open, un-notified alert and returns how many.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var dispatched = 0;
+        foreach (var tenant in tenants.All)
+        {
+            var count = 0;
+            for (var page = 1; ; page++)
+            {
+                var journeys = await store.QueryAsync(tenant.Id, new JourneyQuery(null, null, page, PageSize) { OpenSafetyAlertsOnly = true }, cancellationToken);
+                foreach (var journey in journeys.Items)
+                {
+                    var grain = grains.GetGrain<IJourneyGrain>(journey.JourneyId, tenant.Id.Value);
+                    var state = JourneyState.Fold((await grain.GetHistory()).Events);
+                    foreach (var alert in state.SafetyAlerts.Where(a => a is { IsOpen: true, NotifiedAt: null }))
+                    {
+                        dispatcher.Dispatch(tenant.Id, journey.JourneyId, alert.Id);
+                        count++;
+                    }
+                }
+
+                if ((long)page * PageSize >= journeys.Total)
+                {
+                    break;
+                }
+            }
+
+            dispatched += count;
+            LogReconciled(tenant.Id.Value, count);
+        }
+
+        return dispatched;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Tenant}: {Count} safety alert notifications dispatched by reconciliation")]
+    private partial void LogReconciled(string tenant, int count);
+}

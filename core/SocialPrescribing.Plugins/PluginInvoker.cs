@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Diagnostics.ExceptionSummarization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using SocialPrescribing.Abstractions;
+
+namespace SocialPrescribing.Plugins;
+
+/// <summary>
+/// <see cref="IPluginInvoker"/> on a Polly pipeline per plugin and tenant: a circuit breaker around a timeout.
+/// The call itself runs on a pool thread and is abandoned, not awaited, when the timeout fires, so a plugin that
+/// ignores its cancellation token or blocks its thread still returns control to the caller on time.
+/// </summary>
+/// <remarks>
+/// Timeouts run on the wall clock (<see cref="TimeProvider.System"/>), not on the host's business clock: they
+/// bound real I/O. Failures are logged with the exception's type and a summary that carries no message text,
+/// since a plugin's message may quote personal information.
+/// </remarks>
+internal sealed partial class PluginInvoker(IOptions<PluginOptions> options, ILogger<PluginInvoker> logger, IExceptionSummarizer summarizer)
+    : IPluginInvoker
+{
+    private readonly PluginOptions _options = options.Value;
+    private readonly ConcurrentDictionary<(string PluginId, TenantId Tenant), Lazy<CallState>> _states = new();
+
+    public Task<TResult> InvokeAsync<TComponent, TResult>(
+        PluginComponent<TComponent> component,
+        string operation,
+        Func<TComponent, TResult> invocation,
+        Func<TResult, string?>? validate = null,
+        CancellationToken cancellationToken = default)
+        where TComponent : class
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        return InvokeAsync(component, operation, (instance, _) => Task.FromResult(invocation(instance)), validate, cancellationToken);
+    }
+
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Containing whatever a plugin throws is the point.")]
+    public async Task<TResult> InvokeAsync<TComponent, TResult>(
+        PluginComponent<TComponent> component,
+        string operation,
+        Func<TComponent, CancellationToken, Task<TResult>> invocation,
+        Func<TResult, string?>? validate = null,
+        CancellationToken cancellationToken = default)
+        where TComponent : class
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        ArgumentException.ThrowIfNullOrWhiteSpace(operation);
+        ArgumentNullException.ThrowIfNull(invocation);
+        var state = StateFor(component.PluginId, component.Tenant);
+        Interlocked.Increment(ref state.Calls);
+        try
+        {
+            return await state.Pipeline.ExecuteAsync(
+                async token =>
+                {
+                    // Off the caller's thread, so a plugin that blocks synchronously cannot block the caller.
+                    var running = Task.Run(() => invocation(component.Instance, token), CancellationToken.None);
+                    _ = running.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    var result = await running.WaitAsync(token);
+                    var problem = result is null ? "it returned nothing" : validate?.Invoke(result);
+                    return problem is null ? result : throw new InvalidPluginResultException(problem);
+                },
+                cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (BrokenCircuitException)
+        {
+            throw Failed(state, component, operation, PluginCallFailure.CircuitOpen,
+                $"it failed too often lately, so calls are refused for up to {_options.BreakerBreakDuration}");
+        }
+        catch (TimeoutRejectedException)
+        {
+            throw Failed(state, component, operation, PluginCallFailure.Timeout, $"it did not answer within {_options.CallTimeout}");
+        }
+        catch (InvalidPluginResultException e)
+        {
+            throw Failed(state, component, operation, PluginCallFailure.InvalidResult, e.Message);
+        }
+        catch (Exception e)
+        {
+            var summary = summarizer.Summarize(e);
+            LogFault(logger, component.PluginId, component.Tenant.Value, operation, e.GetType().FullName ?? e.GetType().Name, summary.Description);
+            throw Failed(state, component, operation, PluginCallFailure.Faulted, $"it threw {e.GetType().Name}", e.GetType().FullName);
+        }
+    }
+
+    public PluginCallHealth Health(string pluginId, TenantId tenant)
+    {
+        if (!_states.TryGetValue((pluginId, tenant), out var lazy) || !lazy.IsValueCreated)
+        {
+            return new PluginCallHealth { Calls = 0, Failures = 0, Circuit = "closed" };
+        }
+
+        var state = lazy.Value;
+        lock (state)
+        {
+            return new PluginCallHealth
+            {
+                Calls = Interlocked.Read(ref state.Calls),
+                Failures = Interlocked.Read(ref state.Failures),
+                Circuit = state.Circuit.CircuitState switch
+                {
+                    CircuitState.Open => "open",
+                    CircuitState.HalfOpen => "half-open",
+                    CircuitState.Isolated => "isolated",
+                    _ => "closed",
+                },
+                LastFailure = state.LastFailure,
+                LastFailureAt = state.LastFailureAt,
+            };
+        }
+    }
+
+    private PluginCallException Failed<TComponent>(
+        CallState state, PluginComponent<TComponent> component, string operation, PluginCallFailure failure, string detail, string? faultType = null)
+        where TComponent : class
+    {
+        Interlocked.Increment(ref state.Failures);
+        lock (state)
+        {
+            state.LastFailure = failure;
+            state.LastFailureAt = TimeProvider.System.GetUtcNow();
+        }
+
+        LogCallFailed(logger, component.PluginId, component.Tenant.Value, operation, PluginStatusNames.Of(failure));
+        return new PluginCallException(component.PluginId, component.Tenant, operation, failure, detail, faultType);
+    }
+
+    private CallState StateFor(string pluginId, TenantId tenant) =>
+        _states.GetOrAdd((pluginId, tenant), key => new Lazy<CallState>(() => Create(key.PluginId, key.Tenant))).Value;
+
+    private CallState Create(string pluginId, TenantId tenant)
+    {
+        var circuit = new CircuitBreakerStateProvider();
+        var pipeline = new ResiliencePipelineBuilder { Name = $"plugin:{pluginId}:{tenant.Value}", TimeProvider = TimeProvider.System }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = _options.BreakerFailureRatio,
+                MinimumThroughput = _options.BreakerMinimumThroughput,
+                SamplingDuration = _options.BreakerSamplingDuration,
+                BreakDuration = _options.BreakerBreakDuration,
+                StateProvider = circuit,
+                // Every failure of the plugin counts, timeouts included; a caller giving up does not.
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is { } e && !(e is OperationCanceledException && args.Context.CancellationToken.IsCancellationRequested)),
+                OnOpened = args =>
+                {
+                    LogCircuitOpened(logger, pluginId, tenant.Value, args.BreakDuration);
+                    return ValueTask.CompletedTask;
+                },
+                OnClosed = _ =>
+                {
+                    LogCircuitClosed(logger, pluginId, tenant.Value);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(_options.CallTimeout)
+            .Build();
+        return new CallState(pipeline, circuit);
+    }
+
+    private sealed class CallState(ResiliencePipeline pipeline, CircuitBreakerStateProvider circuit)
+    {
+        public long Calls;
+        public long Failures;
+
+        public ResiliencePipeline Pipeline { get; } = pipeline;
+
+        public CircuitBreakerStateProvider Circuit { get; } = circuit;
+
+        public PluginCallFailure? LastFailure { get; set; }
+
+        public DateTimeOffset? LastFailureAt { get; set; }
+    }
+}

@@ -1,0 +1,9 @@
+namespace SocialPrescribing.Host.Api.Responses;
+
+/// <summary>How calls into a plugin for one tenant have gone since start-up.</summary>
+/// <param name="Calls">Calls made.</param>
+/// <param name="Failures">Calls that failed.</param>
+/// <param name="Circuit"><c>closed</c>, <c>open</c>, <c>half-open</c> or <c>isolated</c>.</param>
+/// <param name="LastFailure"><c>timeout</c>, <c>circuit-open</c>, <c>faulted</c> or <c>invalid-result</c>; null when none.</param>
+/// <param name="LastFailureAt">When the last failure happened; null when none.</param>
+internal sealed record PluginCallsResponse(long Calls, long Failures, string Circuit, string? LastFailure, DateTimeOffset? LastFailureAt);
