@@ -12,8 +12,9 @@ namespace SocialPrescribing.Plugins;
 
 /// <summary>
 /// <see cref="IPluginInvoker"/> on a Polly pipeline per plugin and tenant: a circuit breaker around a timeout.
-/// The call itself runs on a pool thread and is abandoned, not awaited, when the timeout fires, so a plugin that
-/// ignores its cancellation token or blocks its thread still returns control to the caller on time.
+/// The call starts on a thread of its own and is abandoned, not awaited, when the timeout fires, so a plugin that
+/// ignores its cancellation token or blocks its thread still returns control to the caller on time, and does not
+/// starve the thread pool other tenants' requests run on.
 /// </summary>
 /// <remarks>
 /// Timeouts run on the wall clock (<see cref="TimeProvider.System"/>), not on the host's business clock: they
@@ -57,8 +58,14 @@ internal sealed partial class PluginInvoker(IOptions<PluginOptions> options, ILo
             return await state.Pipeline.ExecuteAsync(
                 async token =>
                 {
-                    // Off the caller's thread, so a plugin that blocks synchronously cannot block the caller.
-                    var running = Task.Run(() => invocation(component.Instance, token), CancellationToken.None);
+                    // Started on a thread of its own, not the caller's nor a pool thread: a plugin that blocks
+                    // synchronously then blocks only that thread, and neither the caller nor the thread pool
+                    // that serves every other tenant waits for it.
+                    var running = Task.Factory.StartNew(
+                        () => invocation(component.Instance, token),
+                        CancellationToken.None,
+                        TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
+                        TaskScheduler.Default).Unwrap();
                     _ = running.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                     var result = await running.WaitAsync(token);
                     var problem = result is null ? "it returned nothing" : validate?.Invoke(result);

@@ -18,7 +18,7 @@ if (await app.TryRunCommandAsync(args))
 
 app.UseJourneyApi();
 app.MapJourneyApi();
-app.MapPluginEndpoints();
+app.MapPluginApi();
 
 await app.RunAsync();
 

@@ -65,6 +65,23 @@ internal static class Api
         return await ReadAsync(response);
     }
 
+    public static Task<HttpResponseMessage> GetAsync(HttpClient http, string path) => http.GetAsync(path);
+
+    public static Task<HttpResponseMessage> GetAsync(HttpClient http, Uri path) => http.GetAsync(path);
+
+    public static Task<HttpResponseMessage> PostAsync(HttpClient http, string path, object body) => http.PostAsJsonAsync(path, body);
+
+    /// <summary>A request sent as <paramref name="actor"/> (the <c>X-Actor</c> header).</summary>
+    public static async Task<HttpResponseMessage> CommandAsAsync(HttpClient http, string actor, Guid journeyId, string command, object body, string tenant = Tenant)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Journeys(tenant)}/{journeyId}/{command}") { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Actor", actor);
+        return await http.SendAsync(request);
+    }
+
+    public static async Task<JsonArray> ReadArrayAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+
     public static async Task<JsonObject> ReadAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

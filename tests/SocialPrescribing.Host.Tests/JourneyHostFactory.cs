@@ -14,8 +14,15 @@ public sealed class JourneyHostFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public JourneyHostFactory(string? dataDirectory = null, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    public JourneyHostFactory(
+        string? dataDirectory = null,
+        FakeTimeProvider? time = null,
+        IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = settings ?? new Dictionary<string, string>();
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "sp-host-" + Guid.NewGuid().ToString("N"));
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero));
@@ -43,6 +50,7 @@ public sealed class JourneyHostFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            _services?.Invoke(services);
         });
     }
 }

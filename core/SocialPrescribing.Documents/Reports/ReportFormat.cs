@@ -41,7 +41,6 @@ internal static class ReportFormat
     /// <summary>A time of day: <c>9:05 a.m.</c> in English (Canadian style), <c>9 h 05</c> in French.</summary>
     public static string TimeOfDay(TimeOnly time, string lang)
     {
-        _ = DocumentLanguages.CultureOf(lang);
         var minutes = time.Minute.ToString("00", CultureInfo.InvariantCulture);
         if (lang == DocumentLanguages.French)
         {

@@ -1,3 +1,5 @@
+using SocialPrescribing.Documents;
+using SocialPrescribing.Documents.Reports;
 using SocialPrescribing.Domain.Outcomes;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Assessments;
@@ -22,7 +24,7 @@ internal static class ReportEndpoints
     }
 
     private static async Task<IResult> OutcomesAsync(
-        HttpContext http, string? from, string? to, string? format, string? lang, IJourneyStore store, IAssessmentCatalog catalog, TimeProvider time)
+        HttpContext http, string? from, string? to, string? format, string? lang, IJourneyStore store, IAssessmentCatalog catalog, ReportRenderer renderer, TimeProvider time)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var validation = new RequestValidation();
@@ -41,6 +43,12 @@ internal static class ReportEndpoints
             "json" => false,
             _ => Invalid(validation, "format", "'html' or 'json'."),
         };
+        var language = lang ?? "en";
+        if (html && !DocumentLanguages.IsSupported(language))
+        {
+            validation.Add("lang", $"One of: {string.Join(", ", DocumentLanguages.All)}.");
+        }
+
         if (!validation.IsValid)
         {
             return Problems.Validation(validation.Errors);
@@ -55,9 +63,9 @@ internal static class ReportEndpoints
             StartOf(last.AddDays(1), tenant).AddTicks(-TimeSpan.TicksPerMicrosecond),
             (first, last),
             time.GetUtcNow());
-        _ = html;
-        _ = lang;
-        return TypedResults.Ok(report);
+        return html
+            ? TypedResults.Content(renderer.RenderOutcomes(report, language, tenant.DisplayName, tenant.TimeZone), "text/html; charset=utf-8")
+            : TypedResults.Ok(report);
     }
 
     private static bool Invalid(RequestValidation validation, string field, string message)

@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using SocialPrescribing.Clustering.Postgres;
 using Scalar.AspNetCore;
 using SocialPrescribing.Documents;
+using SocialPrescribing.Documents.Reports;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Api;
@@ -140,6 +141,7 @@ internal static class HostingExtensions
             }
         });
         builder.Services.AddSingleton<IAssessmentCatalog, AssessmentCatalog>();
+        builder.Services.AddReports(builder.Configuration.GetSection(ReportOptions.SectionName));
         builder.Services.AddHostedService<AssessmentCatalogWarmUp>();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()

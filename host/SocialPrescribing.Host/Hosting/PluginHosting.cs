@@ -1,3 +1,4 @@
+using SocialPrescribing.Host.Api;
 using SocialPrescribing.Plugins;
 
 namespace SocialPrescribing.Host.Hosting;
@@ -20,4 +21,7 @@ internal static class PluginHosting
             forward => forward.Forward<IHttpClientFactory>());
         return builder;
     }
+
+    /// <summary><c>GET /api/v1/plugins</c> and <c>GET /api/v1/tenants/{tenant}/plugins</c>.</summary>
+    public static WebApplication MapPluginApi(this WebApplication app) => app.MapPluginEndpoints();
 }

@@ -7,7 +7,7 @@ namespace Sp.TestPlugins.GoodRides;
 
 /// <summary>Answers from its tenant's settings; the passenger's name asks it to misbehave.</summary>
 [TransportPartner("good-rides", DisplayName = "Good Rides")]
-public sealed class GoodRidesPartner : ITransportPartner
+public sealed partial class GoodRidesPartner : ITransportPartner
 {
     private readonly GoodRidesSettings _settings;
     private readonly PluginTenant _tenant;
@@ -23,7 +23,7 @@ public sealed class GoodRidesPartner : ITransportPartner
             throw new InvalidOperationException("Configured to fail on create.");
         }
 
-        logger.LogInformation("Good Rides ready for tenant {Tenant}", tenant.Id);
+        LogReady(logger, tenant.Id.Value);
     }
 
     public async Task<TripQuote> QuoteAsync(TripRequest trip, CancellationToken cancellationToken)
@@ -63,4 +63,7 @@ public sealed class GoodRidesPartner : ITransportPartner
 
     public Task<TripBooking> GetStatusAsync(string partnerReference, CancellationToken cancellationToken) =>
         Task.FromResult(new TripBooking { PartnerReference = partnerReference, Status = TripStatus.Confirmed });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Good Rides ready for tenant {Tenant}")]
+    private static partial void LogReady(ILogger logger, string tenant);
 }

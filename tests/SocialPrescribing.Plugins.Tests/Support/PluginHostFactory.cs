@@ -1,0 +1,42 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SocialPrescribing.Plugins.Tests.Support;
+
+/// <summary>
+/// The real host in-process (Orleans silo, Hangfire server, SQLite in a temporary folder) over a plugins folder
+/// of the test's making, with short Hangfire shutdown so disposal is quick.
+/// </summary>
+internal sealed class PluginHostFactory(string pluginsDirectory, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "sp-plugin-host-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Jobs:SchedulePollingInterval", "00:00:01");
+        builder.UseSetting("Jobs:ShutdownTimeout", "00:00:01");
+        builder.UseSetting("Plugins:Directory", pluginsDirectory);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}
