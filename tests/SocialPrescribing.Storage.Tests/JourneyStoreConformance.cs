@@ -192,6 +192,62 @@ public abstract class JourneyStoreConformance
     }
 
     [Fact]
+    public async Task Open_safety_alerts_are_kept_on_the_row_and_filter_the_caseload()
+    {
+        var worker = "lw-" + Guid.NewGuid().ToString("N")[..8];
+        var alerted = Guid.NewGuid();
+        var quiet = Guid.NewGuid();
+        await Store.AppendAsync(Append(Alberta, alerted, 0, [Event()], Summary("engaged", worker) with { OpenSafetyAlerts = 2 }), Token);
+        await Store.AppendAsync(Append(Alberta, quiet, 0, [Event()], Summary("engaged", worker)), Token);
+
+        var all = await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 10), Token);
+        var open = await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 10) { OpenSafetyAlertsOnly = true }, Token);
+        await Store.AppendAsync(Append(Alberta, alerted, 1, [Event()], Summary("engaged", worker) with { OpenSafetyAlerts = 0 }), Token);
+        var afterAcknowledgement = await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 10) { OpenSafetyAlertsOnly = true }, Token);
+
+        Assert.Equal(2, all.Items.Single(i => i.JourneyId == alerted).Summary.OpenSafetyAlerts);
+        Assert.Equal(0, all.Items.Single(i => i.JourneyId == quiet).Summary.OpenSafetyAlerts);
+        Assert.Equal((alerted, 1L), (Assert.Single(open.Items).JourneyId, open.Total));
+        Assert.Empty(afterAcknowledgement.Items);
+        Assert.Empty((await Store.QueryAsync(Ontario, new JourneyQuery(null, worker, 1, 10) { OpenSafetyAlertsOnly = true }, Token)).Items);
+    }
+
+    [Fact]
+    public async Task Assessment_digests_are_listed_per_tenant_latest_version_only()
+    {
+        var assessed = Guid.NewGuid();
+        var none = Guid.NewGuid();
+        await Store.AppendAsync(Append(Ontario, assessed, 0, [Event()], Summary() with { AssessmentDigest = "[1]" }), Token);
+        await Store.AppendAsync(Append(Ontario, assessed, 1, [Event()], Summary() with { AssessmentDigest = "[1,2]" }), Token);
+        await Store.AppendAsync(Append(Ontario, none, 0, [Event()]), Token);
+
+        var digests = await Store.ListAssessmentDigestsAsync(Ontario, Token);
+
+        Assert.Equal("[1,2]", Assert.Single(digests, d => d.JourneyId == assessed).Digest);
+        Assert.DoesNotContain(digests, d => d.JourneyId == none);
+        Assert.DoesNotContain(await Store.ListAssessmentDigestsAsync(Alberta, Token), d => d.JourneyId == assessed);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_keep_each_rows_alerts_and_digest()
+    {
+        var worker = "lw-" + Guid.NewGuid().ToString("N")[..8];
+        var journeys = Enumerable.Range(0, 32).Select(n => (Id: Guid.NewGuid(), N: n)).ToList();
+
+        await Task.WhenAll(journeys.Select(j => Store.AppendAsync(
+            Append(Alberta, j.Id, 0, [Event()], Summary("engaged", worker) with { OpenSafetyAlerts = j.N % 3, AssessmentDigest = $"[{j.N}]" }),
+            Token)));
+
+        var rows = (await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 100), Token)).Items.ToDictionary(i => i.JourneyId);
+        var digests = (await Store.ListAssessmentDigestsAsync(Alberta, Token)).ToDictionary(d => d.JourneyId, d => d.Digest);
+        Assert.All(journeys, j =>
+        {
+            Assert.Equal(j.N % 3, rows[j.Id].Summary.OpenSafetyAlerts);
+            Assert.Equal($"[{j.N}]", digests[j.Id]);
+        });
+    }
+
+    [Fact]
     public async Task An_empty_append_changes_nothing()
     {
         var id = Guid.NewGuid();
