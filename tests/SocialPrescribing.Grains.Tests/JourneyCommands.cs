@@ -23,4 +23,12 @@ public static class JourneyCommands
 
     public static RecordContact Contact(Guid? commandId = null, string? purpose = null) =>
         new(ContactMode.Phone, purpose, null) { CommandId = commandId ?? Guid.NewGuid(), Actor = Actor };
+
+    /// <summary>A PHQ-9 with item 9 above zero, as the instrument scores it: total 1, self-harm flag.</summary>
+    public static RecordAssessment RiskyPhq9() =>
+        new(AssessmentTimepoint.Baseline, "phq9", "1.0", [0, 0, 0, 0, 0, 0, 0, 0, 1], [new AssessmentScore("total", 1, "none")], ["self-harm-risk"])
+        {
+            CommandId = Guid.NewGuid(),
+            Actor = Actor,
+        };
 }

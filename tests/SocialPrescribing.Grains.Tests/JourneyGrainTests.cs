@@ -214,4 +214,21 @@ public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFix
         Assert.Equal("Marie Tremblay", row.Summary.ClientName);
         Assert.False(row.Summary.AwaitsFirstContactCheck);
     }
+
+    [Fact]
+    public async Task A_raised_safety_alert_is_dispatched_after_commit_and_shows_on_the_caseload_row()
+    {
+        var (id, grain) = await EngagedJourneyAsync();
+
+        var outcome = await grain.Execute(JourneyCommands.RiskyPhq9());
+
+        var raised = Assert.IsType<SafetyAlertRaised>(outcome.Events[1]);
+        Assert.Contains(fixture.Scheduler.Dispatched, d => d.JourneyId == id && d.Tenant == Alberta && d.AlertId == raised.AlertId);
+        var row = Assert.Single(
+            (await fixture.Store.QueryAsync(Alberta, new JourneyQuery(null, "lw-42", 1, 100) { OpenSafetyAlertsOnly = true }, TestContext.Current.CancellationToken)).Items,
+            i => i.JourneyId == id);
+        Assert.Equal(1, row.Summary.OpenSafetyAlerts);
+        var digest = Assert.Single(await fixture.Store.ListAssessmentDigestsAsync(Alberta, TestContext.Current.CancellationToken), d => d.JourneyId == id);
+        Assert.Contains("phq9", digest.Digest, StringComparison.Ordinal);
+    }
 }
