@@ -3,7 +3,7 @@ using System.Reflection;
 
 namespace SocialPrescribing.Benchmarks;
 
-/// <summary>The command line: <c>--duration 10 --warmup 2 --concurrency 1,16,64 --scenarios raw,grain-pg,… --writers 1,2,4 --output file.md</c>.</summary>
+/// <summary>The command line: <c>--duration 10 --warmup 2 --concurrency 1,16,64 --scenarios raw,grain-pg,… --writers 1,2,4 --rounds 5 --calm 5 --output file.md</c>.</summary>
 internal sealed record BenchmarkOptions(
     TimeSpan Warmup,
     TimeSpan Duration,
@@ -11,11 +11,14 @@ internal sealed record BenchmarkOptions(
     IReadOnlyList<string> Scenarios,
     IReadOnlyList<int> Writers,
     string Output,
-    string HostAssembly)
+    string HostAssembly,
+    int Rounds,
+    double? CalmBelow)
 {
     /// <summary>Every scenario, in the order they run.</summary>
     public static readonly IReadOnlyList<string> AllScenarios =
-        ["raw", "store-pg", "store-pg-single", "grain-pg", "grain-pg-single", "grain-sqlite", "http-sqlite", "http-pg"];
+        ["raw", "store-pg", "store-pg-single", "grain-pg", "grain-pg-single", "grain-sqlite", "http-sqlite", "http-pg",
+         "probe-orleans", "probe-orleans-raw", "probe-grain-memory", "probe-store-sql"];
 
     public static readonly IReadOnlyList<string> DefaultScenarios =
         ["raw", "grain-pg", "grain-pg-single", "grain-sqlite", "http-sqlite", "http-pg"];
@@ -25,12 +28,17 @@ internal sealed record BenchmarkOptions(
           --duration <s>         measured seconds per point (default 10)
           --warmup <s>           unmeasured seconds before each point (default 2)
           --concurrency <list>   concurrent journeys, e.g. 1,16,64 (default)
-          --scenarios <list>     raw, store-pg, store-pg-single, grain-pg, grain-pg-single, grain-sqlite, http-sqlite, http-pg
-                                 (default: all but the store-pg ones)
+          --scenarios <list>     raw, store-pg, store-pg-single, grain-pg, grain-pg-single, grain-sqlite, http-sqlite, http-pg,
+                                 and the diagnostic probe-store-sql, probe-orleans, probe-orleans-raw, probe-grain-memory
+                                 (default: all but the store-pg and probe ones)
           --writers <list>       run the group-commit scenarios once per Storage:GroupCommitWriters value
                                  (default: the store's default)
           --output <file>        where the markdown table goes (default benchmark-results.md in the temp folder)
           --host <dll>           SocialPrescribing.Host.dll for the HTTP scenarios (default: built with this project)
+          --rounds <n>           repeat the whole run n times, scenarios interleaved, and report the median of each
+                                 point and the spread of its ratio to raw within each round (default 1)
+          --calm <percent>       before each point, wait (up to 3 minutes) until the share of the last 10 s in which
+                                 a runnable task waited for a core (/proc/pressure/cpu) is below percent
         """;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -42,7 +50,9 @@ internal sealed record BenchmarkOptions(
             DefaultScenarios,
             [],
             Path.Combine(Path.GetTempPath(), "benchmark-results.md"),
-            typeof(BenchmarkOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "HostAssembly").Value!);
+            typeof(BenchmarkOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "HostAssembly").Value!,
+            1,
+            null);
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.{Environment.NewLine}{Usage}");
@@ -55,6 +65,8 @@ internal sealed record BenchmarkOptions(
                 "--writers" => options with { Writers = Numbers(value) },
                 "--output" => options with { Output = Path.GetFullPath(value) },
                 "--host" => options with { HostAssembly = Path.GetFullPath(value) },
+                "--calm" => options with { CalmBelow = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--rounds" => options with { Rounds = Math.Max(1, int.Parse(value, CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.{Environment.NewLine}{Usage}"),
             };
             i++;

@@ -22,7 +22,9 @@ internal static class LoadDriver
 
         await Task.Delay(Stopwatch.GetElapsedTime(start, measureFrom), cancellationToken);
         var finish = scenario.BeginMeasurement();
+        var before = ProcessUsage.Now();
         await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), end), cancellationToken);
+        var used = ProcessUsage.Now() - before;
         var note = finish();
         var samples = await Task.WhenAll(workers);
 
@@ -32,6 +34,11 @@ internal static class LoadDriver
         if (firstError is not null)
         {
             note = $"{note} {errors} errors, first: {firstError.GetType().Name}: {firstError.Message}".Trim();
+        }
+
+        if (latencies.Length > 0)
+        {
+            note = $"{note} {used.Per(latencies.Length)}".Trim();
         }
 
         return new LoadResult(

@@ -14,39 +14,62 @@ Console.CancelKeyPress += (_, e) =>
 Console.WriteLine($"Starting a throwaway PostgreSQL (fsync on, synchronous_commit on); {Environment.ProcessorCount} cores.");
 await using var server = await PostgresServer.CreateAsync(stop.Token);
 var results = new List<LoadResult>();
-foreach (var name in options.Scenarios)
+for (var round = 1; round <= options.Rounds; round++)
 {
-    IReadOnlyList<int?> variants = ScenarioCatalog.UsesGroupCommit(name) && options.Writers.Count > 0 ? [.. options.Writers.Select(w => (int?)w)] : [null];
-    foreach (var writers in variants)
+    if (options.Rounds > 1)
     {
-        await using var scenario = await ScenarioCatalog.CreateAsync(name, writers, server, options, stop.Token);
-        try
-        {
-            await scenario.StartAsync(stop.Token);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Console.WriteLine($"{scenario.Name}: not run: {ex.Message}");
-            results.Add(new LoadResult(scenario.Name, 0, 0, 0, double.NaN, double.NaN, 0, $"not run: {ex.Message.Split(Environment.NewLine)[0]}"));
-            continue;
-        }
-
-        foreach (var concurrency in options.Concurrency)
-        {
-            var result = await LoadDriver.RunAsync(scenario, concurrency, options.Warmup, options.Duration, stop.Token);
-            results.Add(result);
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{result.Scenario} @ {concurrency}: {result.CommandsPerSecond:0} commands/s, p50 {result.P50Milliseconds:0.00} ms, p99 {result.P99Milliseconds:0.00} ms {result.Note} (load average {LoadAverage()})"));
-        }
+        Console.WriteLine($"Round {round} of {options.Rounds}");
     }
+
+    // Every scenario once per round, in the same order, so slow drift in the machine's load touches them all alike.
+    results.AddRange(await RunRoundAsync(round));
 }
 
-var table = ResultTable.Render(results, RawNpgsqlScenario.Label);
+var table = options.Rounds == 1 ? ResultTable.Render(results, RawNpgsqlScenario.Label) : ResultTable.RenderRounds(results, RawNpgsqlScenario.Label);
 Console.WriteLine();
 Console.WriteLine(table);
 await File.WriteAllTextAsync(options.Output, table, stop.Token);
 Console.WriteLine($"Written to {options.Output}");
 
-// Other work on the machine skews every figure; the 1-minute load average after each point shows when it ran.
-static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+async Task<List<LoadResult>> RunRoundAsync(int round)
+{
+    var measured = new List<LoadResult>();
+    foreach (var name in options.Scenarios)
+    {
+        IReadOnlyList<int?> variants = ScenarioCatalog.UsesGroupCommit(name) && options.Writers.Count > 0 ? [.. options.Writers.Select(w => (int?)w)] : [null];
+        foreach (var writers in variants)
+        {
+            await using var scenario = await ScenarioCatalog.CreateAsync(name, writers, server, options, stop.Token);
+            try
+            {
+                await scenario.StartAsync(stop.Token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Console.WriteLine($"{scenario.Name}: not run: {ex.Message}");
+                measured.Add(new LoadResult(scenario.Name, 0, 0, 0, double.NaN, double.NaN, 0, $"not run: {ex.Message.Split(Environment.NewLine)[0]}") { Round = round });
+                continue;
+            }
+
+            foreach (var concurrency in options.Concurrency)
+            {
+                if (options.CalmBelow is { } calm)
+                {
+                    var waited = await MachineLoad.WaitForCalmAsync(calm, TimeSpan.FromMinutes(3), stop.Token);
+                    if (waited > TimeSpan.FromSeconds(2))
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (waited {waited.TotalSeconds:0} s for the machine to calm down: {MachineLoad.Describe()})"));
+                    }
+                }
+
+                var result = await LoadDriver.RunAsync(scenario, concurrency, options.Warmup, options.Duration, stop.Token) with { Round = round, Load = MachineLoad.Describe() };
+                measured.Add(result);
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{result.Scenario} @ {concurrency}: {result.CommandsPerSecond:0} commands/s, p50 {result.P50Milliseconds:0.00} ms, p99 {result.P99Milliseconds:0.00} ms {result.Note} ({result.Load})"));
+            }
+        }
+    }
+
+    return measured;
+}

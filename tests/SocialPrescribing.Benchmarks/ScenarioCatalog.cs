@@ -59,6 +59,14 @@ internal static class ScenarioCatalog
                 }
 
                 return new HttpScenario("HTTP API, PostgreSQL, group commit" + label, options.HostAssembly, settings);
+            case "probe-orleans":
+                return new ProbeScenario("probe: Orleans call, no work", server.ConnectionString, insert: false);
+            case "probe-orleans-raw":
+                return new ProbeScenario("probe: Orleans call around the raw INSERT + COMMIT", server.ConnectionString, insert: true);
+            case "probe-grain-memory":
+                return new GrainScenario("probe: grain API, storage that does nothing", services => services.AddSingleton<SocialPrescribing.Storage.IJourneyStore, MemoryJourneyStore>());
+            case "probe-store-sql":
+                return new StoreSqlScenario(server.ConnectionString);
             default:
                 throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario.");
         }

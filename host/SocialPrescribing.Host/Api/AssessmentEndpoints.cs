@@ -89,7 +89,7 @@ internal static class AssessmentEndpoints
 
         var validation = new RequestValidation();
         var responses = validation.RequiredObject(body!.Responses, "responses");
-        var result = responses is null ? null : InstrumentScoring.TryScore(found.Instrument, responses, validation);
+        var result = responses is null ? null : await InstrumentScoring.TryScoreAsync(found.Instrument, responses, validation, http.RequestAborted);
         return result is null ? Problems.Validation(validation.Errors) : TypedResults.Ok(ScoreResponse.From(result));
     }
 

@@ -10,4 +10,11 @@ internal interface ICommandRequest
 
     /// <summary>The domain command, or null when a required part is missing (the validation then says which).</summary>
     JourneyCommand? ToCommand(RequestValidation validation, CommandMetadata metadata);
+
+    /// <summary>
+    /// The domain command, for bodies that must wait on something first (an assessment is scored, perhaps by a
+    /// plugin). By default the same as <see cref="ToCommand"/>.
+    /// </summary>
+    ValueTask<JourneyCommand?> ToCommandAsync(RequestValidation validation, CommandMetadata metadata, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ToCommand(validation, metadata));
 }

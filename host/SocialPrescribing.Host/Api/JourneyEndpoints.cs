@@ -108,7 +108,7 @@ internal static class JourneyEndpoints
         var journeyId = journeyIdFor(key);
         var commandId = key is null ? JourneyIds.New(time) : JourneyIds.CommandFromKey(tenant.Id, journeyId, TRequest.CommandName, key);
         var validation = new RequestValidation();
-        var command = body!.ToCommand(validation, new CommandMetadata(commandId, actor, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant), tenant, http.RequestServices));
+        var command = await body!.ToCommandAsync(validation, new CommandMetadata(commandId, actor, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant), tenant, http.RequestServices), http.RequestAborted);
         if (!validation.IsValid || command is null)
         {
             return Problems.Validation(validation.Errors);

@@ -1,6 +1,7 @@
 using SocialPrescribing.Abstractions.Assessments;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Host.Api;
+using SocialPrescribing.Plugins;
 
 namespace SocialPrescribing.Host.Assessments;
 
@@ -10,17 +11,24 @@ namespace SocialPrescribing.Host.Assessments;
 /// </summary>
 internal static class InstrumentScoring
 {
-    public static AssessmentResult? TryScore(IAssessmentInstrument instrument, IReadOnlyList<int> responses, RequestValidation validation)
+    public static async Task<AssessmentResult?> TryScoreAsync(
+        IAssessmentInstrument instrument, IReadOnlyList<int> responses, RequestValidation validation, CancellationToken cancellationToken)
     {
         AssessmentResult? result;
         try
         {
-            result = instrument.Score(responses);
+            result = instrument is PluginInstrument plugin
+                ? await plugin.ScoreAsync(responses, cancellationToken)
+                : instrument.Score(responses);
         }
         catch (AssessmentValidationException ex)
         {
             validation.Add(FieldOf(instrument, ex.ItemKey), ex.Message);
             return null;
+        }
+        catch (PluginCallException ex)
+        {
+            throw new InstrumentFaultException(instrument.Id, $"failed ({PluginStatusNames.Of(ex.Reason)})", null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -141,6 +141,7 @@ internal static class HostingExtensions
             }
         });
         builder.Services.AddSingleton<IAssessmentCatalog, AssessmentCatalog>();
+        builder.Services.AddSingleton<IInstrumentSource, PluginInstrumentSource>();
         builder.Services.AddReports(builder.Configuration.GetSection(ReportOptions.SectionName));
         builder.Services.AddHostedService<AssessmentCatalogWarmUp>();
         builder.Services.AddOpenApi();

@@ -12,7 +12,10 @@ internal sealed record AssessmentRequest(string? Instrument, IReadOnlyList<int>?
 {
     public static string CommandName => JourneyCommandNames.RecordAssessment;
 
-    public JourneyCommand? ToCommand(RequestValidation validation, CommandMetadata metadata)
+    public JourneyCommand? ToCommand(RequestValidation validation, CommandMetadata metadata) =>
+        throw new NotSupportedException("An assessment is scored asynchronously; use ToCommandAsync.");
+
+    public async ValueTask<JourneyCommand?> ToCommandAsync(RequestValidation validation, CommandMetadata metadata, CancellationToken cancellationToken)
     {
         var timepoint = validation.Enum<AssessmentTimepoint>(Timepoint, "timepoint");
         var id = validation.Required(Instrument, "instrument", 64);
@@ -29,7 +32,7 @@ internal sealed record AssessmentRequest(string? Instrument, IReadOnlyList<int>?
             return null;
         }
 
-        var result = InstrumentScoring.TryScore(found.Instrument, responses, validation);
+        var result = await InstrumentScoring.TryScoreAsync(found.Instrument, responses, validation, cancellationToken);
         return result is null || !validation.IsValid
             ? null
             : new RecordAssessment(timepoint, result.Instrument, result.Version, [.. responses], [.. InstrumentScoring.ToScores(result)], [.. result.Flags])
