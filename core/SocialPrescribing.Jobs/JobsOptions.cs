@@ -23,4 +23,13 @@ public sealed class JobsOptions
     /// re-schedule checks that are still ahead, since their jobs are still stored.
     /// </summary>
     public bool PersistentJobStorage { get; set; }
+
+    /// <summary>How many times a trip's booking is tried before it is recorded as failed. Default 8.</summary>
+    public int TransportBookingAttempts { get; set; } = 8;
+
+    /// <summary>The first wait before a failed booking is tried again; each later wait doubles, up to 10 minutes. Default 10 seconds.</summary>
+    public TimeSpan TransportRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long to wait before asking again about a booking the partner has not yet confirmed. Default 2 minutes.</summary>
+    public TimeSpan TransportPendingRecheck { get; set; } = TimeSpan.FromMinutes(2);
 }

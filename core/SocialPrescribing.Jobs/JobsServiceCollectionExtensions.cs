@@ -22,6 +22,10 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<SafetyAlertReconciliationJob>();
         services.AddSingleton<ISafetyAlertDispatcher>(sp => new HangfireSafetyAlertDispatcher(sp.GetRequiredService<IBackgroundJobClient>()));
         services.AddSingleton<INotificationChannel, NotificationLogChannel>();
+        services.AddTransient<TransportBookingJob>();
+        services.AddTransient<TransportCancellationJob>();
+        services.AddSingleton<ITransportDispatcher>(sp => new HangfireTransportDispatcher(sp.GetRequiredService<IBackgroundJobClient>()));
+        services.AddSingleton<IJourneyReactions, JourneyReactions>();
         services.AddHostedService<FirstContactReconciliationService>();
         return services;
     }

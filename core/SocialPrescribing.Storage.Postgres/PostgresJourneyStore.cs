@@ -146,12 +146,16 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
     private Task<bool> AppendAloneAsync(JourneyAppend append, CancellationToken cancellationToken) =>
         RunAsync(async () =>
         {
-            await using var command = _dataSource.CreateCommand(append.ExpectedVersion == 0 ? _sql.StartStream : _sql.ContinueStream);
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(append.ExpectedVersion == 0 ? _sql.StartStream : _sql.ContinueStream, connection);
             PostgresParameters.AddAppend(command.Parameters, append);
 
             int inserted;
             try
             {
+                // Prepared once per pooled connection, as the group committer's statements are: otherwise the server
+                // parses and plans the two-table statement again for every append.
+                await command.PrepareAsync(cancellationToken);
                 inserted = await command.ExecuteNonQueryAsync(cancellationToken);
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)

@@ -32,6 +32,7 @@ internal sealed class GrainScenario(
         builder.Services.AddSingleton<ITenantDirectory, BenchmarkTenants>();
         builder.Services.AddSingleton<IFirstContactScheduler, NoFirstContactScheduler>();
         builder.Services.AddSingleton<ISafetyAlertDispatcher, NoFirstContactScheduler>();
+        builder.Services.AddSingleton<IJourneyReactions, NoFirstContactScheduler>();
         addStore(builder.Services);
         var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
         builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePorts.Next(), FreePorts.Next(), null, cluster, cluster));

@@ -34,6 +34,16 @@ internal static class MachineLoad
         return Stopwatch.GetElapsedTime(started);
     }
 
+    /// <summary>The thread pool's spin setting in force: the environment's, else the runtime configuration's, else the default.</summary>
+    public static string ThreadPoolSpinning()
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit");
+        var configured = AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit");
+        return environment is not null ? $"thread pool spin limit {environment} (environment)"
+            : configured is not null ? $"thread pool spin limit {configured} (runtime configuration)"
+            : "thread pool spin limit: the runtime's default";
+    }
+
     private static double? CpuStall()
     {
         if (!File.Exists("/proc/pressure/cpu"))

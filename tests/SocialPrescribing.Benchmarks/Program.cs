@@ -11,7 +11,7 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-Console.WriteLine($"Starting a throwaway PostgreSQL (fsync on, synchronous_commit on); {Environment.ProcessorCount} cores.");
+Console.WriteLine($"Starting a throwaway PostgreSQL (fsync on, synchronous_commit on); {Environment.ProcessorCount} cores; {MachineLoad.ThreadPoolSpinning()}.");
 await using var server = await PostgresServer.CreateAsync(stop.Token);
 var results = new List<LoadResult>();
 for (var round = 1; round <= options.Rounds; round++)

@@ -36,6 +36,8 @@ public sealed class JourneyClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<ITenantDirectory, TestTenants>();
             host.Services.AddSingleton<IFirstContactScheduler>(Scheduler);
             host.Services.AddSingleton<ISafetyAlertDispatcher>(Scheduler);
+            host.Services.AddSingleton<ITransportDispatcher>(Scheduler);
+            host.Services.AddSingleton<IJourneyReactions, JourneyReactions>();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

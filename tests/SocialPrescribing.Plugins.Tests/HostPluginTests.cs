@@ -8,6 +8,7 @@ namespace SocialPrescribing.Plugins.Tests;
 /// The real host with a good plugin and broken ones in its plugins folder: it starts, is ready, lists every plugin
 /// with its status and reason, and gives each tenant the plugins it enables.
 /// </summary>
+[Collection(PluginHostCollection.Name)]
 public sealed class HostPluginTests(HostPluginTests.Fixture host) : IClassFixture<HostPluginTests.Fixture>
 {
     [Fact]

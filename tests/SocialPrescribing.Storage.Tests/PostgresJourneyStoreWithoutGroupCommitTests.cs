@@ -60,4 +60,46 @@ public sealed class PostgresJourneyStoreWithoutGroupCommitTests(PostgresFixture 
         Assert.Equal(16, statistics.Appends);
         Assert.Equal(1, statistics.LargestBatch);
     }
+
+    [Fact]
+    public async Task Appends_reuse_statements_prepared_once_on_their_connection()
+    {
+        // One pooled connection, not reset when reopened (as AddPostgresJourneyStore builds the pool), so the
+        // statements the store prepared on it are visible from it afterwards.
+        var builder = new NpgsqlDataSourceBuilder(_server!.ConnectionString);
+        builder.ConnectionStringBuilder.MaxPoolSize = 1;
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        await using var dataSource = builder.Build();
+        var schema = PostgresServer.UniqueName("prepared");
+        var store = new PostgresJourneyStore(
+            dataSource,
+            Options.Create(new PostgresStorageOptions { Schema = schema, GroupCommit = false }),
+            TimeProvider.System,
+            NullLogger<PostgresJourneyStore>.Instance);
+        try
+        {
+            var journey = Guid.NewGuid();
+            for (var version = 0; version < 5; version++)
+            {
+                await store.AppendAsync(Append(Alberta, journey, version, [Event(minute: version)]), TestContext.Current.CancellationToken);
+            }
+
+            Assert.Equal(
+                Enumerable.Range(1, 5).Select(v => (long)v),
+                (await store.ReadAsync(Alberta, journey, TestContext.Current.CancellationToken)).Select(e => e.Version));
+
+            await using var connection = await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            await using var prepared = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%journey_events%' AND statement LIKE '%WITH summary AS%'",
+                connection);
+
+            // One statement that starts a stream and one that continues it, each prepared once for five appends.
+            Assert.Equal(2L, await prepared.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            await store.DisposeAsync();
+            await _server.DropSchemaAsync(schema, CancellationToken.None);
+        }
+    }
 }

@@ -20,4 +20,8 @@ public static class JourneyIds
     /// <summary>The command id recording that a safety alert was notified: one per alert, so a re-run job records nothing new.</summary>
     public static Guid SafetyAlertNotification(TenantId tenant, Guid journeyId, Guid alertId) =>
         DeterministicGuid.From("safety-alert-notification", tenant.Value, journeyId.ToString("N"), alertId.ToString("N"));
+
+    /// <summary>The command id recording a partner's answer on a trip: one per trip, so a re-run job records nothing new.</summary>
+    public static Guid TransportOutcome(TenantId tenant, Guid journeyId, Guid tripId) =>
+        DeterministicGuid.From("transport-outcome", tenant.Value, journeyId.ToString("N"), tripId.ToString("N"));
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using SocialPrescribing.Abstractions.Assessments;
 using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Domain.Journeys.Events;
+using SocialPrescribing.Domain.Journeys.Transport;
 using SocialPrescribing.Domain.Tenants;
 using static SocialPrescribing.Domain.Journeys.JourneyStatus;
 
@@ -43,6 +44,8 @@ public static class JourneyDecider
             ? null
             : "There is no open community referral to update."),
         [JourneyCommandNames.ScheduleFollowUp] = (s, _) => In(s, Engaged),
+        [JourneyCommandNames.RequestTransport] = (s, _) => In(s, Engaged),
+        [JourneyCommandNames.CancelTransport] = (s, _) => In(s, Engaged) ?? (s.Trips.Any(t => t.IsOpen) ? null : "There is no requested or confirmed trip to cancel."),
         // Measures are taken with the person, so once they are engaged; a discharge measure is recorded before discharging.
         [JourneyCommandNames.RecordAssessment] = (s, _) => In(s, Engaged),
         // Whatever the journey's status: an alert raised just before a closure must still be answered.
@@ -85,6 +88,11 @@ public static class JourneyDecider
                 : Decision.Nothing;
         }
 
+        if (command is RecordTransportOutcome outcome)
+        {
+            return DecideTransportOutcome(state, outcome, context);
+        }
+
         var reason = Guards[command.Name](state, context.Tenant);
         if (reason is not null)
         {
@@ -108,6 +116,8 @@ public static class JourneyDecider
             MakeCommunityReferral c => Decision.Append(Stamp(new CommunityReferralMade(context.NewId(), c.Program, c.Notes), command, context)),
             UpdateCommunityReferral c => DecideCommunityReferralUpdate(state, c, context),
             ScheduleFollowUp c => DecideFollowUp(c, context),
+            RequestTransport c => DecideTransportRequest(c, context),
+            CancelTransport c => DecideTransportCancellation(state, c, context),
             RecordAssessment c => DecideAssessment(state, c, context),
             AcknowledgeSafetyAlert c => DecideAcknowledgement(state, c, context),
             Discharge c => Close(state, Stamp(new Discharged(c.Reason), command, context), command, context),
@@ -116,8 +126,8 @@ public static class JourneyDecider
     }
 
     /// <summary>
-    /// A closing journey leaves no community referral dangling: each open one is cancelled first, so the
-    /// closed loop with every partner program is closed too.
+    /// A closing journey leaves no community referral or trip dangling: each open one is cancelled first, so the
+    /// closed loop with every partner program is closed too, and no car comes for a person who has left.
     /// </summary>
     private static Decision Close(JourneyState state, JourneyEvent closing, JourneyCommand command, DecisionContext context) =>
         new(
@@ -125,6 +135,9 @@ public static class JourneyDecider
                 .. state.CommunityReferrals
                     .Where(r => !CommunityReferralTransitions.IsTerminal(r.Status))
                     .Select(r => Stamp(new CommunityReferralStatusChanged(r.Id, r.Status, CommunityReferralStatus.Cancelled), command, context)),
+                .. state.Trips
+                    .Where(t => t.IsOpen)
+                    .Select(t => Stamp(new TransportCancelled(t.Id, "The journey closed."), command, context)),
                 closing,
             ],
             null);
@@ -156,6 +169,53 @@ public static class JourneyDecider
         return command.DueOn < today
             ? Decision.Reject(RejectionKind.Invalid, $"A follow-up cannot be due in the past (today is {today:yyyy-MM-dd} for this program).", "dueOn")
             : Decision.Append(Stamp(new FollowUpScheduled(context.NewId(), command.DueOn), command, context));
+    }
+
+    private static Decision DecideTransportRequest(RequestTransport command, DecisionContext context)
+    {
+        var details = command.Details;
+        if (details.PickupWindow.End < details.PickupWindow.Start)
+        {
+            return Decision.Reject(RejectionKind.Invalid, "The pickup window ends before it starts.", "pickupWindow");
+        }
+
+        if (details.PickupWindow.End <= context.Now)
+        {
+            return Decision.Reject(RejectionKind.Invalid, "The pickup window is already over.", "pickupWindow");
+        }
+
+        if (details.ReturnPickupWindow is { } back && (back.End < back.Start || back.Start < details.PickupWindow.Start))
+        {
+            return Decision.Reject(RejectionKind.Invalid, "The return pickup window must be a valid window after the outward pickup.", "return.pickupWindow");
+        }
+
+        return Decision.Append(Stamp(new TransportRequested(context.NewId(), command.Partner, details, command.QuoteReference), command, context));
+    }
+
+    private static Decision DecideTransportCancellation(JourneyState state, CancelTransport command, DecisionContext context)
+    {
+        var trip = state.Trips.Find(t => t.Id == command.TripId);
+        if (trip is null)
+        {
+            return Decision.Reject(RejectionKind.Invalid, "This journey has no trip with this id.", "tripId");
+        }
+
+        return trip.IsOpen
+            ? Decision.Append(Stamp(new TransportCancelled(trip.Id, command.Reason), command, context))
+            : Decision.Reject(RejectionKind.Conflict, $"This trip is already {WireNames.Of(trip.Status)}.", "tripId", AllowedCommands(state, context.Tenant));
+    }
+
+    /// <summary>The partner's answer lands only on a trip still waiting for it; a trip cancelled meanwhile keeps its cancellation.</summary>
+    private static Decision DecideTransportOutcome(JourneyState state, RecordTransportOutcome command, DecisionContext context)
+    {
+        if (state.Trips.Find(t => t.Id == command.TripId) is not { Status: TransportTripStatus.Requested } trip)
+        {
+            return Decision.Nothing;
+        }
+
+        return command.Confirmed
+            ? Decision.Append(Stamp(new TransportConfirmed(trip.Id, command.PartnerReference ?? string.Empty, command.ScheduledPickup, command.ScheduledReturnPickup), command, context))
+            : Decision.Append(Stamp(new TransportFailed(trip.Id, command.FailureReason ?? "The partner could not book the trip."), command, context));
     }
 
     private static Decision DecideAssessment(JourneyState state, RecordAssessment command, DecisionContext context)
@@ -235,8 +295,10 @@ public static class JourneyDecider
         JourneyCommandNames.MakeCommunityReferral => 8,
         JourneyCommandNames.UpdateCommunityReferral => 9,
         JourneyCommandNames.ScheduleFollowUp => 10,
-        JourneyCommandNames.RecordAssessment => 11,
-        JourneyCommandNames.AcknowledgeSafetyAlert => 12,
-        _ => 13,
+        JourneyCommandNames.RequestTransport => 11,
+        JourneyCommandNames.CancelTransport => 12,
+        JourneyCommandNames.RecordAssessment => 13,
+        JourneyCommandNames.AcknowledgeSafetyAlert => 14,
+        _ => 15,
     };
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SocialPrescribing.Domain.Journeys.Events;
+using SocialPrescribing.Domain.Journeys.Transport;
 
 namespace SocialPrescribing.Domain.Journeys;
 
@@ -39,6 +40,7 @@ public sealed record JourneyState
     public ImmutableList<FollowUp> FollowUps { get; init; } = [];
     public ImmutableList<RecordedAssessment> Assessments { get; init; } = [];
     public ImmutableList<SafetyAlert> SafetyAlerts { get; init; } = [];
+    public ImmutableList<TransportTrip> Trips { get; init; } = [];
 
     /// <summary>Safety alerts not yet acknowledged by a supervisor.</summary>
     public int OpenSafetyAlerts => SafetyAlerts.Count(a => a.IsOpen);
@@ -115,10 +117,28 @@ public sealed record JourneyState
         },
         SafetyAlertNotified n => WithAlert(n.AlertId, a => a with { NotifiedAt = n.OccurredAt }),
         SafetyAlertAcknowledged k => WithAlert(k.AlertId, a => a with { AcknowledgedAt = k.OccurredAt, AcknowledgedBy = k.Actor, AcknowledgementNote = k.Note }),
+        TransportRequested r => this with
+        {
+            Trips = Trips.Add(new TransportTrip(
+                r.TripId, r.Partner, r.Details, r.QuoteReference, TransportTripStatus.Requested, null, null, null, null, r.OccurredAt, r.OccurredAt)),
+        },
+        TransportConfirmed c => WithTrip(c.TripId, t => t with
+        {
+            Status = TransportTripStatus.Confirmed,
+            PartnerReference = c.PartnerReference,
+            ScheduledPickup = c.ScheduledPickup,
+            ScheduledReturnPickup = c.ScheduledReturnPickup,
+            UpdatedAt = c.OccurredAt,
+        }),
+        TransportFailed f => WithTrip(f.TripId, t => t with { Status = TransportTripStatus.Failed, Reason = f.Reason, UpdatedAt = f.OccurredAt }),
+        TransportCancelled x => WithTrip(x.TripId, t => t with { Status = TransportTripStatus.Cancelled, Reason = x.Reason, UpdatedAt = x.OccurredAt }),
         FirstContactOverdue o => this with { FirstContactOverdueAt = o.OccurredAt },
         Discharged d => Close(JourneyStatus.Discharged, d.Reason, d.OccurredAt),
         _ => throw new InvalidOperationException($"No fold for event type {e.GetType().Name}."),
     };
+
+    private JourneyState WithTrip(Guid id, Func<TransportTrip, TransportTrip> change) =>
+        this with { Trips = Trips.Select(t => t.Id == id ? change(t) : t).ToImmutableList() };
 
     private JourneyState WithAlert(Guid id, Func<SafetyAlert, SafetyAlert> change) =>
         this with { SafetyAlerts = SafetyAlerts.Select(a => a.Id == id ? change(a) : a).ToImmutableList() };

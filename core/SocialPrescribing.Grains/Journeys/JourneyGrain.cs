@@ -18,8 +18,7 @@ namespace SocialPrescribing.Grains.Journeys;
 public sealed partial class JourneyGrain(
     IJourneyStore store,
     ITenantDirectory tenants,
-    IFirstContactScheduler firstContactScheduler,
-    ISafetyAlertDispatcher safetyAlerts,
+    IJourneyReactions reactions,
     TimeProvider time,
     ILogger<JourneyGrain> logger) : Grain, IJourneyGrain
 {
@@ -93,37 +92,8 @@ public sealed partial class JourneyGrain(
         _commands[command.CommandId] = new Range(start, _events.Count);
         _state = next;
         LogApplied(_tenant.Value, _journeyId, command.Name, _state.Version);
-        RunSideEffects(decision.Events);
+        reactions.OnCommitted(_tenant, _journeyId, decision.Events);
         return Outcome(CommandOutcomeKind.Applied, _state, decision.Events, tenant);
-    }
-
-    private void RunSideEffects(ImmutableArray<JourneyEvent> appended)
-    {
-        foreach (var e in appended.OfType<ReferralAccepted>())
-        {
-            try
-            {
-                firstContactScheduler.Schedule(_tenant, _journeyId, e.FirstContactDueAt);
-            }
-            catch (Exception ex)
-            {
-                // The journey holds the due date; start-up and periodic reconciliation schedule it again.
-                LogScheduleFailed(ex, _tenant.Value, _journeyId);
-            }
-        }
-
-        foreach (var e in appended.OfType<SafetyAlertRaised>())
-        {
-            try
-            {
-                safetyAlerts.Dispatch(_tenant, _journeyId, e.AlertId);
-            }
-            catch (Exception ex)
-            {
-                // The alert is committed and open; start-up and periodic reconciliation dispatch it again.
-                LogDispatchFailed(ex, _tenant.Value, _journeyId);
-            }
-        }
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -174,10 +144,4 @@ public sealed partial class JourneyGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Journey {Tenant}/{JourneyId}: stream changed under this activation; deactivating")]
     private partial void LogStaleActivation(string tenant, Guid journeyId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Journey {Tenant}/{JourneyId}: could not schedule the first-contact check; reconciliation will")]
-    private partial void LogScheduleFailed(Exception exception, string tenant, Guid journeyId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Journey {Tenant}/{JourneyId}: could not dispatch a safety alert notification; reconciliation will")]
-    private partial void LogDispatchFailed(Exception exception, string tenant, Guid journeyId);
 }

@@ -35,6 +35,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     private static (int Status, string Title, string Detail) Classify(Exception exception) => exception switch
     {
         BadHttpRequestException bad => (bad.StatusCode, "Bad request.", "The request could not be read."),
+        Plugins.PluginCallException call => (StatusCodes.Status502BadGateway, "A plugin failed.",
+            $"The plugin '{call.PluginId}' did not complete '{call.Operation}' ({Plugins.PluginStatusNames.Of(call.Reason)}); nothing was recorded."),
         Assessments.InstrumentFaultException fault => (StatusCodes.Status502BadGateway, "The instrument failed.", fault.Message),
         _ when IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Service unavailable.",
             "Journey storage or the cluster is unavailable; nothing was acknowledged. Retry shortly with the same Idempotency-Key."),

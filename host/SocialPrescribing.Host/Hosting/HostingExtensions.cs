@@ -191,6 +191,7 @@ internal static class HostingExtensions
         tenant.MapAssessmentEndpoints();
         tenant.MapSafetyAlertEndpoints();
         tenant.MapReportEndpoints();
+        tenant.MapTransportEndpoints();
         return app;
     }
 }

@@ -32,6 +32,8 @@ public sealed class EventMetadataTests
         (Names.MakeCommunityReferral, JourneyStatus.Engaged),
         (Names.UpdateCommunityReferral, JourneyStatus.Engaged),
         (Names.ScheduleFollowUp, JourneyStatus.Engaged),
+        (Names.RequestTransport, JourneyStatus.Engaged),
+        (Names.CancelTransport, JourneyStatus.Engaged),
         (Names.RecordAssessment, JourneyStatus.Engaged),
         (Names.Discharge, JourneyStatus.Engaged),
     ];
@@ -58,7 +60,8 @@ public sealed class EventMetadataTests
 
         Assert.Null(decision.Rejection);
         Assert.NotEmpty(decision.Events);
-        Assert.Equal(ClosesWithAnOpenReferral(name, status) ? 2 : 1, decision.Events.Length);
+        // Closing an engaged journey also cancels its open community referral and its open trip.
+        Assert.Equal(ClosesWithAnOpenReferral(name, status) ? 3 : 1, decision.Events.Length);
         Assert.All(decision.Events, e => Assert.Equal((command.CommandId, "lw-metadata-check", DecidedAt), (e.CommandId, e.Actor, e.OccurredAt)));
         Assert.Equal(DecidedAt, decision.Events.Aggregate(journey.State, (s, e) => s.Apply(e)).UpdatedAt);
     }
@@ -107,6 +110,7 @@ public sealed class EventMetadataTests
             })
             .Select(e => e.Type)
             .Append(nameof(FirstContactOverdue))
+            .Concat([nameof(TransportConfirmed), nameof(TransportFailed)])
             .Concat(SafetyAlertEventTypes())
             .ToHashSet();
 

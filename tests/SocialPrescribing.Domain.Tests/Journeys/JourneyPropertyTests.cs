@@ -82,7 +82,7 @@ public sealed class JourneyPropertyTests
     }
 
     [Property(Arbitrary = [typeof(JourneyArbitraries)], MaxTest = 300)]
-    public void Closing_a_journey_cancels_exactly_its_open_community_referrals_and_then_closes_it(JourneyScript script)
+    public void Closing_a_journey_cancels_exactly_its_open_community_referrals_and_trips_and_then_closes_it(JourneyScript script)
     {
         foreach (var step in script.Run().Steps.Where(s => !s.Before.IsClosed && !s.Decision.Events.IsEmpty))
         {
@@ -93,8 +93,12 @@ public sealed class JourneyPropertyTests
             }
 
             var open = step.Before.CommunityReferrals.Where(r => !CommunityReferralTransitions.IsTerminal(r.Status)).Select(r => (r.Id, r.Status));
-            var cancelled = step.Decision.Events.SkipLast(1).Select(e => Assert.IsType<CommunityReferralStatusChanged>(e));
+            var cancelled = step.Decision.Events.SkipLast(1).OfType<CommunityReferralStatusChanged>().ToList();
+            var cancelledTrips = step.Decision.Events.SkipLast(1).OfType<TransportCancelled>().Select(t => t.TripId);
+            Assert.Equal(step.Decision.Events.Length - 1, cancelled.Count + cancelledTrips.Count());
             Assert.Equal(open, cancelled.Select(c => (c.CommunityReferralId, c.From)));
+            Assert.Equal(step.Before.Trips.Where(t => t.IsOpen).Select(t => t.Id), cancelledTrips);
+            Assert.All(after.Trips, t => Assert.False(t.IsOpen));
             Assert.All(cancelled, c => Assert.Equal(CommunityReferralStatus.Cancelled, c.To));
             Assert.IsNotType<CommunityReferralStatusChanged>(step.Decision.Events[^1]);
             Assert.All(after.CommunityReferrals, r => Assert.True(CommunityReferralTransitions.IsTerminal(r.Status)));
@@ -167,7 +171,7 @@ public sealed class JourneyPropertyTests
             .ToHashSet();
 
         Assert.Equal(
-            new[] { JourneyCommandNames.ReceiveReferral, JourneyCommandNames.CheckFirstContact }.Concat(JourneyDecider.PublicCommands).Order(),
+            new[] { JourneyCommandNames.ReceiveReferral, JourneyCommandNames.CheckFirstContact, JourneyCommandNames.RecordTransportOutcome }.Concat(JourneyDecider.PublicCommands).Order(),
             accepted.Order());
     }
 

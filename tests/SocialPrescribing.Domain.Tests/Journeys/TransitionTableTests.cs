@@ -42,6 +42,8 @@ public sealed class TransitionTableTests
             [MakeCommunityReferral] = Engaged,
             [UpdateCommunityReferral] = Engaged,
             [ScheduleFollowUp] = Engaged,
+            [RequestTransport] = Engaged,
+            [CancelTransport] = Engaged,
             [RecordAssessment] = Engaged,
             [Discharge] = Discharged,
         },
@@ -127,7 +129,7 @@ public sealed class TransitionTableTests
             [
                 AcceptReferral, ReassignLinkWorker, DeclineReferral, RecordContactAttempt, CloseUnableToContact, RecordContact,
                 RecordWhatMatters, AgreePlan, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp,
-                RecordAssessment, AcknowledgeSafetyAlert, Discharge,
+                RequestTransport, CancelTransport, RecordAssessment, AcknowledgeSafetyAlert, Discharge,
             ],
             JourneyDecider.PublicCommands);
     }
@@ -149,28 +151,28 @@ public sealed class TransitionTableTests
             [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact]),
         ["engaged, just reached"] = (
             () => JourneyBuilder.InStatus(Engaged),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
         ["engaged, every attempt made before the contact"] = (
             () => JourneyBuilder.InStatus(Referred).Attempt(3).Accept().Attempt(2).Contact().Attempt(2),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
         ["engaged, what matters recorded"] = (
             () => JourneyBuilder.InStatus(Engaged).RecordWhatMatters(),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
         ["engaged, plan agreed"] = (
             () => JourneyBuilder.InStatus(Engaged).RecordWhatMatters().AgreePlan(),
-            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
         ["engaged, plan agreed, stopped answering, every community referral finished"] = (
             () => FinishedReferral(JourneyBuilder.InStatus(Engaged).RecordWhatMatters().AgreePlan().ReferToCommunity()).Attempt(3),
-            [ReassignLinkWorker, RecordContactAttempt, CloseUnableToContact, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, RecordContactAttempt, CloseUnableToContact, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
         ["engaged, safety alert open"] = (
             () => JourneyBuilder.InStatus(Engaged).Assess(AssessmentTimepoint.Baseline, 4, selfHarm: true).Attempt(3),
-            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, AcknowledgeSafetyAlert]),
+            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, AcknowledgeSafetyAlert]),
         ["engaged, safety alert acknowledged"] = (
             () => JourneyBuilder.InStatus(Engaged).Assess(AssessmentTimepoint.Baseline, 4, selfHarm: true).AcknowledgeFirstAlert(),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
         ["engaged, open community referral, no plan"] = (
             () => JourneyBuilder.InStatus(Engaged).ReferToCommunity(),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
     };
 
     public static TheoryData<string> SituationNames() => [.. Situations.Keys];

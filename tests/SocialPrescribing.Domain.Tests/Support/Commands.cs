@@ -1,5 +1,6 @@
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Commands;
+using SocialPrescribing.Domain.Journeys.Transport;
 using SocialPrescribing.Domain.Tenants;
 
 namespace SocialPrescribing.Domain.Tests.Support;
@@ -89,6 +90,32 @@ public static class Commands
     public static NotifySafetyAlert Notify(Guid alertId) =>
         new(alertId, [Supervisor], ["notification-log"]) { CommandId = Guid.NewGuid(), Actor = "system:safety-alert-notifier" };
 
+    /// <summary>A trip to the program tomorrow morning (relative to <paramref name="now"/>), with the way back.</summary>
+    public static RequestTransport Trip(DateTimeOffset now, string partner = "contoso-rides") =>
+        new(
+            partner,
+            new TripDetails(
+                new TripPlace(null, "12 Elm Street", "Ottawa", "ON", "K1A 0B1", "Side door"),
+                new TripPlace("Seniors' walking group", "300 Bank Street", "Ottawa", "ON", "K2P 1X8", null),
+                new TripWindow(now.AddDays(1), now.AddDays(1).AddMinutes(30)),
+                now.AddDays(1).AddHours(1),
+                new TripWindow(now.AddDays(1).AddHours(3), now.AddDays(1).AddHours(3).AddMinutes(30)),
+                TripMobility.None with { WalkingAid = true }),
+            "q-123")
+        {
+            CommandId = Guid.NewGuid(),
+            Actor = LinkWorker,
+        };
+
+    public static CancelTransport CancelTrip(Guid tripId) =>
+        new(tripId, "She has a lift from her daughter.") { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
+    public static RecordTransportOutcome TripConfirmed(Guid tripId) =>
+        new(tripId, true, "CR-881", null, null, null) { CommandId = Guid.NewGuid(), Actor = "system:transport-booking" };
+
+    public static RecordTransportOutcome TripFailed(Guid tripId) =>
+        new(tripId, false, null, null, null, "No driver available.") { CommandId = Guid.NewGuid(), Actor = "system:transport-booking" };
+
     public static CheckFirstContact CheckFirstContact() =>
         new() { CommandId = Guid.NewGuid(), Actor = "system:first-contact" };
 
@@ -112,6 +139,9 @@ public static class Commands
         JourneyCommandNames.UpdateCommunityReferral => UpdateFirstOpenReferral(state),
         JourneyCommandNames.ScheduleFollowUp => FollowUp(BusinessCalendar.LocalDate(context.Now, context.Tenant)),
         // Every second assessment raises the self-harm flag, so random journeys meet open alerts too.
+        JourneyCommandNames.RequestTransport => Trip(context.Now),
+        JourneyCommandNames.CancelTransport => CancelTrip(state.Trips.Find(t => t.IsOpen)?.Id ?? Guid.NewGuid()),
+        JourneyCommandNames.RecordTransportOutcome => TripConfirmed(state.Trips.Find(t => t.Status == TransportTripStatus.Requested)?.Id ?? Guid.NewGuid()),
         JourneyCommandNames.RecordAssessment => Phq9(AssessmentTimepoint.FollowUp, 7, selfHarm: state.Assessments.Count % 2 == 1),
         JourneyCommandNames.AcknowledgeSafetyAlert => Acknowledge(state.SafetyAlerts.Find(a => a.IsOpen)?.Id ?? Guid.NewGuid()),
         JourneyCommandNames.Discharge => Discharge(),

@@ -46,7 +46,7 @@ public sealed class JourneyBuilder
         JourneyStatus.Referred => new JourneyBuilder().Receive().Attempt(Fixed.Tenant.MinimumContactAttempts),
         JourneyStatus.Accepted => WithEveryGuardMet(JourneyStatus.Referred).Accept(),
         JourneyStatus.Engaged => WithEveryGuardMet(JourneyStatus.Accepted)
-            .Contact().RecordWhatMatters().ReferToCommunity().Attempt(Fixed.Tenant.MinimumContactAttempts),
+            .Contact().RecordWhatMatters().ReferToCommunity().RequestTrip().Attempt(Fixed.Tenant.MinimumContactAttempts),
         JourneyStatus.Discharged => WithEveryGuardMet(JourneyStatus.Engaged).Discharge(),
         JourneyStatus.Declined => WithEveryGuardMet(JourneyStatus.Referred).Decline(),
         JourneyStatus.UnableToContact => WithEveryGuardMet(JourneyStatus.Referred).CloseUnableToContact(),
@@ -120,6 +120,10 @@ public sealed class JourneyBuilder
 
     public JourneyBuilder Assess(AssessmentTimepoint timepoint, int phq9Total, bool selfHarm = false) =>
         Then(Commands.Phq9(timepoint, phq9Total, selfHarm));
+
+    public JourneyBuilder RequestTrip() => Then(Commands.Trip(Context.Now));
+
+    public Guid LastTripId => State.Trips[^1].Id;
 
     public JourneyBuilder Acknowledge(Guid alertId) => Then(Commands.Acknowledge(alertId));
 

@@ -40,6 +40,24 @@ public static class SampleEvents
         new SafetyAlertRaised(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-cccccccccccc"), Guid.Parse("0197a3c2-5e4f-7a10-9b2c-bbbbbbbbbbbb"), "phq9", "self-harm-risk"),
         new SafetyAlertNotified(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-cccccccccccc"), ["sup-okafor"], ["notification-log"]),
         new SafetyAlertAcknowledged(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-cccccccccccc"), "Spoke with her that afternoon; crisis line given."),
+        new TransportRequested(
+            Guid.Parse("0197a3c2-5e4f-7a10-9b2c-dddddddddddd"),
+            "contoso-rides",
+            new SocialPrescribing.Domain.Journeys.Transport.TripDetails(
+                new SocialPrescribing.Domain.Journeys.Transport.TripPlace(null, "14 rue Principale", "Gatineau", "QC", "J8X 1A1", "Ring twice"),
+                new SocialPrescribing.Domain.Journeys.Transport.TripPlace("Jardin communautaire", "70 rue Laval", "Gatineau", "QC", null, null),
+                new SocialPrescribing.Domain.Journeys.Transport.TripWindow(new DateTimeOffset(2026, 5, 6, 13, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 5, 6, 13, 30, 0, TimeSpan.Zero)),
+                new DateTimeOffset(2026, 5, 6, 14, 0, 0, TimeSpan.Zero),
+                new SocialPrescribing.Domain.Journeys.Transport.TripWindow(new DateTimeOffset(2026, 5, 6, 16, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 5, 6, 16, 30, 0, TimeSpan.Zero)),
+                new SocialPrescribing.Domain.Journeys.Transport.TripMobility(SocialPrescribing.Abstractions.Transport.WheelchairUse.StaysInChair, false, true, 1, true, "Ramp at the back.")),
+            "q-77"),
+        new TransportConfirmed(
+            Guid.Parse("0197a3c2-5e4f-7a10-9b2c-dddddddddddd"),
+            "CR-881",
+            new SocialPrescribing.Domain.Journeys.Transport.TripWindow(new DateTimeOffset(2026, 5, 6, 13, 5, 0, TimeSpan.Zero), new DateTimeOffset(2026, 5, 6, 13, 20, 0, TimeSpan.Zero)),
+            null),
+        new TransportFailed(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-dddddddddddd"), "No accessible vehicle free."),
+        new TransportCancelled(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-dddddddddddd"), "Session moved to Thursday."),
         new Discharged("Connected and settled; goals met."),
     }
     .Select(e => e with

@@ -5,7 +5,7 @@ using SocialPrescribing.Abstractions.Transport;
 
 namespace Sp.TestPlugins.GoodRides;
 
-/// <summary>Answers from its tenant's settings; the passenger's name asks it to misbehave.</summary>
+/// <summary>Answers from its tenant's settings; the first word of the passenger's name asks it to misbehave.</summary>
 [TransportPartner("good-rides", DisplayName = "Good Rides")]
 public sealed partial class GoodRidesPartner : ITransportPartner
 {
@@ -28,7 +28,7 @@ public sealed partial class GoodRidesPartner : ITransportPartner
 
     public async Task<TripQuote> QuoteAsync(TripRequest trip, CancellationToken cancellationToken)
     {
-        switch (trip.Passenger.Name)
+        switch (trip.Passenger.Name.Split(' ')[0])
         {
             case "hang":
                 // Ignores the token on purpose: the host must stop waiting by itself.
@@ -55,8 +55,21 @@ public sealed partial class GoodRidesPartner : ITransportPartner
         };
     }
 
-    public Task<TripBooking> BookAsync(TripBookingRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(new TripBooking { PartnerReference = "GR-" + request.IdempotencyKey, Status = TripStatus.Confirmed });
+    /// <summary>Books by the passenger's first name: <c>throw</c> fails, <c>decline</c> is declined, anyone else is confirmed.</summary>
+    public Task<TripBooking> BookAsync(TripBookingRequest request, CancellationToken cancellationToken)
+    {
+        return request.Trip.Passenger.Name.Split(' ')[0] switch
+        {
+            "throw" => throw new InvalidOperationException("The dispatch system is down."),
+            "decline" => Task.FromResult(new TripBooking { PartnerReference = "GR-" + request.IdempotencyKey, Status = TripStatus.Declined, Message = "No accessible vehicle that day." }),
+            _ => Task.FromResult(new TripBooking
+            {
+                PartnerReference = "GR-" + request.IdempotencyKey,
+                Status = TripStatus.Confirmed,
+                ScheduledPickup = new TimeWindow(request.Trip.PickupWindow.Start.AddMinutes(5), request.Trip.PickupWindow.Start.AddMinutes(15)),
+            }),
+        };
+    }
 
     public Task<TripBooking> CancelAsync(TripCancellationRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new TripBooking { PartnerReference = request.PartnerReference, Status = TripStatus.Cancelled });

@@ -15,9 +15,12 @@ public static class JourneyCommandNames
     public const string MakeCommunityReferral = "make-community-referral";
     public const string UpdateCommunityReferral = "update-community-referral";
     public const string ScheduleFollowUp = "schedule-follow-up";
+    public const string RequestTransport = "request-transport";
+    public const string CancelTransport = "cancel-transport";
     public const string RecordAssessment = "record-assessment";
     public const string AcknowledgeSafetyAlert = "acknowledge-safety-alert";
     public const string Discharge = "discharge";
     public const string CheckFirstContact = "check-first-contact";
     public const string NotifySafetyAlert = "notify-safety-alert";
+    public const string RecordTransportOutcome = "record-transport-outcome";
 }

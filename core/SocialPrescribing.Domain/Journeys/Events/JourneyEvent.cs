@@ -27,6 +27,10 @@ namespace SocialPrescribing.Domain.Journeys.Events;
 [JsonDerivedType(typeof(SafetyAlertRaised), nameof(SafetyAlertRaised))]
 [JsonDerivedType(typeof(SafetyAlertNotified), nameof(SafetyAlertNotified))]
 [JsonDerivedType(typeof(SafetyAlertAcknowledged), nameof(SafetyAlertAcknowledged))]
+[JsonDerivedType(typeof(TransportRequested), nameof(TransportRequested))]
+[JsonDerivedType(typeof(TransportConfirmed), nameof(TransportConfirmed))]
+[JsonDerivedType(typeof(TransportFailed), nameof(TransportFailed))]
+[JsonDerivedType(typeof(TransportCancelled), nameof(TransportCancelled))]
 [JsonDerivedType(typeof(Discharged), nameof(Discharged))]
 public abstract record JourneyEvent
 {

@@ -2,8 +2,7 @@ using SocialPrescribing.Abstractions.Transport;
 
 namespace Sp.TestPlugins.Misbehaving;
 
-public interface IMissingService;
-
+/// <summary>A partner that turns every trip down.</summary>
 public abstract class PartnerBase : ITransportPartner
 {
     public Task<TripQuote> QuoteAsync(TripRequest trip, CancellationToken cancellationToken) =>
@@ -17,21 +16,4 @@ public abstract class PartnerBase : ITransportPartner
 
     public Task<TripBooking> GetStatusAsync(string partnerReference, CancellationToken cancellationToken) =>
         Task.FromResult(new TripBooking { PartnerReference = partnerReference, Status = TripStatus.Declined });
-}
-
-[TransportPartner("misbehaving-rides")]
-public sealed class MarkedPartner : PartnerBase;
-
-public sealed class UnmarkedPartner : PartnerBase;
-
-[TransportPartner("needs-missing")]
-public sealed class NeedsMissingService(IMissingService missing) : PartnerBase
-{
-    public IMissingService Missing { get; } = missing;
-}
-
-[TransportPartner("hangs-on-create")]
-public sealed class HangsOnCreate : PartnerBase
-{
-    public HangsOnCreate() => Thread.Sleep(TimeSpan.FromSeconds(10));
 }

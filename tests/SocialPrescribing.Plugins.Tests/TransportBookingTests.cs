@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using SocialPrescribing.Plugins.Tests.Support;
+
+namespace SocialPrescribing.Plugins.Tests;
+
+/// <summary>
+/// Trips end to end through the real host and a real transport-partner plugin: quote, booking as a Hangfire job,
+/// the partner's answer recorded on the journey, cancellation, and a partner that fails or declines.
+/// </summary>
+[Collection(PluginHostCollection.Name)]
+public sealed class TransportBookingTests : IAsyncLifetime
+{
+    private const string Journeys = "/api/v1/tenants/ab/journeys";
+
+    private readonly PluginFolder _plugins = new PluginFolder().Add(PluginFolder.GoodRides);
+    private PluginHostFactory? _factory;
+    private HttpClient _http = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        var settings = GoodRidesConfig.EnabledFor("ab");
+        settings["Jobs:TransportBookingAttempts"] = "2";
+        settings["Jobs:TransportRetryDelay"] = "00:00:01";
+        _factory = new PluginHostFactory(_plugins.Path, settings);
+        _http = _factory.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        _plugins.Dispose();
+    }
+
+    private static object Trip(string partner = "good-rides") => new
+    {
+        partner,
+        pickup = new { street = "12 Elm Street", municipality = "Calgary", province = "AB", postalCode = "T2P 1J9" },
+        destination = new { name = "Bow Valley walking group", street = "300 Bank Street", municipality = "Calgary", province = "AB" },
+        pickupWindow = new { start = "2026-12-01T16:00:00Z", end = "2026-12-01T16:30:00Z" },
+        @return = new { pickupWindow = new { start = "2026-12-01T19:00:00Z", end = "2026-12-01T19:30:00Z" } },
+        mobility = new { wheelchair = "transfers", escorts = 1 },
+    };
+
+    private async Task<Guid> EngagedJourneyAsync(string givenName)
+    {
+        var referral = new
+        {
+            client = new { givenName, familyName = "Tremblay", birthDate = "1948-03-14", postalCode = "T2P 1J9", preferredLanguage = "en", phone = "403-555-0101" },
+            referrer = new { name = "Dr. Amir Patel", organization = "Bow Valley Family Clinic", role = "family physician" },
+            source = "family-physician",
+            reasons = new[] { "loneliness-and-isolation" },
+        };
+        var created = await ReadAsync(await _http.PostAsJsonAsync("/api/v1/tenants/ab/referrals", referral, Token));
+        var id = created["journeyId"]!.GetValue<Guid>();
+        await OkAsync(await _http.PostAsJsonAsync($"{Journeys}/{id}/accept", new { linkWorkerId = "lw-1" }, Token));
+        await OkAsync(await _http.PostAsJsonAsync($"{Journeys}/{id}/record-contact", new { mode = "phone" }, Token));
+        return id;
+    }
+
+    private async Task<JsonObject> WaitForTripAsync(Guid journeyId, Guid tripId, string status)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var trip = await ReadAsync(await _http.GetAsync($"{Journeys}/{journeyId}/transport/bookings/{tripId}", Token));
+            if ((string?)trip["status"] == status)
+            {
+                return trip;
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"The trip is still {(string?)trip["status"]}, not {status}.");
+            await Task.Delay(100, Token);
+        }
+    }
+
+    private static async Task<JsonObject> ReadAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!.AsObject();
+
+    private static async Task OkAsync(HttpResponseMessage response) =>
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Token)}");
+
+    [Fact]
+    public async Task A_trip_is_quoted_booked_confirmed_and_cancelled()
+    {
+        var id = await EngagedJourneyAsync("Marie");
+
+        var quote = await ReadAsync(await _http.PostAsJsonAsync($"{Journeys}/{id}/transport/quotes", Trip(), Token));
+        Assert.True((bool)quote["available"]!);
+        Assert.Equal(12.50m, (decimal)quote["fare"]!["amount"]!);
+
+        var booked = await _http.PostAsJsonAsync($"{Journeys}/{id}/transport/bookings", Trip(), Token);
+        Assert.Equal(HttpStatusCode.Accepted, booked.StatusCode);
+        var trip = await ReadAsync(booked);
+        Assert.Equal("requested", (string?)trip["status"]);
+        var tripId = (Guid)trip["tripId"]!;
+
+        var confirmed = await WaitForTripAsync(id, tripId, "confirmed");
+        Assert.Equal($"GR-trip-{tripId:N}", (string?)confirmed["partnerReference"]);
+        Assert.NotNull(confirmed["scheduledPickup"]);
+        Assert.Equal("transfers", (string?)confirmed["details"]!["mobility"]!["wheelchair"]);
+
+        await OkAsync(await _http.PostAsJsonAsync($"{Journeys}/{id}/cancel-transport", new { tripId, reason = "Her daughter drives her." }, Token));
+        var cancelled = await ReadAsync(await _http.GetAsync($"{Journeys}/{id}/transport/bookings/{tripId}", Token));
+        Assert.Equal("cancelled", (string?)cancelled["status"]);
+        var again = await _http.PostAsJsonAsync($"{Journeys}/{id}/cancel-transport", new { tripId, reason = "Twice." }, Token);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_partner_that_keeps_failing_or_declines_leaves_a_failed_trip_with_the_reason()
+    {
+        var failing = await EngagedJourneyAsync("throw");
+        var declined = await EngagedJourneyAsync("decline");
+
+        var failingTrip = (Guid)(await ReadAsync(await _http.PostAsJsonAsync($"{Journeys}/{failing}/transport/bookings", Trip(), Token)))["tripId"]!;
+        var declinedTrip = (Guid)(await ReadAsync(await _http.PostAsJsonAsync($"{Journeys}/{declined}/transport/bookings", Trip(), Token)))["tripId"]!;
+
+        var failed = await WaitForTripAsync(failing, failingTrip, "failed");
+        Assert.Contains("faulted", (string?)failed["reason"], StringComparison.Ordinal);
+        Assert.Contains("2 attempts", (string?)failed["reason"], StringComparison.Ordinal);
+        var refused = await WaitForTripAsync(declined, declinedTrip, "failed");
+        Assert.Equal("No accessible vehicle that day.", (string?)refused["reason"]);
+    }
+
+    [Fact]
+    public async Task Bad_trip_requests_are_refused_naming_the_field_and_record_nothing()
+    {
+        var id = await EngagedJourneyAsync("Marie");
+
+        var unknownPartner = await _http.PostAsJsonAsync($"{Journeys}/{id}/transport/bookings", Trip("no-such-rides"), Token);
+        var noStreet = await _http.PostAsJsonAsync($"{Journeys}/{id}/transport/bookings", new { partner = "good-rides", pickup = new { municipality = "Calgary", province = "AB" } }, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknownPartner.StatusCode);
+        Assert.True((await ReadAsync(unknownPartner))["errors"]!.AsObject().ContainsKey("partner"));
+        Assert.Equal(HttpStatusCode.BadRequest, noStreet.StatusCode);
+        var errors = (await ReadAsync(noStreet))["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("pickup.street") && errors.ContainsKey("destination") && errors.ContainsKey("pickupWindow"), errors.ToJsonString());
+        Assert.Empty((await ReadAsync(await _http.GetAsync($"{Journeys}/{id}", Token)))["trips"]?.AsArray() ?? []);
+    }
+
+    [Fact]
+    public async Task A_quote_from_a_partner_that_hangs_is_a_502_and_the_host_carries_on()
+    {
+        var id = await EngagedJourneyAsync("hang");
+
+        var response = await _http.PostAsJsonAsync($"{Journeys}/{id}/transport/quotes", Trip(), Token);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("timeout", (string?)(await ReadAsync(response))["detail"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health/ready", Token)).StatusCode);
+    }
+}

@@ -1,0 +1,4 @@
+namespace Sp.TestPlugins.Misbehaving;
+
+/// <summary>A service nobody registers.</summary>
+public interface IMissingService;
