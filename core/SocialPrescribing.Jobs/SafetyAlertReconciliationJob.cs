@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Grains.Journeys;
 using SocialPrescribing.Storage;
@@ -20,8 +19,6 @@ public sealed partial class SafetyAlertReconciliationJob(
 {
     public const string RecurringJobId = "safety-alert-reconciliation";
 
-    private const int PageSize = 200;
-
     /// <summary>Dispatches every open, un-notified alert and returns how many.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -29,23 +26,12 @@ public sealed partial class SafetyAlertReconciliationJob(
         foreach (var tenant in tenants.All)
         {
             var count = 0;
-            for (var page = 1; ; page++)
+            await foreach (var (journey, state) in OpenSafetyAlerts.JourneysAsync(store, grains, tenant.Id, cancellationToken))
             {
-                var journeys = await store.QueryAsync(tenant.Id, new JourneyQuery(null, null, page, PageSize) { OpenSafetyAlertsOnly = true }, cancellationToken);
-                foreach (var journey in journeys.Items)
+                foreach (var alert in state.SafetyAlerts.Where(a => a is { IsOpen: true, NotifiedAt: null }))
                 {
-                    var grain = grains.GetGrain<IJourneyGrain>(journey.JourneyId, tenant.Id.Value);
-                    var state = JourneyState.Fold((await grain.GetHistory()).Events);
-                    foreach (var alert in state.SafetyAlerts.Where(a => a is { IsOpen: true, NotifiedAt: null }))
-                    {
-                        dispatcher.Dispatch(tenant.Id, journey.JourneyId, alert.Id);
-                        count++;
-                    }
-                }
-
-                if ((long)page * PageSize >= journeys.Total)
-                {
-                    break;
+                    dispatcher.Dispatch(tenant.Id, journey.JourneyId, alert.Id);
+                    count++;
                 }
             }
 

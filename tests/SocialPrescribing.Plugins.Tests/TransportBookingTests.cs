@@ -146,7 +146,7 @@ public sealed class TransportBookingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, noStreet.StatusCode);
         var errors = (await ReadAsync(noStreet))["errors"]!.AsObject();
         Assert.True(errors.ContainsKey("pickup.street") && errors.ContainsKey("destination") && errors.ContainsKey("pickupWindow"), errors.ToJsonString());
-        Assert.Empty((await ReadAsync(await _http.GetAsync($"{Journeys}/{id}", Token)))["trips"]?.AsArray() ?? []);
+        Assert.Empty((await ReadAsync(await _http.GetAsync($"{Journeys}/{id}", Token)))["trips"]!.AsArray());
     }
 
     [Fact]

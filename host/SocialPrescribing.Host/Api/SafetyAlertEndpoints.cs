@@ -1,5 +1,5 @@
 using SocialPrescribing.Domain.Journeys;
-using SocialPrescribing.Grains.Journeys;
+using SocialPrescribing.Jobs;
 using SocialPrescribing.Host.Api.Responses;
 using SocialPrescribing.Storage;
 
@@ -11,8 +11,6 @@ namespace SocialPrescribing.Host.Api;
 /// </summary>
 internal static class SafetyAlertEndpoints
 {
-    private const int PageSize = 100;
-
     public static RouteGroupBuilder MapSafetyAlertEndpoints(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/safety-alerts", ListOpenAsync)
@@ -27,21 +25,10 @@ internal static class SafetyAlertEndpoints
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var alerts = new List<OpenSafetyAlertItem>();
-        for (var page = 1; ; page++)
+        await foreach (var (journey, state) in OpenSafetyAlerts.JourneysAsync(store, grains, tenant.Id, http.RequestAborted))
         {
-            var journeys = await store.QueryAsync(tenant.Id, new JourneyQuery(null, null, page, PageSize) { OpenSafetyAlertsOnly = true }, http.RequestAborted);
-            foreach (var journey in journeys.Items)
-            {
-                var history = await grains.GetGrain<IJourneyGrain>(journey.JourneyId, tenant.Id.Value).GetHistory();
-                var state = JourneyState.Fold(history.Events);
-                alerts.AddRange(state.SafetyAlerts.Where(a => a.IsOpen).Select(a => new OpenSafetyAlertItem(
-                    journey.JourneyId, journey.Summary.ClientName, state.LinkWorkerId, WireNames.Of(state.Status), SafetyAlertResponse.From(a))));
-            }
-
-            if ((long)page * PageSize >= journeys.Total)
-            {
-                break;
-            }
+            alerts.AddRange(state.SafetyAlerts.Where(a => a.IsOpen).Select(a => new OpenSafetyAlertItem(
+                journey.JourneyId, journey.Summary.ClientName, state.LinkWorkerId, WireNames.Of(state.Status), SafetyAlertResponse.From(a))));
         }
 
         return TypedResults.Ok(alerts.OrderBy(a => a.Alert.RaisedAt).ToList());

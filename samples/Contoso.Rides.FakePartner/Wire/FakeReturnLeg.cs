@@ -1,0 +1,3 @@
+namespace Contoso.Rides.FakePartner.Wire;
+
+internal sealed record FakeReturnLeg(FakeWindow? PickupWindow);
