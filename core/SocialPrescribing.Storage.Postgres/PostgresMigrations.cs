@@ -70,6 +70,31 @@ internal static class PostgresMigrations
                 WHERE open_safety_alerts > 0
             """,
         ]),
+        new(3, "record streams", schema =>
+        [
+            // Streams that are not journeys (a link worker's training record, say), by kind and id within a tenant.
+            // Kind and id compare byte by byte (COLLATE "C"): they are keys, not prose, and no locale may make two
+            // different ids equal or reorder them between servers.
+            $$"""
+            CREATE TABLE {{schema}}.record_streams (
+                tenant       text             NOT NULL CHECK (tenant ~ '^[a-z0-9-]{2,32}$'),
+                kind         text COLLATE "C" NOT NULL CHECK (kind ~ '^[a-z0-9-]{1,32}$'),
+                stream_id    text COLLATE "C" NOT NULL CHECK (char_length(stream_id) BETWEEN 1 AND 128),
+                version      bigint           NOT NULL CHECK (version > 0),
+                event_type   text             NOT NULL,
+                data         text             NOT NULL,
+                command_id   uuid             NOT NULL,
+                actor        text             NOT NULL,
+                occurred_at  timestamptz      NOT NULL,
+                CONSTRAINT record_streams_pkey PRIMARY KEY (tenant, kind, stream_id, version)
+            )
+            """,
+            // One entry per stream (its first record), for listing a kind's streams without reading their records.
+            $"""
+            CREATE INDEX ix_record_streams_by_kind ON {schema}.record_streams (tenant, kind, stream_id)
+                WHERE version = 1
+            """,
+        ]),
     ];
 
     /// <summary>Creates the schema and the ledger of applied steps; safe to run again.</summary>

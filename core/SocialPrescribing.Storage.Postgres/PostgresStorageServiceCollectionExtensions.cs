@@ -16,7 +16,8 @@ public static class PostgresStorageServiceCollectionExtensions
     public const string DataSourceKey = "SocialPrescribing.Storage.Postgres";
 
     /// <summary>
-    /// Registers the PostgreSQL engine as the <see cref="IJourneyStore"/>: one data source (connection pool) on
+    /// Registers the PostgreSQL engine as the <see cref="IJourneyStore"/> and the <see cref="IRecordStreamStore"/> (one
+    /// instance): one data source (connection pool) on
     /// <paramref name="connectionString"/> (usually <c>ConnectionStrings:Postgres</c>), options bound from
     /// <paramref name="section"/> (usually <c>Storage</c>, where <c>Storage:GroupCommit</c> turns group commit
     /// off). The container disposes the store before the data source, so queued appends are written first.
@@ -45,6 +46,7 @@ public static class PostgresStorageServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<PostgresJourneyStore>>()));
         services.AddSingleton<IJourneyStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
+        services.AddSingleton<IRecordStreamStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         return services;
     }
 }

@@ -44,5 +44,22 @@ internal static class SqliteMigrations
             ALTER TABLE journeys ADD COLUMN assessment_digest TEXT;
             CREATE INDEX ix_journeys_open_safety_alerts ON journeys (tenant, referred_at) WHERE open_safety_alerts > 0;
             """),
+        (3, """
+            CREATE TABLE record_streams (
+                tenant       TEXT    NOT NULL,
+                kind         TEXT    NOT NULL,
+                stream_id    TEXT    NOT NULL,
+                version      INTEGER NOT NULL CHECK (version > 0),
+                event_type   TEXT    NOT NULL,
+                data         TEXT    NOT NULL,
+                command_id   TEXT    NOT NULL,
+                actor        TEXT    NOT NULL,
+                occurred_at  TEXT    NOT NULL,
+                PRIMARY KEY (tenant, kind, stream_id, version)
+            ) WITHOUT ROWID;
+
+            -- One entry per stream (its first record), for listing a kind's streams without reading their records.
+            CREATE INDEX ix_record_streams_by_kind ON record_streams (tenant, kind, stream_id) WHERE version = 1;
+            """),
     ];
 }

@@ -5,12 +5,16 @@ namespace SocialPrescribing.Storage.Sqlite;
 
 public static class SqliteStorageServiceCollectionExtensions
 {
-    /// <summary>Registers the SQLite engine as the <see cref="IJourneyStore"/>, configured from <paramref name="section"/>.</summary>
+    /// <summary>
+    /// Registers the SQLite engine as the <see cref="IJourneyStore"/> and the <see cref="IRecordStreamStore"/> (one instance,
+    /// one database file), configured from <paramref name="section"/>.
+    /// </summary>
     public static IServiceCollection AddSqliteJourneyStore(this IServiceCollection services, IConfiguration section)
     {
         services.AddOptions<SqliteStorageOptions>().Bind(section);
         services.AddSingleton<SqliteJourneyStore>();
         services.AddSingleton<IJourneyStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
+        services.AddSingleton<IRecordStreamStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         return services;
     }
 }

@@ -62,7 +62,7 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : Journey
 
             var applied = await QueryAsync<int>($"SELECT version FROM \"{_schema}\".schema_migrations ORDER BY version");
 
-            Assert.Equal([1, 2], applied);
+            Assert.Equal([1, 2, 3], applied);
         }
         finally
         {

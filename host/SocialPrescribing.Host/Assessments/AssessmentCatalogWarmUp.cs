@@ -1,11 +1,15 @@
 namespace SocialPrescribing.Host.Assessments;
 
-/// <summary>Builds the catalogue while the host starts, so a tenant's bad wording stops start-up instead of failing a request.</summary>
+/// <summary>
+/// Builds the assessment and training catalogues while the host starts, so a tenant's bad wording stops start-up,
+/// and plugins are described once, before any request waits on them.
+/// </summary>
 internal sealed class AssessmentCatalogWarmUp(IServiceProvider services) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = services.GetRequiredService<IAssessmentCatalog>();
+        _ = services.GetRequiredService<Training.TrainingCatalog>();
         return Task.CompletedTask;
     }
 

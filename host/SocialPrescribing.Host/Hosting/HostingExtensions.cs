@@ -142,6 +142,7 @@ internal static class HostingExtensions
         });
         builder.Services.AddSingleton<IAssessmentCatalog, AssessmentCatalog>();
         builder.Services.AddSingleton<IInstrumentSource, PluginInstrumentSource>();
+        builder.Services.AddSingleton<Training.TrainingCatalog>();
         builder.Services.AddReports(builder.Configuration.GetSection(ReportOptions.SectionName));
         builder.Services.AddHostedService<AssessmentCatalogWarmUp>();
         builder.Services.AddOpenApi();
@@ -192,6 +193,7 @@ internal static class HostingExtensions
         tenant.MapSafetyAlertEndpoints();
         tenant.MapReportEndpoints();
         tenant.MapTransportEndpoints();
+        tenant.MapTrainingEndpoints();
         return app;
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Contoso.Rides.FakePartner.Wire;
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(FakeTrip))]
 [JsonSerializable(typeof(FakeBookingRequest))]
 [JsonSerializable(typeof(FakeCancellationRequest))]

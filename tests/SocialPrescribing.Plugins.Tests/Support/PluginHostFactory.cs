@@ -8,9 +8,11 @@ namespace SocialPrescribing.Plugins.Tests.Support;
 /// The real host in-process (Orleans silo, Hangfire server, SQLite in a temporary folder) over a plugins folder
 /// of the test's making, with short Hangfire shutdown so disposal is quick.
 /// </summary>
-internal sealed class PluginHostFactory(string pluginsDirectory, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+internal sealed class PluginHostFactory(string pluginsDirectory, IReadOnlyDictionary<string, string?> settings, string? dataDirectory = null)
+    : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "sp-plugin-host-" + Guid.NewGuid().ToString("N"));
+    /// <summary>The host's data; a folder given by the test (to model a restart) is the test's to delete.</summary>
+    public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "sp-plugin-host-" + Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -31,6 +33,11 @@ internal sealed class PluginHostFactory(string pluginsDirectory, IReadOnlyDictio
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (dataDirectory is not null)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SocialPrescribing.Samples.Tests.Support;
+
+/// <summary>
+/// The real host in-process (Orleans silo, Hangfire, SQLite in a temporary folder) over a plugins folder of the
+/// test's making, with tenant settings on top of the host's appsettings.json.
+/// </summary>
+internal sealed class SampleHostFactory(string pluginsDirectory, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "sp-samples-host-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Jobs:SchedulePollingInterval", "00:00:01");
+        builder.UseSetting("Jobs:ShutdownTimeout", "00:00:01");
+        builder.UseSetting("Plugins:Directory", pluginsDirectory);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}
