@@ -43,7 +43,7 @@ public sealed class HealthyAgingChecklistTests : IDisposable
         // social 2+2+1, active 1+0+1+1 (a fall, skipped meals), mood 1+0+2; would like help with transport.
         var result = await ScoreAsync(2, 2, 1, 1, 0, 1, 1, 1, 0, 2, 1);
 
-        Assert.Equal(new Dictionary<string, decimal> { ["total"] = 12, ["social"] = 5, ["active"] = 3, ["mood"] = 3 }, result.Scores);
+        Assert.Equal(new Dictionary<string, decimal> { ["total"] = 11, ["social"] = 5, ["active"] = 3, ["mood"] = 3 }, result.Scores);
         Assert.Equal("high", result.Bands["total"]);
         Assert.Equal(["falls-risk", "food-insecurity", "transport-barrier"], result.Flags);
     }
