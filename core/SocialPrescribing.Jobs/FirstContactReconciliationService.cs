@@ -4,10 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace SocialPrescribing.Jobs;
 
-/// <summary>Reconciles first-contact checks and safety alert notifications once the host has started, and registers the periodic reconciliations.</summary>
+/// <summary>
+/// Reconciles first-contact checks, safety alert notifications and trip bookings once the host has started, and
+/// registers the periodic reconciliations.
+/// </summary>
 internal sealed class FirstContactReconciliationService(
     FirstContactReconciliationJob reconciliation,
     SafetyAlertReconciliationJob safetyAlerts,
+    TransportReconciliationJob transport,
     IRecurringJobManager recurring,
     IOptions<JobsOptions> options,
     IHostApplicationLifetime lifetime) : BackgroundService
@@ -30,7 +34,12 @@ internal sealed class FirstContactReconciliationService(
             SafetyAlertReconciliationJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
             options.Value.ReconciliationCron);
+        recurring.AddOrUpdate<TransportReconciliationJob>(
+            TransportReconciliationJob.RecurringJobId,
+            job => job.RunAsync(false, CancellationToken.None),
+            options.Value.ReconciliationCron);
         await reconciliation.RunAsync(includeFuture: !options.Value.PersistentJobStorage, stoppingToken);
+        await transport.RunAsync(includeFresh: !options.Value.PersistentJobStorage, stoppingToken);
         await safetyAlerts.RunAsync(stoppingToken);
     }
 }

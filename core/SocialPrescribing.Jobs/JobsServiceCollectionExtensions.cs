@@ -24,6 +24,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<INotificationChannel, NotificationLogChannel>();
         services.AddTransient<TransportBookingJob>();
         services.AddTransient<TransportCancellationJob>();
+        services.AddTransient<TransportReconciliationJob>();
         services.AddSingleton<ITransportDispatcher>(sp => new HangfireTransportDispatcher(sp.GetRequiredService<IBackgroundJobClient>()));
         services.AddSingleton<IJourneyReactions, JourneyReactions>();
         services.AddHostedService<FirstContactReconciliationService>();

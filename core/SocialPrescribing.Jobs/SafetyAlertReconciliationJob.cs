@@ -26,7 +26,7 @@ public sealed partial class SafetyAlertReconciliationJob(
         foreach (var tenant in tenants.All)
         {
             var count = 0;
-            await foreach (var (journey, state) in OpenSafetyAlerts.JourneysAsync(store, grains, tenant.Id, cancellationToken))
+            await foreach (var (journey, state) in CaseloadWalk.JourneysAsync(store, grains, tenant.Id, CaseloadWalk.OpenSafetyAlerts, cancellationToken))
             {
                 foreach (var alert in state.SafetyAlerts.Where(a => a is { IsOpen: true, NotifiedAt: null }))
                 {

@@ -183,7 +183,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
 
         return RunAsync(async () =>
         {
-            var (countSql, pageSql) = _sql.Caseload(query.Status is not null, query.LinkWorkerId is not null, query.OpenSafetyAlertsOnly);
+            var (countSql, pageSql) = _sql.Caseload(query.Status is not null, query.LinkWorkerId is not null, query.OpenSafetyAlertsOnly, query.TripsAwaitingPartnerOnly);
             await using var batch = _dataSource.CreateBatch();
             var count = new NpgsqlBatchCommand(countSql);
             var page = new NpgsqlBatchCommand(pageSql);
@@ -227,6 +227,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
                         reader.GetFieldValue<DateTimeOffset>(9))
                     {
                         OpenSafetyAlerts = reader.GetInt32(10),
+                        TripsAwaitingPartner = reader.GetInt32(11),
                     }));
             }
 

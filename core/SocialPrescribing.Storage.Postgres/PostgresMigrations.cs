@@ -60,10 +60,16 @@ internal static class PostgresMigrations
                 WHERE awaits_first_contact_check AND first_contact_due_at IS NOT NULL
             """,
         ]),
-        new(2, "safety alerts and assessment digests on the caseload", schema =>
+        new(2, "safety alerts, trips awaiting partners and assessment digests on the caseload", schema =>
         [
             $"ALTER TABLE {schema}.journeys ADD COLUMN open_safety_alerts integer NOT NULL DEFAULT 0 CHECK (open_safety_alerts >= 0)",
             $"ALTER TABLE {schema}.journeys ADD COLUMN assessment_digest text",
+            $"ALTER TABLE {schema}.journeys ADD COLUMN trips_awaiting_partner integer NOT NULL DEFAULT 0 CHECK (trips_awaiting_partner >= 0)",
+            // Trips waiting on a partner are found again by reconciliation after a lost booking job.
+            $"""
+            CREATE INDEX ix_journeys_trips_awaiting_partner ON {schema}.journeys (tenant, referred_at DESC, journey_id)
+                WHERE trips_awaiting_partner > 0
+            """,
             // Open alerts are few and urgent: supervisors list them across the whole caseload.
             $"""
             CREATE INDEX ix_journeys_open_safety_alerts ON {schema}.journeys (tenant, referred_at DESC, journey_id)

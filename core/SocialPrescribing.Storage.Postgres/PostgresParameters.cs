@@ -7,7 +7,7 @@ namespace SocialPrescribing.Storage.Postgres;
 internal static class PostgresParameters
 {
     /// <summary>
-    /// The nineteen parameters of <see cref="PostgresStatements.StartStream"/> and
+    /// The twenty parameters of <see cref="PostgresStatements.StartStream"/> and
     /// <see cref="PostgresStatements.ContinueStream"/>, in their positional order.
     /// </summary>
     public static void AddAppend(NpgsqlParameterCollection parameters, JourneyAppend append)
@@ -48,9 +48,10 @@ internal static class PostgresParameters
         parameters.Add(Array(times));
         parameters.Add(Integer(summary.OpenSafetyAlerts));
         parameters.Add(NullableText(summary.AssessmentDigest));
+        parameters.Add(Integer(summary.TripsAwaitingPartner));
     }
 
-    /// <summary>The twenty-one parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
+    /// <summary>The twenty-two parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
     public static void AddAppends(NpgsqlParameterCollection parameters, IReadOnlyList<JourneyAppend> appends)
     {
         var count = appends.Count;
@@ -68,6 +69,7 @@ internal static class PostgresParameters
         var updated = new DateTimeOffset[count];
         var alerts = new int[count];
         var digests = new string?[count];
+        var trips = new int[count];
         var events = appends.Sum(a => a.Events.Count);
         var positions = new long[events];
         var eventVersions = new long[events];
@@ -95,6 +97,7 @@ internal static class PostgresParameters
             updated[i] = summary.UpdatedAt.ToUniversalTime();
             alerts[i] = summary.OpenSafetyAlerts;
             digests[i] = summary.AssessmentDigest;
+            trips[i] = summary.TripsAwaitingPartner;
             for (var n = 0; n < append.Events.Count; n++, e++)
             {
                 var next = append.Events[n];
@@ -129,6 +132,7 @@ internal static class PostgresParameters
         parameters.Add(Array(times));
         parameters.Add(Array(alerts));
         parameters.Add(Array(digests));
+        parameters.Add(Array(trips));
     }
 
     public static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };

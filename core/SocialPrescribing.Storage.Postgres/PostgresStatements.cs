@@ -14,12 +14,12 @@ internal sealed class PostgresStatements
     private const string SummaryColumns = """
         tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
         first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-        open_safety_alerts, assessment_digest
+        open_safety_alerts, assessment_digest, trips_awaiting_partner
         """;
 
     private const string ListColumns = """
         journey_id, version, status, link_worker_id, client_name, referred_at,
-        first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at, open_safety_alerts
+        first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at, open_safety_alerts, trips_awaiting_partner
         """;
 
     private readonly string _journeys;
@@ -31,7 +31,7 @@ internal sealed class PostgresStatements
         var events = $"{QuotedSchema}.journey_events";
 
         // $1 tenant, $2 journey, $3 expected version, $4 new version, $5..$12 the summary,
-        // $13..$17 the events as parallel arrays (ordinality numbers them from 1), $18..$19 the rest of the summary.
+        // $13..$17 the events as parallel arrays (ordinality numbers them from 1), $18..$20 the rest of the summary.
         var insertEvents = $"""
             INSERT INTO {events} ({EventColumns})
             SELECT $1, $2, $3 + e.ordinal, e.event_type, e.data, e.command_id, e.actor, e.occurred_at
@@ -43,7 +43,7 @@ internal sealed class PostgresStatements
         StartStream = $"""
             WITH summary AS (
                 INSERT INTO {_journeys} ({SummaryColumns})
-                VALUES ($1, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $18, $19)
+                VALUES ($1, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $18, $19, $20)
                 ON CONFLICT (tenant, journey_id) DO NOTHING
                 RETURNING 1
             )
@@ -55,7 +55,7 @@ internal sealed class PostgresStatements
                 UPDATE {_journeys} SET
                     version = $4, status = $5, link_worker_id = $6, client_name = $7, referred_at = $8,
                     first_contact_due_at = $9, first_contact_overdue = $10, awaits_first_contact_check = $11,
-                    updated_at = $12, open_safety_alerts = $18, assessment_digest = $19
+                    updated_at = $12, open_safety_alerts = $18, assessment_digest = $19, trips_awaiting_partner = $20
                 WHERE tenant = $1 AND journey_id = $2 AND version = $3
                 RETURNING 1
             )
@@ -63,7 +63,7 @@ internal sealed class PostgresStatements
             """;
 
         // Many appends, each to a different stream, in one statement: $1..$12 the appends as parallel arrays
-        // (in the order of the single append's $1..$12), $13..$19 all their events as parallel arrays, $20..$21 the rest
+        // (in the order of the single append's $1..$12), $13..$19 all their events as parallel arrays, $20..$22 the rest
         // of the appends' summaries,
         // each event naming its append by position and carrying its own version. Each append is guarded like
         // a single one: its events are inserted only when its caseload row was created (expected 0) or moved
@@ -73,17 +73,17 @@ internal sealed class PostgresStatements
                 SELECT * FROM unnest(
                     $1::text[], $2::uuid[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[],
                     $8::timestamptz[], $9::timestamptz[], $10::boolean[], $11::boolean[], $12::timestamptz[],
-                    $20::integer[], $21::text[])
+                    $20::integer[], $21::text[], $22::integer[])
                 WITH ORDINALITY AS a (
                     tenant, journey_id, expected, version, status, link_worker_id, client_name, referred_at,
                     first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-                    open_safety_alerts, assessment_digest, position)
+                    open_safety_alerts, assessment_digest, trips_awaiting_partner, position)
             ),
             started AS (
                 INSERT INTO {_journeys} ({SummaryColumns})
                 SELECT tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
                        first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-                       open_safety_alerts, assessment_digest
+                       open_safety_alerts, assessment_digest, trips_awaiting_partner
                 FROM appends WHERE expected = 0
                 ON CONFLICT (tenant, journey_id) DO NOTHING
                 RETURNING tenant, journey_id
@@ -93,7 +93,8 @@ internal sealed class PostgresStatements
                     version = a.version, status = a.status, link_worker_id = a.link_worker_id, client_name = a.client_name,
                     referred_at = a.referred_at, first_contact_due_at = a.first_contact_due_at,
                     first_contact_overdue = a.first_contact_overdue, awaits_first_contact_check = a.awaits_first_contact_check,
-                    updated_at = a.updated_at, open_safety_alerts = a.open_safety_alerts, assessment_digest = a.assessment_digest
+                    updated_at = a.updated_at, open_safety_alerts = a.open_safety_alerts, assessment_digest = a.assessment_digest,
+                    trips_awaiting_partner = a.trips_awaiting_partner
                 FROM appends AS a
                 WHERE a.expected > 0 AND j.tenant = a.tenant AND j.journey_id = a.journey_id AND j.version = a.expected
                 RETURNING a.position
@@ -166,7 +167,7 @@ internal sealed class PostgresStatements
     /// text rather than written as <c>$n IS NULL OR …</c>, so the planner always sees a plain index condition.
     /// Parameters: $1 tenant, then the status and link worker when present, then limit and offset (page only).
     /// </summary>
-    public (string Count, string Page) Caseload(bool byStatus, bool byLinkWorker, bool openSafetyAlertsOnly = false)
+    public (string Count, string Page) Caseload(bool byStatus, bool byLinkWorker, bool openSafetyAlertsOnly = false, bool tripsAwaitingPartnerOnly = false)
     {
         var filter = $"FROM {_journeys} WHERE tenant = $1";
         var next = 2;
@@ -183,6 +184,11 @@ internal sealed class PostgresStatements
         if (openSafetyAlertsOnly)
         {
             filter += " AND open_safety_alerts > 0";
+        }
+
+        if (tripsAwaitingPartnerOnly)
+        {
+            filter += " AND trips_awaiting_partner > 0";
         }
 
         var count = $"SELECT count(*) {filter}";

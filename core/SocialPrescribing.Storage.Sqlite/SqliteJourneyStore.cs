@@ -156,6 +156,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
                   AND ($status IS NULL OR status = $status)
                   AND ($worker IS NULL OR link_worker_id = $worker)
                   AND ($alerts = 0 OR open_safety_alerts > 0)
+                  AND ($trips = 0 OR trips_awaiting_partner > 0)
                 """;
             await using var count = connection.CreateCommand();
             count.CommandText = "SELECT COUNT(*) " + Filter;
@@ -165,7 +166,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             await using var select = connection.CreateCommand();
             select.CommandText = """
                 SELECT journey_id, version, status, link_worker_id, client_name, referred_at,
-                       first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at, open_safety_alerts
+                       first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at, open_safety_alerts, trips_awaiting_partner
                 """ + "\n" + Filter + "\nORDER BY referred_at DESC, journey_id LIMIT $limit OFFSET $offset";
             AddFilter(select, tenant, query);
             select.Parameters.AddWithValue("$limit", query.PageSize);
@@ -188,6 +189,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
                         Time(reader.GetString(9)))
                     {
                         OpenSafetyAlerts = reader.GetInt32(10),
+                        TripsAwaitingPartner = reader.GetInt32(11),
                     }));
             }
 
@@ -284,14 +286,15 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         command.CommandText = """
             INSERT INTO journeys (tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
                                   first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-                                  open_safety_alerts, assessment_digest)
-            VALUES ($tenant, $journey, $version, $status, $worker, $client, $referred, $due, $overdue, $awaits, $updated, $alerts, $digest)
+                                  open_safety_alerts, assessment_digest, trips_awaiting_partner)
+            VALUES ($tenant, $journey, $version, $status, $worker, $client, $referred, $due, $overdue, $awaits, $updated, $alerts, $digest, $trips)
             ON CONFLICT (tenant, journey_id) DO UPDATE SET
                 version = excluded.version, status = excluded.status, link_worker_id = excluded.link_worker_id,
                 client_name = excluded.client_name, referred_at = excluded.referred_at,
                 first_contact_due_at = excluded.first_contact_due_at, first_contact_overdue = excluded.first_contact_overdue,
                 awaits_first_contact_check = excluded.awaits_first_contact_check, updated_at = excluded.updated_at,
-                open_safety_alerts = excluded.open_safety_alerts, assessment_digest = excluded.assessment_digest
+                open_safety_alerts = excluded.open_safety_alerts, assessment_digest = excluded.assessment_digest,
+                trips_awaiting_partner = excluded.trips_awaiting_partner
             """;
         command.Parameters.AddWithValue("$tenant", append.Tenant.Value);
         command.Parameters.AddWithValue("$journey", Key(append.JourneyId));
@@ -305,6 +308,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         command.Parameters.AddWithValue("$awaits", s.AwaitsFirstContactCheck ? 1 : 0);
         command.Parameters.AddWithValue("$updated", Text(s.UpdatedAt));
         command.Parameters.AddWithValue("$alerts", s.OpenSafetyAlerts);
+        command.Parameters.AddWithValue("$trips", s.TripsAwaitingPartner);
         command.Parameters.AddWithValue("$digest", (object?)s.AssessmentDigest ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -315,6 +319,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         command.Parameters.AddWithValue("$status", (object?)query.Status ?? DBNull.Value);
         command.Parameters.AddWithValue("$worker", (object?)query.LinkWorkerId ?? DBNull.Value);
         command.Parameters.AddWithValue("$alerts", query.OpenSafetyAlertsOnly ? 1 : 0);
+        command.Parameters.AddWithValue("$trips", query.TripsAwaitingPartnerOnly ? 1 : 0);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool migrated = true)

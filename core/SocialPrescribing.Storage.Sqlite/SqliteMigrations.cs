@@ -41,8 +41,10 @@ internal static class SqliteMigrations
             """),
         (2, """
             ALTER TABLE journeys ADD COLUMN open_safety_alerts INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE journeys ADD COLUMN trips_awaiting_partner INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE journeys ADD COLUMN assessment_digest TEXT;
             CREATE INDEX ix_journeys_open_safety_alerts ON journeys (tenant, referred_at) WHERE open_safety_alerts > 0;
+            CREATE INDEX ix_journeys_trips_awaiting_partner ON journeys (tenant, referred_at) WHERE trips_awaiting_partner > 0;
             """),
         (3, """
             CREATE TABLE record_streams (

@@ -5,4 +5,7 @@ public sealed record JourneyQuery(string? Status, string? LinkWorkerId, int Page
 {
     /// <summary>Only journeys with at least one safety alert not yet acknowledged.</summary>
     public bool OpenSafetyAlertsOnly { get; init; }
+
+    /// <summary>Only journeys with a trip its partner has not answered yet.</summary>
+    public bool TripsAwaitingPartnerOnly { get; init; }
 }

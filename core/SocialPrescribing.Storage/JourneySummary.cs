@@ -14,6 +14,9 @@ public sealed record JourneySummary(
     /// <summary>Safety alerts on the journey that no supervisor has acknowledged yet; shown on every caseload row.</summary>
     public int OpenSafetyAlerts { get; init; }
 
+    /// <summary>Trips requested and not yet answered by their partner; reconciliation books them again after a lost job.</summary>
+    public int TripsAwaitingPartner { get; init; }
+
     /// <summary>
     /// The journey's assessment scores as JSON (no responses, no notes), written with every append so program
     /// outcome reports never read streams. Null when the journey has no assessment; never returned by listings.

@@ -24,7 +24,7 @@ internal static class LoadDriver
         var finish = scenario.BeginMeasurement();
         var before = ProcessUsage.Now();
         await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), end), cancellationToken);
-        var used = ProcessUsage.Now() - before;
+        var after = ProcessUsage.Now();
         var note = finish();
         var samples = await Task.WhenAll(workers);
 
@@ -38,7 +38,7 @@ internal static class LoadDriver
 
         if (latencies.Length > 0)
         {
-            note = $"{note} {used.Per(latencies.Length)}".Trim();
+            note = $"{note} {after.PerCommandSince(before, latencies.Length)}".Trim();
         }
 
         return new LoadResult(

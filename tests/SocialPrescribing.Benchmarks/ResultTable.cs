@@ -26,7 +26,8 @@ internal static class ResultTable
     /// <summary>
     /// Several rounds of the same points: per point the median commands/s and latencies across rounds, and the ratio
     /// to raw computed within each round (raw and the scenario ran minutes apart at most) with its median and every
-    /// round's value, so the spread that other work on the machine causes is in plain sight.
+    /// round's value, so the spread that other work on the machine causes is in plain sight. The note is the one of the
+    /// round with the median commands/s.
     /// </summary>
     public static string RenderRounds(IReadOnlyList<LoadResult> results, string baselineScenario)
     {
@@ -42,7 +43,8 @@ internal static class ResultTable
             var known = ratios.Where(double.IsFinite).ToList();
             var ratio = known.Count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{Median(known):0.00}×");
             var each = known.Count == 0 ? "–" : string.Join(" / ", ratios.Select(r => double.IsFinite(r) ? r.ToString("0.00", CultureInfo.InvariantCulture) : "–"));
-            var notes = string.Join("; ", point.Select(r => r.Note).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct());
+            // The note (appends per commit, CPU and context switches per command) of the round with the median rate.
+            var notes = point.OrderBy(r => r.CommandsPerSecond).ElementAt(point.Count() / 2).Note ?? string.Empty;
             table.AppendLine(CultureInfo.InvariantCulture, $"| {point.Key.Scenario} | {point.Key.Concurrency} | {Median(point.Select(r => r.CommandsPerSecond)):0} | {Median(point.Select(r => r.P50Milliseconds)):0.00} | {Median(point.Select(r => r.P99Milliseconds)):0.00} | {ratio} | {each} | {notes.Replace("|", "/", StringComparison.Ordinal)} |");
         }
 

@@ -91,6 +91,48 @@ public sealed class HostSamplesTests(HostSamplesTests.Fixture host) : IClassFixt
         Assert.True(problem["errors"]!.AsObject().ContainsKey(field), problem.ToJsonString());
     }
 
+    [Fact]
+    public async Task The_training_modules_are_offered_to_the_tenant_that_enables_them_without_their_answers()
+    {
+        var ab = await GetArrayAsync("/api/v1/tenants/ab/training/modules");
+        var on = await GetArrayAsync("/api/v1/tenants/on/training/modules");
+
+        var samples = ab.Where(m => (string?)m!["source"] == "community-training").ToList();
+        Assert.Equal(
+            ["privacy-consent-101", "safeguarding-escalation-101", "what-matters-101"],
+            samples.Select(m => (string)m!["id"]!).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("correctOptionIds", ab.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(on, m => (string?)m!["source"] == "community-training");
+    }
+
+    [Fact]
+    public async Task A_link_worker_who_passes_a_sample_module_has_its_competencies_on_their_profile()
+    {
+        const string worker = "/api/v1/tenants/ab/link-workers/lw-samples-1";
+        var started = await host.Client.PostAsync($"{worker}/training/what-matters-101/start", null, TestContext.Current.CancellationToken);
+        Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var answers = new Dictionary<string, string[]>
+        {
+            ["opening"] = ["b"],
+            ["reflection"] = ["b"],
+            ["goal-wording"] = ["b"],
+            ["barriers"] = ["a", "b", "c", "e"],
+            ["whose-priorities"] = ["a"],
+        };
+        var attempt = await host.Client.PostAsJsonAsync($"{worker}/training/what-matters-101/knowledge-check", new { answers }, TestContext.Current.CancellationToken);
+        var marked = JsonNode.Parse(await attempt.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        var profile = await GetAsync($"{worker}/competencies");
+
+        Assert.True(attempt.IsSuccessStatusCode, marked.ToJsonString());
+        Assert.Equal((4, 80m, true), ((int)marked["correct"]!, (decimal)marked["scorePercent"]!, (bool)marked["passed"]!));
+        var competency = profile["domains"]!.AsArray()
+            .SelectMany(d => d!["competencies"]!.AsArray())
+            .Single(c => (string?)c!["id"] == "what-matters-conversations")!;
+        Assert.Equal("foundational", (string?)competency["level"]);
+        Assert.Equal(["what-matters-101"], competency["evidencedBy"]!.AsArray().Select(m => (string)m!));
+    }
+
     private static IEnumerable<string> Kinds(JsonObject plugin) => plugin["kinds"]!.AsArray().Select(k => (string)k!);
 
     private Task<HttpResponseMessage> PostScoreAsync(string tenant, int[] responses) =>

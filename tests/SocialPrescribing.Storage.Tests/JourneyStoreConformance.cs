@@ -229,20 +229,23 @@ public abstract class JourneyStoreConformance
     }
 
     [Fact]
-    public async Task Concurrent_appends_keep_each_rows_alerts_and_digest()
+    public async Task Concurrent_appends_keep_each_rows_alerts_trips_and_digest()
     {
         var worker = "lw-" + Guid.NewGuid().ToString("N")[..8];
         var journeys = Enumerable.Range(0, 32).Select(n => (Id: Guid.NewGuid(), N: n)).ToList();
 
         await Task.WhenAll(journeys.Select(j => Store.AppendAsync(
-            Append(Alberta, j.Id, 0, [Event()], Summary("engaged", worker) with { OpenSafetyAlerts = j.N % 3, AssessmentDigest = $"[{j.N}]" }),
+            Append(Alberta, j.Id, 0, [Event()], Summary("engaged", worker) with { OpenSafetyAlerts = j.N % 3, AssessmentDigest = $"[{j.N}]", TripsAwaitingPartner = j.N % 2 }),
             Token)));
 
         var rows = (await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 100), Token)).Items.ToDictionary(i => i.JourneyId);
         var digests = (await Store.ListAssessmentDigestsAsync(Alberta, Token)).ToDictionary(d => d.JourneyId, d => d.Digest);
+        var awaiting = await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 100) { TripsAwaitingPartnerOnly = true }, Token);
+        Assert.Equal(journeys.Where(j => j.N % 2 == 1).Select(j => j.Id).Order(), awaiting.Items.Select(i => i.JourneyId).Order());
         Assert.All(journeys, j =>
         {
             Assert.Equal(j.N % 3, rows[j.Id].Summary.OpenSafetyAlerts);
+            Assert.Equal(j.N % 2, rows[j.Id].Summary.TripsAwaitingPartner);
             Assert.Equal($"[{j.N}]", digests[j.Id]);
         });
     }

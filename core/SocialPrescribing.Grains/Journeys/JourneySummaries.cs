@@ -17,6 +17,7 @@ internal static class JourneySummaries
         state.UpdatedAt)
     {
         OpenSafetyAlerts = state.OpenSafetyAlerts,
+        TripsAwaitingPartner = state.Trips.Count(t => t.Status == SocialPrescribing.Domain.Journeys.Transport.TransportTripStatus.Requested),
         AssessmentDigest = AssessmentDigest.Write(state.Assessments),
     };
 }

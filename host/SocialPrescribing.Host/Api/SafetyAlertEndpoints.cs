@@ -25,7 +25,7 @@ internal static class SafetyAlertEndpoints
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var alerts = new List<OpenSafetyAlertItem>();
-        await foreach (var (journey, state) in OpenSafetyAlerts.JourneysAsync(store, grains, tenant.Id, http.RequestAborted))
+        await foreach (var (journey, state) in CaseloadWalk.JourneysAsync(store, grains, tenant.Id, CaseloadWalk.OpenSafetyAlerts, http.RequestAborted))
         {
             alerts.AddRange(state.SafetyAlerts.Where(a => a.IsOpen).Select(a => new OpenSafetyAlertItem(
                 journey.JourneyId, journey.Summary.ClientName, state.LinkWorkerId, WireNames.Of(state.Status), SafetyAlertResponse.From(a))));

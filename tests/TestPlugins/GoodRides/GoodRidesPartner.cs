@@ -56,7 +56,17 @@ public sealed partial class GoodRidesPartner : ITransportPartner
     }
 
     /// <summary>Books by the passenger's first name: <c>throw</c> fails, <c>decline</c> is declined, anyone else is confirmed.</summary>
-    public Task<TripBooking> BookAsync(TripBookingRequest request, CancellationToken cancellationToken)
+    public async Task<TripBooking> BookAsync(TripBookingRequest request, CancellationToken cancellationToken)
+    {
+        if (_settings.HangOnBook)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, CancellationToken.None);
+        }
+
+        return await Book(request);
+    }
+
+    private static Task<TripBooking> Book(TripBookingRequest request)
     {
         return request.Trip.Passenger.Name.Split(' ')[0] switch
         {

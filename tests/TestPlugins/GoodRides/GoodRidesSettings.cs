@@ -11,4 +11,7 @@ public sealed class GoodRidesSettings
     public decimal BaseFare { get; set; } = 10m;
 
     public bool FailOnCreate { get; set; }
+
+    /// <summary>Every booking hangs (ignoring cancellation), as a partner whose dispatch system is stuck.</summary>
+    public bool HangOnBook { get; set; }
 }
