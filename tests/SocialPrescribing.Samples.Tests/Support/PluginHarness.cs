@@ -9,11 +9,12 @@ namespace SocialPrescribing.Samples.Tests.Support;
 /// <summary>
 /// The plugin subsystem registered as the host registers it — <c>AddPlugins</c>, with the host's pooled
 /// <see cref="IHttpClientFactory"/> forwarded to plugins — over a plugins folder and in-memory tenant configuration.
-/// Calls are bounded at one second.
+/// Calls are bounded at five seconds: short enough for a test that waits for a timeout, long enough for a first
+/// call on a busy machine.
 /// </summary>
 internal sealed class PluginHarness : IDisposable
 {
-    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ServiceProvider _services;
 
