@@ -45,7 +45,9 @@ public sealed class JourneyApiTests(HostFixture fixture)
         var referralId = made["events"]![0]!["data"]!["communityReferralId"]!.GetValue<string>();
         await Api.CommandOkAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "accepted" });
         await Api.CommandOkAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "in-progress" });
-        await Api.CommandOkAsync(Http, id, "schedule-follow-up", new { dueOn = "2026-12-15" });
+        var scheduled = await Api.CommandOkAsync(Http, id, "schedule-follow-up", new { dueOn = "2026-12-15" });
+        var followUpId = scheduled["events"]![0]!["data"]!["followUpId"]!.GetValue<string>();
+        await Api.CommandOkAsync(Http, id, "complete-follow-up", new { followUpId, notes = "Walked twice this week." });
         await Api.CommandOkAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "completed" });
         var discharged = await Api.CommandOkAsync(Http, id, "discharge", new { reason = "Goals met" });
 
@@ -58,12 +60,14 @@ public sealed class JourneyApiTests(HostFixture fixture)
         Assert.Equal("discharged", discharged["status"]!.GetValue<string>());
         Assert.Empty(discharged["allowedCommands"]!.AsArray());
         var journey = await Api.GetJourneyAsync(Http, id);
-        Assert.Equal(12, journey["version"]!.GetValue<int>());
-        Assert.Equal(Enumerable.Range(1, 12), journey["timeline"]!.AsArray().Select(e => e!["version"]!.GetValue<int>()));
+        Assert.Equal(13, journey["version"]!.GetValue<int>());
+        Assert.Equal(Enumerable.Range(1, 13), journey["timeline"]!.AsArray().Select(e => e!["version"]!.GetValue<int>()));
         Assert.Equal("completed", journey["communityReferrals"]![0]!["status"]!.GetValue<string>());
         Assert.Empty(journey["communityReferrals"]![0]!["allowedStatuses"]!.AsArray());
         Assert.Equal("Walk with others twice a week", journey["plan"]!["goals"]![0]!.GetValue<string>());
         Assert.Equal("2026-12-15", journey["followUps"]![0]!["dueOn"]!.GetValue<string>());
+        Assert.Equal("Walked twice this week.", journey["followUps"]![0]!["notes"]!.GetValue<string>());
+        Assert.NotNull(journey["followUps"]![0]!["completedAt"]);
         Assert.Equal("Goals met", journey["closure"]!["reason"]!.GetValue<string>());
         Assert.NotNull(journey["firstContact"]!["madeAt"]);
     }
@@ -205,7 +209,7 @@ public sealed class JourneyApiTests(HostFixture fixture)
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/api/v1/tenants/{tenant}/referrals", paths);
         Assert.Contains("/api/v1/tenants/{tenant}/journeys", paths);
-        foreach (var command in new[] { "accept", "reassign", "decline", "record-contact-attempt", "close-unable-to-contact", "record-contact", "record-what-matters", "agree-plan", "make-community-referral", "update-community-referral", "schedule-follow-up", "discharge" })
+        foreach (var command in new[] { "accept", "reassign", "decline", "record-contact-attempt", "close-unable-to-contact", "record-contact", "record-what-matters", "agree-plan", "make-community-referral", "update-community-referral", "schedule-follow-up", "complete-follow-up", "cancel-transport", "acknowledge-safety-alert", "discharge" })
         {
             Assert.Contains($"/api/v1/tenants/{{tenant}}/journeys/{{journeyId}}/{command}", paths);
         }

@@ -44,6 +44,7 @@ public static class JourneyDecider
             ? null
             : "There is no open community referral to update."),
         [JourneyCommandNames.ScheduleFollowUp] = (s, _) => In(s, Engaged),
+        [JourneyCommandNames.CompleteFollowUp] = (s, _) => In(s, Engaged) ?? (s.FollowUps.Any(f => f.IsOpen) ? null : "There is no open follow-up to complete."),
         [JourneyCommandNames.RequestTransport] = (s, _) => In(s, Engaged),
         [JourneyCommandNames.CancelTransport] = (s, _) => In(s, Engaged) ?? (s.Trips.Any(t => t.IsOpen) ? null : "There is no requested or confirmed trip to cancel."),
         // Measures are taken with the person, so once they are engaged; a discharge measure is recorded before discharging.
@@ -116,6 +117,13 @@ public static class JourneyDecider
             MakeCommunityReferral c => Decision.Append(Stamp(new CommunityReferralMade(context.NewId(), c.Program, c.Notes), command, context)),
             UpdateCommunityReferral c => DecideCommunityReferralUpdate(state, c, context),
             ScheduleFollowUp c => DecideFollowUp(c, context),
+            CompleteFollowUp c => state.FollowUps.Find(f => f.Id == c.FollowUpId) switch
+            {
+                null => Decision.Reject(RejectionKind.Invalid, "This journey has no follow-up with this id.", "followUpId"),
+                { IsOpen: false } done => Decision.Reject(
+                    RejectionKind.Conflict, $"This follow-up was completed on {done.CompletedAt:yyyy-MM-dd}.", "followUpId", AllowedCommands(state, context.Tenant)),
+                var open => Decision.Append(Stamp(new FollowUpCompleted(open.Id, c.Notes), command, context)),
+            },
             RequestTransport c => DecideTransportRequest(c, context),
             CancelTransport c => DecideTransportCancellation(state, c, context),
             RecordAssessment c => DecideAssessment(state, c, context),
@@ -295,10 +303,11 @@ public static class JourneyDecider
         JourneyCommandNames.MakeCommunityReferral => 8,
         JourneyCommandNames.UpdateCommunityReferral => 9,
         JourneyCommandNames.ScheduleFollowUp => 10,
-        JourneyCommandNames.RequestTransport => 11,
-        JourneyCommandNames.CancelTransport => 12,
-        JourneyCommandNames.RecordAssessment => 13,
-        JourneyCommandNames.AcknowledgeSafetyAlert => 14,
-        _ => 15,
+        JourneyCommandNames.CompleteFollowUp => 11,
+        JourneyCommandNames.RequestTransport => 12,
+        JourneyCommandNames.CancelTransport => 13,
+        JourneyCommandNames.RecordAssessment => 14,
+        JourneyCommandNames.AcknowledgeSafetyAlert => 15,
+        _ => 16,
     };
 }

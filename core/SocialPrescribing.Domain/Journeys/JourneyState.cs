@@ -106,6 +106,10 @@ public sealed record JourneyState
                 : r).ToImmutableList(),
         },
         FollowUpScheduled f => this with { FollowUps = FollowUps.Add(new FollowUp(f.FollowUpId, f.DueOn, f.OccurredAt)) },
+        FollowUpCompleted f => this with
+        {
+            FollowUps = FollowUps.Select(u => u.Id == f.FollowUpId ? u with { CompletedAt = f.OccurredAt, Notes = f.Notes } : u).ToImmutableList(),
+        },
         AssessmentRecorded a => this with
         {
             Assessments = Assessments.Add(new RecordedAssessment(

@@ -40,6 +40,7 @@ internal static class JourneyEndpoints
         MapCommand<CommunityReferralRequest>(journeys, "Refer the person to a community program.");
         MapCommand<CommunityReferralUpdateRequest>(journeys, "Move a community referral to another status.");
         MapCommand<FollowUpRequest>(journeys, "Schedule a follow-up contact.");
+        MapCommand<CompleteFollowUpRequest>(journeys, "Mark a scheduled follow-up as done, with notes.");
         MapCommand<CancelTripRequest>(journeys, "Cancel a requested or confirmed trip; a booking the partner holds is cancelled there too.");
         MapCommand<AcknowledgeSafetyAlertRequest>(journeys, "A supervisor acknowledges an open safety alert with a note (supervisors only; 403 otherwise).");
         MapCommand<DischargeRequest>(journeys, "Discharge an engaged person; open community referrals are cancelled. Not while a safety alert is open.");

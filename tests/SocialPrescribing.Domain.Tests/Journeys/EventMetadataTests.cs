@@ -32,6 +32,7 @@ public sealed class EventMetadataTests
         (Names.MakeCommunityReferral, JourneyStatus.Engaged),
         (Names.UpdateCommunityReferral, JourneyStatus.Engaged),
         (Names.ScheduleFollowUp, JourneyStatus.Engaged),
+        (Names.CompleteFollowUp, JourneyStatus.Engaged),
         (Names.RequestTransport, JourneyStatus.Engaged),
         (Names.CancelTransport, JourneyStatus.Engaged),
         (Names.RecordAssessment, JourneyStatus.Engaged),

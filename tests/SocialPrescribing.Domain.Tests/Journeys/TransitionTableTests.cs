@@ -42,6 +42,7 @@ public sealed class TransitionTableTests
             [MakeCommunityReferral] = Engaged,
             [UpdateCommunityReferral] = Engaged,
             [ScheduleFollowUp] = Engaged,
+            [CompleteFollowUp] = Engaged,
             [RequestTransport] = Engaged,
             [CancelTransport] = Engaged,
             [RecordAssessment] = Engaged,
@@ -128,7 +129,7 @@ public sealed class TransitionTableTests
         Assert.Equal(
             [
                 AcceptReferral, ReassignLinkWorker, DeclineReferral, RecordContactAttempt, CloseUnableToContact, RecordContact,
-                RecordWhatMatters, AgreePlan, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp,
+                RecordWhatMatters, AgreePlan, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, CompleteFollowUp,
                 RequestTransport, CancelTransport, RecordAssessment, AcknowledgeSafetyAlert, Discharge,
             ],
             JourneyDecider.PublicCommands);

@@ -107,6 +107,9 @@ public static class Commands
             Actor = LinkWorker,
         };
 
+    public static CompleteFollowUp CompleteFollowUp(Guid followUpId) =>
+        new(followUpId, "Went to the walking group twice.") { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
     public static CancelTransport CancelTrip(Guid tripId) =>
         new(tripId, "She has a lift from her daughter.") { CommandId = Guid.NewGuid(), Actor = LinkWorker };
 
@@ -139,6 +142,7 @@ public static class Commands
         JourneyCommandNames.UpdateCommunityReferral => UpdateFirstOpenReferral(state),
         JourneyCommandNames.ScheduleFollowUp => FollowUp(BusinessCalendar.LocalDate(context.Now, context.Tenant)),
         // Every second assessment raises the self-harm flag, so random journeys meet open alerts too.
+        JourneyCommandNames.CompleteFollowUp => CompleteFollowUp(state.FollowUps.Find(f => f.IsOpen)?.Id ?? Guid.NewGuid()),
         JourneyCommandNames.RequestTransport => Trip(context.Now),
         JourneyCommandNames.CancelTransport => CancelTrip(state.Trips.Find(t => t.IsOpen)?.Id ?? Guid.NewGuid()),
         JourneyCommandNames.RecordTransportOutcome => TripConfirmed(state.Trips.Find(t => t.Status == TransportTripStatus.Requested)?.Id ?? Guid.NewGuid()),

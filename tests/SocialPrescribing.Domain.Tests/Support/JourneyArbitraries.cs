@@ -28,6 +28,7 @@ public static class JourneyArbitraries
         (5, Gen.Constant(JourneyCommandNames.UpdateCommunityReferral)),
         (2, Gen.Constant(JourneyCommandNames.ScheduleFollowUp)),
         (2, Gen.Constant(JourneyCommandNames.RecordAssessment)),
+        (2, Gen.Constant(JourneyCommandNames.CompleteFollowUp)),
         (2, Gen.Constant(JourneyCommandNames.RequestTransport)),
         (2, Gen.Constant(JourneyCommandNames.CancelTransport)),
         (2, Gen.Constant(JourneyCommandNames.RecordTransportOutcome)),

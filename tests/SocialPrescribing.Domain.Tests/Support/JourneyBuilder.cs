@@ -46,7 +46,8 @@ public sealed class JourneyBuilder
         JourneyStatus.Referred => new JourneyBuilder().Receive().Attempt(Fixed.Tenant.MinimumContactAttempts),
         JourneyStatus.Accepted => WithEveryGuardMet(JourneyStatus.Referred).Accept(),
         JourneyStatus.Engaged => WithEveryGuardMet(JourneyStatus.Accepted)
-            .Contact().RecordWhatMatters().ReferToCommunity().RequestTrip().Attempt(Fixed.Tenant.MinimumContactAttempts),
+            .Contact().RecordWhatMatters().ReferToCommunity().RequestTrip().ScheduleFollowUp(Fixed.TodayInToronto(Fixed.Now))
+            .Attempt(Fixed.Tenant.MinimumContactAttempts),
         JourneyStatus.Discharged => WithEveryGuardMet(JourneyStatus.Engaged).Discharge(),
         JourneyStatus.Declined => WithEveryGuardMet(JourneyStatus.Referred).Decline(),
         JourneyStatus.UnableToContact => WithEveryGuardMet(JourneyStatus.Referred).CloseUnableToContact(),

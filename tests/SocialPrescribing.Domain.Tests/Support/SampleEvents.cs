@@ -28,6 +28,7 @@ public static class SampleEvents
             "Plot available in May."),
         new CommunityReferralStatusChanged(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-3d4e5f607182"), CommunityReferralStatus.InProgress, CommunityReferralStatus.OnHold),
         new FollowUpScheduled(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-aaaaaaaaaaaa"), new DateOnly(2026, 3, 2)),
+        new FollowUpCompleted(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-aaaaaaaaaaaa"), "Came to the garden; wants to volunteer."),
         new FirstContactOverdue(new DateTimeOffset(2026, 2, 11, 15, 0, 0, TimeSpan.Zero)),
         new AssessmentRecorded(
             Guid.Parse("0197a3c2-5e4f-7a10-9b2c-bbbbbbbbbbbb"),

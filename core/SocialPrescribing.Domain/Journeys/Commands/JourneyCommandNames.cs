@@ -15,6 +15,7 @@ public static class JourneyCommandNames
     public const string MakeCommunityReferral = "make-community-referral";
     public const string UpdateCommunityReferral = "update-community-referral";
     public const string ScheduleFollowUp = "schedule-follow-up";
+    public const string CompleteFollowUp = "complete-follow-up";
     public const string RequestTransport = "request-transport";
     public const string CancelTransport = "cancel-transport";
     public const string RecordAssessment = "record-assessment";

@@ -22,6 +22,7 @@ namespace SocialPrescribing.Domain.Journeys.Events;
 [JsonDerivedType(typeof(CommunityReferralMade), nameof(CommunityReferralMade))]
 [JsonDerivedType(typeof(CommunityReferralStatusChanged), nameof(CommunityReferralStatusChanged))]
 [JsonDerivedType(typeof(FollowUpScheduled), nameof(FollowUpScheduled))]
+[JsonDerivedType(typeof(FollowUpCompleted), nameof(FollowUpCompleted))]
 [JsonDerivedType(typeof(FirstContactOverdue), nameof(FirstContactOverdue))]
 [JsonDerivedType(typeof(AssessmentRecorded), nameof(AssessmentRecorded))]
 [JsonDerivedType(typeof(SafetyAlertRaised), nameof(SafetyAlertRaised))]

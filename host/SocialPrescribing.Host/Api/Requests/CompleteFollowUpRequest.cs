@@ -1,0 +1,16 @@
+using SocialPrescribing.Domain.Journeys.Commands;
+
+namespace SocialPrescribing.Host.Api.Requests;
+
+/// <summary>Marks a scheduled follow-up done, with what happened.</summary>
+internal sealed record CompleteFollowUpRequest(string? FollowUpId, string? Notes) : ICommandRequest
+{
+    public static string CommandName => JourneyCommandNames.CompleteFollowUp;
+
+    public JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata) =>
+        new CompleteFollowUp(validation.Id(FollowUpId, "followUpId"), validation.Optional(Notes, "notes"))
+        {
+            CommandId = metadata.CommandId,
+            Actor = metadata.Actor,
+        };
+}
