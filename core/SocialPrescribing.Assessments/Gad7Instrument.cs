@@ -14,7 +14,7 @@ namespace SocialPrescribing.Assessments;
 /// that needs the published wording supplies it with <see cref="WithItemTexts"/>.</para>
 /// </remarks>
 [AssessmentInstrument(InstrumentId, InstrumentVersion, InstrumentTitle)]
-public sealed class Gad7Instrument : IAssessmentInstrument
+public sealed class Gad7Instrument : ScoredInstrument
 {
     /// <summary>The instrument's id.</summary>
     public const string InstrumentId = "gad7";
@@ -67,25 +67,12 @@ public sealed class Gad7Instrument : IAssessmentInstrument
     {
     }
 
-    private Gad7Instrument(IReadOnlyList<AssessmentItem> items) => Items = items;
+    private Gad7Instrument(IReadOnlyList<AssessmentItem> items)
+        : base(InstrumentId, InstrumentVersion, InstrumentTitle, items, Definitions, TermsOfUse)
+    {
+    }
 
-    /// <inheritdoc />
-    public string Id => InstrumentId;
-
-    /// <inheritdoc />
-    public string Version => InstrumentVersion;
-
-    /// <inheritdoc />
-    public string Title => InstrumentTitle;
-
-    /// <inheritdoc />
-    public IReadOnlyList<AssessmentItem> Items { get; }
-
-    /// <inheritdoc />
-    public IReadOnlyList<ScoreDefinition> ScoreDefinitions => Definitions;
-
-    /// <inheritdoc />
-    public InstrumentLicence Licence { get; } = new()
+    private static readonly InstrumentLicence TermsOfUse = new()
     {
         ItemTextUse = ItemTextUse.FreeToShow,
         ItemTextIncluded = true,
@@ -99,13 +86,8 @@ public sealed class Gad7Instrument : IAssessmentInstrument
     public Gad7Instrument WithItemTexts(IReadOnlyList<string> texts) => new(InstrumentScoring.WithTexts(Items, texts));
 
     /// <inheritdoc />
-    public AssessmentResult Score(IReadOnlyList<int> responses)
+    private protected override AssessmentResult Compute(IReadOnlyList<int> responses)
     {
-        AssessmentValidationException.ThrowIfInvalid(Items, responses);
         return InstrumentScoring.Result(this, [(TotalScore, responses.Sum())], []);
     }
-
-    /// <inheritdoc />
-    public AssessmentComparison CompareChange(AssessmentResult baseline, AssessmentResult latest) =>
-        InstrumentScoring.Compare(this, baseline, latest);
 }

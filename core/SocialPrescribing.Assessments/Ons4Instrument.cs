@@ -20,7 +20,7 @@ namespace SocialPrescribing.Assessments;
 /// wording (for example to compare with national figures) supplies it with <see cref="WithItemTexts"/>.</para>
 /// </remarks>
 [AssessmentInstrument(InstrumentId, InstrumentVersion, InstrumentTitle)]
-public sealed class Ons4Instrument : IAssessmentInstrument
+public sealed class Ons4Instrument : ScoredInstrument
 {
     /// <summary>The instrument's id.</summary>
     public const string InstrumentId = "ons4";
@@ -92,25 +92,12 @@ public sealed class Ons4Instrument : IAssessmentInstrument
     {
     }
 
-    private Ons4Instrument(IReadOnlyList<AssessmentItem> items) => Items = items;
+    private Ons4Instrument(IReadOnlyList<AssessmentItem> items)
+        : base(InstrumentId, InstrumentVersion, InstrumentTitle, items, Definitions, TermsOfUse)
+    {
+    }
 
-    /// <inheritdoc />
-    public string Id => InstrumentId;
-
-    /// <inheritdoc />
-    public string Version => InstrumentVersion;
-
-    /// <inheritdoc />
-    public string Title => InstrumentTitle;
-
-    /// <inheritdoc />
-    public IReadOnlyList<AssessmentItem> Items { get; }
-
-    /// <inheritdoc />
-    public IReadOnlyList<ScoreDefinition> ScoreDefinitions => Definitions;
-
-    /// <inheritdoc />
-    public InstrumentLicence Licence { get; } = new()
+    private static readonly InstrumentLicence TermsOfUse = new()
     {
         ItemTextUse = ItemTextUse.FreeToShow,
         ItemTextIncluded = true,
@@ -123,15 +110,10 @@ public sealed class Ons4Instrument : IAssessmentInstrument
     public Ons4Instrument WithItemTexts(IReadOnlyList<string> texts) => new(InstrumentScoring.WithTexts(Items, texts));
 
     /// <inheritdoc />
-    public AssessmentResult Score(IReadOnlyList<int> responses)
+    private protected override AssessmentResult Compute(IReadOnlyList<int> responses)
     {
-        AssessmentValidationException.ThrowIfInvalid(Items, responses);
         return InstrumentScoring.Result(this, Items.Select((item, i) => (item.Key, (decimal)responses[i])), []);
     }
-
-    /// <inheritdoc />
-    public AssessmentComparison CompareChange(AssessmentResult baseline, AssessmentResult latest) =>
-        InstrumentScoring.Compare(this, baseline, latest);
 
     private static ScoreDefinition Positive(string name) => new()
     {

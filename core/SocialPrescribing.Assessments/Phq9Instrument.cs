@@ -17,7 +17,7 @@ namespace SocialPrescribing.Assessments;
 /// that needs the published wording supplies it with <see cref="WithItemTexts"/>.</para>
 /// </remarks>
 [AssessmentInstrument(InstrumentId, InstrumentVersion, InstrumentTitle)]
-public sealed class Phq9Instrument : IAssessmentInstrument
+public sealed class Phq9Instrument : ScoredInstrument
 {
     /// <summary>The instrument's id.</summary>
     public const string InstrumentId = "phq9";
@@ -78,25 +78,12 @@ public sealed class Phq9Instrument : IAssessmentInstrument
     {
     }
 
-    private Phq9Instrument(IReadOnlyList<AssessmentItem> items) => Items = items;
+    private Phq9Instrument(IReadOnlyList<AssessmentItem> items)
+        : base(InstrumentId, InstrumentVersion, InstrumentTitle, items, Definitions, TermsOfUse)
+    {
+    }
 
-    /// <inheritdoc />
-    public string Id => InstrumentId;
-
-    /// <inheritdoc />
-    public string Version => InstrumentVersion;
-
-    /// <inheritdoc />
-    public string Title => InstrumentTitle;
-
-    /// <inheritdoc />
-    public IReadOnlyList<AssessmentItem> Items { get; }
-
-    /// <inheritdoc />
-    public IReadOnlyList<ScoreDefinition> ScoreDefinitions => Definitions;
-
-    /// <inheritdoc />
-    public InstrumentLicence Licence { get; } = new()
+    private static readonly InstrumentLicence TermsOfUse = new()
     {
         ItemTextUse = ItemTextUse.FreeToShow,
         ItemTextIncluded = true,
@@ -110,14 +97,9 @@ public sealed class Phq9Instrument : IAssessmentInstrument
     public Phq9Instrument WithItemTexts(IReadOnlyList<string> texts) => new(InstrumentScoring.WithTexts(Items, texts));
 
     /// <inheritdoc />
-    public AssessmentResult Score(IReadOnlyList<int> responses)
+    private protected override AssessmentResult Compute(IReadOnlyList<int> responses)
     {
-        AssessmentValidationException.ThrowIfInvalid(Items, responses);
         var flags = responses[8] > 0 ? SelfHarmRisk : [];
         return InstrumentScoring.Result(this, [(TotalScore, responses.Sum())], flags);
     }
-
-    /// <inheritdoc />
-    public AssessmentComparison CompareChange(AssessmentResult baseline, AssessmentResult latest) =>
-        InstrumentScoring.Compare(this, baseline, latest);
 }

@@ -15,7 +15,7 @@ namespace SocialPrescribing.Assessments;
 /// agrees on. The <c>raw</c> score has no rule of its own because the conversion is not linear: judge change on the metric.</para>
 /// </remarks>
 [AssessmentInstrument(InstrumentId, InstrumentVersion, InstrumentTitle)]
-public sealed class SwemwbsInstrument : IAssessmentInstrument
+public sealed class SwemwbsInstrument : ScoredInstrument
 {
     /// <summary>The instrument's id.</summary>
     public const string InstrumentId = "swemwbs";
@@ -96,28 +96,9 @@ public sealed class SwemwbsInstrument : IAssessmentInstrument
     }
 
     private SwemwbsInstrument(IReadOnlyList<AssessmentItem> items, InstrumentLicence licence)
+        : base(InstrumentId, InstrumentVersion, InstrumentTitle, items, Definitions, licence)
     {
-        Items = items;
-        Licence = licence;
     }
-
-    /// <inheritdoc />
-    public string Id => InstrumentId;
-
-    /// <inheritdoc />
-    public string Version => InstrumentVersion;
-
-    /// <inheritdoc />
-    public string Title => InstrumentTitle;
-
-    /// <inheritdoc />
-    public IReadOnlyList<AssessmentItem> Items { get; }
-
-    /// <inheritdoc />
-    public IReadOnlyList<ScoreDefinition> ScoreDefinitions => Definitions;
-
-    /// <inheritdoc />
-    public InstrumentLicence Licence { get; }
 
     /// <summary>
     /// The metric score for a raw score, from the published conversion table, to two decimal places.
@@ -158,14 +139,9 @@ public sealed class SwemwbsInstrument : IAssessmentInstrument
     }
 
     /// <inheritdoc />
-    public AssessmentResult Score(IReadOnlyList<int> responses)
+    private protected override AssessmentResult Compute(IReadOnlyList<int> responses)
     {
-        AssessmentValidationException.ThrowIfInvalid(Items, responses);
         var raw = responses.Sum();
         return InstrumentScoring.Result(this, [(RawScore, raw), (MetricScore, ToMetric(raw))], []);
     }
-
-    /// <inheritdoc />
-    public AssessmentComparison CompareChange(AssessmentResult baseline, AssessmentResult latest) =>
-        InstrumentScoring.Compare(this, baseline, latest);
 }

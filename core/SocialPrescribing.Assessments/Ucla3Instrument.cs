@@ -23,7 +23,7 @@ namespace SocialPrescribing.Assessments;
 /// wording supplies it with <see cref="WithItemTexts"/>.</para>
 /// </remarks>
 [AssessmentInstrument(InstrumentId, InstrumentVersion, InstrumentTitle)]
-public sealed class Ucla3Instrument : IAssessmentInstrument
+public sealed class Ucla3Instrument : ScoredInstrument
 {
     /// <summary>The instrument's id.</summary>
     public const string InstrumentId = "ucla3";
@@ -89,26 +89,12 @@ public sealed class Ucla3Instrument : IAssessmentInstrument
     {
     }
 
-    private Ucla3Instrument(IReadOnlyList<AssessmentItem> items) => Items = items;
+    private Ucla3Instrument(IReadOnlyList<AssessmentItem> items)
+        : base(InstrumentId, InstrumentVersion, InstrumentTitle, items, Definitions, TermsOfUse)
+    {
+    }
 
-    /// <inheritdoc />
-    public string Id => InstrumentId;
-
-    /// <inheritdoc />
-    public string Version => InstrumentVersion;
-
-    /// <inheritdoc />
-    public string Title => InstrumentTitle;
-
-    /// <inheritdoc />
-    /// <remarks>Three scale items, then the optional direct question.</remarks>
-    public IReadOnlyList<AssessmentItem> Items { get; }
-
-    /// <inheritdoc />
-    public IReadOnlyList<ScoreDefinition> ScoreDefinitions => Definitions;
-
-    /// <inheritdoc />
-    public InstrumentLicence Licence { get; } = new()
+    private static readonly InstrumentLicence TermsOfUse = new()
     {
         ItemTextUse = ItemTextUse.FreeToShow,
         ItemTextIncluded = true,
@@ -124,9 +110,8 @@ public sealed class Ucla3Instrument : IAssessmentInstrument
 
     /// <inheritdoc />
     /// <remarks>Three responses score the scale; a fourth is the answer to the direct question.</remarks>
-    public AssessmentResult Score(IReadOnlyList<int> responses)
+    private protected override AssessmentResult Compute(IReadOnlyList<int> responses)
     {
-        AssessmentValidationException.ThrowIfInvalid(Items, responses);
         List<(string, decimal)> scores = [(TotalScore, responses[0] + responses[1] + responses[2])];
         if (responses.Count > 3)
         {
@@ -135,8 +120,4 @@ public sealed class Ucla3Instrument : IAssessmentInstrument
 
         return InstrumentScoring.Result(this, scores, []);
     }
-
-    /// <inheritdoc />
-    public AssessmentComparison CompareChange(AssessmentResult baseline, AssessmentResult latest) =>
-        InstrumentScoring.Compare(this, baseline, latest);
 }
