@@ -74,23 +74,7 @@ public sealed partial class SqliteJourneyStore : IRecordStreamStore
                         VALUES ($tenant, $kind, $stream, $version, $type, $data, $command, $actor, $at)
                         """;
                     AddStreamKey(insert, append.Tenant, append.Kind, append.StreamId);
-                    var version = insert.Parameters.Add("$version", SqliteType.Integer);
-                    var type = insert.Parameters.Add("$type", SqliteType.Text);
-                    var data = insert.Parameters.Add("$data", SqliteType.Text);
-                    var commandId = insert.Parameters.Add("$command", SqliteType.Text);
-                    var actor = insert.Parameters.Add("$actor", SqliteType.Text);
-                    var at = insert.Parameters.Add("$at", SqliteType.Text);
-                    var next = append.ExpectedVersion;
-                    foreach (var record in append.Records)
-                    {
-                        version.Value = ++next;
-                        type.Value = record.Type;
-                        data.Value = record.Data;
-                        commandId.Value = record.CommandId.ToString();
-                        actor.Value = record.Actor;
-                        at.Value = Text(record.OccurredAt);
-                        await insert.ExecuteNonQueryAsync(cancellationToken);
-                    }
+                    await InsertNumberedAsync(insert, append.ExpectedVersion, append.Records, cancellationToken);
                 }
 
                 await tx.CommitAsync(cancellationToken);

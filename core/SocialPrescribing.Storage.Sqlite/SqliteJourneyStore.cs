@@ -116,25 +116,9 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
                     INSERT INTO journey_events (tenant, journey_id, version, event_type, data, command_id, actor, occurred_at)
                     VALUES ($tenant, $journey, $version, $type, $data, $command, $actor, $at)
                     """;
-                var tenant = insert.Parameters.AddWithValue("$tenant", append.Tenant.Value);
-                var journey = insert.Parameters.AddWithValue("$journey", Key(append.JourneyId));
-                var version = insert.Parameters.Add("$version", SqliteType.Integer);
-                var type = insert.Parameters.Add("$type", SqliteType.Text);
-                var data = insert.Parameters.Add("$data", SqliteType.Text);
-                var commandId = insert.Parameters.Add("$command", SqliteType.Text);
-                var actor = insert.Parameters.Add("$actor", SqliteType.Text);
-                var at = insert.Parameters.Add("$at", SqliteType.Text);
-                var next = append.ExpectedVersion;
-                foreach (var e in append.Events)
-                {
-                    version.Value = ++next;
-                    type.Value = e.Type;
-                    data.Value = e.Data;
-                    commandId.Value = e.CommandId.ToString();
-                    actor.Value = e.Actor;
-                    at.Value = Text(e.OccurredAt);
-                    await insert.ExecuteNonQueryAsync(cancellationToken);
-                }
+                insert.Parameters.AddWithValue("$tenant", append.Tenant.Value);
+                insert.Parameters.AddWithValue("$journey", Key(append.JourneyId));
+                await InsertNumberedAsync(insert, append.ExpectedVersion, append.Events, cancellationToken);
             }
 
             await UpsertSummaryAsync(connection, tx, append, cancellationToken);
@@ -276,6 +260,31 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         command.Parameters.AddWithValue("$tenant", tenant.Value);
         command.Parameters.AddWithValue("$journey", Key(journeyId));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Runs an INSERT once per event, numbering them on from <paramref name="expectedVersion"/>; the statement names
+    /// its stream's key parameters itself and takes the event as <c>$version $type $data $command $actor $at</c>.
+    /// </summary>
+    private static async Task InsertNumberedAsync(SqliteCommand insert, long expectedVersion, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    {
+        var version = insert.Parameters.Add("$version", SqliteType.Integer);
+        var type = insert.Parameters.Add("$type", SqliteType.Text);
+        var data = insert.Parameters.Add("$data", SqliteType.Text);
+        var commandId = insert.Parameters.Add("$command", SqliteType.Text);
+        var actor = insert.Parameters.Add("$actor", SqliteType.Text);
+        var at = insert.Parameters.Add("$at", SqliteType.Text);
+        var next = expectedVersion;
+        foreach (var e in events)
+        {
+            version.Value = ++next;
+            type.Value = e.Type;
+            data.Value = e.Data;
+            commandId.Value = e.CommandId.ToString();
+            actor.Value = e.Actor;
+            at.Value = Text(e.OccurredAt);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static async Task UpsertSummaryAsync(SqliteConnection connection, SqliteTransaction tx, JourneyAppend append, CancellationToken cancellationToken)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Events;
 using SocialPrescribing.Domain.Outcomes;
-using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Grains.Journeys;
 using SocialPrescribing.Host.Api.Requests;
 using SocialPrescribing.Host.Api.Responses;
@@ -116,13 +115,13 @@ internal static class AssessmentEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, Guid journeyId, IGrainFactory grains)
     {
-        var state = await JourneyStateAsync(http, journeyId, grains);
+        var state = await JourneyEndpoints.StateAsync(http, journeyId, grains);
         return state is null ? Problems.UnknownJourney() : TypedResults.Ok(state.Assessments.Select(AssessmentResponse.From).ToList());
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, Guid journeyId, Guid assessmentId, IGrainFactory grains)
     {
-        var state = await JourneyStateAsync(http, journeyId, grains);
+        var state = await JourneyEndpoints.StateAsync(http, journeyId, grains);
         return state?.Assessments.Find(a => a.Id == assessmentId) is { } found
             ? TypedResults.Ok(AssessmentResponse.From(found))
             : Problems.NotFound(state is null ? "No journey with this id in this tenant." : "No assessment with this id on this journey.");
@@ -131,7 +130,7 @@ internal static class AssessmentEndpoints
     private static async Task<IResult> OutcomesAsync(HttpContext http, Guid journeyId, IGrainFactory grains, IAssessmentCatalog catalog)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        var state = await JourneyStateAsync(http, journeyId, grains);
+        var state = await JourneyEndpoints.StateAsync(http, journeyId, grains);
         if (state is null)
         {
             return Problems.UnknownJourney();
@@ -140,14 +139,6 @@ internal static class AssessmentEndpoints
         var find = (string id) => catalog.Find(tenant.Id, id)?.Instrument;
         var outcomes = JourneyOutcomes.Compute(state.Assessments, find);
         return TypedResults.Ok(new JourneyOutcomesResponse(journeyId, [.. outcomes.Select(o => InstrumentOutcomeResponse.From(o, find(o.Instrument)))]));
-    }
-
-    /// <summary>The journey's state, or null when it does not exist.</summary>
-    internal static async Task<JourneyState?> JourneyStateAsync(HttpContext http, Guid journeyId, IGrainFactory grains)
-    {
-        TenantSettings tenant = TenantEndpointFilter.GetTenant(http);
-        var history = await grains.GetGrain<IJourneyGrain>(journeyId, tenant.Id.Value).GetHistory();
-        return history.Events.IsEmpty ? null : JourneyState.Fold(history.Events);
     }
 
     private static IResult UnknownInstrument(string instrument) =>

@@ -74,6 +74,14 @@ internal static class JourneyEndpoints
             (journeyId, outcome) => Respond(journeyId, ReferralRequest.CommandName, outcome, $"/api/v1/tenants/{tenant.Id.Value}/journeys/{journeyId}"));
     }
 
+    /// <summary>The journey's state, or null when it does not exist: what the journey's sub-resources read.</summary>
+    internal static async Task<JourneyState?> StateAsync(HttpContext http, Guid journeyId, IGrainFactory grains)
+    {
+        var tenant = TenantEndpointFilter.GetTenant(http);
+        var history = await grains.GetGrain<IJourneyGrain>(journeyId, tenant.Id.Value).GetHistory();
+        return history.Events.IsEmpty ? null : JourneyState.Fold(history.Events);
+    }
+
     private static async Task<IResult> GetJourney(HttpContext http, Guid journeyId, IGrainFactory grains)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);

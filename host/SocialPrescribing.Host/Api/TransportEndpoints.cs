@@ -68,7 +68,7 @@ internal static class TransportEndpoints
             return Problems.Validation(validation.Errors);
         }
 
-        var journey = await AssessmentEndpoints.JourneyStateAsync(http, journeyId, grains);
+        var journey = await JourneyEndpoints.StateAsync(http, journeyId, grains);
         if (journey is null)
         {
             return Problems.UnknownJourney();
@@ -99,13 +99,13 @@ internal static class TransportEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, Guid journeyId, IGrainFactory grains)
     {
-        var journey = await AssessmentEndpoints.JourneyStateAsync(http, journeyId, grains);
+        var journey = await JourneyEndpoints.StateAsync(http, journeyId, grains);
         return journey is null ? Problems.UnknownJourney() : TypedResults.Ok(journey.Trips.Select(TripResponse.From).ToList());
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, Guid journeyId, Guid tripId, IGrainFactory grains)
     {
-        var journey = await AssessmentEndpoints.JourneyStateAsync(http, journeyId, grains);
+        var journey = await JourneyEndpoints.StateAsync(http, journeyId, grains);
         return journey?.Trips.Find(t => t.Id == tripId) is { } trip
             ? TypedResults.Ok(TripResponse.From(trip))
             : Problems.NotFound(journey is null ? "No journey with this id in this tenant." : "No trip with this id on this journey.");
