@@ -253,7 +253,7 @@ internal sealed partial class PostgresGroupCommitter
                 batch = new NpgsqlBatch(connection);
                 foreach (var pending in remaining)
                 {
-                    var command = new NpgsqlBatchCommand(pending.Append.ExpectedVersion == 0 ? _sql.StartStream : _sql.ContinueStream);
+                    var command = new NpgsqlBatchCommand(_sql.For(pending.Append));
                     PostgresParameters.AddAppend(command.Parameters, pending.Append);
                     batch.BatchCommands.Add(command);
                 }

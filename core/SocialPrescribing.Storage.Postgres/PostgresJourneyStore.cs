@@ -147,7 +147,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         RunAsync(async () =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await using var command = new NpgsqlCommand(append.ExpectedVersion == 0 ? _sql.StartStream : _sql.ContinueStream, connection);
+            await using var command = new NpgsqlCommand(_sql.For(append), connection);
             PostgresParameters.AddAppend(command.Parameters, append);
 
             int inserted;

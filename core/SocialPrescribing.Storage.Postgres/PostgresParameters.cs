@@ -7,8 +7,8 @@ namespace SocialPrescribing.Storage.Postgres;
 internal static class PostgresParameters
 {
     /// <summary>
-    /// The twenty parameters of <see cref="PostgresStatements.StartStream"/> and
-    /// <see cref="PostgresStatements.ContinueStream"/>, in their positional order.
+    /// The twenty parameters of the statement <see cref="PostgresStatements.For"/> picks for
+    /// <paramref name="append"/>, in their positional order: the events as arrays, or as plain values when there is one.
     /// </summary>
     public static void AddAppend(NpgsqlParameterCollection parameters, JourneyAppend append)
     {
@@ -27,25 +27,39 @@ internal static class PostgresParameters
         parameters.Add(Boolean(summary.AwaitsFirstContactCheck));
         parameters.Add(Timestamp(summary.UpdatedAt));
 
-        var types = new string[events.Count];
-        var data = new string[events.Count];
-        var commands = new Guid[events.Count];
-        var actors = new string[events.Count];
-        var times = new DateTimeOffset[events.Count];
-        for (var i = 0; i < events.Count; i++)
+        if (events.Count == 1)
         {
-            types[i] = events[i].Type;
-            data[i] = events[i].Data;
-            commands[i] = events[i].CommandId;
-            actors[i] = events[i].Actor;
-            times[i] = events[i].OccurredAt.ToUniversalTime();
+            // The one-event statements take the event's columns as plain values.
+            var only = events[0];
+            parameters.Add(Text(only.Type));
+            parameters.Add(Text(only.Data));
+            parameters.Add(Uuid(only.CommandId));
+            parameters.Add(Text(only.Actor));
+            parameters.Add(Timestamp(only.OccurredAt));
+        }
+        else
+        {
+            var types = new string[events.Count];
+            var data = new string[events.Count];
+            var commands = new Guid[events.Count];
+            var actors = new string[events.Count];
+            var times = new DateTimeOffset[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                types[i] = events[i].Type;
+                data[i] = events[i].Data;
+                commands[i] = events[i].CommandId;
+                actors[i] = events[i].Actor;
+                times[i] = events[i].OccurredAt.ToUniversalTime();
+            }
+
+            parameters.Add(Array(types));
+            parameters.Add(Array(data));
+            parameters.Add(Array(commands));
+            parameters.Add(Array(actors));
+            parameters.Add(Array(times));
         }
 
-        parameters.Add(Array(types));
-        parameters.Add(Array(data));
-        parameters.Add(Array(commands));
-        parameters.Add(Array(actors));
-        parameters.Add(Array(times));
         parameters.Add(Integer(summary.OpenSafetyAlerts));
         parameters.Add(NullableText(summary.AssessmentDigest));
         parameters.Add(Integer(summary.TripsAwaitingPartner));

@@ -30,8 +30,10 @@ internal sealed class PostgresStatements
         _journeys = $"{QuotedSchema}.journeys";
         var events = $"{QuotedSchema}.journey_events";
 
-        // $1 tenant, $2 journey, $3 expected version, $4 new version, $5..$12 the summary,
-        // $13..$17 the events as parallel arrays (ordinality numbers them from 1), $18..$20 the rest of the summary.
+        // $1 tenant, $2 journey, $3 expected version, $4 new version, $5..$12 the summary, $13..$17 the events,
+        // $18..$20 the rest of the summary. Most commands record one event: its columns are then plain values. More
+        // events come as parallel arrays (ordinality numbers them from 1). A plain row spares the server an unnest
+        // and the client five arrays, about a tenth of a lone append's time on a fast disk.
         var insertEvents = $"""
             INSERT INTO {events} ({EventColumns})
             SELECT $1, $2, $3 + e.ordinal, e.event_type, e.data, e.command_id, e.actor, e.occurred_at
@@ -39,18 +41,24 @@ internal sealed class PostgresStatements
                  WITH ORDINALITY AS e (event_type, data, command_id, actor, occurred_at, ordinal)
             WHERE EXISTS (SELECT FROM summary)
             """;
+        var insertEvent = $"""
+            INSERT INTO {events} ({EventColumns})
+            SELECT $1, $2, $4, $13::text, $14::text, $15::uuid, $16::text, $17::timestamptz
+            WHERE EXISTS (SELECT FROM summary)
+            """;
 
-        StartStream = $"""
+        var start = $"""
             WITH summary AS (
                 INSERT INTO {_journeys} ({SummaryColumns})
                 VALUES ($1, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $18, $19, $20)
                 ON CONFLICT (tenant, journey_id) DO NOTHING
                 RETURNING 1
             )
-            {insertEvents}
             """;
+        StartStream = start + insertEvents;
+        StartStreamWithOneEvent = start + insertEvent;
 
-        ContinueStream = $"""
+        var @continue = $"""
             WITH summary AS (
                 UPDATE {_journeys} SET
                     version = $4, status = $5, link_worker_id = $6, client_name = $7, referred_at = $8,
@@ -59,8 +67,9 @@ internal sealed class PostgresStatements
                 WHERE tenant = $1 AND journey_id = $2 AND version = $3
                 RETURNING 1
             )
-            {insertEvents}
             """;
+        ContinueStream = @continue + insertEvents;
+        ContinueStreamWithOneEvent = @continue + insertEvent;
 
         // Many appends, each to a different stream, in one statement: $1..$12 the appends as parallel arrays
         // (in the order of the single append's $1..$12), $13..$19 all their events as parallel arrays, $20..$22 the rest
@@ -146,6 +155,21 @@ internal sealed class PostgresStatements
 
     /// <summary>Append to a stream that must be at the expected version.</summary>
     public string ContinueStream { get; }
+
+    /// <summary><see cref="StartStream"/> for exactly one event, its columns as plain values.</summary>
+    public string StartStreamWithOneEvent { get; }
+
+    /// <summary><see cref="ContinueStream"/> for exactly one event, its columns as plain values.</summary>
+    public string ContinueStreamWithOneEvent { get; }
+
+    /// <summary>The statement that writes <paramref name="append"/> alone; its parameters come from <see cref="PostgresParameters.AddAppend"/>.</summary>
+    public string For(JourneyAppend append) => (append.ExpectedVersion == 0, append.Events.Count == 1) switch
+    {
+        (true, true) => StartStreamWithOneEvent,
+        (true, false) => StartStream,
+        (false, true) => ContinueStreamWithOneEvent,
+        (false, false) => ContinueStream,
+    };
 
     /// <summary>Append to many streams, each at most once, in one statement; returns the positions (from 1) of those that moved.</summary>
     public string AppendMany { get; }

@@ -13,7 +13,8 @@ internal sealed record BenchmarkOptions(
     string Output,
     string HostAssembly,
     int Rounds,
-    double? CalmBelow)
+    double? CalmBelow,
+    TimeSpan? Interleave = null)
 {
     /// <summary>Every scenario, in the order they run.</summary>
     public static readonly IReadOnlyList<string> AllScenarios =
@@ -37,6 +38,8 @@ internal sealed record BenchmarkOptions(
           --host <dll>           SocialPrescribing.Host.dll for the HTTP scenarios (default: built with this project)
           --rounds <n>           repeat the whole run n times, scenarios interleaved, and report the median of each
                                  point and the spread of its ratio to raw within each round (default 1)
+          --interleave <ms>      start every scenario at once and measure them in turns of <ms> each (order rotating),
+                                 --duration each; their ratios then share the machine's drift (default: one after another)
           --calm <percent>       before each point, wait (up to 3 minutes) until the share of the last 10 s in which
                                  a runnable task waited for a core (/proc/pressure/cpu) is below percent
         """;
@@ -66,6 +69,7 @@ internal sealed record BenchmarkOptions(
                 "--output" => options with { Output = Path.GetFullPath(value) },
                 "--host" => options with { HostAssembly = Path.GetFullPath(value) },
                 "--calm" => options with { CalmBelow = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--interleave" => options with { Interleave = TimeSpan.FromMilliseconds(Math.Max(10, double.Parse(value, CultureInfo.InvariantCulture))) },
                 "--rounds" => options with { Rounds = Math.Max(1, int.Parse(value, CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.{Environment.NewLine}{Usage}"),
             };

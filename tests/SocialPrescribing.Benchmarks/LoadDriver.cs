@@ -28,6 +28,68 @@ internal static class LoadDriver
         var note = finish();
         var samples = await Task.WhenAll(workers);
 
+        return Result(scenario.Name, concurrency, samples, duration, note, after.PerCommandSince(before, Math.Max(1, samples.Sum(s => s.Latencies.Count))));
+    }
+
+    /// <summary>
+    /// Several scenarios measured in turn, in short slices, over the same stretch of time: each slice runs one
+    /// scenario's workers alone, and the order rotates every cycle. Drift in the machine (the disk's flush time, other
+    /// work) then falls on every scenario alike, so their ratio is far steadier than that of points minutes apart.
+    /// A slice ends when its last in-flight command returns; a scenario's rate is its commands over the time its
+    /// slices took.
+    /// </summary>
+    public static async Task<IReadOnlyList<LoadResult>> RunInterleavedAsync(
+        IReadOnlyList<LoadScenario> scenarios, int concurrency, TimeSpan warmup, TimeSpan duration, TimeSpan slice, CancellationToken cancellationToken)
+    {
+        var steps = new List<Func<Task>[]>();
+        foreach (var scenario in scenarios)
+        {
+            var workers = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => scenario.CreateWorkerAsync(i, cancellationToken)));
+            steps.Add(workers);
+        }
+
+        foreach (var workers in steps)
+        {
+            await RunSliceAsync(workers, warmup / Math.Max(1, scenarios.Count), cancellationToken);
+        }
+
+        var samples = scenarios.Select(_ => new List<WorkerSamples>()).ToArray();
+        var elapsed = new long[scenarios.Count];
+        var cpu = new TimeSpan[scenarios.Count];
+        var switches = new long[scenarios.Count];
+        var finishers = scenarios.Select(s => s.BeginMeasurement()).ToArray();
+        var cycles = Math.Max(1, (int)Math.Ceiling(duration / slice));
+        for (var cycle = 0; cycle < cycles; cycle++)
+        {
+            for (var turn = 0; turn < scenarios.Count; turn++)
+            {
+                var i = (cycle + turn) % scenarios.Count;
+                var before = ProcessUsage.Now();
+                var started = Stopwatch.GetTimestamp();
+                samples[i].AddRange(await RunSliceAsync(steps[i], slice, cancellationToken));
+                elapsed[i] += Stopwatch.GetTimestamp() - started;
+                var after = ProcessUsage.Now();
+                cpu[i] += after.CpuSince(before);
+                switches[i] += after.SwitchesSince(before);
+            }
+        }
+
+        return [.. scenarios.Select((scenario, i) =>
+        {
+            var commands = Math.Max(1, samples[i].Sum(s => s.Latencies.Count));
+            return Result(scenario.Name, concurrency, samples[i], TimeSpan.FromSeconds((double)elapsed[i] / Stopwatch.Frequency), finishers[i](), ProcessUsage.PerCommand(cpu[i], switches[i], commands));
+        })];
+    }
+
+    private static async Task<WorkerSamples[]> RunSliceAsync(Func<Task>[] steps, TimeSpan slice, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var end = start + Ticks(slice);
+        return await Task.WhenAll(steps.Select(step => Task.Run(() => WorkAsync(step, start, end), cancellationToken)));
+    }
+
+    private static LoadResult Result(string scenario, int concurrency, IReadOnlyCollection<WorkerSamples> samples, TimeSpan measured, string? note, string usage)
+    {
         var latencies = samples.SelectMany(s => s.Latencies).Order().ToArray();
         var errors = samples.Sum(s => s.Errors);
         var firstError = samples.Select(s => s.FirstError).FirstOrDefault(e => e is not null);
@@ -38,14 +100,14 @@ internal static class LoadDriver
 
         if (latencies.Length > 0)
         {
-            note = $"{note} {after.PerCommandSince(before, latencies.Length)}".Trim();
+            note = $"{note} {usage}".Trim();
         }
 
         return new LoadResult(
-            scenario.Name,
+            scenario,
             concurrency,
             latencies.Length,
-            latencies.Length / duration.TotalSeconds,
+            latencies.Length / measured.TotalSeconds,
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.99),
             errors,

@@ -23,14 +23,17 @@ internal sealed class ProcessUsage
     public static ProcessUsage Now() => new(Process.GetCurrentProcess().TotalProcessorTime, SwitchesByThread());
 
     /// <summary>Driver CPU µs and context switches per command since <paramref name="before"/>.</summary>
-    public string PerCommandSince(ProcessUsage before, long commands)
-    {
-        // Threads started since begin at zero; threads that ended are gone from both sides.
-        var switches = _switches.Sum(t => t.Value - before._switches.GetValueOrDefault(t.Key));
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{(_cpu - before._cpu).TotalMicroseconds / commands:0} µs cpu, {(double)switches / commands:0.0} switches per command");
-    }
+    public string PerCommandSince(ProcessUsage before, long commands) => PerCommand(CpuSince(before), SwitchesSince(before), commands);
+
+    /// <summary>CPU µs and context switches per command, for totals summed over several stretches.</summary>
+    public static string PerCommand(TimeSpan cpu, long switches, long commands) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{cpu.TotalMicroseconds / commands:0} µs cpu, {(double)switches / commands:0.0} switches per command");
+
+    public TimeSpan CpuSince(ProcessUsage before) => _cpu - before._cpu;
+
+    // Threads started since begin at zero; threads that ended are gone from both sides.
+    public long SwitchesSince(ProcessUsage before) => _switches.Sum(t => t.Value - before._switches.GetValueOrDefault(t.Key));
 
     private static Dictionary<string, long> SwitchesByThread()
     {

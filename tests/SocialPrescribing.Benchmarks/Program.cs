@@ -22,7 +22,7 @@ for (var round = 1; round <= options.Rounds; round++)
     }
 
     // Every scenario once per round, in the same order, so slow drift in the machine's load touches them all alike.
-    results.AddRange(await RunRoundAsync(round));
+    results.AddRange(options.Interleave is { } slice ? await RunInterleavedRoundAsync(round, slice) : await RunRoundAsync(round));
 }
 
 var table = options.Rounds == 1 ? ResultTable.Render(results, RawNpgsqlScenario.Label) : ResultTable.RenderRounds(results, RawNpgsqlScenario.Label);
@@ -53,23 +53,69 @@ async Task<List<LoadResult>> RunRoundAsync(int round)
 
             foreach (var concurrency in options.Concurrency)
             {
-                if (options.CalmBelow is { } calm)
-                {
-                    var waited = await MachineLoad.WaitForCalmAsync(calm, TimeSpan.FromMinutes(3), stop.Token);
-                    if (waited > TimeSpan.FromSeconds(2))
-                    {
-                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (waited {waited.TotalSeconds:0} s for the machine to calm down: {MachineLoad.Describe()})"));
-                    }
-                }
-
-                var result = await LoadDriver.RunAsync(scenario, concurrency, options.Warmup, options.Duration, stop.Token) with { Round = round, Load = MachineLoad.Describe() };
-                measured.Add(result);
-                Console.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{result.Scenario} @ {concurrency}: {result.CommandsPerSecond:0} commands/s, p50 {result.P50Milliseconds:0.00} ms, p99 {result.P99Milliseconds:0.00} ms {result.Note} ({result.Load})"));
+                await WaitForCalmAsync();
+                measured.Add(Report(await LoadDriver.RunAsync(scenario, concurrency, options.Warmup, options.Duration, stop.Token) with { Round = round, Load = MachineLoad.Describe() }));
             }
         }
     }
 
     return measured;
+}
+
+// Every scenario started at once, then measured in turns of one slice each at every concurrency.
+async Task<List<LoadResult>> RunInterleavedRoundAsync(int round, TimeSpan slice)
+{
+    var measured = new List<LoadResult>();
+    var started = new List<LoadScenario>();
+    try
+    {
+        foreach (var name in options.Scenarios)
+        {
+            IReadOnlyList<int?> variants = ScenarioCatalog.UsesGroupCommit(name) && options.Writers.Count > 0 ? [.. options.Writers.Select(w => (int?)w)] : [null];
+            foreach (var writers in variants)
+            {
+                var scenario = await ScenarioCatalog.CreateAsync(name, writers, server, options, stop.Token);
+                started.Add(scenario);
+                await scenario.StartAsync(stop.Token);
+            }
+        }
+
+        foreach (var concurrency in options.Concurrency)
+        {
+            await WaitForCalmAsync();
+            foreach (var result in await LoadDriver.RunInterleavedAsync(started, concurrency, options.Warmup, options.Duration, slice, stop.Token))
+            {
+                measured.Add(Report(result with { Round = round, Load = MachineLoad.Describe() }));
+            }
+        }
+    }
+    finally
+    {
+        foreach (var scenario in started)
+        {
+            await scenario.DisposeAsync();
+        }
+    }
+
+    return measured;
+}
+
+async Task WaitForCalmAsync()
+{
+    if (options.CalmBelow is { } calm)
+    {
+        var waited = await MachineLoad.WaitForCalmAsync(calm, TimeSpan.FromMinutes(3), stop.Token);
+        if (waited > TimeSpan.FromSeconds(2))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (waited {waited.TotalSeconds:0} s for the machine to calm down: {MachineLoad.Describe()})"));
+        }
+    }
+}
+
+static LoadResult Report(LoadResult result)
+{
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"{result.Scenario} @ {result.Concurrency}: {result.CommandsPerSecond:0} commands/s, p50 {result.P50Milliseconds:0.00} ms, p99 {result.P99Milliseconds:0.00} ms {result.Note} ({result.Load})"));
+    return result;
 }

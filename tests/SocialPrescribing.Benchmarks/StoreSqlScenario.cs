@@ -9,7 +9,7 @@ using SocialPrescribing.Testing.Postgres;
 namespace SocialPrescribing.Benchmarks;
 
 /// <summary>
-/// The store's own append statement (<see cref="PostgresStatements.ContinueStream"/>: the caseload row moved, one
+/// The store's own append statement (<see cref="PostgresStatements.ContinueStreamWithOneEvent"/>: the caseload row moved, one
 /// event inserted) executed as the raw baseline executes its INSERT: one connection per worker, prepared once, no
 /// store code around it. Separates what the statement costs the server from what the store's code costs.
 /// </summary>
@@ -45,7 +45,7 @@ internal sealed class StoreSqlScenario(string connectionString) : LoadScenario
             _connections.Add(connection);
         }
 
-        var command = new NpgsqlCommand(new PostgresStatements(_schema).ContinueStream, connection);
+        var command = new NpgsqlCommand(new PostgresStatements(_schema).ContinueStreamWithOneEvent, connection);
         PostgresParameters.AddAppend(command.Parameters, Next());
         await command.PrepareAsync(cancellationToken);
 

@@ -49,16 +49,19 @@ public abstract class JourneyStoreConformance
         Assert.Empty(await Store.ReadAsync(Alberta, Guid.NewGuid(), Token));
     }
 
+    // One event and several take different statements on some engines; both must guard the version.
     [Theory]
-    [InlineData(0)]
-    [InlineData(2)]
-    [InlineData(5)]
-    public async Task An_append_at_the_wrong_version_conflicts_and_stores_nothing(long expected)
+    [InlineData(0, 1)]
+    [InlineData(0, 2)]
+    [InlineData(2, 1)]
+    [InlineData(2, 2)]
+    [InlineData(5, 2)]
+    public async Task An_append_at_the_wrong_version_conflicts_and_stores_nothing(long expected, int events)
     {
         var journey = Guid.NewGuid();
         await Store.AppendAsync(Append(Alberta, journey, 0, [Event()]), Token);
 
-        await Assert.ThrowsAsync<StreamVersionConflictException>(() => Store.AppendAsync(Append(Alberta, journey, expected, [Event(), Event()], Summary("accepted")), Token));
+        await Assert.ThrowsAsync<StreamVersionConflictException>(() => Store.AppendAsync(Append(Alberta, journey, expected, [.. Enumerable.Range(0, events).Select(_ => Event())], Summary("accepted")), Token));
 
         Assert.Single(await Store.ReadAsync(Alberta, journey, Token));
         var page = await Store.QueryAsync(Alberta, new JourneyQuery("accepted", null, 1, 100), Token);
