@@ -17,4 +17,10 @@ public enum PluginCallFailure
 
     /// <summary>The plugin answered with nothing, or with a result that fails the caller's checks.</summary>
     InvalidResult,
+
+    /// <summary>
+    /// <see cref="PluginOptions.MaxConcurrentCalls"/> calls into the plugin for this tenant were still running (calls
+    /// that timed out count until the plugin's code returns), so the call was refused without calling it.
+    /// </summary>
+    Saturated,
 }

@@ -9,6 +9,9 @@ public sealed record PluginCallHealth
     /// <summary>Calls that failed, for any <see cref="PluginCallFailure"/>.</summary>
     public required long Failures { get; init; }
 
+    /// <summary>Calls whose plugin code is running now, including calls that timed out but have not returned.</summary>
+    public int Running { get; init; }
+
     /// <summary>The state of the circuit: <c>closed</c> (calls go through), <c>open</c> (refused), <c>half-open</c> (trying) or <c>isolated</c>.</summary>
     public required string Circuit { get; init; }
 

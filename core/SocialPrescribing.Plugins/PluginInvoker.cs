@@ -11,7 +11,8 @@ using SocialPrescribing.Abstractions;
 namespace SocialPrescribing.Plugins;
 
 /// <summary>
-/// <see cref="IPluginInvoker"/> on a Polly pipeline per plugin and tenant: a circuit breaker around a timeout.
+/// <see cref="IPluginInvoker"/> on a Polly pipeline per plugin and tenant: a circuit breaker around a timeout, behind
+/// a limit on the calls running at once (<see cref="PluginOptions.MaxConcurrentCalls"/>).
 /// The call starts on a thread of its own and is abandoned, not awaited, when the timeout fires, so a plugin that
 /// ignores its cancellation token or blocks its thread still returns control to the caller on time, and does not
 /// starve the thread pool other tenants' requests run on.
@@ -53,6 +54,14 @@ internal sealed partial class PluginInvoker(IOptions<PluginOptions> options, ILo
         ArgumentNullException.ThrowIfNull(invocation);
         var state = StateFor(component.PluginId, component.Tenant);
         Interlocked.Increment(ref state.Calls);
+        if (!state.TryEnter(_options.MaxConcurrentCalls))
+        {
+            throw Failed(state, component, operation, PluginCallFailure.Saturated,
+                $"{_options.MaxConcurrentCalls} calls into it are still running");
+        }
+
+        // The slot is given back when the plugin's code returns, or here when the circuit refused the call.
+        var started = false;
         try
         {
             return await state.Pipeline.ExecuteAsync(
@@ -61,12 +70,22 @@ internal sealed partial class PluginInvoker(IOptions<PluginOptions> options, ILo
                     // Started on a thread of its own, not the caller's nor a pool thread: a plugin that blocks
                     // synchronously then blocks only that thread, and neither the caller nor the thread pool
                     // that serves every other tenant waits for it.
+                    started = true;
                     var running = Task.Factory.StartNew(
                         () => invocation(component.Instance, token),
                         CancellationToken.None,
                         TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
                         TaskScheduler.Default).Unwrap();
-                    _ = running.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    _ = running.ContinueWith(
+                        static (t, slot) =>
+                        {
+                            ((CallState)slot!).Exit();
+                            _ = t.Exception;
+                        },
+                        state,
+                        CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default);
                     var result = await running.WaitAsync(token);
                     var problem = result is null ? "it returned nothing" : validate?.Invoke(result);
                     return problem is null ? result : throw new InvalidPluginResultException(problem);
@@ -96,6 +115,13 @@ internal sealed partial class PluginInvoker(IOptions<PluginOptions> options, ILo
             LogFault(logger, component.PluginId, component.Tenant.Value, operation, e.GetType().FullName ?? e.GetType().Name, summary.Description);
             throw Failed(state, component, operation, PluginCallFailure.Faulted, $"it threw {e.GetType().Name}", e.GetType().FullName);
         }
+        finally
+        {
+            if (!started)
+            {
+                state.Exit();
+            }
+        }
     }
 
     public PluginCallHealth Health(string pluginId, TenantId tenant)
@@ -112,6 +138,7 @@ internal sealed partial class PluginInvoker(IOptions<PluginOptions> options, ILo
             {
                 Calls = Interlocked.Read(ref state.Calls),
                 Failures = Interlocked.Read(ref state.Failures),
+                Running = Volatile.Read(ref state.Running),
                 Circuit = state.Circuit.CircuitState switch
                 {
                     CircuitState.Open => "open",
@@ -177,6 +204,7 @@ internal sealed partial class PluginInvoker(IOptions<PluginOptions> options, ILo
     {
         public long Calls;
         public long Failures;
+        public int Running;
 
         public ResiliencePipeline Pipeline { get; } = pipeline;
 
@@ -185,5 +213,19 @@ internal sealed partial class PluginInvoker(IOptions<PluginOptions> options, ILo
         public PluginCallFailure? LastFailure { get; set; }
 
         public DateTimeOffset? LastFailureAt { get; set; }
+
+        /// <summary>Takes a running-call slot when fewer than <paramref name="limit"/> are taken.</summary>
+        public bool TryEnter(int limit)
+        {
+            if (Interlocked.Increment(ref Running) <= limit)
+            {
+                return true;
+            }
+
+            Interlocked.Decrement(ref Running);
+            return false;
+        }
+
+        public void Exit() => Interlocked.Decrement(ref Running);
     }
 }

@@ -28,6 +28,14 @@ public sealed class PluginOptions
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// How many calls into one plugin for one tenant may be running at once. A call that timed out still counts
+    /// until the plugin's code returns, since its thread is still held, so a plugin that hangs can hold at most this
+    /// many threads per tenant. Calls beyond it are refused at once (<see cref="PluginCallFailure.Saturated"/>).
+    /// Default: 16.
+    /// </summary>
+    public int MaxConcurrentCalls { get; set; } = 16;
+
+    /// <summary>
     /// The share of failed calls (timeouts, exceptions, invalid results), over <see cref="BreakerSamplingDuration"/>,
     /// that opens a plugin's circuit for one tenant. Default: 0.5.
     /// </summary>

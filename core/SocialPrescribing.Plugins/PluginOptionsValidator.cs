@@ -27,6 +27,11 @@ internal sealed class PluginOptionsValidator : IValidateOptions<PluginOptions>
             failures.Add($"{section}:{nameof(PluginOptions.CallTimeout)} must be from 00:00:00.010 to 01:00:00.");
         }
 
+        if (options.MaxConcurrentCalls is < 1 or > 1000)
+        {
+            failures.Add($"{section}:{nameof(PluginOptions.MaxConcurrentCalls)} must be from 1 to 1000.");
+        }
+
         if (options.BreakerFailureRatio is <= 0 or > 1)
         {
             failures.Add($"{section}:{nameof(PluginOptions.BreakerFailureRatio)} must be above 0 and at most 1.");

@@ -23,6 +23,7 @@ public static class PluginStatusNames
         PluginCallFailure.CircuitOpen => "circuit-open",
         PluginCallFailure.Faulted => "faulted",
         PluginCallFailure.InvalidResult => "invalid-result",
+        PluginCallFailure.Saturated => "saturated",
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, null),
     };
 }

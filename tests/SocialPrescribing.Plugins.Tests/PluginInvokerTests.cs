@@ -155,8 +155,64 @@ public sealed class PluginInvokerTests : IDisposable
         foreach (var call in hanging)
         {
             var error = await Assert.ThrowsAsync<PluginCallException>(() => call);
-            Assert.True(error.Reason is PluginCallFailure.Timeout or PluginCallFailure.CircuitOpen, error.Message);
+            Assert.True(error.Reason is PluginCallFailure.Timeout or PluginCallFailure.CircuitOpen or PluginCallFailure.Saturated, error.Message);
         }
+    }
+
+    [Fact]
+    public async Task Calls_still_running_after_their_timeout_keep_their_slots_and_further_calls_are_refused_until_they_return()
+    {
+        using var harness = new CatalogHarness(_folder, new Dictionary<string, string?>(GoodRidesConfig.EnabledFor("ab", "on"))
+        {
+            ["Plugins:MaxConcurrentCalls"] = "2",
+            ["Plugins:BreakerMinimumThroughput"] = "100",
+        });
+        var ab = harness.Catalog.Find<ITransportPartner>(TestTenants.Ab, "good-rides")!;
+        var on = harness.Catalog.Find<ITransportPartner>(TestTenants.On, "good-rides")!;
+        Task<TripQuote> Quote(PluginComponent<ITransportPartner> partner, string passenger) =>
+            harness.Invoker.InvokeAsync(partner, "quote", (p, ct) => p.QuoteAsync(Trips.For(passenger), ct), cancellationToken: TestContext.Current.CancellationToken);
+
+        // Each blocks its thread for 3 s; the callers are answered at the 0.5 s timeout, the threads stay held.
+        foreach (var blocked in new[] { Quote(ab, "block"), Quote(ab, "block") })
+        {
+            Assert.Equal(PluginCallFailure.Timeout, (await Assert.ThrowsAsync<PluginCallException>(() => blocked)).Reason);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var refused = await Assert.ThrowsAsync<PluginCallException>(() => Quote(ab, "Marie"));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(300), $"The refusal took {clock.Elapsed}.");
+        Assert.Equal(PluginCallFailure.Saturated, refused.Reason);
+        Assert.EndsWith("(saturated): 2 calls into it are still running", refused.Message, StringComparison.Ordinal);
+        var saturated = harness.Invoker.Health("good-rides", TestTenants.Ab);
+        Assert.Equal((2, 3L, PluginCallFailure.Saturated, "closed"), (saturated.Running, saturated.Failures, saturated.LastFailure, saturated.Circuit));
+        Assert.True((await Quote(on, "Marie")).Available, "Another tenant's slots are its own.");
+
+        // Once the blocked code returns, its slots are free again.
+        var wait = Stopwatch.StartNew();
+        while (harness.Invoker.Health("good-rides", TestTenants.Ab).Running > 0 && wait.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True((await Quote(ab, "Marie")).Available);
+        Assert.Equal(0, harness.Invoker.Health("good-rides", TestTenants.Ab).Running);
+    }
+
+    [Fact]
+    public async Task A_call_refused_by_an_open_circuit_holds_no_slot()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await Assert.ThrowsAsync<PluginCallException>(() => QuoteAsync(Ab, "throw"));
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(PluginCallFailure.CircuitOpen, (await Assert.ThrowsAsync<PluginCallException>(() => QuoteAsync(Ab, "Marie"))).Reason);
+        }
+
+        Assert.Equal(0, _harness.Invoker.Health("good-rides", TestTenants.Ab).Running);
     }
 
     [Fact]

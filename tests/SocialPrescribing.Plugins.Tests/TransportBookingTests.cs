@@ -26,6 +26,8 @@ public sealed class TransportBookingTests : IAsyncLifetime
         var settings = GoodRidesConfig.EnabledFor("ab");
         settings["Jobs:TransportBookingAttempts"] = "2";
         settings["Jobs:TransportRetryDelay"] = "00:00:01";
+        settings["Plugins:CallTimeout"] = "00:00:02";
+        settings["Plugins:MaxConcurrentCalls"] = "3";
         _factory = new PluginHostFactory(_plugins.Path, settings);
         _http = _factory.CreateClient();
         return ValueTask.CompletedTask;
@@ -158,6 +160,32 @@ public sealed class TransportBookingTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Contains("timeout", (string?)(await ReadAsync(response))["detail"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health/ready", Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Calls_beyond_those_still_running_in_a_partner_are_a_503_with_retry_after_and_show_in_its_health()
+    {
+        var hanging = await EngagedJourneyAsync("hang");
+        var id = await EngagedJourneyAsync("Marie");
+
+        // Three calls that never return hold the partner's three slots for this tenant, even after their timeout.
+        var timedOut = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _http.PostAsJsonAsync($"{Journeys}/{hanging}/transport/quotes", Trip(), Token)));
+        Assert.All(timedOut, r => Assert.Equal(HttpStatusCode.BadGateway, r.StatusCode));
+
+        var quote = await _http.PostAsJsonAsync($"{Journeys}/{id}/transport/quotes", Trip(), Token);
+        var booking = await _http.PostAsJsonAsync($"{Journeys}/{id}/transport/bookings", Trip(), Token);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, quote.StatusCode);
+        Assert.NotNull(quote.Headers.RetryAfter);
+        var problem = await ReadAsync(quote);
+        Assert.Equal("A plugin is busy.", (string?)problem["title"]);
+        Assert.Contains("'good-rides' has too many calls running", (string?)problem["detail"], StringComparison.Ordinal);
+        // A booking is only queued (202): the job asks the partner later, so a busy partner costs it nothing now.
+        Assert.Equal(HttpStatusCode.Accepted, booking.StatusCode);
+        var health = (await ReadAsync(await _http.GetAsync("/api/v1/tenants/ab/plugins", Token)))["plugins"]!.AsArray()
+            .Single(p => (string?)p!["id"] == "good-rides")!["calls"]!;
+        Assert.Equal((3, "saturated"), ((int)health["running"]!, (string?)health["lastFailure"]));
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health/ready", Token)).StatusCode);
     }
 }

@@ -125,7 +125,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
                 "pg_ctl",
                 [
                     "start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-s",
-                    "-o", $"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200",
+                    "-o", $"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=400",
                 ],
                 cancellationToken);
             if (exitCode == 0)

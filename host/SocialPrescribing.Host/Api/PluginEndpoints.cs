@@ -70,6 +70,7 @@ internal static class PluginEndpoints
                     new PluginCallsResponse(
                         health.Calls,
                         health.Failures,
+                        health.Running,
                         health.Circuit,
                         health.LastFailure is { } failure ? PluginStatusNames.Of(failure) : null,
                         health.LastFailureAt));

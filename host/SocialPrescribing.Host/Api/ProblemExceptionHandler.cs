@@ -35,6 +35,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     private static (int Status, string Title, string Detail) Classify(Exception exception) => exception switch
     {
         BadHttpRequestException bad => (bad.StatusCode, "Bad request.", "The request could not be read."),
+        Plugins.PluginCallException { Reason: Plugins.PluginCallFailure.Saturated } busy => (StatusCodes.Status503ServiceUnavailable, "A plugin is busy.",
+            $"The plugin '{busy.PluginId}' has too many calls running for this program, so '{busy.Operation}' was not tried; nothing was recorded. Retry shortly."),
         Plugins.PluginCallException call => (StatusCodes.Status502BadGateway, "A plugin failed.",
             $"The plugin '{call.PluginId}' did not complete '{call.Operation}' ({Plugins.PluginStatusNames.Of(call.Reason)}); nothing was recorded."),
         Assessments.InstrumentFaultException fault => (StatusCodes.Status502BadGateway, "The instrument failed.", fault.Message),

@@ -26,7 +26,7 @@ internal static class InstrumentScoring
             validation.Add(FieldOf(instrument, ex.ItemKey), ex.Message);
             return null;
         }
-        catch (PluginCallException ex)
+        catch (PluginCallException ex) when (ex.Reason != PluginCallFailure.Saturated)
         {
             throw new InstrumentFaultException(instrument.Id, $"failed ({PluginStatusNames.Of(ex.Reason)})", null);
         }
