@@ -31,6 +31,12 @@ internal sealed class PostgresAppendCounters
     /// <summary>An append refused without committing anything (the single-statement path rolls back on a conflict).</summary>
     public void Conflicted() => Interlocked.Increment(ref _conflicts);
 
+    public long Transactions => Interlocked.Read(ref _transactions);
+
+    public long Appends => Interlocked.Read(ref _appends);
+
+    public long Conflicts => Interlocked.Read(ref _conflicts);
+
     public PostgresAppendStatistics Snapshot(int queued) => new(
         Interlocked.Read(ref _transactions),
         Interlocked.Read(ref _appends),

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -31,9 +33,19 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
     private readonly Lock _migrationGate = new();
     private readonly PostgresAppendCounters _counters = new();
     private readonly PostgresGroupCommitter? _groupCommit;
+    private readonly PostgresStoreMetrics _metrics;
     private Task? _migration;
 
-    public PostgresJourneyStore(NpgsqlDataSource dataSource, IOptions<PostgresStorageOptions> options, TimeProvider time, ILogger<PostgresJourneyStore> logger)
+    /// <param name="dataSource">The connection pool; the caller owns it.</param>
+    /// <param name="options">The schema and group-commit settings.</param>
+    /// <param name="time">The clock for retry delays.</param>
+    /// <param name="logger">Where failures and retries are logged (codes and counts only).</param>
+    /// <param name="meterFactory">
+    /// Where the store's metrics (meter <c>SocialPrescribing.Storage.Postgres</c>) are created; the host's, so its
+    /// exporters see them. Without one the store creates and owns its meter.
+    /// </param>
+    public PostgresJourneyStore(
+        NpgsqlDataSource dataSource, IOptions<PostgresStorageOptions> options, TimeProvider time, ILogger<PostgresJourneyStore> logger, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(options);
@@ -61,6 +73,8 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         {
             _groupCommit = new PostgresGroupCommitter(dataSource, _sql, _options, _counters, time, logger);
         }
+
+        _metrics = new PostgresStoreMetrics(meterFactory, _options.Schema, _counters, () => _groupCommit?.Queued ?? 0);
     }
 
     /// <summary>The schema this store reads and writes.</summary>
@@ -116,9 +130,12 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             return Task.CompletedTask;
         }
 
-        return _groupCommit is { } groupCommit
-            ? AppendGroupedAsync(groupCommit, append, cancellationToken)
-            : AppendAloneAsync(append, cancellationToken);
+        var startedAt = Stopwatch.GetTimestamp();
+        return _metrics.Time(
+            _groupCommit is { } groupCommit
+                ? AppendGroupedAsync(groupCommit, append, cancellationToken)
+                : AppendAloneAsync(append, cancellationToken),
+            startedAt);
     }
 
     /// <summary>
@@ -131,6 +148,8 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         {
             await groupCommit.CloseAsync();
         }
+
+        _metrics.Dispose();
     }
 
     private async Task AppendGroupedAsync(PostgresGroupCommitter groupCommit, JourneyAppend append, CancellationToken cancellationToken)

@@ -44,7 +44,8 @@ public static class PostgresStorageServiceCollectionExtensions
             sp.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKey),
             sp.GetRequiredService<IOptions<PostgresStorageOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<PostgresJourneyStore>>()));
+            sp.GetRequiredService<ILogger<PostgresJourneyStore>>(),
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<IJourneyStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IRecordStreamStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         return services;
