@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,25 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
         Assert.Equal("Hangfire.PostgreSql.PostgreSqlStorage", factory.Services.GetRequiredService<JobStorage>().GetType().FullName);
         Assert.Equal(1L, await ScalarAsync<long>(database, "SELECT COUNT(*) FROM social_prescribing.journeys"));
         Assert.True(await ScalarAsync<long>(database, "SELECT COUNT(*) FROM social_prescribing.orleans_membership WHERE status = 3") >= 1);
+        Assert.Equal(3L, AppendsPublishedBy(factory.Services.GetRequiredService<IMeterFactory>()));
+    }
+
+    /// <summary>The store's <c>sp.storage.appends</c> as the host's own meter factory publishes it.</summary>
+    private static long? AppendsPublishedBy(IMeterFactory host)
+    {
+        long? appends = null;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == host && instrument.Meter.Name == "SocialPrescribing.Storage.Postgres" && instrument.Name == "sp.storage.appends")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => appends = value);
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return appends;
     }
 
     [Fact]
