@@ -70,7 +70,6 @@ internal sealed partial class PluginInvoker(IOptions<PluginOptions> options, ILo
                     // Started on a thread of its own, not the caller's nor a pool thread: a plugin that blocks
                     // synchronously then blocks only that thread, and neither the caller nor the thread pool
                     // that serves every other tenant waits for it.
-                    started = true;
                     var running = Task.Factory.StartNew(
                         () => invocation(component.Instance, token),
                         CancellationToken.None,
@@ -86,6 +85,10 @@ internal sealed partial class PluginInvoker(IOptions<PluginOptions> options, ILo
                         CancellationToken.None,
                         TaskContinuationOptions.ExecuteSynchronously,
                         TaskScheduler.Default);
+
+                    // From here the continuation gives the slot back; before (a thread that could not be started),
+                    // the finally below does.
+                    started = true;
                     var result = await running.WaitAsync(token);
                     var problem = result is null ? "it returned nothing" : validate?.Invoke(result);
                     return problem is null ? result : throw new InvalidPluginResultException(problem);
@@ -217,12 +220,18 @@ internal sealed partial class PluginInvoker(IOptions<PluginOptions> options, ILo
         /// <summary>Takes a running-call slot when fewer than <paramref name="limit"/> are taken.</summary>
         public bool TryEnter(int limit)
         {
-            if (Interlocked.Increment(ref Running) <= limit)
+            var running = Volatile.Read(ref Running);
+            while (running < limit)
             {
-                return true;
+                var seen = Interlocked.CompareExchange(ref Running, running + 1, running);
+                if (seen == running)
+                {
+                    return true;
+                }
+
+                running = seen;
             }
 
-            Interlocked.Decrement(ref Running);
             return false;
         }
 

@@ -28,15 +28,18 @@ internal static class LoadDriver
         var note = finish();
         var samples = await Task.WhenAll(workers);
 
-        return Result(scenario.Name, concurrency, samples, duration, note, after.PerCommandSince(before, Math.Max(1, samples.Sum(s => s.Latencies.Count))));
+        return Result(scenario.Name, concurrency, samples, duration, note, after.PerCommandSince(before, Math.Max(1, samples.Sum(s => s.Completed))));
     }
 
     /// <summary>
     /// Several scenarios measured in turn, in short slices, over the same stretch of time: each slice runs one
     /// scenario's workers alone, and the order rotates every cycle. Drift in the machine (the disk's flush time, other
     /// work) then falls on every scenario alike, so their ratio is far steadier than that of points minutes apart.
-    /// A slice ends when its last in-flight command returns; a scenario's rate is its commands over the time its
-    /// slices took.
+    /// A slice counts the commands that completed within it, and its length is the time charged: commands still in
+    /// flight at its end finish before the next slice starts, uncounted and uncharged, so a long tail at high
+    /// concurrency neither idles the other workers on the scenario's clock nor counts work done after the slice.
+    /// Each scenario warms up alone for the whole warm-up first, and the order of the scenarios is shuffled in every
+    /// cycle (with a fixed seed), so no scenario always follows the same one.
     /// </summary>
     public static async Task<IReadOnlyList<LoadResult>> RunInterleavedAsync(
         IReadOnlyList<LoadScenario> scenarios, int concurrency, TimeSpan warmup, TimeSpan duration, TimeSpan slice, CancellationToken cancellationToken)
@@ -50,7 +53,7 @@ internal static class LoadDriver
 
         foreach (var workers in steps)
         {
-            await RunSliceAsync(workers, warmup / Math.Max(1, scenarios.Count), cancellationToken);
+            await RunSliceAsync(workers, warmup, cancellationToken);
         }
 
         var samples = scenarios.Select(_ => new List<WorkerSamples>()).ToArray();
@@ -59,15 +62,16 @@ internal static class LoadDriver
         var switches = new long[scenarios.Count];
         var finishers = scenarios.Select(s => s.BeginMeasurement()).ToArray();
         var cycles = Math.Max(1, (int)Math.Ceiling(duration / slice));
+        var order = Enumerable.Range(0, scenarios.Count).ToArray();
+        var shuffle = new Random(concurrency);
         for (var cycle = 0; cycle < cycles; cycle++)
         {
-            for (var turn = 0; turn < scenarios.Count; turn++)
+            shuffle.Shuffle(order);
+            foreach (var i in order)
             {
-                var i = (cycle + turn) % scenarios.Count;
                 var before = ProcessUsage.Now();
-                var started = Stopwatch.GetTimestamp();
                 samples[i].AddRange(await RunSliceAsync(steps[i], slice, cancellationToken));
-                elapsed[i] += Stopwatch.GetTimestamp() - started;
+                elapsed[i] += Ticks(slice);
                 var after = ProcessUsage.Now();
                 cpu[i] += after.CpuSince(before);
                 switches[i] += after.SwitchesSince(before);
@@ -76,7 +80,7 @@ internal static class LoadDriver
 
         return [.. scenarios.Select((scenario, i) =>
         {
-            var commands = Math.Max(1, samples[i].Sum(s => s.Latencies.Count));
+            var commands = Math.Max(1, samples[i].Sum(s => s.Completed));
             return Result(scenario.Name, concurrency, samples[i], TimeSpan.FromSeconds((double)elapsed[i] / Stopwatch.Frequency), finishers[i](), ProcessUsage.PerCommand(cpu[i], switches[i], commands));
         })];
     }
@@ -85,12 +89,13 @@ internal static class LoadDriver
     {
         var start = Stopwatch.GetTimestamp();
         var end = start + Ticks(slice);
-        return await Task.WhenAll(steps.Select(step => Task.Run(() => WorkAsync(step, start, end), cancellationToken)));
+        return await Task.WhenAll(steps.Select(step => Task.Run(() => WorkAsync(step, start, end, countUntil: end), cancellationToken)));
     }
 
     private static LoadResult Result(string scenario, int concurrency, IReadOnlyCollection<WorkerSamples> samples, TimeSpan measured, string? note, string usage)
     {
         var latencies = samples.SelectMany(s => s.Latencies).Order().ToArray();
+        var completed = samples.Sum(s => (long)s.Completed);
         var errors = samples.Sum(s => s.Errors);
         var firstError = samples.Select(s => s.FirstError).FirstOrDefault(e => e is not null);
         if (firstError is not null)
@@ -106,17 +111,22 @@ internal static class LoadDriver
         return new LoadResult(
             scenario,
             concurrency,
-            latencies.Length,
-            latencies.Length / measured.TotalSeconds,
+            completed,
+            completed / measured.TotalSeconds,
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.99),
             errors,
             note);
     }
 
-    private static async Task<WorkerSamples> WorkAsync(Func<Task> step, long measureFrom, long end)
+    /// <summary>
+    /// One worker's closed loop: commands start until <paramref name="end"/>. Those started from <paramref name="measureFrom"/>
+    /// are measured, and those of them completed by <paramref name="countUntil"/> count as throughput.
+    /// </summary>
+    private static async Task<WorkerSamples> WorkAsync(Func<Task> step, long measureFrom, long end, long countUntil = long.MaxValue)
     {
         var latencies = new List<long>(4_096);
+        var completed = 0;
         var errors = 0;
         Exception? firstError = null;
         while (true)
@@ -140,13 +150,16 @@ internal static class LoadDriver
                 continue;
             }
 
+            // Every measured command's latency counts, the tail's included; only those done in the window count as throughput.
+            var finished = Stopwatch.GetTimestamp();
             if (started >= measureFrom)
             {
-                latencies.Add(Stopwatch.GetTimestamp() - started);
+                latencies.Add(finished - started);
+                completed += finished <= countUntil ? 1 : 0;
             }
         }
 
-        return new WorkerSamples(latencies, errors, firstError);
+        return new WorkerSamples(latencies, completed, errors, firstError);
     }
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);

@@ -136,6 +136,46 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
     }
 
     [Fact]
+    public async Task A_disposed_store_on_a_hosts_meter_factory_reports_nothing_rather_than_stale_totals()
+    {
+        using var meters = new HostMeters();
+        var appends = new List<long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Name == "sp.storage.appends")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => appends.Add(value));
+        listener.Start();
+
+        var store = Open(meters: meters);
+        await store.AppendAsync(Append(Guid.NewGuid(), 0, [Event()]), Token);
+        listener.RecordObservableInstruments();
+        await store.DisposeAsync();
+        listener.RecordObservableInstruments();
+
+        Assert.Equal([1L], appends);
+    }
+
+    /// <summary>A meter factory that, like the host's, owns its meters until it is disposed itself.</summary>
+    private sealed class HostMeters : IMeterFactory
+    {
+        private readonly List<Meter> _meters = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(options.Name, options.Version, options.Tags, this);
+            _meters.Add(meter);
+            return meter;
+        }
+
+        public void Dispose() => _meters.ForEach(m => m.Dispose());
+    }
+
+    [Fact]
     public async Task Appends_arriving_while_a_writer_hands_over_are_never_stranded()
     {
         // One writer slot, passed between callers and background writers thousands of times: an append that
@@ -501,12 +541,13 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
         }
     }
 
-    private PostgresJourneyStore Open(int writers = 2, int queueLimit = 4096) =>
+    private PostgresJourneyStore Open(int writers = 2, int queueLimit = 4096, IMeterFactory? meters = null) =>
         new(
             _dataSource!,
             Options.Create(new PostgresStorageOptions { Schema = _schema, GroupCommitWriters = writers, GroupCommitQueueLimit = queueLimit }),
             TimeProvider.System,
-            NullLogger<PostgresJourneyStore>.Instance);
+            NullLogger<PostgresJourneyStore>.Instance,
+            meters);
 
     /// <summary>Locks a journey's caseload row in a transaction of another connection until released.</summary>
     private async Task<HeldRow> HoldCaseloadRowAsync(Guid journey)

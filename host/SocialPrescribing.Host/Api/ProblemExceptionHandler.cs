@@ -13,7 +13,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = Classify(exception);
-        if (status >= 500)
+        // A busy plugin is an expected refusal, already logged by the invoker; it is no server fault to log again.
+        if (status >= 500 && exception is not Plugins.PluginCallException { Reason: Plugins.PluginCallFailure.Saturated })
         {
             LogFailure(exception, httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName, status);
         }

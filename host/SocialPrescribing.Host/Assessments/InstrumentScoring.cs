@@ -30,7 +30,7 @@ internal static class InstrumentScoring
         {
             throw new InstrumentFaultException(instrument.Id, $"failed ({PluginStatusNames.Of(ex.Reason)})", null);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not PluginCallException)
         {
             throw new InstrumentFaultException(instrument.Id, "threw while scoring", ex);
         }
