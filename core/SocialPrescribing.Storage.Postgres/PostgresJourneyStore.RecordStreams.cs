@@ -21,20 +21,7 @@ public sealed partial class PostgresJourneyStore : IRecordStreamStore
             command.Parameters.Add(Text(tenant.Value));
             command.Parameters.Add(Text(kind));
             command.Parameters.Add(Text(streamId));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var records = new List<StoredEvent>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                records.Add(new StoredEvent(
-                    reader.GetInt64(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.GetGuid(3),
-                    reader.GetString(4),
-                    reader.GetFieldValue<DateTimeOffset>(5)));
-            }
-
-            return records;
+            return await ReadEventsAsync(command, cancellationToken);
         }, migrateFirst: true, cancellationToken);
     }
 

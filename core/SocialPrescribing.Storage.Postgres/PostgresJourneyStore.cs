@@ -106,20 +106,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             await using var command = _dataSource.CreateCommand(_sql.ReadStream);
             command.Parameters.Add(Text(tenant.Value));
             command.Parameters.Add(Uuid(journeyId));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var events = new List<StoredEvent>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                events.Add(new StoredEvent(
-                    reader.GetInt64(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.GetGuid(3),
-                    reader.GetString(4),
-                    reader.GetFieldValue<DateTimeOffset>(5)));
-            }
-
-            return events;
+            return await ReadEventsAsync(command, cancellationToken);
         }, migrateFirst: true, cancellationToken);
 
     public Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default)
@@ -136,6 +123,25 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
                 ? AppendGroupedAsync(groupCommit, append, cancellationToken)
                 : AppendAloneAsync(append, cancellationToken),
             startedAt);
+    }
+
+    /// <summary>Executes a stream read; its columns are version, type, data, command id, actor and time, in order.</summary>
+    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new StoredEvent(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetGuid(3),
+                reader.GetString(4),
+                reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+
+        return events;
     }
 
     /// <summary>

@@ -18,20 +18,7 @@ public sealed partial class SqliteJourneyStore : IRecordStreamStore
                 FROM record_streams WHERE tenant = $tenant AND kind = $kind AND stream_id = $stream ORDER BY version
                 """;
             AddStreamKey(command, tenant, kind, streamId);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var records = new List<StoredEvent>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                records.Add(new StoredEvent(
-                    reader.GetInt64(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    Guid.Parse(reader.GetString(3)),
-                    reader.GetString(4),
-                    Time(reader.GetString(5))));
-            }
-
-            return records;
+            return await ReadEventsAsync(command, cancellationToken);
         });
     }
 

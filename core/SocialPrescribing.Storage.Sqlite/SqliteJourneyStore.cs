@@ -74,21 +74,27 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
                 """;
             command.Parameters.AddWithValue("$tenant", tenant.Value);
             command.Parameters.AddWithValue("$journey", Key(journeyId));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var events = new List<StoredEvent>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                events.Add(new StoredEvent(
-                    reader.GetInt64(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    Guid.Parse(reader.GetString(3)),
-                    reader.GetString(4),
-                    Time(reader.GetString(5))));
-            }
-
-            return events;
+            return await ReadEventsAsync(command, cancellationToken);
         });
+
+    /// <summary>Executes a stream read; its columns are version, type, data, command id, actor and time, in order.</summary>
+    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new StoredEvent(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                Guid.Parse(reader.GetString(3)),
+                reader.GetString(4),
+                Time(reader.GetString(5))));
+        }
+
+        return events;
+    }
 
     public Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default) => RunAsync(async () =>
     {

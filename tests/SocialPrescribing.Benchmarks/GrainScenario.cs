@@ -35,7 +35,7 @@ internal sealed class GrainScenario(
         builder.Services.AddSingleton<IJourneyReactions, NoFirstContactScheduler>();
         addStore(builder.Services);
         var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePorts.Next(), FreePorts.Next(), null, cluster, cluster));
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next(), null, cluster, cluster));
         _host = builder.Build();
         await _host.StartAsync(cancellationToken);
         _grains = _host.Services.GetRequiredService<IGrainFactory>();

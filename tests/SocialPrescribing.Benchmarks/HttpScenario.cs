@@ -38,7 +38,7 @@ internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyLi
             throw new FileNotFoundException($"The host is not built at {hostAssembly}; build it or pass --host.", hostAssembly);
         }
 
-        var port = FreePorts.Next();
+        var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             // The host reads appsettings.json from its content root, the working directory.
@@ -53,8 +53,8 @@ internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyLi
             "--urls", $"http://127.0.0.1:{port}",
             "--environment", "Production",
             "--Storage:DataDirectory", _dataDirectory,
-            "--Orleans:SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture),
-            "--Orleans:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            "--Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            "--Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Warning",
             .. settings,
         ];

@@ -36,7 +36,7 @@ internal sealed class ProbeScenario(string name, string connectionString, bool i
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(new ProbeDatabase(connectionString));
         var cluster = "probe-" + Guid.NewGuid().ToString("N")[..8];
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePorts.Next(), FreePorts.Next(), null, cluster, cluster));
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next(), null, cluster, cluster));
         _host = builder.Build();
         await _host.StartAsync(cancellationToken);
         _grains = _host.Services.GetRequiredService<IGrainFactory>();

@@ -20,28 +20,20 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private readonly string _schema = PostgresServer.UniqueName("group");
-    private PostgresServer? _server;
-    private NpgsqlDataSource? _dataSource;
+    private PostgresTestSchema? _db;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _server = await fixture.GetServerAsync();
-        _dataSource = NpgsqlDataSource.Create(_server.ConnectionString);
+        _db = await PostgresTestSchema.CreateAsync(fixture, "group");
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_dataSource is not null)
+        if (_db is not null)
         {
-            await _dataSource.DisposeAsync();
-        }
-
-        if (_server is not null)
-        {
-            await _server.DropSchemaAsync(_schema, CancellationToken.None);
+            await _db.DisposeAsync();
         }
     }
 
@@ -80,7 +72,7 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
         listener.InstrumentPublished = (instrument, l) =>
         {
             // Only this test's store: stores of other tests publish under the same meter name, other schemas.
-            if (instrument.Meter.Name == "SocialPrescribing.Storage.Postgres" && instrument.Meter.Tags?.Any(t => t.Key == "db.namespace" && (string?)t.Value == _schema) == true)
+            if (instrument.Meter.Name == "SocialPrescribing.Storage.Postgres" && instrument.Meter.Tags?.Any(t => t.Key == "db.namespace" && (string?)t.Value == _db!.Name) == true)
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -505,9 +497,9 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
     [InlineData(2, 256, 0)]
     public void Group_commit_settings_out_of_range_are_refused(int writers, int maxBatch, int queueLimit)
     {
-        var options = new PostgresStorageOptions { Schema = _schema, GroupCommitWriters = writers, GroupCommitMaxBatch = maxBatch, GroupCommitQueueLimit = queueLimit };
+        var options = new PostgresStorageOptions { Schema = _db!.Name, GroupCommitWriters = writers, GroupCommitMaxBatch = maxBatch, GroupCommitQueueLimit = queueLimit };
 
-        var error = Assert.Throws<ArgumentException>(() => new PostgresJourneyStore(_dataSource!, Options.Create(options), TimeProvider.System, NullLogger<PostgresJourneyStore>.Instance));
+        var error = Assert.Throws<ArgumentException>(() => new PostgresJourneyStore(_db!.DataSource, Options.Create(options), TimeProvider.System, NullLogger<PostgresJourneyStore>.Instance));
 
         Assert.Contains("Storage:GroupCommit", error.Message, StringComparison.Ordinal);
     }
@@ -543,8 +535,8 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
 
     private PostgresJourneyStore Open(int writers = 2, int queueLimit = 4096, IMeterFactory? meters = null) =>
         new(
-            _dataSource!,
-            Options.Create(new PostgresStorageOptions { Schema = _schema, GroupCommitWriters = writers, GroupCommitQueueLimit = queueLimit }),
+            _db!.DataSource,
+            Options.Create(new PostgresStorageOptions { Schema = _db!.Name, GroupCommitWriters = writers, GroupCommitQueueLimit = queueLimit }),
             TimeProvider.System,
             NullLogger<PostgresJourneyStore>.Instance,
             meters);
@@ -552,9 +544,9 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
     /// <summary>Locks a journey's caseload row in a transaction of another connection until released.</summary>
     private async Task<HeldRow> HoldCaseloadRowAsync(Guid journey)
     {
-        var connection = await _dataSource!.OpenConnectionAsync(Token);
+        var connection = await _db!.DataSource.OpenConnectionAsync(Token);
         var transaction = await connection.BeginTransactionAsync(Token);
-        await using var command = new NpgsqlCommand($"SELECT 1 FROM \"{_schema}\".journeys WHERE tenant = 'ab' AND journey_id = $1 FOR UPDATE", connection, transaction);
+        await using var command = new NpgsqlCommand($"SELECT 1 FROM \"{_db!.Name}\".journeys WHERE tenant = 'ab' AND journey_id = $1 FOR UPDATE", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = journey });
         Assert.Equal(1, await command.ExecuteScalarAsync(Token));
         return new HeldRow(connection, transaction);
@@ -573,16 +565,16 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
 
     private async Task<long> CountBlockedWritersAsync()
     {
-        await using var command = _dataSource!.CreateCommand(BlockedWriters("count(*)"));
+        await using var command = _db!.DataSource.CreateCommand(BlockedWriters("count(*)"));
         return (long)(await command.ExecuteScalarAsync(Token))!;
     }
 
     private async Task TerminateBlockedWritersAsync()
     {
-        await using var command = _dataSource!.CreateCommand(BlockedWriters("pg_terminate_backend(pid)"));
+        await using var command = _db!.DataSource.CreateCommand(BlockedWriters("pg_terminate_backend(pid)"));
         await command.ExecuteNonQueryAsync(Token);
     }
 
     private string BlockedWriters(string select) =>
-        $"SELECT {select} FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%\"{_schema}\".journeys%' AND pid <> pg_backend_pid()";
+        $"SELECT {select} FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%\"{_db!.Name}\".journeys%' AND pid <> pg_backend_pid()";
 }

@@ -16,9 +16,7 @@ namespace SocialPrescribing.Storage.Tests;
 /// </summary>
 public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : JourneyStoreConformance, IAsyncLifetime
 {
-    private readonly string _schema = PostgresServer.UniqueName("journeys");
-    private PostgresServer? _server;
-    private NpgsqlDataSource? _dataSource;
+    private PostgresTestSchema? _db;
     private PostgresJourneyStore? _store;
 
     protected override IJourneyStore Store => _store!;
@@ -27,9 +25,8 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : Journey
 
     public async ValueTask InitializeAsync()
     {
-        _server = await fixture.GetServerAsync();
-        _dataSource = NpgsqlDataSource.Create(_server.ConnectionString);
-        _store = Open(_dataSource, _schema);
+        _db = await PostgresTestSchema.CreateAsync(fixture, "journeys");
+        _store = Open(_db.DataSource, _db.Name);
     }
 
     public async ValueTask DisposeAsync()
@@ -40,27 +37,22 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : Journey
             await _store.DisposeAsync();
         }
 
-        if (_dataSource is not null)
+        if (_db is not null)
         {
-            await _dataSource.DisposeAsync();
-        }
-
-        if (_server is not null)
-        {
-            await _server.DropSchemaAsync(_schema, CancellationToken.None);
+            await _db.DisposeAsync();
         }
     }
 
     [Fact]
     public async Task Hosts_migrating_at_the_same_time_apply_each_step_once()
     {
-        var hosts = Enumerable.Range(0, 6).Select(_ => NpgsqlDataSource.Create(_server!.ConnectionString)).ToList();
+        var hosts = Enumerable.Range(0, 6).Select(_ => NpgsqlDataSource.Create(_db!.Server.ConnectionString)).ToList();
         try
         {
-            await Task.WhenAll(hosts.Select(host => Open(host, _schema).MigrateAsync(Token)));
+            await Task.WhenAll(hosts.Select(host => Open(host, _db!.Name).MigrateAsync(Token)));
             await _store!.MigrateAsync(Token);
 
-            var applied = await QueryAsync<int>($"SELECT version FROM \"{_schema}\".schema_migrations ORDER BY version");
+            var applied = await _db!.QueryAsync<int>($"SELECT version FROM \"{_db!.Name}\".schema_migrations ORDER BY version");
 
             Assert.Equal([1, 2, 3], applied);
         }
@@ -78,10 +70,10 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : Journey
     {
         var id = Guid.NewGuid();
         await _store!.AppendAsync(Append(Alberta, id, 0, [Event()], Summary("accepted", "lw-reopen")), Token);
-        await _dataSource!.DisposeAsync();
+        await _db!.DataSource.DisposeAsync();
 
-        await using var reopened = NpgsqlDataSource.Create(_server!.ConnectionString);
-        var store = Open(reopened, _schema);
+        await using var reopened = NpgsqlDataSource.Create(_db!.Server.ConnectionString);
+        var store = Open(reopened, _db!.Name);
 
         Assert.Single(await store.ReadAsync(Alberta, id, Token));
         Assert.Equal(id, Assert.Single((await store.QueryAsync(Alberta, new JourneyQuery(null, "lw-reopen", 1, 10), Token)).Items).JourneyId);
@@ -92,17 +84,17 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : Journey
     {
         await _store!.MigrateAsync(Token);
 
-        var key = await QueryAsync<string>($"""
+        var key = await _db!.QueryAsync<string>($"""
             SELECT a.attname FROM pg_index i
             CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, position)
             JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-            WHERE i.indrelid = '"{_schema}".journey_events'::regclass AND i.indisprimary
+            WHERE i.indrelid = '"{_db!.Name}".journey_events'::regclass AND i.indisprimary
             ORDER BY k.position
             """);
         var id = Guid.NewGuid();
         await _store.AppendAsync(Append(Alberta, id, 0, [Event()]), Token);
-        var duplicate = await Assert.ThrowsAsync<PostgresException>(() => QueryAsync<int>($$"""
-            INSERT INTO "{{_schema}}".journey_events (tenant, journey_id, version, event_type, data, command_id, actor, occurred_at)
+        var duplicate = await Assert.ThrowsAsync<PostgresException>(() => _db!.QueryAsync<int>($$"""
+            INSERT INTO "{{_db!.Name}}".journey_events (tenant, journey_id, version, event_type, data, command_id, actor, occurred_at)
             VALUES ('ab', '{{id}}', 1, 'Copy', '{}', gen_random_uuid(), 'lw-1', now()) RETURNING 1
             """));
 
@@ -132,7 +124,7 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : Journey
         }
 
         await using var nowhere = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={closedPort};Username=postgres;Timeout=3");
-        var store = Open(nowhere, _schema);
+        var store = Open(nowhere, _db!.Name);
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => store.CheckHealthAsync(Token));
         await Assert.ThrowsAsync<StorageUnavailableException>(() => store.ReadAsync(Alberta, Guid.NewGuid(), Token));
@@ -141,7 +133,7 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : Journey
     [Fact]
     public async Task Acknowledged_appends_survive_an_immediate_stop_and_the_store_recovers_after_restart()
     {
-        Assert.SkipWhen(_server!.IsExternal, $"{PostgresServer.ConnectionStringVariable} points at a server these tests may not stop.");
+        Assert.SkipWhen(_db!.Server.IsExternal, $"{PostgresServer.ConnectionStringVariable} points at a server these tests may not stop.");
 
         // A server of its own: stopping the shared one would break the tests running beside this one.
         await using var server = await PostgresServer.CreateAsync(Token);
@@ -177,11 +169,11 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : Journey
     public async Task The_registration_serves_the_store_configured_from_the_storage_section()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Schema"] = _schema })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Schema"] = _db!.Name })
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddPostgresJourneyStore(_server!.ConnectionString, configuration.GetSection("Storage"));
+            .AddPostgresJourneyStore(_db!.Server.ConnectionString, configuration.GetSection("Storage"));
         var id = Guid.NewGuid();
 
         await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
@@ -196,17 +188,4 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : Journey
     private static PostgresJourneyStore Open(NpgsqlDataSource dataSource, string schema) =>
         new(dataSource, Options.Create(new PostgresStorageOptions { Schema = schema }), TimeProvider.System, NullLogger<PostgresJourneyStore>.Instance);
 
-    private async Task<List<T>> QueryAsync<T>(string sql)
-    {
-        await using var connection = await _dataSource!.OpenConnectionAsync(Token);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(Token);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(Token))
-        {
-            rows.Add(reader.GetFieldValue<T>(0));
-        }
-
-        return rows;
-    }
 }

@@ -12,20 +12,17 @@ namespace SocialPrescribing.Storage.Tests;
 /// </summary>
 public sealed class PostgresJourneyStoreWithoutGroupCommitTests(PostgresFixture fixture) : JourneyStoreConformance, IAsyncLifetime
 {
-    private readonly string _schema = PostgresServer.UniqueName("single");
-    private PostgresServer? _server;
-    private NpgsqlDataSource? _dataSource;
+    private PostgresTestSchema? _db;
     private PostgresJourneyStore? _store;
 
     protected override IJourneyStore Store => _store!;
 
     public async ValueTask InitializeAsync()
     {
-        _server = await fixture.GetServerAsync();
-        _dataSource = NpgsqlDataSource.Create(_server.ConnectionString);
+        _db = await PostgresTestSchema.CreateAsync(fixture, "single");
         _store = new PostgresJourneyStore(
-            _dataSource,
-            Options.Create(new PostgresStorageOptions { Schema = _schema, GroupCommit = false }),
+            _db!.DataSource,
+            Options.Create(new PostgresStorageOptions { Schema = _db!.Name, GroupCommit = false }),
             TimeProvider.System,
             NullLogger<PostgresJourneyStore>.Instance);
     }
@@ -37,14 +34,9 @@ public sealed class PostgresJourneyStoreWithoutGroupCommitTests(PostgresFixture 
             await _store.DisposeAsync();
         }
 
-        if (_dataSource is not null)
+        if (_db is not null)
         {
-            await _dataSource.DisposeAsync();
-        }
-
-        if (_server is not null)
-        {
-            await _server.DropSchemaAsync(_schema, CancellationToken.None);
+            await _db.DisposeAsync();
         }
     }
 
@@ -66,7 +58,7 @@ public sealed class PostgresJourneyStoreWithoutGroupCommitTests(PostgresFixture 
     {
         // One pooled connection, not reset when reopened (as AddPostgresJourneyStore builds the pool), so the
         // statements the store prepared on it are visible from it afterwards.
-        var builder = new NpgsqlDataSourceBuilder(_server!.ConnectionString);
+        var builder = new NpgsqlDataSourceBuilder(_db!.Server.ConnectionString);
         builder.ConnectionStringBuilder.MaxPoolSize = 1;
         builder.ConnectionStringBuilder.NoResetOnClose = true;
         await using var dataSource = builder.Build();
@@ -99,7 +91,7 @@ public sealed class PostgresJourneyStoreWithoutGroupCommitTests(PostgresFixture 
         finally
         {
             await store.DisposeAsync();
-            await _server.DropSchemaAsync(schema, CancellationToken.None);
+            await _db!.Server.DropSchemaAsync(schema, CancellationToken.None);
         }
     }
 }

@@ -17,9 +17,7 @@ namespace SocialPrescribing.Storage.Tests;
 public sealed class PostgresRecordStreamStoreTests(PostgresFixture fixture) : RecordStreamStoreConformance, IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly string _schema = PostgresServer.UniqueName("records");
-    private PostgresServer? _server;
-    private NpgsqlDataSource? _dataSource;
+    private PostgresTestSchema? _db;
     private PostgresJourneyStore? _store;
 
     protected override IRecordStreamStore Records => _store!;
@@ -28,9 +26,8 @@ public sealed class PostgresRecordStreamStoreTests(PostgresFixture fixture) : Re
 
     public async ValueTask InitializeAsync()
     {
-        _server = await fixture.GetServerAsync();
-        _dataSource = NpgsqlDataSource.Create(_server.ConnectionString);
-        _store = Open(_dataSource, _schema);
+        _db = await PostgresTestSchema.CreateAsync(fixture, "records");
+        _store = Open(_db.DataSource, _db.Name);
     }
 
     public async ValueTask DisposeAsync()
@@ -40,14 +37,9 @@ public sealed class PostgresRecordStreamStoreTests(PostgresFixture fixture) : Re
             await _store.DisposeAsync();
         }
 
-        if (_dataSource is not null)
+        if (_db is not null)
         {
-            await _dataSource.DisposeAsync();
-        }
-
-        if (_server is not null)
-        {
-            await _server.DropSchemaAsync(_schema, CancellationToken.None);
+            await _db.DisposeAsync();
         }
     }
 
@@ -56,15 +48,15 @@ public sealed class PostgresRecordStreamStoreTests(PostgresFixture fixture) : Re
     {
         await _store!.MigrateAsync(Token);
 
-        var key = await QueryAsync<string>($"""
+        var key = await _db!.QueryAsync<string>($"""
             SELECT a.attname FROM pg_index i
             CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, position)
             JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-            WHERE i.indrelid = '"{_schema}".record_streams'::regclass AND i.indisprimary
+            WHERE i.indrelid = '"{_db!.Name}".record_streams'::regclass AND i.indisprimary
             ORDER BY k.position
             """);
-        var badTenant = await Assert.ThrowsAsync<PostgresException>(() => QueryAsync<int>($$"""
-            INSERT INTO "{{_schema}}".record_streams (tenant, kind, stream_id, version, event_type, data, command_id, actor, occurred_at)
+        var badTenant = await Assert.ThrowsAsync<PostgresException>(() => _db!.QueryAsync<int>($$"""
+            INSERT INTO "{{_db!.Name}}".record_streams (tenant, kind, stream_id, version, event_type, data, command_id, actor, occurred_at)
             VALUES ('Not A Tenant', 'k', 's', 1, 'T', '{}', gen_random_uuid(), 'lw-1', now()) RETURNING 1
             """));
 
@@ -79,11 +71,11 @@ public sealed class PostgresRecordStreamStoreTests(PostgresFixture fixture) : Re
 
         // A rival transaction writes version 2 and holds it uncommitted, so the store's append still sees version 1,
         // passes its guard and then waits on the primary key until the rival commits.
-        await using var connection = await _dataSource!.OpenConnectionAsync(Token);
+        await using var connection = await _db!.DataSource.OpenConnectionAsync(Token);
         await using var rival = await connection.BeginTransactionAsync(Token);
         await using (var insert = new NpgsqlCommand(
             $$"""
-            INSERT INTO "{{_schema}}".record_streams (tenant, kind, stream_id, version, event_type, data, command_id, actor, occurred_at)
+            INSERT INTO "{{_db!.Name}}".record_streams (tenant, kind, stream_id, version, event_type, data, command_id, actor, occurred_at)
             VALUES ('ab', '{{Training}}', 'lw-1', 2, 'Rival', '{}', gen_random_uuid(), 'lw-2', now())
             """,
             connection,
@@ -113,7 +105,7 @@ public sealed class PostgresRecordStreamStoreTests(PostgresFixture fixture) : Re
         }
 
         await using var nowhere = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={closedPort};Username=postgres;Timeout=3");
-        await using var store = Open(nowhere, _schema);
+        await using var store = Open(nowhere, _db!.Name);
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => store.ReadStreamAsync(Alberta, Training, "lw-1", Token));
         await Assert.ThrowsAsync<StorageUnavailableException>(() => store.AppendStreamAsync(Append(Alberta, "lw-1", 0, [Record()]), Token));
@@ -124,11 +116,11 @@ public sealed class PostgresRecordStreamStoreTests(PostgresFixture fixture) : Re
     public async Task The_registration_serves_one_store_as_journey_and_record_stream_store()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Schema"] = _schema })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Schema"] = _db!.Name })
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddPostgresJourneyStore(_server!.ConnectionString, configuration.GetSection("Storage"));
+            .AddPostgresJourneyStore(_db!.Server.ConnectionString, configuration.GetSection("Storage"));
 
         await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
         {
@@ -148,25 +140,12 @@ public sealed class PostgresRecordStreamStoreTests(PostgresFixture fixture) : Re
     private async Task WaitForBlockedAppendAsync()
     {
         var deadline = DateTime.UtcNow + Patience;
-        while ((await QueryAsync<long>(
-            $"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%\"{_schema}\".record_streams%' AND pid <> pg_backend_pid()"))[0] == 0)
+        while ((await _db!.QueryAsync<long>(
+            $"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%\"{_db!.Name}\".record_streams%' AND pid <> pg_backend_pid()"))[0] == 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the append to block on the rival's row.");
             await Task.Delay(10, Token);
         }
     }
 
-    private async Task<List<T>> QueryAsync<T>(string sql)
-    {
-        await using var connection = await _dataSource!.OpenConnectionAsync(Token);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(Token);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(Token))
-        {
-            rows.Add(reader.GetFieldValue<T>(0));
-        }
-
-        return rows;
-    }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Npgsql;
 
@@ -118,7 +116,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         {
             if (_port == 0)
             {
-                _port = FreeLoopbackPort();
+                _port = Testing.FreePort.Next();
             }
 
             var (exitCode, output) = await RunToolAsync(
@@ -309,12 +307,6 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>
     /// Stops and deletes servers left behind by test runs that died before disposing them (a killed test

@@ -2,10 +2,10 @@ using System.Diagnostics.CodeAnalysis;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Tenants;
 
-namespace SocialPrescribing.Plugins.Tests.Support;
+namespace SocialPrescribing.Testing;
 
 /// <summary>Two tenants, <c>ab</c> and <c>on</c>, as the host's tenant directory would serve them.</summary>
-internal sealed class TestTenants : ITenantDirectory
+public sealed class TestTenants : ITenantDirectory
 {
     public static readonly TenantId Ab = TenantId.Parse("ab");
     public static readonly TenantId On = TenantId.Parse("on");

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace SocialPrescribing.Plugins.Tests.Support;
+namespace SocialPrescribing.Testing;
 
 /// <summary>Every log line written, formatted, with any exception in full, so tests can look for what must not be there.</summary>
-internal sealed class CapturedLogs : ILoggerProvider
+public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<(LogLevel Level, string Category, string Text)> _entries = new();
 

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SocialPrescribing.Benchmarks;
+namespace SocialPrescribing.Testing;
 
-internal static class FreePorts
+/// <summary>Loopback ports for servers a test starts.</summary>
+public static class FreePort
 {
     /// <summary>A loopback port free right now (another process could still take it before it is bound).</summary>
     public static int Next()
