@@ -45,7 +45,9 @@ public sealed class JourneyApiTests(HostFixture fixture)
         var referralId = made["events"]![0]!["data"]!["communityReferralId"]!.GetValue<string>();
         await Api.CommandOkAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "accepted" });
         await Api.CommandOkAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "in-progress" });
-        var scheduled = await Api.CommandOkAsync(Http, id, "schedule-follow-up", new { dueOn = "2026-12-15" });
+        // Two weeks ahead of today, whatever today is: a follow-up may not be due in the past.
+        var dueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var scheduled = await Api.CommandOkAsync(Http, id, "schedule-follow-up", new { dueOn });
         var followUpId = scheduled["events"]![0]!["data"]!["followUpId"]!.GetValue<string>();
         await Api.CommandOkAsync(Http, id, "complete-follow-up", new { followUpId, notes = "Walked twice this week." });
         await Api.CommandOkAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "completed" });
@@ -65,7 +67,7 @@ public sealed class JourneyApiTests(HostFixture fixture)
         Assert.Equal("completed", journey["communityReferrals"]![0]!["status"]!.GetValue<string>());
         Assert.Empty(journey["communityReferrals"]![0]!["allowedStatuses"]!.AsArray());
         Assert.Equal("Walk with others twice a week", journey["plan"]!["goals"]![0]!.GetValue<string>());
-        Assert.Equal("2026-12-15", journey["followUps"]![0]!["dueOn"]!.GetValue<string>());
+        Assert.Equal(dueOn, journey["followUps"]![0]!["dueOn"]!.GetValue<string>());
         Assert.Equal("Walked twice this week.", journey["followUps"]![0]!["notes"]!.GetValue<string>());
         Assert.NotNull(journey["followUps"]![0]!["completedAt"]);
         Assert.Equal("Goals met", journey["closure"]!["reason"]!.GetValue<string>());

@@ -44,13 +44,16 @@ public sealed class TransportBookingTests : IAsyncLifetime
         _plugins.Dispose();
     }
 
+    /// <summary>Pickup windows a week from now, so the trip is always in the future whatever the date.</summary>
+    private static readonly DateTimeOffset PickupDay = new DateTimeOffset(DateTimeOffset.UtcNow.Date, TimeSpan.Zero).AddDays(7);
+
     private static object Trip(string partner = "good-rides") => new
     {
         partner,
         pickup = new { street = "12 Elm Street", municipality = "Calgary", province = "AB", postalCode = "T2P 1J9" },
         destination = new { name = "Bow Valley walking group", street = "300 Bank Street", municipality = "Calgary", province = "AB" },
-        pickupWindow = new { start = "2026-12-01T16:00:00Z", end = "2026-12-01T16:30:00Z" },
-        @return = new { pickupWindow = new { start = "2026-12-01T19:00:00Z", end = "2026-12-01T19:30:00Z" } },
+        pickupWindow = new { start = PickupDay.AddHours(16), end = PickupDay.AddHours(16.5) },
+        @return = new { pickupWindow = new { start = PickupDay.AddHours(19), end = PickupDay.AddHours(19.5) } },
         mobility = new { wheelchair = "transfers", escorts = 1 },
     };
 

@@ -63,12 +63,13 @@ public sealed class TransportReconciliationTests : IDisposable
             journeyId = (Guid)(await ReadAsync(await http.PostAsJsonAsync("/api/v1/tenants/ab/referrals", referral, Token)))["journeyId"]!;
             Assert.True((await http.PostAsJsonAsync($"{Journeys}/{journeyId}/accept", new { linkWorkerId = "lw-1" }, Token)).IsSuccessStatusCode);
             Assert.True((await http.PostAsJsonAsync($"{Journeys}/{journeyId}/record-contact", new { mode = "phone" }, Token)).IsSuccessStatusCode);
+            var pickupDay = new DateTimeOffset(DateTimeOffset.UtcNow.Date, TimeSpan.Zero).AddDays(7);
             var trip = new
             {
                 partner = "good-rides",
                 pickup = new { street = "12 Elm Street", municipality = "Calgary", province = "AB" },
                 destination = new { street = "300 Bank Street", municipality = "Calgary", province = "AB" },
-                pickupWindow = new { start = "2026-12-01T16:00:00Z", end = "2026-12-01T16:30:00Z" },
+                pickupWindow = new { start = pickupDay.AddHours(16), end = pickupDay.AddHours(16.5) },
             };
             var booked = await http.PostAsJsonAsync($"{Journeys}/{journeyId}/transport/bookings", trip, Token);
             Assert.Equal(HttpStatusCode.Accepted, booked.StatusCode);
