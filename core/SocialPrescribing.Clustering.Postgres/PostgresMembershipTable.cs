@@ -66,10 +66,17 @@ public sealed partial class PostgresMembershipTable : IMembershipTable, IAsyncDi
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Removes the Dead entries last updated before <paramref name="beforeDate"/>, an entry's last update being the latest
+    /// of its start, heartbeat and suspicion votes (Orleans' <c>MembershipEntry.EffectiveUpdateTime</c>). Only Dead rows
+    /// go, as in Orleans 10.4: a silo still joining or shutting down may yet act on its row. Declaring a silo dead
+    /// records a suspicion vote, so a silo declared dead recently stays however long ago its last heartbeat was, and a
+    /// late silo can still read that it was declared dead.
+    /// </summary>
     public async Task CleanupDefunctSiloEntries(DateTimeOffset beforeDate)
     {
         await using var command = _dataSource.CreateCommand(
-            $"DELETE FROM {_schema}.orleans_membership WHERE cluster_id = $1 AND status = $2 AND i_am_alive < $3");
+            $"DELETE FROM {_schema}.orleans_membership WHERE cluster_id = $1 AND status = $2 AND GREATEST(start_time, i_am_alive, {LatestSuspicionSql}) < $3");
         command.Parameters.AddWithValue(_clusterId);
         command.Parameters.AddWithValue((int)SiloStatus.Dead);
         command.Parameters.AddWithValue(beforeDate.UtcDateTime);
@@ -128,7 +135,7 @@ public sealed partial class PostgresMembershipTable : IMembershipTable, IAsyncDi
         await using var command = _dataSource.CreateCommand(
             $"UPDATE {_schema}.orleans_membership SET i_am_alive = $5 WHERE cluster_id = $1 AND address = $2 AND port = $3 AND generation = $4");
         AddKey(command, entry.SiloAddress);
-        command.Parameters.AddWithValue(entry.IAmAliveTime.ToUniversalTime());
+        command.Parameters.AddWithValue(ToUtc(entry.IAmAliveTime));
         await command.ExecuteNonQueryAsync();
     }
 
@@ -239,9 +246,21 @@ public sealed partial class PostgresMembershipTable : IMembershipTable, IAsyncDi
         command.Parameters.AddWithValue(entry.UpdateZone);
         command.Parameters.AddWithValue(entry.FaultZone);
         command.Parameters.AddWithValue(FormatSuspectTimes(entry.SuspectTimes));
-        command.Parameters.AddWithValue(DateTime.SpecifyKind(entry.StartTime, DateTimeKind.Utc));
-        command.Parameters.AddWithValue(DateTime.SpecifyKind(entry.IAmAliveTime, DateTimeKind.Utc));
+        command.Parameters.AddWithValue(ToUtc(entry.StartTime));
+        command.Parameters.AddWithValue(ToUtc(entry.IAmAliveTime));
     }
+
+    /// <summary>
+    /// The one conversion every write path uses, so an instant is stored the same way whichever method writes it.
+    /// A Local time is converted to UTC. An Unspecified time is taken to be UTC already: Orleans stamps membership
+    /// times from UTC clocks, and a time loses its kind when rebuilt from parts or ticks, not when read off a local clock.
+    /// </summary>
+    private static DateTime ToUtc(DateTime time) => time.Kind switch
+    {
+        DateTimeKind.Local => time.ToUniversalTime(),
+        DateTimeKind.Unspecified => DateTime.SpecifyKind(time, DateTimeKind.Utc),
+        _ => time,
+    };
 
     /// <summary>Suspicions as <c>silo@ticks</c> pairs separated by '|'; silo addresses in Orleans' parsable form.</summary>
     private static string FormatSuspectTimes(List<Tuple<SiloAddress, DateTime>>? suspects)
@@ -259,7 +278,7 @@ public sealed partial class PostgresMembershipTable : IMembershipTable, IAsyncDi
                 text.Append('|');
             }
 
-            text.Append(silo.ToParsableString()).Append('@').Append(at.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture));
+            text.Append(silo.ToParsableString()).Append('@').Append(ToUtc(at).Ticks.ToString(CultureInfo.InvariantCulture));
         }
 
         return text.ToString();
@@ -274,14 +293,18 @@ public sealed partial class PostgresMembershipTable : IMembershipTable, IAsyncDi
                 new DateTime(long.Parse(pair[(at + 1)..], CultureInfo.InvariantCulture), DateTimeKind.Utc));
         })];
 
+    /// <summary>
+    /// The latest suspicion vote of a row, in SQL, read from the format <see cref="FormatSuspectTimes"/> writes: the UTC
+    /// ticks after each pair's last '@' (621355968000000000 is <see cref="DateTime.UnixEpoch"/> in ticks). NULL when
+    /// there is no vote, which GREATEST passes over.
+    /// </summary>
+    private const string LatestSuspicionSql = """
+        (SELECT max(timestamptz 'epoch' + (vote.parts[1]::bigint - 621355968000000000) / 10 * interval '1 microsecond')
+         FROM regexp_matches(suspect_times, '@(\d+)(?:\||$)', 'g') AS vote(parts))
+        """;
+
     private static string QuoteIdentifier(string name) =>
         name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_') && name.Length is > 0 and <= 63
             ? name
             : throw new ArgumentException($"Schema name '{name}' must be lower-case letters, digits and '_'.", nameof(name));
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL membership table ready for cluster {ClusterId}")]
-    private partial void LogInitialized(string clusterId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} defunct silo entries of cluster {ClusterId}")]
-    private partial void LogCleanedUp(int count, string clusterId);
 }
