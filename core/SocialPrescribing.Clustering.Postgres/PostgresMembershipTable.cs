@@ -17,6 +17,7 @@ public sealed partial class PostgresMembershipTable : IMembershipTable, IAsyncDi
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
+    private readonly bool _createSchema;
     private readonly string _clusterId;
     private readonly ILogger<PostgresMembershipTable> _logger;
 
@@ -27,22 +28,44 @@ public sealed partial class PostgresMembershipTable : IMembershipTable, IAsyncDi
         _schema = QuoteIdentifier(options.Value.Schema);
         _clusterId = cluster.Value.ClusterId;
         _logger = logger;
+        _createSchema = options.Value.CreateSchema;
         _dataSource = NpgsqlDataSource.Create(options.Value.ConnectionString);
+    }
+
+    /// <summary>
+    /// Creates the membership tables in <paramref name="schema"/> if they are missing, for operators whose silos run
+    /// with <see cref="PostgresClusteringOptions.CreateSchema"/> off. Safe to run again and beside starting silos.
+    /// </summary>
+    public static async Task CreateSchemaAsync(string connectionString, string schema, CancellationToken cancellationToken = default)
+    {
+        var quoted = QuoteIdentifier(schema);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await CreateTablesAsync(connection, tx, quoted, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Creates the tables under a transaction-scoped advisory lock, so silos starting together are safe.</summary>
+    private static async Task CreateTablesAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string quotedSchema, CancellationToken cancellationToken)
+    {
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext($1))", connection, tx))
+        {
+            lockCommand.Parameters.AddWithValue("orleans-membership:" + quotedSchema);
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var create = new NpgsqlCommand(MembershipSchema.Create(quotedSchema), connection, tx);
+        await create.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task InitializeMembershipTable(bool tryInitTableVersion)
     {
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext($1))", connection, tx))
+        if (_createSchema)
         {
-            lockCommand.Parameters.AddWithValue("orleans-membership:" + _schema);
-            await lockCommand.ExecuteNonQueryAsync();
-        }
-
-        await using (var create = new NpgsqlCommand(MembershipSchema.Create(_schema), connection, tx))
-        {
-            await create.ExecuteNonQueryAsync();
+            await CreateTablesAsync(connection, tx, _schema, CancellationToken.None);
         }
 
         if (tryInitTableVersion)

@@ -2,6 +2,7 @@ using SocialPrescribing.Host.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddInstalledSettings();
 builder.AddTenants();
 builder.AddJourneyStorage();
 builder.AddJourneyActors();

@@ -35,13 +35,17 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken, params string[] extraArguments)
+    public static Task<HostProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken, params string[] extraArguments) =>
+        StartInAsync(AppContext.BaseDirectory, dataDirectory, cancellationToken, extraArguments);
+
+    /// <summary>Starts the host with <paramref name="workingDirectory"/> as its current folder, as an operator's service unit might.</summary>
+    public static async Task<HostProcess> StartInAsync(string workingDirectory, string dataDirectory, CancellationToken cancellationToken, params string[] extraArguments)
     {
         var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -45,8 +45,8 @@ public sealed class JourneyApiTests(HostFixture fixture)
         var referralId = made["events"]![0]!["data"]!["communityReferralId"]!.GetValue<string>();
         await Api.CommandOkAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "accepted" });
         await Api.CommandOkAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "in-progress" });
-        // Two weeks ahead of today, whatever today is: a follow-up may not be due in the past.
-        var dueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // Two weeks ahead of the host's clock: a follow-up may not be due in the past.
+        var dueOn = DateOnly.FromDateTime(fixture.Factory.Time.GetUtcNow().UtcDateTime.AddDays(14)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var scheduled = await Api.CommandOkAsync(Http, id, "schedule-follow-up", new { dueOn });
         var followUpId = scheduled["events"]![0]!["data"]!["followUpId"]!.GetValue<string>();
         await Api.CommandOkAsync(Http, id, "complete-follow-up", new { followUpId, notes = "Walked twice this week." });

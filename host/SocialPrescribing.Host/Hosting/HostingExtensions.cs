@@ -1,5 +1,8 @@
 using Hangfire;
 using System.Net;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using Npgsql;
 using System.Net.Sockets;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -22,6 +25,29 @@ namespace SocialPrescribing.Host.Hosting;
 /// <summary>One <c>AddX</c> per subsystem; <c>Program.cs</c> lists them.</summary>
 internal static class HostingExtensions
 {
+    /// <summary>
+    /// Reads <c>appsettings.json</c> (and <c>appsettings.{Environment}.json</c>) from the folder the host was
+    /// installed to when the content root has none, so <c>dotnet /opt/sp/SocialPrescribing.Host.dll</c> started
+    /// from any folder is configured as it was built. They are the first sources, so environment variables
+    /// and the command line still override them.
+    /// </summary>
+    public static WebApplicationBuilder AddInstalledSettings(this WebApplicationBuilder builder)
+    {
+        var contentRoot = builder.Environment.ContentRootPath;
+        var installed = AppContext.BaseDirectory;
+        if (File.Exists(Path.Combine(contentRoot, "appsettings.json"))
+            || Path.GetFullPath(contentRoot).TrimEnd(Path.DirectorySeparatorChar) == Path.GetFullPath(installed).TrimEnd(Path.DirectorySeparatorChar))
+        {
+            return builder;
+        }
+
+        var sources = (IList<IConfigurationSource>)builder.Configuration.Sources;
+        var files = new PhysicalFileProvider(installed);
+        sources.Insert(0, new JsonConfigurationSource { FileProvider = files, Path = $"appsettings.{builder.Environment.EnvironmentName}.json", Optional = true });
+        sources.Insert(0, new JsonConfigurationSource { FileProvider = files, Path = "appsettings.json", Optional = true });
+        return builder;
+    }
+
     public static WebApplicationBuilder AddTenants(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<Dictionary<string, TenantOptions>>(builder.Configuration.GetSection("Tenants"));
@@ -37,12 +63,13 @@ internal static class HostingExtensions
         if (provider == StorageOptions.Postgres)
         {
             builder.Services.AddPostgresJourneyStore(connectionString!, section);
-            builder.Services.AddSingleton(sp => new SchemaMigration(sp.GetRequiredService<PostgresJourneyStore>().MigrateAsync));
+            var atStartUp = section.GetValue(nameof(PostgresStorageOptions.MigrateOnFirstUse), true);
+            builder.Services.AddSingleton(sp => new SchemaMigration("journeys", sp.GetRequiredService<PostgresJourneyStore>().MigrateAsync, atStartUp));
         }
         else
         {
             builder.Services.AddSqliteJourneyStore(section);
-            builder.Services.AddSingleton(sp => new SchemaMigration(_ => sp.GetRequiredService<SqliteJourneyStore>().MigrateAsync()));
+            builder.Services.AddSingleton(sp => new SchemaMigration("journeys", _ => sp.GetRequiredService<SqliteJourneyStore>().MigrateAsync(), AtStartUp: true));
         }
 
         builder.Services.AddHostedService<StorageMigrationService>();
@@ -54,6 +81,11 @@ internal static class HostingExtensions
         var options = builder.Configuration.GetSection("Orleans").Get<OrleansOptions>() ?? new OrleansOptions();
         var (provider, connectionString) = StorageOptions.Resolve(builder.Configuration);
         var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        if (provider == StorageOptions.Postgres)
+        {
+            builder.Services.AddSingleton(new SchemaMigration("cluster membership", cancellationToken => PostgresMembershipTable.CreateSchemaAsync(connectionString!, storage.Schema, cancellationToken), AtStartUp: false));
+        }
+
         builder.UseOrleans(silo =>
         {
             if (provider != StorageOptions.Postgres)
@@ -62,7 +94,8 @@ internal static class HostingExtensions
                 return;
             }
 
-            silo.UsePostgresClustering(connectionString!, storage.Schema);
+            var createSchema = builder.Configuration.GetSection("Storage").GetValue(nameof(PostgresStorageOptions.MigrateOnFirstUse), true);
+            silo.UsePostgresClustering(connectionString!, storage.Schema, createSchema);
             silo.Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = options.ClusterId;
@@ -86,6 +119,9 @@ internal static class HostingExtensions
         var options = section.Get<JobsOptions>() ?? new JobsOptions();
         var (provider, connectionString) = StorageOptions.Resolve(builder.Configuration);
         var persistent = provider == StorageOptions.Postgres;
+        // Hangfire creates its own tables on start-up only where the host may change the schema; otherwise
+        // `migrate` installs them (see below) with the operator's privileged role.
+        var migrateOnStart = builder.Configuration.GetSection("Storage").GetValue(nameof(PostgresStorageOptions.MigrateOnFirstUse), true);
         builder.Services.AddHangfire(hangfire =>
         {
             hangfire
@@ -99,7 +135,7 @@ internal static class HostingExtensions
                     new PostgreSqlStorageOptions
                     {
                         SchemaName = options.PostgresSchema,
-                        PrepareSchemaIfNecessary = true,
+                        PrepareSchemaIfNecessary = migrateOnStart,
                         // A job's lease is renewed while it runs, so a long job is not picked up twice,
                         // and one whose host died is picked up again after the timeout.
                         UseSlidingInvisibilityTimeout = true,
@@ -111,6 +147,11 @@ internal static class HostingExtensions
                 hangfire.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
             }
         });
+        if (persistent)
+        {
+            builder.Services.AddSingleton(new SchemaMigration("jobs", cancellationToken => InstallJobSchemaAsync(connectionString!, options.PostgresSchema, cancellationToken), AtStartUp: false));
+        }
+
         builder.Services.PostConfigure<JobsOptions>(jobs => jobs.PersistentJobStorage = persistent);
         builder.Services.AddHangfireServer(server =>
         {
@@ -120,6 +161,13 @@ internal static class HostingExtensions
         });
         builder.Services.AddJourneyJobs(section);
         return builder;
+    }
+
+    private static async Task InstallJobSchemaAsync(string connectionString, string schema, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        PostgreSqlObjectsInstaller.Install(connection, schema);
     }
 
     public static WebApplicationBuilder AddJourneyDocuments(this WebApplicationBuilder builder)
@@ -163,7 +211,12 @@ internal static class HostingExtensions
             return false;
         }
 
-        await app.Services.GetRequiredService<SchemaMigration>().ApplyAsync(CancellationToken.None);
+        foreach (var migration in app.Services.GetServices<SchemaMigration>())
+        {
+            await migration.ApplyAsync(CancellationToken.None);
+            await Console.Out.WriteLineAsync($"Schema of {migration.Name} is up to date.");
+        }
+
         await Console.Out.WriteLineAsync("Storage schema is up to date.");
         return true;
     }

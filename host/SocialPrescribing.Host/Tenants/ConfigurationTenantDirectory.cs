@@ -26,6 +26,11 @@ internal sealed class ConfigurationTenantDirectory : ITenantDirectory
             }
         }
 
+        if (tenants.Count == 0 && errors.Count == 0)
+        {
+            errors.Add("No tenant is configured: add at least one under Tenants:<id> (DisplayName, TimeZone, …); every request names a tenant, so a host without one could only answer 404.");
+        }
+
         if (errors.Count > 0)
         {
             throw new OptionsValidationException("Tenants", typeof(TenantOptions), errors);
