@@ -231,7 +231,16 @@ internal static class HostingExtensions
     public static WebApplication MapJourneyApi(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        // The reference of a system holding health data sends nothing elsewhere: no AI chat, no MCP link, no
+        // "generate SDK" or "deploy" toolbar, no telemetry, no request proxy; the page's script is served by the host.
+        app.MapScalarApiReference(reference =>
+        {
+            reference.DisableAgent();
+            reference.HideDeveloperTools();
+            reference.Mcp = new ScalarMcpOptions { Disabled = true };
+            reference.Telemetry = false;
+            reference.ProxyUrl = null;
+        });
         app.MapHealthEndpoints();
         // The dashboard's default authorization admits local requests only.
         app.MapHangfireDashboard("/hangfire");
