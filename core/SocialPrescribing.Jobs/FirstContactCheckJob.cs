@@ -2,7 +2,7 @@ using Hangfire;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys.Commands;
-using SocialPrescribing.Grains.Journeys;
+using SocialPrescribing.Application.Journeys;
 
 namespace SocialPrescribing.Jobs;
 
@@ -10,7 +10,7 @@ namespace SocialPrescribing.Jobs;
 /// Runs at a journey's first-contact deadline. The command id is fixed per journey, so however often
 /// Hangfire runs it (at-least-once), at most one <c>FirstContactOverdue</c> is appended.
 /// </summary>
-public sealed class FirstContactCheckJob(IGrainFactory grains)
+public sealed class FirstContactCheckJob(JourneyUseCases journeys)
 {
     public const string Actor = "system:first-contact-check";
 
@@ -18,8 +18,7 @@ public sealed class FirstContactCheckJob(IGrainFactory grains)
     public async Task RunAsync(string tenant, Guid journeyId)
     {
         var tenantId = TenantId.Parse(tenant);
-        var grain = grains.GetGrain<IJourneyGrain>(journeyId, tenantId.Value);
-        await grain.Execute(new CheckFirstContact
+        await journeys.SendAsync(tenantId, journeyId, new CheckFirstContact
         {
             CommandId = JourneyIds.FirstContactCheck(tenantId, journeyId),
             Actor = Actor,

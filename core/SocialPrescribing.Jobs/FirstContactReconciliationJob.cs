@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Grains.Journeys;
-using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Jobs;
 
@@ -13,7 +13,7 @@ namespace SocialPrescribing.Jobs;
 /// crashed host. Running a check twice is harmless, so the sweep never needs to know which it is.
 /// </summary>
 public sealed partial class FirstContactReconciliationJob(
-    IJourneyStore store,
+    CaseloadQueries caseloads,
     ITenantDirectory tenants,
     IFirstContactScheduler scheduler,
     TimeProvider time,
@@ -28,7 +28,7 @@ public sealed partial class FirstContactReconciliationJob(
         var scheduled = 0;
         foreach (var tenant in tenants.All)
         {
-            var pending = await store.ListPendingFirstContactChecksAsync(tenant.Id, cancellationToken);
+            var pending = await caseloads.PendingFirstContactChecksAsync(tenant.Id, cancellationToken);
             var due = includeFuture ? pending : [.. pending.Where(check => check.DueAt <= now)];
             foreach (var check in due)
             {

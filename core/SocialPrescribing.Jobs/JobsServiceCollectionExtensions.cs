@@ -1,3 +1,4 @@
+using SocialPrescribing.Application;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public static class JobsServiceCollectionExtensions
     public static IServiceCollection AddJourneyJobs(this IServiceCollection services, IConfiguration section)
     {
         services.AddOptions<JobsOptions>().Bind(section);
+        services.AddApplication();
         services.AddTransient<FirstContactCheckJob>();
         services.AddTransient<FirstContactReconciliationJob>();
         services.AddSingleton<IFirstContactScheduler>(sp => new HangfireFirstContactScheduler(sp.GetRequiredService<IBackgroundJobClient>()));

@@ -3,10 +3,9 @@ using Microsoft.Extensions.Logging;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Abstractions.Notifications;
 using SocialPrescribing.Domain.Identity;
-using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Domain.Tenants;
-using SocialPrescribing.Grains.Journeys;
+using SocialPrescribing.Application.Journeys;
 
 namespace SocialPrescribing.Jobs;
 
@@ -17,7 +16,7 @@ namespace SocialPrescribing.Jobs;
 /// fails the job fails and Hangfire retries it; the alert stays open on the caseload meanwhile.
 /// </summary>
 public sealed partial class SafetyAlertNotificationJob(
-    IGrainFactory grains,
+    JourneyUseCases journeys,
     ITenantDirectory tenants,
     IEnumerable<INotificationChannel> channels,
     ILogger<SafetyAlertNotificationJob> logger)
@@ -33,9 +32,8 @@ public sealed partial class SafetyAlertNotificationJob(
             return;
         }
 
-        var grain = grains.GetGrain<IJourneyGrain>(journeyId, tenantId.Value);
-        var state = JourneyState.Fold((await grain.GetHistory()).Events);
-        var alert = state.SafetyAlerts.Find(a => a.Id == alertId);
+        var state = await journeys.FindStateAsync(tenantId, journeyId);
+        var alert = state?.SafetyAlerts.Find(a => a.Id == alertId);
         if (alert is not { NotifiedAt: null, IsOpen: true })
         {
             return;
@@ -79,7 +77,7 @@ public sealed partial class SafetyAlertNotificationJob(
             throw new InvalidOperationException($"No notification channel delivered safety alert {alert.Id}; it will be retried.");
         }
 
-        await grain.Execute(new NotifySafetyAlert(alert.Id, [.. notification.Recipients.Select(r => r.Id)], [.. delivered])
+        await journeys.SendAsync(tenantId, journeyId, new NotifySafetyAlert(alert.Id, [.. notification.Recipients.Select(r => r.Id)], [.. delivered])
         {
             CommandId = JourneyIds.SafetyAlertNotification(tenantId, journeyId, alert.Id),
             Actor = Actor,

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Grains.Journeys;
-using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Jobs;
 
@@ -11,9 +11,8 @@ namespace SocialPrescribing.Jobs;
 /// found from the caseload rows, so the sweep reads only the streams of journeys that have one.
 /// </summary>
 public sealed partial class SafetyAlertReconciliationJob(
-    IJourneyStore store,
+    CaseloadQueries caseloads,
     ITenantDirectory tenants,
-    IGrainFactory grains,
     ISafetyAlertDispatcher dispatcher,
     ILogger<SafetyAlertReconciliationJob> logger)
 {
@@ -26,7 +25,7 @@ public sealed partial class SafetyAlertReconciliationJob(
         foreach (var tenant in tenants.All)
         {
             var count = 0;
-            await foreach (var (journey, state) in CaseloadWalk.JourneysAsync(store, grains, tenant.Id, CaseloadWalk.OpenSafetyAlerts, cancellationToken))
+            await foreach (var (journey, state) in caseloads.WalkAsync(tenant.Id, CaseloadQueries.OpenSafetyAlerts, cancellationToken))
             {
                 foreach (var alert in state.SafetyAlerts.Where(a => a is { IsOpen: true, NotifiedAt: null }))
                 {

@@ -7,6 +7,7 @@ using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Domain.Journeys.Transport;
+using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Grains.Journeys;
 using SocialPrescribing.Plugins;
 
@@ -20,7 +21,7 @@ namespace SocialPrescribing.Jobs;
 /// way is cancelled at the partner as soon as the partner names its booking.
 /// </summary>
 public sealed partial class TransportBookingJob(
-    IGrainFactory grains,
+    JourneyUseCases journeys,
     IPluginCatalog plugins,
     IPluginInvoker invoker,
     IBackgroundJobClient jobs,
@@ -34,16 +35,15 @@ public sealed partial class TransportBookingJob(
     public async Task RunAsync(string tenant, Guid journeyId, Guid tripId, int attempt)
     {
         var tenantId = TenantId.Parse(tenant);
-        var grain = grains.GetGrain<IJourneyGrain>(journeyId, tenantId.Value);
-        var journey = JourneyState.Fold((await grain.GetHistory()).Events);
-        if (journey.Trips.Find(t => t.Id == tripId) is not { Status: TransportTripStatus.Requested } trip)
+        var journey = await journeys.FindStateAsync(tenantId, journeyId);
+        if (journey?.Trips.Find(t => t.Id == tripId) is not { Status: TransportTripStatus.Requested } trip)
         {
             return;
         }
 
         if (plugins.Find<ITransportPartner>(tenantId, trip.Partner) is not { } partner)
         {
-            await RecordAsync(grain, tenantId, journeyId, trip, null, $"The transport partner '{trip.Partner}' is not available to this program.");
+            await RecordAsync(tenantId, journeyId, trip, null, $"The transport partner '{trip.Partner}' is not available to this program.");
             return;
         }
 
@@ -65,14 +65,14 @@ public sealed partial class TransportBookingJob(
         catch (PluginCallException ex)
         {
             LogAttemptFailed(tenant, journeyId, tripId, attempt + 1, PluginStatusNames.Of(ex.Reason));
-            await AgainOrFailAsync(grain, tenantId, journeyId, trip, attempt, Backoff(attempt), $"The partner could not be reached ({PluginStatusNames.Of(ex.Reason)}).");
+            await AgainOrFailAsync(tenantId, journeyId, trip, attempt, Backoff(attempt), $"The partner could not be reached ({PluginStatusNames.Of(ex.Reason)}).");
             return;
         }
 
         switch (booking.Status)
         {
             case TripStatus.Confirmed or TripStatus.InProgress or TripStatus.Completed:
-                var recorded = await RecordAsync(grain, tenantId, journeyId, trip, booking, null);
+                var recorded = await RecordAsync(tenantId, journeyId, trip, booking, null);
                 if (recorded.Kind == CommandOutcomeKind.Unchanged)
                 {
                     // Cancelled while the partner was booking: the partner now holds a booking nobody wants.
@@ -81,15 +81,15 @@ public sealed partial class TransportBookingJob(
 
                 break;
             case TripStatus.Requested:
-                await AgainOrFailAsync(grain, tenantId, journeyId, trip, attempt, _options.TransportPendingRecheck, "The partner did not confirm the trip in time.");
+                await AgainOrFailAsync(tenantId, journeyId, trip, attempt, _options.TransportPendingRecheck, "The partner did not confirm the trip in time.");
                 break;
             default:
-                await RecordAsync(grain, tenantId, journeyId, trip, null, booking.Message ?? $"The partner answered {WireNames.Of(booking.Status)}.");
+                await RecordAsync(tenantId, journeyId, trip, null, booking.Message ?? $"The partner answered {WireNames.Of(booking.Status)}.");
                 break;
         }
     }
 
-    private async Task AgainOrFailAsync(IJourneyGrain grain, TenantId tenant, Guid journeyId, TransportTrip trip, int attempt, TimeSpan delay, string reason)
+    private async Task AgainOrFailAsync(TenantId tenant, Guid journeyId, TransportTrip trip, int attempt, TimeSpan delay, string reason)
     {
         if (attempt + 1 < _options.TransportBookingAttempts)
         {
@@ -97,11 +97,11 @@ public sealed partial class TransportBookingJob(
             return;
         }
 
-        await RecordAsync(grain, tenant, journeyId, trip, null, $"{reason} Gave up after {_options.TransportBookingAttempts} attempts.");
+        await RecordAsync(tenant, journeyId, trip, null, $"{reason} Gave up after {_options.TransportBookingAttempts} attempts.");
     }
 
-    private static Task<CommandOutcome> RecordAsync(IJourneyGrain grain, TenantId tenant, Guid journeyId, TransportTrip trip, TripBooking? booking, string? failure) =>
-        grain.Execute(new RecordTransportOutcome(
+    private Task<CommandOutcome> RecordAsync(TenantId tenant, Guid journeyId, TransportTrip trip, TripBooking? booking, string? failure) =>
+        journeys.SendAsync(tenant, journeyId, new RecordTransportOutcome(
             trip.Id,
             booking is not null,
             booking?.PartnerReference,

@@ -1,9 +1,8 @@
 using Hangfire;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Abstractions.Transport;
-using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Transport;
-using SocialPrescribing.Grains.Journeys;
+using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Plugins;
 
 namespace SocialPrescribing.Jobs;
@@ -12,14 +11,14 @@ namespace SocialPrescribing.Jobs;
 /// Cancels at the partner a trip the journey cancelled, when the partner holds a booking for it. The cancellation
 /// carries its own idempotency key, and Hangfire retries it until the partner answers.
 /// </summary>
-public sealed class TransportCancellationJob(IGrainFactory grains, IPluginCatalog plugins, IPluginInvoker invoker)
+public sealed class TransportCancellationJob(JourneyUseCases journeys, IPluginCatalog plugins, IPluginInvoker invoker)
 {
     [AutomaticRetry(Attempts = 10)]
     public async Task RunAsync(string tenant, Guid journeyId, Guid tripId)
     {
         var tenantId = TenantId.Parse(tenant);
-        var journey = JourneyState.Fold((await grains.GetGrain<IJourneyGrain>(journeyId, tenantId.Value).GetHistory()).Events);
-        if (journey.Trips.Find(t => t.Id == tripId) is not { Status: TransportTripStatus.Cancelled, PartnerReference: { } reference } trip
+        var journey = await journeys.FindStateAsync(tenantId, journeyId);
+        if (journey?.Trips.Find(t => t.Id == tripId) is not { Status: TransportTripStatus.Cancelled, PartnerReference: { } reference } trip
             || plugins.Find<ITransportPartner>(tenantId, trip.Partner) is not { } partner)
         {
             return;

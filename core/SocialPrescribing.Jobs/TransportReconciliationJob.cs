@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using SocialPrescribing.Domain.Journeys.Transport;
 using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Grains.Journeys;
-using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Jobs;
 
@@ -13,9 +13,8 @@ namespace SocialPrescribing.Jobs;
 /// still running is left alone; booking twice is harmless anyway, the partner sees the trip's idempotency key.
 /// </summary>
 public sealed partial class TransportReconciliationJob(
-    IJourneyStore store,
+    CaseloadQueries caseloads,
     ITenantDirectory tenants,
-    IGrainFactory grains,
     ITransportDispatcher dispatcher,
     TimeProvider time,
     ILogger<TransportReconciliationJob> logger)
@@ -33,7 +32,7 @@ public sealed partial class TransportReconciliationJob(
         foreach (var tenant in tenants.All)
         {
             var count = 0;
-            await foreach (var (journey, state) in CaseloadWalk.JourneysAsync(store, grains, tenant.Id, CaseloadWalk.TripsAwaitingPartner, cancellationToken))
+            await foreach (var (journey, state) in caseloads.WalkAsync(tenant.Id, CaseloadQueries.TripsAwaitingPartner, cancellationToken))
             {
                 foreach (var trip in state.Trips.Where(t => t.Status == TransportTripStatus.Requested && (includeFresh || t.RequestedAt <= cutoff)))
                 {

@@ -99,16 +99,40 @@ public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFix
         var (id, grain) = await EngagedJourneyAsync();
         await grain.Execute(new RecordWhatMatters(["Getting out of the house", "Gardening again"]) { CommandId = Guid.NewGuid(), Actor = "lw-42" });
         await grain.Execute(new AgreePlan(["Join the Tuesday walking group"]) { CommandId = Guid.NewGuid(), Actor = "lw-42" });
-        var before = await grain.GetHistory();
+        var before = await grain.GetView(null);
 
         await fixture.Cluster.DeactivateAsync(grain.GetGrainId());
-        var after = await Journey(id).GetHistory();
+        var after = await Journey(id).GetView(null);
 
-        Assert.Equal(before.Events.Select(JourneyJson.Serialize), after.Events.Select(JourneyJson.Serialize));
+        Assert.Equal(before.Timeline.Select(JourneyJson.Serialize), after.Timeline.Select(JourneyJson.Serialize));
         Assert.Equal(
-            System.Text.Json.JsonSerializer.Serialize(before.Fold(), JourneyJson.Options),
-            System.Text.Json.JsonSerializer.Serialize(after.Fold(), JourneyJson.Options));
-        Assert.Equal(5, after.Fold().Version);
+            System.Text.Json.JsonSerializer.Serialize(before.State, JourneyJson.Options),
+            System.Text.Json.JsonSerializer.Serialize(after.State, JourneyJson.Options));
+        Assert.Equal(5, after.State.Version);
+        Assert.Equal(before.AllowedCommands, after.AllowedCommands);
+    }
+
+    [Fact]
+    public async Task A_view_as_of_a_moment_folds_only_the_events_that_had_occurred_by_then()
+    {
+        var (id, grain) = await EngagedJourneyAsync();
+        var engaged = await grain.GetView(null);
+        fixture.Time.Advance(TimeSpan.FromHours(2));
+        await grain.Execute(new RecordWhatMatters(["Gardening again"]) { CommandId = Guid.NewGuid(), Actor = "lw-42" });
+
+        var now = await grain.GetView(null);
+        var then = await grain.GetView(engaged.Timeline[^1].OccurredAt);
+        var beforeReferral = await grain.GetView(engaged.Timeline[0].OccurredAt.AddTicks(-10));
+
+        Assert.Equal(engaged.State.Version + 1, now.State.Version);
+        Assert.Equal(engaged.State.Version, then.State.Version);
+        Assert.Equal(engaged.Timeline.Select(JourneyJson.Serialize), then.Timeline.Select(JourneyJson.Serialize));
+        Assert.Empty(then.State.WhatMatters);
+        Assert.Empty(then.AllowedCommands);
+        Assert.Equal(engaged.Timeline[^1].OccurredAt, then.AsOf);
+        Assert.False(beforeReferral.State.Exists);
+        Assert.Empty(beforeReferral.Timeline);
+        Assert.Equal(now.State.Version, (await Journey(id).GetState()).Version);
     }
 
     [Fact]
@@ -146,7 +170,8 @@ public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFix
 
         var elsewhere = Journey(id, TestTenants.Ontario.Id);
 
-        Assert.Empty((await elsewhere.GetHistory()).Events);
+        Assert.False((await elsewhere.GetState()).Exists);
+        Assert.Empty((await elsewhere.GetView(null)).Timeline);
         Assert.Equal(RejectionKind.NotFound, (await elsewhere.Execute(JourneyCommands.Accept())).Rejection!.Kind);
     }
 

@@ -1,9 +1,10 @@
 namespace SocialPrescribing.Domain.Journeys;
 
+[GenerateSerializer, Immutable, Alias("sp.CommunityReferral")]
 public sealed record CommunityReferral(
-    Guid Id,
-    CommunityProgram Program,
-    string? Notes,
-    CommunityReferralStatus Status,
-    DateTimeOffset MadeAt,
-    DateTimeOffset UpdatedAt);
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] CommunityProgram Program,
+    [property: Id(2)] string? Notes,
+    [property: Id(3)] CommunityReferralStatus Status,
+    [property: Id(4)] DateTimeOffset MadeAt,
+    [property: Id(5)] DateTimeOffset UpdatedAt);

@@ -1,11 +1,12 @@
 namespace SocialPrescribing.Domain.Journeys;
 
 /// <summary>A planned follow-up contact, and when it was done.</summary>
-public sealed record FollowUp(Guid Id, DateOnly DueOn, DateTimeOffset ScheduledAt)
+[GenerateSerializer, Immutable, Alias("sp.FollowUp")]
+public sealed record FollowUp([property: Id(0)] Guid Id, [property: Id(1)] DateOnly DueOn, [property: Id(2)] DateTimeOffset ScheduledAt)
 {
-    public DateTimeOffset? CompletedAt { get; init; }
+    [Id(3)] public DateTimeOffset? CompletedAt { get; init; }
 
-    public string? Notes { get; init; }
+    [Id(4)] public string? Notes { get; init; }
 
     public bool IsOpen => CompletedAt is null;
 }

@@ -5,49 +5,50 @@ using SocialPrescribing.Domain.Journeys.Transport;
 namespace SocialPrescribing.Domain.Journeys;
 
 /// <summary>What is known about a journey: nothing but a left fold of its events.</summary>
+[GenerateSerializer, Immutable, Alias("sp.JourneyState")]
 public sealed record JourneyState
 {
     public static readonly JourneyState Empty = new();
 
-    public JourneyStatus Status { get; init; } = JourneyStatus.None;
+    [Id(0)] public JourneyStatus Status { get; init; } = JourneyStatus.None;
 
     /// <summary>The number of events folded into this state.</summary>
-    public long Version { get; init; }
+    [Id(1)] public long Version { get; init; }
 
-    public ClientDetails? Client { get; init; }
-    public ReferrerDetails? Referrer { get; init; }
-    public ReferralSource? Source { get; init; }
-    public ImmutableArray<string> Reasons { get; init; } = [];
-    public string? ReferralNotes { get; init; }
-    public DateTimeOffset? ReferredAt { get; init; }
+    [Id(2)] public ClientDetails? Client { get; init; }
+    [Id(3)] public ReferrerDetails? Referrer { get; init; }
+    [Id(4)] public ReferralSource? Source { get; init; }
+    [Id(5)] public ImmutableArray<string> Reasons { get; init; } = [];
+    [Id(6)] public string? ReferralNotes { get; init; }
+    [Id(7)] public DateTimeOffset? ReferredAt { get; init; }
 
-    public string? LinkWorkerId { get; init; }
-    public DateTimeOffset? AcceptedAt { get; init; }
-    public DateTimeOffset? FirstContactDueAt { get; init; }
-    public DateTimeOffset? FirstContactAt { get; init; }
-    public DateTimeOffset? FirstContactOverdueAt { get; init; }
+    [Id(8)] public string? LinkWorkerId { get; init; }
+    [Id(9)] public DateTimeOffset? AcceptedAt { get; init; }
+    [Id(10)] public DateTimeOffset? FirstContactDueAt { get; init; }
+    [Id(11)] public DateTimeOffset? FirstContactAt { get; init; }
+    [Id(12)] public DateTimeOffset? FirstContactOverdueAt { get; init; }
 
-    public int ContactAttempts { get; init; }
+    [Id(13)] public int ContactAttempts { get; init; }
 
     /// <summary>Failed attempts since the last contact (or since the referral, before any contact).</summary>
-    public int AttemptsSinceContact { get; init; }
-    public ImmutableList<ContactRecord> Contacts { get; init; } = [];
-    public ImmutableArray<string> WhatMatters { get; init; } = [];
-    public DateTimeOffset? WhatMattersRecordedAt { get; init; }
-    public ImmutableArray<string> Goals { get; init; } = [];
-    public DateTimeOffset? PlanAgreedAt { get; init; }
-    public ImmutableList<CommunityReferral> CommunityReferrals { get; init; } = [];
-    public ImmutableList<FollowUp> FollowUps { get; init; } = [];
-    public ImmutableList<RecordedAssessment> Assessments { get; init; } = [];
-    public ImmutableList<SafetyAlert> SafetyAlerts { get; init; } = [];
-    public ImmutableList<TransportTrip> Trips { get; init; } = [];
+    [Id(14)] public int AttemptsSinceContact { get; init; }
+    [Id(15)] public ImmutableList<ContactRecord> Contacts { get; init; } = [];
+    [Id(16)] public ImmutableArray<string> WhatMatters { get; init; } = [];
+    [Id(17)] public DateTimeOffset? WhatMattersRecordedAt { get; init; }
+    [Id(18)] public ImmutableArray<string> Goals { get; init; } = [];
+    [Id(19)] public DateTimeOffset? PlanAgreedAt { get; init; }
+    [Id(20)] public ImmutableList<CommunityReferral> CommunityReferrals { get; init; } = [];
+    [Id(21)] public ImmutableList<FollowUp> FollowUps { get; init; } = [];
+    [Id(22)] public ImmutableList<RecordedAssessment> Assessments { get; init; } = [];
+    [Id(23)] public ImmutableList<SafetyAlert> SafetyAlerts { get; init; } = [];
+    [Id(24)] public ImmutableList<TransportTrip> Trips { get; init; } = [];
 
     /// <summary>Safety alerts not yet acknowledged by a supervisor.</summary>
     public int OpenSafetyAlerts => SafetyAlerts.Count(a => a.IsOpen);
 
-    public DateTimeOffset? ClosedAt { get; init; }
-    public string? ClosureReason { get; init; }
-    public DateTimeOffset UpdatedAt { get; init; }
+    [Id(25)] public DateTimeOffset? ClosedAt { get; init; }
+    [Id(26)] public string? ClosureReason { get; init; }
+    [Id(27)] public DateTimeOffset UpdatedAt { get; init; }
 
     public bool Exists => Status != JourneyStatus.None;
 

@@ -3,13 +3,14 @@ using System.Collections.Immutable;
 namespace SocialPrescribing.Domain.Journeys;
 
 /// <summary>An assessment on a journey, exactly as scored when it was recorded.</summary>
+[GenerateSerializer, Immutable, Alias("sp.RecordedAssessment")]
 public sealed record RecordedAssessment(
-    Guid Id,
-    string Instrument,
-    string InstrumentVersion,
-    AssessmentTimepoint Timepoint,
-    ImmutableArray<int> Responses,
-    ImmutableArray<AssessmentScore> Scores,
-    ImmutableArray<string> Flags,
-    DateTimeOffset RecordedAt,
-    string RecordedBy);
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Instrument,
+    [property: Id(2)] string InstrumentVersion,
+    [property: Id(3)] AssessmentTimepoint Timepoint,
+    [property: Id(4)] ImmutableArray<int> Responses,
+    [property: Id(5)] ImmutableArray<AssessmentScore> Scores,
+    [property: Id(6)] ImmutableArray<string> Flags,
+    [property: Id(7)] DateTimeOffset RecordedAt,
+    [property: Id(8)] string RecordedBy);

@@ -1,3 +1,4 @@
+using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Commands;
 
 namespace SocialPrescribing.Grains.Journeys;
@@ -13,7 +14,14 @@ public interface IJourneyGrain : IGrainWithGuidCompoundKey
     [Alias("Execute")]
     Task<CommandOutcome> Execute(JourneyCommand command);
 
-    /// <summary>Every event of the journey, oldest first; none when it does not exist.</summary>
-    [Alias("GetHistory")]
-    Task<JourneyHistory> GetHistory();
+    /// <summary>The journey's current state, as folded by the grain (<see cref="JourneyState.Empty"/> when it does not exist).</summary>
+    [Alias("GetState")]
+    Task<JourneyState> GetState();
+
+    /// <summary>
+    /// The journey with its timeline and allowed commands; with <paramref name="asOf"/>, as it was at that moment:
+    /// folded from the events that had occurred by then, with no allowed commands (the past cannot be acted on).
+    /// </summary>
+    [Alias("GetView")]
+    Task<JourneyView> GetView(DateTimeOffset? asOf);
 }

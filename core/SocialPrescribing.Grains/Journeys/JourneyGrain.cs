@@ -35,7 +35,20 @@ public sealed partial class JourneyGrain(
         await LoadAsync(cancellationToken);
     }
 
-    public Task<JourneyHistory> GetHistory() => Task.FromResult(new JourneyHistory([.. _events]));
+    public Task<JourneyState> GetState() => Task.FromResult(_state);
+
+    public Task<JourneyView> GetView(DateTimeOffset? asOf)
+    {
+        if (asOf is not { } moment)
+        {
+            var allowed = tenants.TryGet(_tenant, out var tenant) ? JourneyDecider.AllowedCommands(_state, tenant) : [];
+            return Task.FromResult(new JourneyView(_state, [.. _events], allowed, null));
+        }
+
+        // Events are appended in time order, so the journey as it was is a prefix of its stream.
+        var then = _events.TakeWhile(e => e.OccurredAt <= moment).ToImmutableArray();
+        return Task.FromResult(new JourneyView(JourneyState.Fold(then), then, [], moment));
+    }
 
     public async Task<CommandOutcome> Execute(JourneyCommand command)
     {

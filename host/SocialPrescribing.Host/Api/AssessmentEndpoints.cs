@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Events;
 using SocialPrescribing.Domain.Outcomes;
@@ -92,19 +93,18 @@ internal static class AssessmentEndpoints
         return result is null ? Problems.Validation(validation.Errors) : TypedResults.Ok(ScoreResponse.From(result));
     }
 
-    private static Task<IResult> RecordAsync(HttpContext http, Guid journeyId, IGrainFactory grains, TimeProvider time, IOptions<ApiOptions> options)
+    private static Task<IResult> RecordAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys, TimeProvider time, IOptions<ApiOptions> options)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        return JourneyEndpoints.SendAsync<AssessmentRequest>(http, grains, time, options.Value, _ => journeyId, (id, outcome) =>
+        return JourneyEndpoints.SendAsync<AssessmentRequest>(http, journeys, time, options.Value, _ => journeyId, async (id, outcome) =>
         {
-            var state = JourneyState.Fold(outcome.Events);
             var recorded = outcome.Events.OfType<AssessmentRecorded>().Single();
-            var assessment = new RecordedAssessment(
-                recorded.AssessmentId, recorded.Instrument, recorded.InstrumentVersion, recorded.Timepoint, recorded.Responses, recorded.Scores, recorded.Flags, recorded.OccurredAt, recorded.Actor);
+            var state = await journeys.FindStateAsync(tenant.Id, id);
+            var assessment = state!.Assessments.Single(a => a.Id == recorded.AssessmentId);
             var response = new RecordedAssessmentResponse(
                 id,
                 AssessmentResponse.From(assessment),
-                [.. state.SafetyAlerts.Select(SafetyAlertResponse.From)],
+                [.. state.SafetyAlerts.Where(a => a.AssessmentId == assessment.Id).Select(SafetyAlertResponse.From)],
                 WireNames.Of(outcome.Status),
                 outcome.Version,
                 outcome.Kind == CommandOutcomeKind.Replayed,
@@ -113,24 +113,24 @@ internal static class AssessmentEndpoints
         });
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, Guid journeyId, IGrainFactory grains)
+    private static async Task<IResult> ListAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys)
     {
-        var state = await JourneyEndpoints.StateAsync(http, journeyId, grains);
+        var state = await JourneyEndpoints.StateAsync(http, journeyId, journeys);
         return state is null ? Problems.UnknownJourney() : TypedResults.Ok(state.Assessments.Select(AssessmentResponse.From).ToList());
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, Guid journeyId, Guid assessmentId, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(HttpContext http, Guid journeyId, Guid assessmentId, JourneyUseCases journeys)
     {
-        var state = await JourneyEndpoints.StateAsync(http, journeyId, grains);
+        var state = await JourneyEndpoints.StateAsync(http, journeyId, journeys);
         return state?.Assessments.Find(a => a.Id == assessmentId) is { } found
             ? TypedResults.Ok(AssessmentResponse.From(found))
             : Problems.NotFound(state is null ? "No journey with this id in this tenant." : "No assessment with this id on this journey.");
     }
 
-    private static async Task<IResult> OutcomesAsync(HttpContext http, Guid journeyId, IGrainFactory grains, IAssessmentCatalog catalog)
+    private static async Task<IResult> OutcomesAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys, IAssessmentCatalog catalog)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        var state = await JourneyEndpoints.StateAsync(http, journeyId, grains);
+        var state = await JourneyEndpoints.StateAsync(http, journeyId, journeys);
         if (state is null)
         {
             return Problems.UnknownJourney();

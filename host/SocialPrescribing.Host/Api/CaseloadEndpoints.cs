@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Host.Api.Responses;
 using SocialPrescribing.Storage;
@@ -21,7 +22,7 @@ internal static class CaseloadEndpoints
         return tenant;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IJourneyStore store, string? status, string? linkWorker, string? safetyAlert, string? page, string? pageSize)
+    private static async Task<IResult> ListAsync(HttpContext http, CaseloadQueries caseloads, string? status, string? linkWorker, string? safetyAlert, string? page, string? pageSize)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var validation = new RequestValidation();
@@ -44,7 +45,7 @@ internal static class CaseloadEndpoints
             return Problems.Validation(validation.Errors);
         }
 
-        var result = await store.QueryAsync(tenant.Id, new JourneyQuery(statusFilter, worker, pageNumber, size) { OpenSafetyAlertsOnly = safetyAlert is not null }, http.RequestAborted);
+        var result = await caseloads.ListAsync(tenant.Id, new JourneyQuery(statusFilter, worker, pageNumber, size) { OpenSafetyAlertsOnly = safetyAlert is not null }, http.RequestAborted);
         return TypedResults.Ok(new CaseloadResponse(
             [.. result.Items.Select(i => new CaseloadItem(
                 i.JourneyId,

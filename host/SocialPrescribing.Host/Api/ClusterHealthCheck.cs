@@ -13,7 +13,7 @@ internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
         try
         {
             // A journey that never exists under a tenant id that is never served: activates, reads nothing, appends nothing.
-            await grains.GetGrain<IJourneyGrain>(Probe, "health-probe").GetHistory().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            await grains.GetGrain<IJourneyGrain>(Probe, "health-probe").GetState().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,6 +1,6 @@
+using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Domain.Journeys;
-using SocialPrescribing.Grains.Journeys;
 
 namespace SocialPrescribing.Host.Api;
 
@@ -20,7 +20,7 @@ internal static class DocumentEndpoints
     }
 
     private static async Task<IResult> RenderAsync(
-        HttpContext http, Guid journeyId, string template, string? lang, IGrainFactory grains, DocumentTemplateCatalog catalog, DocumentRenderer renderer, TimeProvider time)
+        HttpContext http, Guid journeyId, string template, string? lang, JourneyUseCases journeys, DocumentTemplateCatalog catalog, DocumentRenderer renderer, TimeProvider time)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         if (lang is not null && !DocumentLanguages.IsSupported(lang))
@@ -33,13 +33,11 @@ internal static class DocumentEndpoints
             return Problems.NotFound($"No document template '{template}'; known: {string.Join(", ", catalog.Templates)}.");
         }
 
-        var history = await grains.GetGrain<IJourneyGrain>(journeyId, tenant.Id.Value).GetHistory();
-        if (history.Events.IsEmpty)
+        if (await journeys.FindStateAsync(tenant.Id, journeyId) is not { } state)
         {
             return Problems.UnknownJourney();
         }
 
-        var state = history.Fold();
         var language = lang ?? WireNames.Of(state.Client!.PreferredLanguage);
         var model = DocumentModelBuilder.Build(tenant, journeyId, state, language, time.GetUtcNow());
         return TypedResults.Content(renderer.Render(template, language, model), "text/html; charset=utf-8");

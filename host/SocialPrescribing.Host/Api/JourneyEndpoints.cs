@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Grains.Journeys;
 using SocialPrescribing.Host.Api.Requests;
 using SocialPrescribing.Host.Api.Responses;
@@ -25,7 +26,7 @@ internal static class JourneyEndpoints
         var journeys = tenant.MapGroup("/journeys").WithTags("Journeys");
         journeys.MapGet("/{journeyId:guid}", GetJourney)
             .WithName("GetJourney")
-            .WithSummary("A journey: status, details, allowed commands and its timeline of events.")
+            .WithSummary("A journey: status, details, allowed commands and its timeline of events; with asOf, the journey as it was at that moment.")
             .Produces<JourneyResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -49,8 +50,8 @@ internal static class JourneyEndpoints
 
     private static void MapCommand<TRequest>(RouteGroupBuilder journeys, string summary)
         where TRequest : class, ICommandRequest =>
-        journeys.MapPost($"/{{journeyId:guid}}/{TRequest.CommandName}", (HttpContext http, Guid journeyId, IGrainFactory grains, TimeProvider time, IOptions<ApiOptions> options) =>
-                SendAsync<TRequest>(http, grains, time, options.Value, _ => journeyId))
+        journeys.MapPost($"/{{journeyId:guid}}/{TRequest.CommandName}", (HttpContext http, Guid journeyId, JourneyUseCases useCases, TimeProvider time, IOptions<ApiOptions> options) =>
+                SendAsync<TRequest>(http, useCases, time, options.Value, _ => journeyId))
             .WithName(string.Concat(TRequest.CommandName.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..])))
             .WithSummary(summary)
             .Accepts<TRequest>("application/json")
@@ -62,33 +63,45 @@ internal static class JourneyEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-    private static Task<IResult> ReceiveReferral(HttpContext http, IGrainFactory grains, TimeProvider time, IOptions<ApiOptions> options)
+    private static Task<IResult> ReceiveReferral(HttpContext http, JourneyUseCases journeys, TimeProvider time, IOptions<ApiOptions> options)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         return SendAsync<ReferralRequest>(
             http,
-            grains,
+            journeys,
             time,
             options.Value,
             key => key is null ? JourneyIds.New(time) : JourneyIds.JourneyFromKey(tenant.Id, key),
-            (journeyId, outcome) => Respond(journeyId, ReferralRequest.CommandName, outcome, $"/api/v1/tenants/{tenant.Id.Value}/journeys/{journeyId}"));
+            (journeyId, outcome) => Task.FromResult(Respond(journeyId, ReferralRequest.CommandName, outcome, $"/api/v1/tenants/{tenant.Id.Value}/journeys/{journeyId}")));
     }
 
     /// <summary>The journey's state, or null when it does not exist: what the journey's sub-resources read.</summary>
-    internal static async Task<JourneyState?> StateAsync(HttpContext http, Guid journeyId, IGrainFactory grains)
-    {
-        var tenant = TenantEndpointFilter.GetTenant(http);
-        var history = await grains.GetGrain<IJourneyGrain>(journeyId, tenant.Id.Value).GetHistory();
-        return history.Events.IsEmpty ? null : JourneyState.Fold(history.Events);
-    }
+    internal static Task<JourneyState?> StateAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys) =>
+        journeys.FindStateAsync(TenantEndpointFilter.GetTenant(http).Id, journeyId);
 
-    private static async Task<IResult> GetJourney(HttpContext http, Guid journeyId, IGrainFactory grains)
+    private static async Task<IResult> GetJourney(HttpContext http, Guid journeyId, string? asOf, JourneyUseCases journeys, TimeProvider time)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        var history = await grains.GetGrain<IJourneyGrain>(journeyId, tenant.Id.Value).GetHistory();
-        return history.Events.IsEmpty
-            ? Problems.UnknownJourney()
-            : TypedResults.Ok(JourneyResponse.From(tenant.Id, journeyId, history.Events, tenant));
+        DateTimeOffset? moment = null;
+        if (asOf is not null)
+        {
+            if (!DateTimeOffset.TryParse(asOf, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) || !asOf.Contains('T', StringComparison.Ordinal))
+            {
+                return Problems.Field("asOf", "A timestamp with its offset, such as 2026-03-01T12:00:00Z.");
+            }
+
+            if (parsed > time.GetUtcNow())
+            {
+                return Problems.Field("asOf", "A moment in the past (or now): the journey's future is not known yet.");
+            }
+
+            moment = parsed;
+        }
+
+        var view = await journeys.FindAsync(tenant.Id, journeyId, moment);
+        return view is null
+            ? Problems.NotFound(moment is null ? "No journey with this id in this tenant." : "No journey with this id in this tenant at that moment.")
+            : TypedResults.Ok(JourneyResponse.From(tenant.Id, journeyId, view));
     }
 
     /// <summary>
@@ -98,7 +111,7 @@ internal static class JourneyEndpoints
     /// command that was applied or replayed (default: a <see cref="CommandResponse"/> with 200).
     /// </summary>
     public static async Task<IResult> SendAsync<TRequest>(
-        HttpContext http, IGrainFactory grains, TimeProvider time, ApiOptions options, Func<string?, Guid> journeyIdFor, Func<Guid, CommandOutcome, IResult>? respond = null)
+        HttpContext http, JourneyUseCases journeys, TimeProvider time, ApiOptions options, Func<string?, Guid> journeyIdFor, Func<Guid, CommandOutcome, Task<IResult>>? respond = null)
         where TRequest : class, ICommandRequest
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
@@ -124,7 +137,7 @@ internal static class JourneyEndpoints
             return Problems.Validation(validation.Errors);
         }
 
-        var outcome = await grains.GetGrain<IJourneyGrain>(journeyId, tenant.Id.Value).Execute(command);
+        var outcome = await journeys.SendAsync(tenant.Id, journeyId, command);
         if (outcome.Rejection is { } rejection)
         {
             return rejection.Kind switch
@@ -141,7 +154,7 @@ internal static class JourneyEndpoints
             http.Response.Headers[RequestHeaders.Replayed] = "true";
         }
 
-        return respond is null ? Respond(journeyId, TRequest.CommandName, outcome, null) : respond(journeyId, outcome);
+        return respond is null ? Respond(journeyId, TRequest.CommandName, outcome, null) : await respond(journeyId, outcome);
     }
 
     private static IResult Respond(Guid journeyId, string command, CommandOutcome outcome, string? created)

@@ -1,9 +1,9 @@
+using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Documents.Reports;
 using SocialPrescribing.Domain.Outcomes;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Assessments;
-using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Host.Api;
 
@@ -24,7 +24,7 @@ internal static class ReportEndpoints
     }
 
     private static async Task<IResult> OutcomesAsync(
-        HttpContext http, string? from, string? to, string? format, string? lang, IJourneyStore store, IAssessmentCatalog catalog, ReportRenderer renderer, TimeProvider time)
+        HttpContext http, string? from, string? to, string? format, string? lang, CaseloadQueries caseloads, IAssessmentCatalog catalog, ReportRenderer renderer, TimeProvider time)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var validation = new RequestValidation();
@@ -54,7 +54,7 @@ internal static class ReportEndpoints
             return Problems.Validation(validation.Errors);
         }
 
-        var digests = await store.ListAssessmentDigestsAsync(tenant.Id, http.RequestAborted);
+        var digests = await caseloads.AssessmentDigestsAsync(tenant.Id, http.RequestAborted);
         var report = ProgramOutcomes.Compute(
             tenant.Id.Value,
             [.. digests.Select(d => AssessmentDigest.Read(d.Digest))],

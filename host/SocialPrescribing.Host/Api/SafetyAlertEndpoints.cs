@@ -1,7 +1,6 @@
+using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Journeys;
-using SocialPrescribing.Jobs;
 using SocialPrescribing.Host.Api.Responses;
-using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Host.Api;
 
@@ -21,11 +20,11 @@ internal static class SafetyAlertEndpoints
         return tenant;
     }
 
-    private static async Task<IResult> ListOpenAsync(HttpContext http, IJourneyStore store, IGrainFactory grains)
+    private static async Task<IResult> ListOpenAsync(HttpContext http, CaseloadQueries caseloads)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var alerts = new List<OpenSafetyAlertItem>();
-        await foreach (var (journey, state) in CaseloadWalk.JourneysAsync(store, grains, tenant.Id, CaseloadWalk.OpenSafetyAlerts, http.RequestAborted))
+        await foreach (var (journey, state) in caseloads.WalkAsync(tenant.Id, CaseloadQueries.OpenSafetyAlerts, http.RequestAborted))
         {
             alerts.AddRange(state.SafetyAlerts.Where(a => a.IsOpen).Select(a => new OpenSafetyAlertItem(
                 journey.JourneyId, journey.Summary.ClientName, state.LinkWorkerId, WireNames.Of(state.Status), SafetyAlertResponse.From(a))));

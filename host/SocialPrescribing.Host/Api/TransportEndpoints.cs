@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Events;
@@ -51,7 +52,7 @@ internal static class TransportEndpoints
     }
 
     private static async Task<IResult> QuoteAsync(
-        HttpContext http, Guid journeyId, IGrainFactory grains, IPluginCatalog plugins, IPluginInvoker invoker, TimeProvider time, IOptions<ApiOptions> options)
+        HttpContext http, Guid journeyId, JourneyUseCases journeys, IPluginCatalog plugins, IPluginInvoker invoker, TimeProvider time, IOptions<ApiOptions> options)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var (body, problem) = await JsonBody.ReadAsync<TripRequestBody>(http, options.Value.MaxRequestBodyBytes);
@@ -68,7 +69,7 @@ internal static class TransportEndpoints
             return Problems.Validation(validation.Errors);
         }
 
-        var journey = await JourneyEndpoints.StateAsync(http, journeyId, grains);
+        var journey = await JourneyEndpoints.StateAsync(http, journeyId, journeys);
         if (journey is null)
         {
             return Problems.UnknownJourney();
@@ -86,26 +87,27 @@ internal static class TransportEndpoints
         return TypedResults.Ok(new QuoteResponse(partner.ComponentId, quote.Available, quote.QuoteReference, quote.Fare, quote.EstimatedPickup, quote.ExpiresAt, quote.UnavailableReason));
     }
 
-    private static Task<IResult> BookAsync(HttpContext http, Guid journeyId, IGrainFactory grains, TimeProvider time, IOptions<ApiOptions> options)
+    private static Task<IResult> BookAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys, TimeProvider time, IOptions<ApiOptions> options)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        return JourneyEndpoints.SendAsync<TripRequestBody>(http, grains, time, options.Value, _ => journeyId, (id, outcome) =>
+        return JourneyEndpoints.SendAsync<TripRequestBody>(http, journeys, time, options.Value, _ => journeyId, async (id, outcome) =>
         {
             var requested = outcome.Events.OfType<TransportRequested>().Single();
-            var trip = JourneyState.Fold(outcome.Events).Trips.Single(t => t.Id == requested.TripId);
+            var journey = await journeys.FindStateAsync(tenant.Id, id);
+            var trip = journey!.Trips.Single(t => t.Id == requested.TripId);
             return TypedResults.Accepted($"/api/v1/tenants/{tenant.Id.Value}/journeys/{id}/transport/bookings/{trip.Id}", TripResponse.From(trip));
         });
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, Guid journeyId, IGrainFactory grains)
+    private static async Task<IResult> ListAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys)
     {
-        var journey = await JourneyEndpoints.StateAsync(http, journeyId, grains);
+        var journey = await JourneyEndpoints.StateAsync(http, journeyId, journeys);
         return journey is null ? Problems.UnknownJourney() : TypedResults.Ok(journey.Trips.Select(TripResponse.From).ToList());
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, Guid journeyId, Guid tripId, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(HttpContext http, Guid journeyId, Guid tripId, JourneyUseCases journeys)
     {
-        var journey = await JourneyEndpoints.StateAsync(http, journeyId, grains);
+        var journey = await JourneyEndpoints.StateAsync(http, journeyId, journeys);
         return journey?.Trips.Find(t => t.Id == tripId) is { } trip
             ? TypedResults.Ok(TripResponse.From(trip))
             : Problems.NotFound(journey is null ? "No journey with this id in this tenant." : "No trip with this id on this journey.");

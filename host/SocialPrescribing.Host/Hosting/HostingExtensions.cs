@@ -9,6 +9,7 @@ using Hangfire.PostgreSql;
 using Orleans.Configuration;
 using SocialPrescribing.Clustering.Postgres;
 using Scalar.AspNetCore;
+using SocialPrescribing.Application;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Documents.Reports;
 using SocialPrescribing.Domain.Journeys;
@@ -178,6 +179,7 @@ internal static class HostingExtensions
 
     public static WebApplicationBuilder AddJourneyApi(this WebApplicationBuilder builder)
     {
+        builder.Services.AddApplication();
         builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection("Api"));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

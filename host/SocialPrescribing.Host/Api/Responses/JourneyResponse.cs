@@ -1,7 +1,6 @@
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Journeys;
-using SocialPrescribing.Domain.Journeys.Events;
-using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Grains.Journeys;
 
 namespace SocialPrescribing.Host.Api.Responses;
 
@@ -32,11 +31,12 @@ internal sealed record JourneyResponse(
     IReadOnlyList<SafetyAlertResponse> SafetyAlerts,
     int OpenSafetyAlerts,
     IReadOnlyList<string> AllowedCommands,
-    IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<TimelineEntry> Timeline,
+    DateTimeOffset? AsOf)
 {
-    public static JourneyResponse From(TenantId tenant, Guid journeyId, IReadOnlyList<JourneyEvent> events, TenantSettings settings)
+    public static JourneyResponse From(TenantId tenant, Guid journeyId, JourneyView view)
     {
-        var s = JourneyState.Fold(events);
+        var s = view.State;
         return new JourneyResponse(
             journeyId,
             tenant.Value,
@@ -69,7 +69,8 @@ internal sealed record JourneyResponse(
             [.. s.Assessments.Select(AssessmentResponse.From)],
             [.. s.SafetyAlerts.Select(SafetyAlertResponse.From)],
             s.OpenSafetyAlerts,
-            JourneyDecider.AllowedCommands(s, settings),
-            TimelineEntry.Of(events, s.Version));
+            view.AllowedCommands,
+            TimelineEntry.Of(view.Timeline, s.Version),
+            view.AsOf);
     }
 }

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialPrescribing.Application.Journeys;
+
+namespace SocialPrescribing.Application;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>The application's use cases; grains and a journey store must be registered too.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.TryAddSingleton<JourneyUseCases>();
+        services.TryAddSingleton<CaseloadQueries>();
+        return services;
+    }
+}
