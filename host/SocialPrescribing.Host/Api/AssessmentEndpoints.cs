@@ -46,6 +46,7 @@ internal static class AssessmentEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status502BadGateway);
         journeys.MapGet("/{journeyId:guid}/assessments", ListAsync)
             .WithName("ListAssessments")

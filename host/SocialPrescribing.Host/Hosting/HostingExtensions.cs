@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using SocialPrescribing.Clustering.Postgres;
 using Scalar.AspNetCore;
@@ -131,6 +133,10 @@ internal static class HostingExtensions
     public static WebApplicationBuilder AddJourneyApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection("Api"));
+        // Kestrel answers a request line over its limit itself, with an empty 414; above the host's own limit it
+        // leaves the answer to RequestTargetLimit, which gives problem details.
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
+            kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, 4 * api.Value.MaxRequestTargetLength));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -171,6 +177,7 @@ internal static class HostingExtensions
     public static WebApplication UseJourneyApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseMiddleware<RequestTargetLimit>();
         app.UseStatusCodePages();
         return app;
     }
