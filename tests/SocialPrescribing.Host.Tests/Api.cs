@@ -112,6 +112,20 @@ internal static class Api
     public static async Task<JsonArray> ReadArrayAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
 
+    /// <summary>The problem details of a response, after checking its status, media type and <c>status</c> member.</summary>
+    public static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(text)!.AsObject();
+        Assert.Equal((int)expected, problem["status"]!.GetValue<int>());
+        return problem;
+    }
+
+    /// <summary>The fields a validation problem names.</summary>
+    public static string[] Fields(JsonObject problem) => [.. problem["errors"]!.AsObject().Select(e => e.Key)];
+
     public static async Task<JsonObject> ReadAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

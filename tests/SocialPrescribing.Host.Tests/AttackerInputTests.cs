@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Tenants;
@@ -31,16 +30,6 @@ public sealed class AttackerInputTests(HostFixture fixture)
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync(Token);
-        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonNode.Parse(text)!.AsObject();
-    }
-
-    private static string[] Fields(JsonObject problem) => [.. problem["errors"]!.AsObject().Select(e => e.Key)];
-
     private async Task<int> VersionAsync(Guid journeyId) => (await Api.GetJourneyAsync(Http, journeyId))["version"]!.GetValue<int>();
 
     private async Task<int> JourneyCountAsync() =>
@@ -54,8 +43,8 @@ public sealed class AttackerInputTests(HostFixture fixture)
     {
         var response = await Http.GetAsync($"/api/v1/tenants/ab/reports/outcomes?{field}={date}", Token);
 
-        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal([field], Fields(problem));
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([field], Api.Fields(problem));
         Assert.Contains("1900-01-01", problem["errors"]![field]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
@@ -68,7 +57,7 @@ public sealed class AttackerInputTests(HostFixture fixture)
         var past = await Http.GetAsync($"/api/v1/tenants/ab/reports/outcomes?to={Iso(latest.AddDays(1))}", Token);
 
         Assert.Equal(HttpStatusCode.OK, edges.StatusCode);
-        Assert.Equal(["to"], Fields(await ProblemAsync(past, HttpStatusCode.BadRequest)));
+        Assert.Equal(["to"], Api.Fields(await Api.ProblemAsync(past, HttpStatusCode.BadRequest)));
     }
 
     [Theory]
@@ -81,7 +70,7 @@ public sealed class AttackerInputTests(HostFixture fixture)
 
         var response = await Api.RawAsync(Http, "/api/v1/tenants/ab/referrals", Api.ReferralWith("client.birthDate", date ?? Iso(Today.AddDays(1))));
 
-        Assert.Equal(["client.birthDate"], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal(["client.birthDate"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
         Assert.Equal(before, await JourneyCountAsync());
     }
 
@@ -92,7 +81,7 @@ public sealed class AttackerInputTests(HostFixture fixture)
 
         var response = await Api.CommandAsync(Http, id, "schedule-follow-up", new { dueOn = Iso(Today.AddYears(10).AddDays(1)) });
 
-        Assert.Equal(["dueOn"], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal(["dueOn"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
         Assert.Equal(3, await VersionAsync(id));
     }
 
@@ -113,8 +102,8 @@ public sealed class AttackerInputTests(HostFixture fixture)
 
         var response = await Api.RawAsync(Http, "/api/v1/tenants/ab/referrals", Api.ReferralWith(field, $"Ab{(char)character}cd"));
 
-        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal([field], Fields(problem));
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([field], Api.Fields(problem));
         Assert.Contains($"U+{character:X4}", problem["errors"]![field]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, await JourneyCountAsync());
     }
@@ -130,7 +119,7 @@ public sealed class AttackerInputTests(HostFixture fixture)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var journey = await Api.GetJourneyAsync(Http, (await Api.ReadAsync(created))["journeyId"]!.GetValue<Guid>());
         Assert.Equal(notes, journey["notes"]!.GetValue<string>());
-        Assert.Equal(["client.givenName"], Fields(await ProblemAsync(name, HttpStatusCode.BadRequest)));
+        Assert.Equal(["client.givenName"], Api.Fields(await Api.ProblemAsync(name, HttpStatusCode.BadRequest)));
     }
 
     [Fact]
@@ -140,7 +129,7 @@ public sealed class AttackerInputTests(HostFixture fixture)
 
         var response = await Api.RawAsync(Http, "/api/v1/tenants/ab/referrals", body);
 
-        Assert.Equal(["client.givenName"], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal(["client.givenName"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
     }
 
     [Fact]
@@ -148,7 +137,7 @@ public sealed class AttackerInputTests(HostFixture fixture)
     {
         var response = await Api.RawAsync(Http, "/api/v1/tenants/ab/referrals", "{\"cli\\u0000ent\":{}}");
 
-        Assert.Equal(["cli\\u0000ent"], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal(["cli\\u0000ent"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
     }
 
     [Theory]
@@ -161,7 +150,7 @@ public sealed class AttackerInputTests(HostFixture fixture)
 
         var response = await Api.RawAsync(Http, $"{Api.Journeys()}/{id}/{command}", body);
 
-        Assert.Equal([field], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal([field], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
         Assert.Equal(1, await VersionAsync(id));
     }
 
@@ -174,8 +163,8 @@ public sealed class AttackerInputTests(HostFixture fixture)
 
         var response = await Api.RawAsync(Http, $"{Api.Journeys()}/{id}/accept", body);
 
-        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal([field], Fields(problem));
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([field], Api.Fields(problem));
         Assert.Equal("Given more than once.", problem["errors"]![field]![0]!.GetValue<string>());
         Assert.Equal(1, await VersionAsync(id));
     }
@@ -188,7 +177,7 @@ public sealed class AttackerInputTests(HostFixture fixture)
 
         var response = await Api.RawAsync(Http, "/api/v1/tenants/ab/referrals", body);
 
-        Assert.Equal(["client.givenName"], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal(["client.givenName"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
         Assert.Equal(before, await JourneyCountAsync());
     }
 
@@ -200,8 +189,8 @@ public sealed class AttackerInputTests(HostFixture fixture)
         var scored = await Api.RawAsync(Http, "/api/v1/tenants/ab/assessments/phq9/score", "{\"responses\":[\"1\",2,1,2,1,2,1,0,1]}");
         var recorded = await Api.RawAsync(Http, $"{Api.Journeys()}/{id}/assessments", "{\"instrument\":\"swemwbs\",\"timepoint\":\"baseline\",\"responses\":[2,2,\"2\",2,2,2,2]}");
 
-        Assert.Equal(["responses[0]"], Fields(await ProblemAsync(scored, HttpStatusCode.BadRequest)));
-        Assert.Equal(["responses[2]"], Fields(await ProblemAsync(recorded, HttpStatusCode.BadRequest)));
+        Assert.Equal(["responses[0]"], Api.Fields(await Api.ProblemAsync(scored, HttpStatusCode.BadRequest)));
+        Assert.Equal(["responses[2]"], Api.Fields(await Api.ProblemAsync(recorded, HttpStatusCode.BadRequest)));
         Assert.Equal(3, await VersionAsync(id));
     }
 
@@ -217,10 +206,10 @@ public sealed class AttackerInputTests(HostFixture fixture)
         var goals = await Api.RawAsync(Http, $"{Api.Journeys()}/{id}/agree-plan", "{\"goals\":[null]}");
         var responses = await Api.RawAsync(Http, $"{Api.Journeys()}/{id}/assessments", "{\"instrument\":\"swemwbs\",\"timepoint\":\"baseline\",\"responses\":[2,2,null,2,2,2,2]}");
 
-        Assert.Equal(["reasons[0]"], Fields(await ProblemAsync(reasons, HttpStatusCode.BadRequest)));
-        Assert.Equal(["items[1]"], Fields(await ProblemAsync(items, HttpStatusCode.BadRequest)));
-        Assert.Equal(["goals[0]"], Fields(await ProblemAsync(goals, HttpStatusCode.BadRequest)));
-        Assert.Equal(["responses[2]"], Fields(await ProblemAsync(responses, HttpStatusCode.BadRequest)));
+        Assert.Equal(["reasons[0]"], Api.Fields(await Api.ProblemAsync(reasons, HttpStatusCode.BadRequest)));
+        Assert.Equal(["items[1]"], Api.Fields(await Api.ProblemAsync(items, HttpStatusCode.BadRequest)));
+        Assert.Equal(["goals[0]"], Api.Fields(await Api.ProblemAsync(goals, HttpStatusCode.BadRequest)));
+        Assert.Equal(["responses[2]"], Api.Fields(await Api.ProblemAsync(responses, HttpStatusCode.BadRequest)));
         Assert.Equal(4, await VersionAsync(id));
         Assert.Equal(before + 1, await JourneyCountAsync());
     }
@@ -235,7 +224,7 @@ public sealed class AttackerInputTests(HostFixture fixture)
         var other = await Api.RawWithKeyAsync(Http, "/api/v1/tenants/ab/referrals", Api.ReferralWith("client.givenName", "Eve"), key);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        var problem = await ProblemAsync(other, HttpStatusCode.UnprocessableEntity);
+        var problem = await Api.ProblemAsync(other, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("Idempotency-Key reused with a different request.", problem["title"]!.GetValue<string>());
         Assert.False(other.Headers.Contains("Idempotent-Replayed"));
         var journey = await Api.GetJourneyAsync(Http, (await Api.ReadAsync(first))["journeyId"]!.GetValue<Guid>());
@@ -266,7 +255,7 @@ public sealed class AttackerInputTests(HostFixture fixture)
 
         var other = await Api.CommandAsync(Http, id, "accept", new { linkWorkerId = "lw-2" }, "accept-1");
 
-        await ProblemAsync(other, HttpStatusCode.UnprocessableEntity);
+        await Api.ProblemAsync(other, HttpStatusCode.UnprocessableEntity);
         var journey = await Api.GetJourneyAsync(Http, id);
         Assert.Equal((2, "lw-1"), (journey["version"]!.GetValue<int>(), journey["linkWorkerId"]!.GetValue<string>()));
     }
@@ -284,7 +273,7 @@ public sealed class AttackerInputTests(HostFixture fixture)
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, same.StatusCode);
         Assert.Equal("true", same.Headers.GetValues("Idempotent-Replayed").Single());
-        await ProblemAsync(other, HttpStatusCode.UnprocessableEntity);
+        await Api.ProblemAsync(other, HttpStatusCode.UnprocessableEntity);
         Assert.Equal(4, await VersionAsync(id));
     }
 
@@ -295,7 +284,7 @@ public sealed class AttackerInputTests(HostFixture fixture)
 
         var response = await Http.DeleteAsync($"{Api.Journeys()}/{id}", Token);
 
-        await ProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+        await Api.ProblemAsync(response, HttpStatusCode.MethodNotAllowed);
         Assert.Equal(1, await VersionAsync(id));
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
 namespace SocialPrescribing.Host.Tests;
@@ -33,20 +32,12 @@ public sealed class RequestLineTests : IAsyncLifetime
         TempFolders.Delete(_factory.DataDirectory);
     }
 
-    private static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync(Token);
-        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonNode.Parse(text)!.AsObject();
-    }
-
     [Fact]
     public async Task A_ten_thousand_character_query_is_a_414_with_problem_details()
     {
         var response = await _http.GetAsync($"/api/v1/tenants/ab/journeys?linkWorker={new string('x', 10_000)}", Token);
 
-        var problem = await ProblemAsync(response, HttpStatusCode.RequestUriTooLong);
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.RequestUriTooLong);
         Assert.Equal("Request target too long.", problem["title"]!.GetValue<string>());
     }
 
@@ -55,7 +46,7 @@ public sealed class RequestLineTests : IAsyncLifetime
     {
         var response = await _http.GetAsync($"/api/v1/tenants/ab/journeys?linkWorker={new string('x', 7_000)}", Token);
 
-        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem["errors"]!.AsObject().ContainsKey("linkWorker"));
     }
 
@@ -64,7 +55,7 @@ public sealed class RequestLineTests : IAsyncLifetime
     {
         var response = await _http.GetAsync("/api/v1/tenants/ab/reports/outcomes?from=%00", Token);
 
-        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem["errors"]!.AsObject().ContainsKey("from"));
     }
 
@@ -83,6 +74,6 @@ public sealed class RequestLineTests : IAsyncLifetime
     {
         var response = await _http.GetAsync("/api/v1/nothing-here", Token);
 
-        await ProblemAsync(response, HttpStatusCode.NotFound);
+        await Api.ProblemAsync(response, HttpStatusCode.NotFound);
     }
 }
