@@ -75,6 +75,25 @@ public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_repeated_command_id_with_another_fingerprint_is_refused_even_after_reactivation()
+    {
+        var id = Guid.NewGuid();
+        var grain = Journey(id);
+        var commandId = Guid.NewGuid();
+        await grain.Execute(JourneyCommands.Referral());
+        await grain.Execute(JourneyCommands.Accept(commandId) with { Fingerprint = "first" });
+
+        await fixture.Cluster.DeactivateAsync(grain.GetGrainId());
+        var other = await Journey(id).Execute(JourneyCommands.Accept(commandId) with { Fingerprint = "second" });
+        var same = await Journey(id).Execute(JourneyCommands.Accept(commandId) with { Fingerprint = "first" });
+        var unsigned = await Journey(id).Execute(JourneyCommands.Accept(commandId));
+
+        Assert.Equal((CommandOutcomeKind.Rejected, RejectionKind.KeyReused), (other.Kind, other.Rejection?.Kind));
+        Assert.Equal((CommandOutcomeKind.Replayed, CommandOutcomeKind.Replayed), (same.Kind, unsigned.Kind));
+        Assert.Equal(2, (await fixture.Store.ReadAsync(Alberta, id, TestContext.Current.CancellationToken)).Count);
+    }
+
+    [Fact]
     public async Task One_hundred_concurrent_commands_on_one_journey_are_all_applied_in_order()
     {
         var (id, grain) = await EngagedJourneyAsync();

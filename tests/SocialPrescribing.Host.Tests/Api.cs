@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace SocialPrescribing.Host.Tests;
@@ -18,6 +20,26 @@ internal static class Api
         reasons = new[] { "loneliness-and-isolation", "physical-activity" },
         notes = "Widowed last year; keen on walking groups.",
     };
+
+    /// <summary>The sample referral with one field (a dotted path, <c>reasons[0]</c> for an element) replaced.</summary>
+    public static string ReferralWith(string field, JsonNode? value)
+    {
+        var body = JsonSerializer.SerializeToNode(Referral())!;
+        var parts = field.Split('.');
+        var parent = parts[..^1].Aggregate(body, (node, part) => node[part]!);
+        var last = parts[^1];
+        var bracket = last.IndexOf('[', StringComparison.Ordinal);
+        if (bracket < 0)
+        {
+            parent[last] = value;
+        }
+        else
+        {
+            parent[last[..bracket]]![int.Parse(last[(bracket + 1)..^1], CultureInfo.InvariantCulture)] = value;
+        }
+
+        return body.ToJsonString();
+    }
 
     public static string Journeys(string tenant = Tenant) => $"/api/v1/tenants/{tenant}/journeys";
 
@@ -48,6 +70,14 @@ internal static class Api
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         return await http.PostAsync(path, content);
+    }
+
+    /// <summary>A body sent as it is written, with an <c>Idempotency-Key</c>.</summary>
+    public static async Task<HttpResponseMessage> RawWithKeyAsync(HttpClient http, string path, string body, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await http.SendAsync(request);
     }
 
     public static async Task<JsonObject> CommandOkAsync(HttpClient http, Guid journeyId, string command, object body)
@@ -81,6 +111,20 @@ internal static class Api
 
     public static async Task<JsonArray> ReadArrayAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+
+    /// <summary>The problem details of a response, after checking its status, media type and <c>status</c> member.</summary>
+    public static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(text)!.AsObject();
+        Assert.Equal((int)expected, problem["status"]!.GetValue<int>());
+        return problem;
+    }
+
+    /// <summary>The fields a validation problem names.</summary>
+    public static string[] Fields(JsonObject problem) => [.. problem["errors"]!.AsObject().Select(e => e.Key)];
 
     public static async Task<JsonObject> ReadAsync(HttpResponseMessage response)
     {

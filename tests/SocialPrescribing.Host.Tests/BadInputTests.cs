@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 
 namespace SocialPrescribing.Host.Tests;
 
@@ -9,20 +8,8 @@ public sealed class BadInputTests(HostFixture fixture)
 {
     private HttpClient Http => fixture.Client;
 
-    private static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonNode.Parse(text)!.AsObject();
-        Assert.Equal((int)expected, problem["status"]!.GetValue<int>());
-        return problem;
-    }
-
     private async Task AssertUnchangedAsync(Guid journeyId, int version) =>
         Assert.Equal(version, (await Api.GetJourneyAsync(Http, journeyId))["version"]!.GetValue<int>());
-
-    private static string[] Fields(JsonObject problem) => [.. problem["errors"]!.AsObject().Select(e => e.Key)];
 
     [Fact]
     public async Task Malformed_json_is_a_400_and_appends_nothing()
@@ -31,7 +18,7 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Api.RawAsync(Http, $"{Api.Journeys()}/{id}/accept", "{\"linkWorkerId\": ");
 
-        await ProblemAsync(response, HttpStatusCode.BadRequest);
+        await Api.ProblemAsync(response, HttpStatusCode.BadRequest);
         await AssertUnchangedAsync(id, 1);
     }
 
@@ -42,8 +29,8 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Api.RawAsync(Http, $"{Api.Journeys()}/{id}/accept", "{}");
 
-        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal(["linkWorkerId"], Fields(problem));
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["linkWorkerId"], Api.Fields(problem));
         await AssertUnchangedAsync(id, 1);
     }
 
@@ -54,7 +41,7 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Api.RawAsync(Http, $"{Api.Journeys()}/{id}/accept", "{\"linkWorkerId\": 42}");
 
-        Assert.Equal(["linkWorkerId"], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal(["linkWorkerId"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
     }
 
     [Fact]
@@ -64,7 +51,7 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Api.RawAsync(Http, $"{Api.Journeys()}/{id}/accept", "{\"linkWorkerId\":\"lw-1\",\"linkworker\":\"lw-2\"}");
 
-        Assert.Equal(["linkworker"], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal(["linkworker"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
         await AssertUnchangedAsync(id, 1);
     }
 
@@ -80,10 +67,10 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Api.RawAsync(Http, "/api/v1/tenants/ab/referrals", body);
 
-        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(
             new[] { "client.birthDate", "client.email", "client.givenName", "client.postalCode", "client.preferredLanguage", "reasons[0]", "referrer.role", "source" },
-            Fields(problem).Order());
+            Api.Fields(problem).Order());
         var after = (await Api.ReadAsync(await Http.GetAsync($"{Api.Journeys()}?pageSize=1", TestContext.Current.CancellationToken)))["total"]!.GetValue<int>();
         Assert.Equal(before, after);
     }
@@ -99,7 +86,7 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Api.CommandAsync(Http, id, "schedule-follow-up", new { dueOn });
 
-        Assert.Equal(["dueOn"], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal(["dueOn"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
         await AssertUnchangedAsync(id, 3);
     }
 
@@ -110,7 +97,7 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Api.CommandAsync(Http, id, "schedule-follow-up", new { dueOn = "2020-01-01" });
 
-        Assert.Equal(["dueOn"], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal(["dueOn"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
         await AssertUnchangedAsync(id, 3);
     }
 
@@ -123,7 +110,7 @@ public sealed class BadInputTests(HostFixture fixture)
     {
         var response = await Http.GetAsync($"/api/v1/tenants/{tenant}/journeys", TestContext.Current.CancellationToken);
 
-        Assert.Equal(["tenant"], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal(["tenant"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
     }
 
     [Fact]
@@ -131,7 +118,7 @@ public sealed class BadInputTests(HostFixture fixture)
     {
         var response = await Api.RawAsync(Http, "/api/v1/tenants/qc/referrals", "{}");
 
-        await ProblemAsync(response, HttpStatusCode.NotFound);
+        await Api.ProblemAsync(response, HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -139,10 +126,10 @@ public sealed class BadInputTests(HostFixture fixture)
     {
         var id = Guid.NewGuid();
 
-        await ProblemAsync(await Http.GetAsync($"{Api.Journeys()}/{id}", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
-        await ProblemAsync(await Api.CommandAsync(Http, id, "accept", new { linkWorkerId = "lw-1" }), HttpStatusCode.NotFound);
-        await ProblemAsync(await Http.GetAsync($"{Api.Journeys()}/{id}/documents/plan-summary", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
-        await ProblemAsync(await Http.GetAsync($"{Api.Journeys()}/not-a-guid", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
+        await Api.ProblemAsync(await Http.GetAsync($"{Api.Journeys()}/{id}", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
+        await Api.ProblemAsync(await Api.CommandAsync(Http, id, "accept", new { linkWorkerId = "lw-1" }), HttpStatusCode.NotFound);
+        await Api.ProblemAsync(await Http.GetAsync($"{Api.Journeys()}/{id}/documents/plan-summary", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
+        await Api.ProblemAsync(await Http.GetAsync($"{Api.Journeys()}/not-a-guid", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -150,8 +137,8 @@ public sealed class BadInputTests(HostFixture fixture)
     {
         var id = await Api.CreateJourneyAsync(Http);
 
-        await ProblemAsync(await Api.CommandAsync(Http, id, "teleport", new { }), HttpStatusCode.NotFound);
-        await ProblemAsync(await Http.GetAsync($"{Api.Journeys()}/{id}/documents/invoice", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
+        await Api.ProblemAsync(await Api.CommandAsync(Http, id, "teleport", new { }), HttpStatusCode.NotFound);
+        await Api.ProblemAsync(await Http.GetAsync($"{Api.Journeys()}/{id}/documents/invoice", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
         await AssertUnchangedAsync(id, 1);
     }
 
@@ -162,7 +149,7 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Http.GetAsync($"{Api.Journeys()}/{id}/documents/referral-acknowledgement?lang=de", TestContext.Current.CancellationToken);
 
-        Assert.Equal(["lang"], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal(["lang"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
     }
 
     [Fact]
@@ -172,7 +159,7 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Api.CommandAsync(Http, id, "discharge", new { reason = "Moved away" });
 
-        var problem = await ProblemAsync(response, HttpStatusCode.Conflict);
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.Conflict);
         Assert.Equal("referred", problem["journeyStatus"]!.GetValue<string>());
         Assert.Equal(["accept", "decline", "record-contact-attempt"], problem["allowed"]!.AsArray().Select(n => n!.GetValue<string>()));
         await AssertUnchangedAsync(id, 1);
@@ -189,7 +176,7 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Api.CommandAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "completed" });
 
-        var problem = await ProblemAsync(response, HttpStatusCode.Conflict);
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.Conflict);
         Assert.Equal(["accepted", "rejected", "cancelled"], problem["allowed"]!.AsArray().Select(n => n!.GetValue<string>()));
         await AssertUnchangedAsync(id, 6);
     }
@@ -204,7 +191,7 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Api.CommandAsync(Http, id, "update-community-referral", new { communityReferralId = Guid.NewGuid(), status = "accepted" });
 
-        Assert.Equal(["communityReferralId"], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal(["communityReferralId"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
     }
 
     [Fact]
@@ -214,7 +201,7 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Api.CommandAsync(Http, id, "decline", new { reason = new string('x', 20_000) });
 
-        await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        await Api.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         await AssertUnchangedAsync(id, 1);
     }
 
@@ -228,7 +215,7 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Api.RawAsync(Http, $"{Api.Journeys()}/{id}/accept", "{\"linkWorkerId\":\"lw-1\"}", contentType);
 
-        await ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        await Api.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
         await AssertUnchangedAsync(id, 1);
     }
 
@@ -237,9 +224,9 @@ public sealed class BadInputTests(HostFixture fixture)
     {
         var id = await Api.CreateJourneyAsync(Http, "ab");
 
-        await ProblemAsync(await Http.GetAsync($"{Api.Journeys("on")}/{id}", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
-        await ProblemAsync(await Api.CommandAsync(Http, id, "accept", new { linkWorkerId = "lw-1" }, tenant: "on"), HttpStatusCode.NotFound);
-        await ProblemAsync(await Http.GetAsync($"{Api.Journeys("on")}/{id}/documents/referral-acknowledgement", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
+        await Api.ProblemAsync(await Http.GetAsync($"{Api.Journeys("on")}/{id}", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
+        await Api.ProblemAsync(await Api.CommandAsync(Http, id, "accept", new { linkWorkerId = "lw-1" }, tenant: "on"), HttpStatusCode.NotFound);
+        await Api.ProblemAsync(await Http.GetAsync($"{Api.Journeys("on")}/{id}/documents/referral-acknowledgement", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
         await AssertUnchangedAsync(id, 1);
     }
 
@@ -250,7 +237,7 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var response = await Api.CommandAsync(Http, id, "accept", new { linkWorkerId = "lw-1" }, idempotencyKey: new string('k', 300));
 
-        Assert.Equal(["Idempotency-Key"], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal(["Idempotency-Key"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
         await AssertUnchangedAsync(id, 1);
     }
 
@@ -265,7 +252,7 @@ public sealed class BadInputTests(HostFixture fixture)
     {
         var response = await Http.GetAsync($"{Api.Journeys()}?{query}", TestContext.Current.CancellationToken);
 
-        Assert.Equal([field], Fields(await ProblemAsync(response, HttpStatusCode.BadRequest)));
+        Assert.Equal([field], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
     }
 
     [Fact]
@@ -280,7 +267,7 @@ public sealed class BadInputTests(HostFixture fixture)
         await Api.CommandOkAsync(Http, id, "record-contact-attempt", new { outcome = "no-answer" });
         var closed = await Api.CommandOkAsync(Http, id, "close-unable-to-contact", new { reason = "No answer" });
 
-        var problem = await ProblemAsync(early, HttpStatusCode.Conflict);
+        var problem = await Api.ProblemAsync(early, HttpStatusCode.Conflict);
         Assert.Contains("3", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("unable-to-contact", closed["status"]!.GetValue<string>());
     }

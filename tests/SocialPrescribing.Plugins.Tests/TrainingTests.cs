@@ -110,4 +110,58 @@ public sealed class TrainingTests : IDisposable
         var record = (await ReadAsync(await http.GetAsync($"{Tenant}/link-workers/lw-amara/training", Token))).AsArray();
         Assert.Equal(0, (int)Assert.Single(record)!["attempts"]!);
     }
+
+    private static async Task<HttpResponseMessage> AttemptRawAsync(HttpClient http, string body, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Tenant}/link-workers/lw-amara/training/listening-101/knowledge-check")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return await http.SendAsync(request, Token);
+    }
+
+    [Fact]
+    public async Task A_null_answer_is_a_400_naming_the_question_and_records_no_attempt()
+    {
+        await using var host = Host();
+        using var http = host.CreateClient();
+        await http.PostAsync($"{Tenant}/link-workers/lw-amara/training/listening-101/start", null, Token);
+
+        var nullList = await AttemptRawAsync(http, "{\"answers\":{\"q1\":null}}");
+        var nullOption = await AttemptRawAsync(http, "{\"answers\":{\"q1\":[null]}}");
+        var twice = await AttemptRawAsync(http, "{\"answers\":{\"q1\":[\"b\"],\"q1\":[\"a\"]}}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, nullList.StatusCode);
+        Assert.True((await ReadAsync(nullList))["errors"]!.AsObject().ContainsKey("answers.q1"));
+        Assert.Equal(HttpStatusCode.BadRequest, nullOption.StatusCode);
+        Assert.True((await ReadAsync(nullOption))["errors"]!.AsObject().ContainsKey("answers.q1[0]"));
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.True((await ReadAsync(twice))["errors"]!.AsObject().ContainsKey("answers.q1"));
+        var record = (await ReadAsync(await http.GetAsync($"{Tenant}/link-workers/lw-amara/training", Token))).AsArray();
+        Assert.Equal(0, (int)Assert.Single(record)!["attempts"]!);
+    }
+
+    [Fact]
+    public async Task The_same_key_with_other_answers_is_a_422_and_the_same_answers_replay()
+    {
+        await using var host = Host();
+        using var http = host.CreateClient();
+        await http.PostAsync($"{Tenant}/link-workers/lw-amara/training/listening-101/start", null, Token);
+
+        var first = await AttemptRawAsync(http, "{\"answers\":{\"q1\":[\"a\"]}}", "attempt-1");
+        var same = await AttemptRawAsync(http, "{\"answers\": {\"q1\": [\"a\"]}}", "attempt-1");
+        var other = await AttemptRawAsync(http, "{\"answers\":{\"q1\":[\"b\"]}}", "attempt-1");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("true", same.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal("Idempotency-Key reused with a different request.", (string?)(await ReadAsync(other))["title"]);
+        var record = (await ReadAsync(await http.GetAsync($"{Tenant}/link-workers/lw-amara/training", Token))).AsArray();
+        Assert.Equal((1, "in-progress"), ((int)Assert.Single(record)!["attempts"]!, (string?)record[0]!["status"]));
+    }
 }

@@ -47,14 +47,14 @@ public sealed class TransportBookingTests : IAsyncLifetime
     /// <summary>Pickup windows a week from now, so the trip is always in the future whatever the date.</summary>
     private static readonly DateTimeOffset PickupDay = new DateTimeOffset(DateTimeOffset.UtcNow.Date, TimeSpan.Zero).AddDays(7);
 
-    private static object Trip(string partner = "good-rides") => new
+    private static object Trip(string partner = "good-rides", int escorts = 1) => new
     {
         partner,
         pickup = new { street = "12 Elm Street", municipality = "Calgary", province = "AB", postalCode = "T2P 1J9" },
         destination = new { name = "Bow Valley walking group", street = "300 Bank Street", municipality = "Calgary", province = "AB" },
         pickupWindow = new { start = PickupDay.AddHours(16), end = PickupDay.AddHours(16.5) },
         @return = new { pickupWindow = new { start = PickupDay.AddHours(19), end = PickupDay.AddHours(19.5) } },
-        mobility = new { wheelchair = "transfers", escorts = 1 },
+        mobility = new { wheelchair = "transfers", escorts },
     };
 
     private async Task<Guid> EngagedJourneyAsync(string givenName)
@@ -190,5 +190,29 @@ public sealed class TransportBookingTests : IAsyncLifetime
             .Single(p => (string?)p!["id"] == "good-rides")!["calls"]!;
         Assert.Equal((3, "saturated"), ((int)health["running"]!, (string?)health["lastFailure"]));
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health/ready", Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_trip_is_a_422_and_the_same_trip_replays()
+    {
+        var id = await EngagedJourneyAsync("Marie");
+
+        var first = await BookAsync(id, Trip(), "trip-1");
+        var same = await BookAsync(id, Trip(), "trip-1");
+        var other = await BookAsync(id, Trip(escorts: 2), "trip-1");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, same.StatusCode);
+        Assert.Equal("true", same.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        Assert.Single((await ReadAsync(await _http.GetAsync($"{Journeys}/{id}", Token)))["trips"]!.AsArray());
+    }
+
+    private async Task<HttpResponseMessage> BookAsync(Guid journeyId, object trip, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Journeys}/{journeyId}/transport/bookings") { Content = JsonContent.Create(trip) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await _http.SendAsync(request, Token);
     }
 }

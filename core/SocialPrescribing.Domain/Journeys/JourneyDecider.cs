@@ -288,7 +288,7 @@ public static class JourneyDecider
 
     private static T Stamp<T>(T e, JourneyCommand command, DecisionContext context)
         where T : JourneyEvent =>
-        e with { CommandId = command.CommandId, Actor = command.Actor, OccurredAt = context.Now };
+        e with { CommandId = command.CommandId, Actor = command.Actor, OccurredAt = context.Now, CommandFingerprint = command.Fingerprint };
 
     private static int Order(string name) => name switch
     {

@@ -13,4 +13,7 @@ public enum RejectionKind
 
     /// <summary>The actor may not give this command (for example, only a supervisor acknowledges a safety alert).</summary>
     Forbidden,
+
+    /// <summary>The command's id (its Idempotency-Key) was first used for a different request.</summary>
+    KeyReused,
 }

@@ -11,6 +11,10 @@ public abstract record TrainingCommand
 
     [Id(1)]
     public required string Actor { get; init; }
+
+    /// <summary>A digest of the request, as on <see cref="Journeys.Commands.JourneyCommand.Fingerprint"/>.</summary>
+    [Id(2)]
+    public string? Fingerprint { get; init; }
 }
 
 /// <summary>Starts a module; starting one already under way changes nothing.</summary>

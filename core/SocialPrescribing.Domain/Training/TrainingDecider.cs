@@ -41,7 +41,7 @@ public static class TrainingDecider
         Reject(RejectionKind.Conflict, $"The module was completed on {module.CompletedAt:yyyy-MM-dd}.", "moduleId");
 
     private static TrainingDecision Append(TrainingCommand command, DateTimeOffset now, params TrainingEvent[] events) =>
-        new([.. events.Select(e => e with { CommandId = command.CommandId, Actor = command.Actor, OccurredAt = now })], null);
+        new([.. events.Select(e => e with { CommandId = command.CommandId, Actor = command.Actor, OccurredAt = now, CommandFingerprint = command.Fingerprint })], null);
 
     private static TrainingDecision Reject(RejectionKind kind, string detail, string field) =>
         new([], new CommandRejection(kind, detail, field, []));

@@ -24,6 +24,11 @@ public abstract record TrainingEvent
     [Id(2)]
     public DateTimeOffset OccurredAt { get; init; }
 
+    /// <summary>The fingerprint of the command that caused it; absent on events stored before fingerprints were kept.</summary>
+    [Id(3)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CommandFingerprint { get; init; }
+
     [JsonIgnore]
     public string Type => GetType().Name;
 }

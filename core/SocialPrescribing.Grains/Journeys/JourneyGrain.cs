@@ -60,7 +60,7 @@ public sealed partial class JourneyGrain(
 
         if (_commands.TryGetValue(command.CommandId, out var seen))
         {
-            return Replay(seen, tenant);
+            return Replay(seen, command, tenant);
         }
 
         var decision = JourneyDecider.Decide(_state, command, new DecisionContext(Now(), tenant, () => JourneyIds.New(time)));
@@ -139,9 +139,14 @@ public sealed partial class JourneyGrain(
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
-    private CommandOutcome Replay(Range range, TenantSettings tenant)
+    private CommandOutcome Replay(Range range, JourneyCommand command, TenantSettings tenant)
     {
         var (offset, length) = range.GetOffsetAndLength(_events.Count);
+        if (CommandRejection.IfKeyReused(command.Fingerprint, _events[offset].CommandFingerprint) is { } reused)
+        {
+            return Rejected(reused);
+        }
+
         var stateThen = JourneyState.Fold(_events.Take(offset + length));
         return Outcome(CommandOutcomeKind.Replayed, stateThen, [.. _events.Skip(offset).Take(length)], tenant);
     }

@@ -41,7 +41,10 @@ public sealed class LinkWorkerTrainingGrain(IRecordStreamStore store, TimeProvid
         ArgumentNullException.ThrowIfNull(command);
         if (_commands.Contains(command.CommandId))
         {
-            return new TrainingOutcome([.. _events.Where(e => e.CommandId == command.CommandId)], null, Replayed: true);
+            ImmutableArray<TrainingEvent> first = [.. _events.Where(e => e.CommandId == command.CommandId)];
+            return CommandRejection.IfKeyReused(command.Fingerprint, first[0].CommandFingerprint) is { } reused
+                ? new TrainingOutcome([], reused, Replayed: false)
+                : new TrainingOutcome(first, null, Replayed: true);
         }
 
         var now = time.GetUtcNow();

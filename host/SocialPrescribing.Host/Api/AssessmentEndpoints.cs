@@ -47,6 +47,7 @@ internal static class AssessmentEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status502BadGateway);
         journeys.MapGet("/{journeyId:guid}/assessments", ListAsync)
             .WithName("ListAssessments")

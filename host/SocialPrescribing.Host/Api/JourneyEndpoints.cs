@@ -21,7 +21,8 @@ internal static class JourneyEndpoints
             .Produces<CommandResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var journeys = tenant.MapGroup("/journeys").WithTags("Journeys");
         journeys.MapGet("/{journeyId:guid}", GetJourney)
@@ -61,7 +62,8 @@ internal static class JourneyEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Task<IResult> ReceiveReferral(HttpContext http, JourneyUseCases journeys, TimeProvider time, IOptions<ApiOptions> options)
     {
@@ -137,6 +139,11 @@ internal static class JourneyEndpoints
             return Problems.Validation(validation.Errors);
         }
 
+        if (key is not null)
+        {
+            command = command with { Fingerprint = JsonBody.Fingerprint(body) };
+        }
+
         var outcome = await journeys.SendAsync(tenant.Id, journeyId, command);
         if (outcome.Rejection is { } rejection)
         {
@@ -145,6 +152,7 @@ internal static class JourneyEndpoints
                 RejectionKind.NotFound => Problems.UnknownJourney(),
                 RejectionKind.Invalid => Problems.Field(rejection.Field ?? "$", rejection.Detail),
                 RejectionKind.Forbidden => Problems.Forbidden(rejection.Detail),
+                RejectionKind.KeyReused => Problems.KeyReused(rejection.Detail),
                 _ => Problems.Conflict(outcome.Status, rejection),
             };
         }

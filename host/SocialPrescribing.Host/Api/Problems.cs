@@ -31,6 +31,15 @@ internal static class Problems
                 ["allowed"] = rejection.Allowed,
             });
 
+    /// <summary>422, as the IETF Idempotency-Key draft asks: the key was first used with a different request.</summary>
+    public static IResult KeyReused(string detail) =>
+        TypedResults.Problem(
+            detail,
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Idempotency-Key reused with a different request.",
+            type: "https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/",
+            extensions: new Dictionary<string, object?> { ["field"] = RequestHeaders.IdempotencyKey });
+
     public static IResult UnsupportedMediaType(string? contentType) =>
         TypedResults.Problem(
             contentType is null ? "Send the body as application/json." : $"'{contentType}' is not accepted; send application/json.",
@@ -42,6 +51,12 @@ internal static class Problems
             $"The body is larger than {maxBytes} bytes.",
             statusCode: StatusCodes.Status413PayloadTooLarge,
             title: "Request body too large.");
+
+    public static IResult TargetTooLong(int maxLength) =>
+        TypedResults.Problem(
+            $"The path and query are longer than {maxLength} characters.",
+            statusCode: StatusCodes.Status414UriTooLong,
+            title: "Request target too long.");
 
     public static IResult Unavailable() =>
         TypedResults.Problem(

@@ -29,8 +29,8 @@ internal static class ReportEndpoints
         var tenant = TenantEndpointFilter.GetTenant(http);
         var validation = new RequestValidation();
         var today = BusinessCalendar.LocalDate(time.GetUtcNow(), tenant);
-        DateOnly? first = from is null ? null : validation.Date(from, "from");
-        var last = to is null ? today : validation.Date(to, "to");
+        DateOnly? first = from is null ? null : validation.Date(from, "from", RequestValidation.LatestDate(today));
+        var last = to is null ? today : validation.Date(to, "to", RequestValidation.LatestDate(today));
         if (validation.IsValid && first > last)
         {
             validation.Add("from", "The period starts after it ends.");

@@ -16,6 +16,12 @@ internal sealed partial class RequestValidation
     public const int ItemLength = 500;
     public const int MaxItems = 50;
 
+    /// <summary>How many years past the tenant's today a date may be (a follow-up, the end of a report period).</summary>
+    public const int YearsAhead = 10;
+
+    /// <summary>The earliest date any field takes.</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
     public bool IsValid => _errors.Count == 0;
@@ -71,15 +77,25 @@ internal sealed partial class RequestValidation
         return default;
     }
 
-    public DateOnly Date(string? value, string field)
+    /// <summary>The latest date a field takes when it may lie ahead: <see cref="YearsAhead"/> years past <paramref name="today"/>.</summary>
+    public static DateOnly LatestDate(DateOnly today) => today.AddYears(YearsAhead);
+
+    /// <summary>A date as yyyy-mm-dd from <see cref="EarliestDate"/> to <paramref name="latest"/>; default when wrong (the error added).</summary>
+    public DateOnly Date(string? value, string field, DateOnly latest)
     {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            Add(field, value is null ? "Required; a date as yyyy-mm-dd." : $"'{value}' is not a date as yyyy-mm-dd.");
+            return default;
         }
 
-        Add(field, value is null ? "Required; a date as yyyy-mm-dd." : $"'{value}' is not a date as yyyy-mm-dd.");
-        return default;
+        if (date < EarliestDate || date > latest)
+        {
+            Add(field, string.Create(CultureInfo.InvariantCulture, $"Must be from {EarliestDate:yyyy-MM-dd} to {latest:yyyy-MM-dd}."));
+            return default;
+        }
+
+        return date;
     }
 
     public Guid Id(string? value, string field)

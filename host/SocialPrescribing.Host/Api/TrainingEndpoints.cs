@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using SocialPrescribing.Abstractions.Training;
 using SocialPrescribing.Domain.Identity;
+using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Domain.Training;
 using SocialPrescribing.Grains.Training;
@@ -51,7 +52,8 @@ internal static class TrainingEndpoints
             .Produces<AttemptResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         worker.MapGet("/competencies", CompetenciesAsync)
             .WithName("GetCompetencyProfile")
             .WithSummary("Every competency of the framework by domain, with the highest proficiency level the link worker's completed modules evidence.")
@@ -124,15 +126,16 @@ internal static class TrainingEndpoints
             return bodyProblem;
         }
 
-        if (body!.Answers is not { Count: > 0 } answers)
+        var validation = new RequestValidation();
+        if (body!.ToAttempt(validation) is not { } attempt)
         {
-            return Problems.Field("answers", "Required: for each question id, the ids of the options chosen.");
+            return Problems.Validation(validation.Errors);
         }
 
         KnowledgeCheckResult result;
         try
         {
-            result = module.KnowledgeCheck.Score(new KnowledgeCheckAttempt(answers));
+            result = module.KnowledgeCheck.Score(attempt);
         }
         catch (KnowledgeCheckValidationException ex)
         {
@@ -147,7 +150,7 @@ internal static class TrainingEndpoints
 
         ImmutableArray<TrainingAnswer> marked =
         [
-            .. result.Questions.Select(q => new TrainingAnswer(q.QuestionId, [.. answers.GetValueOrDefault(q.QuestionId) ?? []], q.Correct)),
+            .. result.Questions.Select(q => new TrainingAnswer(q.QuestionId, [.. attempt.Answers.GetValueOrDefault(q.QuestionId) ?? []], q.Correct)),
         ];
         ImmutableArray<CompetencyAchievement> achievements = [.. module.Outcomes.Select(o => new CompetencyAchievement(o.CompetencyId, o.Domain, o.Level))];
         var outcome = await grain.Execute(new RecordKnowledgeCheck(
@@ -155,6 +158,7 @@ internal static class TrainingEndpoints
         {
             CommandId = metadata.CommandId,
             Actor = metadata.Actor,
+            Fingerprint = http.Request.Headers.ContainsKey(RequestHeaders.IdempotencyKey) ? JsonBody.Fingerprint(body) : null,
         });
         return await RespondAsync(http, grain, outcome, moduleId, record => TypedResults.Ok(new AttemptResponse(
             module.Id, result.Correct, result.Total, result.ScorePercent, result.PassMarkPercent, result.Passed, result.Questions, ProgressResponse.From(record.Module(moduleId)!))));
@@ -162,6 +166,11 @@ internal static class TrainingEndpoints
 
     private static async Task<IResult> RespondAsync(HttpContext http, ILinkWorkerTrainingGrain grain, TrainingOutcome outcome, string moduleId, Func<TrainingRecord, IResult> ok)
     {
+        if (outcome.Rejection is { Kind: RejectionKind.KeyReused } reused)
+        {
+            return Problems.KeyReused(reused.Detail);
+        }
+
         if (outcome.Rejection is { } rejection)
         {
             return TypedResults.Problem(

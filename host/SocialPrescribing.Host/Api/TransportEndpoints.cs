@@ -37,7 +37,8 @@ internal static class TransportEndpoints
             .Produces<TripResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         journeys.MapGet("/bookings", ListAsync)
             .WithName("ListTrips")
             .WithSummary("The journey's trips, oldest first.")

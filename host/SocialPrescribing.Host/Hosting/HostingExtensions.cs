@@ -6,6 +6,8 @@ using Npgsql;
 using System.Net.Sockets;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using SocialPrescribing.Clustering.Postgres;
 using Scalar.AspNetCore;
@@ -181,6 +183,10 @@ internal static class HostingExtensions
     {
         builder.Services.AddApplication();
         builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection("Api"));
+        // Kestrel answers a request line over its limit itself, with an empty 414; above the host's own limit it
+        // leaves the answer to RequestTargetLimit, which gives problem details.
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
+            kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, 4 * api.Value.MaxRequestTargetLength));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -226,6 +232,7 @@ internal static class HostingExtensions
     public static WebApplication UseJourneyApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseMiddleware<RequestTargetLimit>();
         app.UseStatusCodePages();
         return app;
     }

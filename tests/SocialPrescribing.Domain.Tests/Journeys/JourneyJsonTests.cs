@@ -87,6 +87,18 @@ public sealed class JourneyJsonTests
     }
 
     [Fact]
+    public void An_event_stored_before_fingerprints_were_kept_reads_back_without_one_and_is_written_the_same()
+    {
+        var stored = JourneyJson.Serialize(SampleEvents.ByType[nameof(ReferralAccepted)] with { CommandFingerprint = null });
+
+        var restored = JourneyJson.Deserialize(stored);
+
+        Assert.DoesNotContain("commandFingerprint", stored, StringComparison.Ordinal);
+        Assert.Null(restored.CommandFingerprint);
+        Assert.Equal(stored, JourneyJson.Serialize(restored));
+    }
+
+    [Fact]
     public void Property_names_are_camel_case_and_dates_are_iso()
     {
         var json = JourneyJson.Serialize(SampleEvents.ByType[nameof(FollowUpScheduled)]);

@@ -66,6 +66,7 @@ public static class SampleEvents
         CommandId = Guid.Parse("0197a3c2-0000-7000-8000-000000000042"),
         Actor = "lw-priya",
         OccurredAt = new DateTimeOffset(2026, 2, 9, 16, 20, 5, 123, TimeSpan.Zero),
+        CommandFingerprint = "5d41402abc4b2a76b9719d911017c592ae6bd2f1e3cd5e4bf1f1a4e5e7a4c3b2",
     })
     .ToDictionary(e => e.Type, StringComparer.Ordinal);
 }

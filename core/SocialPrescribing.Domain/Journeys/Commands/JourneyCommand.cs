@@ -11,6 +11,13 @@ public abstract record JourneyCommand
     [Id(1)]
     public required string Actor { get; init; }
 
+    /// <summary>
+    /// A digest of the request the command came from, when it came with an Idempotency-Key: the same id with
+    /// another fingerprint is a key reused for a different request, refused rather than replayed.
+    /// </summary>
+    [Id(2)]
+    public string? Fingerprint { get; init; }
+
     /// <summary>The command's name as it appears in URLs and in the allowed-commands list.</summary>
     public abstract string Name { get; }
 }

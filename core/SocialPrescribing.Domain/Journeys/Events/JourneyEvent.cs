@@ -46,6 +46,11 @@ public abstract record JourneyEvent
     [Id(2)]
     public DateTimeOffset OccurredAt { get; init; }
 
+    /// <summary>The <see cref="Commands.JourneyCommand.Fingerprint"/> of the command that caused it; absent on events stored before fingerprints were kept.</summary>
+    [Id(3)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CommandFingerprint { get; init; }
+
     /// <summary>The event's name as stored and shown on the timeline.</summary>
     [JsonIgnore]
     public string Type => GetType().Name;

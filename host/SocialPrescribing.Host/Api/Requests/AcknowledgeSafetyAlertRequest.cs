@@ -3,7 +3,7 @@ using SocialPrescribing.Domain.Journeys.Commands;
 namespace SocialPrescribing.Host.Api.Requests;
 
 /// <summary>A supervisor's acknowledgement of a safety alert: which alert, and what was done about it.</summary>
-internal sealed record AcknowledgeSafetyAlertRequest(string? AlertId, string? Note) : ICommandRequest
+internal sealed record AcknowledgeSafetyAlertRequest(string? AlertId, [property: MultilineText] string? Note) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.AcknowledgeSafetyAlert;
 

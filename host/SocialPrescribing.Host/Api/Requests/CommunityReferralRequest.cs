@@ -3,7 +3,7 @@ using SocialPrescribing.Domain.Journeys.Commands;
 
 namespace SocialPrescribing.Host.Api.Requests;
 
-internal sealed record CommunityReferralRequest(ProgramRequest? Program, string? Notes) : ICommandRequest
+internal sealed record CommunityReferralRequest(ProgramRequest? Program, [property: MultilineText] string? Notes) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.MakeCommunityReferral;
 

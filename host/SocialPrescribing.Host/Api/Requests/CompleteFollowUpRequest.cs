@@ -3,7 +3,7 @@ using SocialPrescribing.Domain.Journeys.Commands;
 namespace SocialPrescribing.Host.Api.Requests;
 
 /// <summary>Marks a scheduled follow-up done, with what happened.</summary>
-internal sealed record CompleteFollowUpRequest(string? FollowUpId, string? Notes) : ICommandRequest
+internal sealed record CompleteFollowUpRequest(string? FollowUpId, [property: MultilineText] string? Notes) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.CompleteFollowUp;
 

@@ -3,7 +3,7 @@ using SocialPrescribing.Domain.Journeys.Commands;
 
 namespace SocialPrescribing.Host.Api.Requests;
 
-internal sealed record ContactAttemptRequest(string? Outcome, string? Notes) : ICommandRequest
+internal sealed record ContactAttemptRequest(string? Outcome, [property: MultilineText] string? Notes) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.RecordContactAttempt;
 

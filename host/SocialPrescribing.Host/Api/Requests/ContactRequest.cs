@@ -3,7 +3,7 @@ using SocialPrescribing.Domain.Journeys.Commands;
 
 namespace SocialPrescribing.Host.Api.Requests;
 
-internal sealed record ContactRequest(string? Mode, string? Purpose, string? Notes) : ICommandRequest
+internal sealed record ContactRequest(string? Mode, string? Purpose, [property: MultilineText] string? Notes) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.RecordContact;
 

@@ -7,5 +7,5 @@ internal sealed record FollowUpRequest(string? DueOn) : ICommandRequest
     public static string CommandName => JourneyCommandNames.ScheduleFollowUp;
 
     public JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata) =>
-        new ScheduleFollowUp(validation.Date(DueOn, "dueOn")) { CommandId = metadata.CommandId, Actor = metadata.Actor };
+        new ScheduleFollowUp(validation.Date(DueOn, "dueOn", RequestValidation.LatestDate(metadata.Today))) { CommandId = metadata.CommandId, Actor = metadata.Actor };
 }

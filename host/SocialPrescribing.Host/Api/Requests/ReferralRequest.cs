@@ -10,7 +10,7 @@ internal sealed partial record ReferralRequest(
     ReferrerRequest? Referrer,
     string? Source,
     IReadOnlyList<string?>? Reasons,
-    string? Notes) : ICommandRequest
+    [property: MultilineText] string? Notes) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.ReceiveReferral;
 
@@ -56,12 +56,7 @@ internal sealed partial record ReferralRequest(
 
     private static ClientDetails ToClient(ClientRequest client, RequestValidation validation, DateOnly today)
     {
-        var birthDate = validation.Date(client.BirthDate, "client.birthDate");
-        if (birthDate != default && (birthDate > today || birthDate.Year < 1900))
-        {
-            validation.Add("client.birthDate", "Must be between 1900-01-01 and today.");
-        }
-
+        var birthDate = validation.Date(client.BirthDate, "client.birthDate", today);
         var postalCode = validation.Required(client.PostalCode, "client.postalCode", 7).ToUpperInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
         if (postalCode.Length > 0 && !PostalCodePattern().IsMatch(postalCode))
         {

@@ -35,7 +35,7 @@ internal sealed record WindowRequest(DateTimeOffset? Start, DateTimeOffset? End)
 internal sealed record ReturnRequest(WindowRequest? PickupWindow);
 
 /// <summary>What the person needs to travel.</summary>
-internal sealed record MobilityRequest(string? Wheelchair, bool? WalkingAid, bool? ServiceAnimal, int? Escorts, bool? DoorToDoorAssistance, string? Notes)
+internal sealed record MobilityRequest(string? Wheelchair, bool? WalkingAid, bool? ServiceAnimal, int? Escorts, bool? DoorToDoorAssistance, [property: MultilineText] string? Notes)
 {
     public TripMobility ToMobility(RequestValidation validation)
     {

@@ -7,7 +7,7 @@ namespace SocialPrescribing.Host.Api.Responses;
 /// <summary>One event as shown on a journey's timeline: metadata beside, the event's own fields under <c>data</c>.</summary>
 internal sealed record TimelineEntry(long Version, string Type, DateTimeOffset OccurredAt, string Actor, Guid CommandId, JsonObject Data)
 {
-    private static readonly string[] Metadata = ["type", "commandId", "actor", "occurredAt"];
+    private static readonly string[] Metadata = ["type", "commandId", "actor", "occurredAt", "commandFingerprint"];
 
     public static TimelineEntry From(JourneyEvent e, long version)
     {
