@@ -101,6 +101,23 @@ internal static class PostgresMigrations
                 WHERE version = 1
             """,
         ]),
+        new(4, "the ordered event feed and consumer checkpoints", schema =>
+        [
+            // Every event's place in the feed: the transaction that committed it, then a sequence within the store.
+            // Readers only go as far as the oldest transaction still running (pg_snapshot_xmin), so an event that a
+            // slow transaction commits late is never skipped: it sorts after every event a reader could already see.
+            $"ALTER TABLE {schema}.journey_events ADD COLUMN position bigint GENERATED ALWAYS AS IDENTITY",
+            $"ALTER TABLE {schema}.journey_events ADD COLUMN tx_id xid8 NOT NULL DEFAULT pg_current_xact_id()",
+            $"CREATE INDEX ix_journey_events_feed ON {schema}.journey_events (tx_id, position)",
+            $$"""
+            CREATE TABLE {{schema}}.feed_checkpoints (
+                consumer    text COLLATE "C" PRIMARY KEY CHECK (consumer ~ '^[a-z0-9:._-]{1,64}$'),
+                tx_id       xid8        NOT NULL,
+                position    bigint      NOT NULL,
+                updated_at  timestamptz NOT NULL
+            )
+            """,
+        ]),
     ];
 
     /// <summary>Creates the schema and the ledger of applied steps; safe to run again.</summary>

@@ -142,6 +142,22 @@ internal sealed class PostgresStatements
             ORDER BY journey_id
             """;
 
+        var checkpoints = $"{QuotedSchema}.feed_checkpoints";
+        const string FeedColumns = "tx_id::text, position, tenant, journey_id, version, event_type, data, command_id, actor, occurred_at";
+        const string Finished = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
+        ReadFeed = $"""
+            SELECT {FeedColumns} FROM {events}
+            WHERE (tx_id, position) > ($1::text::xid8, $2) AND {Finished}
+            ORDER BY tx_id, position LIMIT $3
+            """;
+        FeedHead = $"SELECT tx_id::text, position FROM {events} WHERE {Finished} ORDER BY tx_id DESC, position DESC LIMIT 1";
+        ReadCheckpoint = $"SELECT tx_id::text, position FROM {checkpoints} WHERE consumer = $1";
+        SaveCheckpoint = $"""
+            INSERT INTO {checkpoints} (consumer, tx_id, position, updated_at) VALUES ($1, $2::text::xid8, $3, now())
+            ON CONFLICT (consumer) DO UPDATE SET tx_id = excluded.tx_id, position = excluded.position, updated_at = excluded.updated_at
+            """;
+        // A transaction-scoped advisory lock takes no transaction id, so holding it does not hold back the feed.
+        TryLeaseConsumer = "SELECT pg_try_advisory_xact_lock(hashtext($1))";
         HealthCheck = $"SELECT 1 FROM {QuotedSchema}.schema_migrations LIMIT 1";
         AppliedMigrations = $"SELECT version FROM {QuotedSchema}.schema_migrations";
         RecordMigration = $"INSERT INTO {QuotedSchema}.schema_migrations (version, description, applied_at) VALUES ($1, $2, $3)";
@@ -179,6 +195,20 @@ internal sealed class PostgresStatements
     public string PendingFirstContactChecks { get; }
 
     public string AssessmentDigests { get; }
+
+    /// <summary>$1 after transaction (text), $2 after position, $3 limit: finished events in feed order.</summary>
+    public string ReadFeed { get; }
+
+    /// <summary>The last event a feed reader can see now.</summary>
+    public string FeedHead { get; }
+
+    public string ReadCheckpoint { get; }
+
+    /// <summary>$1 consumer, $2 transaction (text), $3 position.</summary>
+    public string SaveCheckpoint { get; }
+
+    /// <summary>$1 the lease's name; true when this transaction now holds it.</summary>
+    public string TryLeaseConsumer { get; }
 
     public string HealthCheck { get; }
 

@@ -16,7 +16,7 @@ public static class PostgresStorageServiceCollectionExtensions
     public const string DataSourceKey = "SocialPrescribing.Storage.Postgres";
 
     /// <summary>
-    /// Registers the PostgreSQL engine as the <see cref="IJourneyStore"/> and the <see cref="IRecordStreamStore"/> (one
+    /// Registers the PostgreSQL engine as the <see cref="IJourneyStore"/> the <see cref="IRecordStreamStore"/> and the <see cref="IEventFeed"/> (one
     /// instance): one data source (connection pool) on
     /// <paramref name="connectionString"/> (usually <c>ConnectionStrings:Postgres</c>), options bound from
     /// <paramref name="section"/> (usually <c>Storage</c>, where <c>Storage:GroupCommit</c> turns group commit
@@ -48,6 +48,7 @@ public static class PostgresStorageServiceCollectionExtensions
             sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<IJourneyStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IRecordStreamStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
+        services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         return services;
     }
 }

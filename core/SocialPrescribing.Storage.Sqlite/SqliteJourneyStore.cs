@@ -119,8 +119,8 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             {
                 insert.Transaction = tx;
                 insert.CommandText = """
-                    INSERT INTO journey_events (tenant, journey_id, version, event_type, data, command_id, actor, occurred_at)
-                    VALUES ($tenant, $journey, $version, $type, $data, $command, $actor, $at)
+                    INSERT INTO journey_events (tenant, journey_id, version, event_type, data, command_id, actor, occurred_at, position)
+                    VALUES ($tenant, $journey, $version, $type, $data, $command, $actor, $at, (SELECT COALESCE(MAX(position), 0) + 1 FROM journey_events))
                     """;
                 insert.Parameters.AddWithValue("$tenant", append.Tenant.Value);
                 insert.Parameters.AddWithValue("$journey", Key(append.JourneyId));
@@ -238,6 +238,10 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
     {
         _writeGate.Dispose();
         _migrationGate.Dispose();
+        foreach (var lease in _consumers.Values)
+        {
+            lease.Dispose();
+        }
     }
 
     /// <summary>Migrates on first use; a failed attempt is not remembered, so the next call tries again.</summary>

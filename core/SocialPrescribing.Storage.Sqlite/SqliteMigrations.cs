@@ -63,5 +63,24 @@ internal static class SqliteMigrations
             -- One entry per stream (its first record), for listing a kind's streams without reading their records.
             CREATE INDEX ix_record_streams_by_kind ON record_streams (tenant, kind, stream_id) WHERE version = 1;
             """),
+        (4, """
+            -- The ordered feed. SQLite's writers take turns, so numbering events as they are written is commit order:
+            -- a reader can never find a gap that a later commit fills. Events already stored are numbered in time order.
+            ALTER TABLE journey_events ADD COLUMN position INTEGER;
+            UPDATE journey_events SET position = numbered.n
+            FROM (
+                SELECT tenant AS t, journey_id AS j, version AS v,
+                       ROW_NUMBER() OVER (ORDER BY occurred_at, tenant, journey_id, version) AS n
+                FROM journey_events
+            ) AS numbered
+            WHERE journey_events.tenant = numbered.t AND journey_events.journey_id = numbered.j AND journey_events.version = numbered.v;
+            CREATE UNIQUE INDEX ix_journey_events_position ON journey_events (position);
+
+            CREATE TABLE feed_checkpoints (
+                consumer    TEXT    NOT NULL PRIMARY KEY,
+                position    INTEGER NOT NULL,
+                updated_at  TEXT    NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 }

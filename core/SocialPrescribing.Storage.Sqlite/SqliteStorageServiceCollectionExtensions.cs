@@ -6,7 +6,7 @@ namespace SocialPrescribing.Storage.Sqlite;
 public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite engine as the <see cref="IJourneyStore"/> and the <see cref="IRecordStreamStore"/> (one instance,
+    /// Registers the SQLite engine as the <see cref="IJourneyStore"/> the <see cref="IRecordStreamStore"/> and the <see cref="IEventFeed"/> (one instance,
     /// one database file), configured from <paramref name="section"/>.
     /// </summary>
     public static IServiceCollection AddSqliteJourneyStore(this IServiceCollection services, IConfiguration section)
@@ -15,6 +15,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<SqliteJourneyStore>();
         services.AddSingleton<IJourneyStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         services.AddSingleton<IRecordStreamStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
+        services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         return services;
     }
 }

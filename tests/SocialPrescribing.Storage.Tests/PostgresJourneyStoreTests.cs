@@ -14,7 +14,7 @@ namespace SocialPrescribing.Storage.Tests;
 /// The conformance suite on the production engine. Every test gets a schema of its own on the shared test
 /// server, so tests never see each other's rows and a run leaves nothing behind.
 /// </summary>
-public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : JourneyStoreConformance, IAsyncLifetime
+public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFeedConformance, IAsyncLifetime
 {
     private PostgresTestSchema? _db;
     private PostgresJourneyStore? _store;
@@ -54,7 +54,7 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : Journey
 
             var applied = await _db!.QueryAsync<int>($"SELECT version FROM \"{_db!.Name}\".schema_migrations ORDER BY version");
 
-            Assert.Equal([1, 2, 3], applied);
+            Assert.Equal([1, 2, 3, 4], applied);
         }
         finally
         {
@@ -63,6 +63,47 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : Journey
                 await host.DisposeAsync();
             }
         }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_event_committed_late_by_a_slower_transaction_is_not_skipped(bool slowOneCommits)
+    {
+        await _store!.MigrateAsync(Token);
+        await DrainAsync("test.gap");
+
+        // A slower writer takes its place in the feed first, then a faster one commits past it.
+        await using var slow = await _db!.DataSource.OpenConnectionAsync(Token);
+        await using var slowTx = await slow.BeginTransactionAsync(Token);
+        var late = Guid.NewGuid();
+        await using (var insert = new NpgsqlCommand(
+            $$"""
+            INSERT INTO "{{_db!.Name}}".journey_events (tenant, journey_id, version, event_type, data, command_id, actor, occurred_at)
+            VALUES ('ab', $1, 1, 'Late', '{}', $2, 'lw-1', now())
+            """, slow, slowTx))
+        {
+            insert.Parameters.AddWithValue(late);
+            insert.Parameters.AddWithValue(Guid.NewGuid());
+            await insert.ExecuteNonQueryAsync(Token);
+        }
+
+        var fast = Guid.NewGuid();
+        await _store.AppendAsync(Append(Alberta, fast, 0, [Event("Fast")]), Token);
+
+        Assert.Empty(await DrainAsync("test.gap"));
+
+        if (slowOneCommits)
+        {
+            await slowTx.CommitAsync(Token);
+        }
+        else
+        {
+            await slowTx.RollbackAsync(Token);
+        }
+
+        var handled = await DrainAsync("test.gap", expected: slowOneCommits ? 2 : 1);
+        Assert.Equal(slowOneCommits ? [late, fast] : [fast], handled.Select(e => e.JourneyId));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using SocialPrescribing.Storage.Sqlite;
 namespace SocialPrescribing.Storage.Tests;
 
 /// <summary>The conformance suite on the embedded engine, each test class on its own database file.</summary>
-public sealed class SqliteJourneyStoreTests : JourneyStoreConformance, IAsyncLifetime
+public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "sp-sqlite-" + Guid.NewGuid().ToString("N"));
     private SqliteJourneyStore _store = null!;
@@ -49,7 +49,7 @@ public sealed class SqliteJourneyStoreTests : JourneyStoreConformance, IAsyncLif
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM schema_migrations";
-        Assert.Equal(3L, (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+        Assert.Equal(4L, (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
     }
 
     private SqliteJourneyStore Open() =>

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Npgsql;
+using SocialPrescribing.Abstractions;
+using static SocialPrescribing.Storage.Postgres.PostgresParameters;
+
+namespace SocialPrescribing.Storage.Postgres;
+
+/// <summary>The ordered feed: committed events in (transaction, position) order, consumed under checkpoints.</summary>
+public sealed partial class PostgresJourneyStore : IEventFeed
+{
+    public Task<int> ConsumeAsync(string consumer, int max, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default)
+    {
+        FeedConsumers.Check(consumer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentNullException.ThrowIfNull(handle);
+        return RunAsync(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var lease = new NpgsqlCommand(_sql.TryLeaseConsumer, connection, tx))
+            {
+                lease.Parameters.Add(Text($"{_options.Schema}:feed:{consumer}"));
+                if (!(bool)(await lease.ExecuteScalarAsync(cancellationToken))!)
+                {
+                    return 0;
+                }
+            }
+
+            var from = await ReadCheckpointAsync(connection, tx, consumer, cancellationToken) ?? FeedPosition.Start;
+            var events = new List<FeedEvent>();
+            await using (var read = new NpgsqlCommand(_sql.ReadFeed, connection, tx))
+            {
+                read.Parameters.Add(Text(from.Transaction.ToString(CultureInfo.InvariantCulture)));
+                read.Parameters.Add(BigInt(from.Sequence));
+                read.Parameters.Add(BigInt(max));
+                await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    events.Add(new FeedEvent(
+                        new FeedPosition(long.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1)),
+                        TenantId.Parse(reader.GetString(2)),
+                        reader.GetGuid(3),
+                        new StoredEvent(reader.GetInt64(4), reader.GetString(5), reader.GetString(6), reader.GetGuid(7), reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9))));
+                }
+            }
+
+            if (events.Count == 0)
+            {
+                return 0;
+            }
+
+            await handle(events, cancellationToken);
+            await SaveCheckpointAsync(connection, tx, consumer, events[^1].Position, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return events.Count;
+        }, migrateFirst: true, cancellationToken);
+    }
+
+    public Task<FeedPosition?> CheckpointAsync(string consumer, CancellationToken cancellationToken = default)
+    {
+        FeedConsumers.Check(consumer);
+        return RunAsync(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            return await ReadCheckpointAsync(connection, null, consumer, cancellationToken);
+        }, migrateFirst: true, cancellationToken);
+    }
+
+    public Task ResetAsync(string consumer, FeedPosition position, CancellationToken cancellationToken = default)
+    {
+        FeedConsumers.Check(consumer);
+        return RunAsync(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await SaveCheckpointAsync(connection, null, consumer, position, cancellationToken);
+            return true;
+        }, migrateFirst: true, cancellationToken);
+    }
+
+    public Task<FeedPosition> HeadAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(async () =>
+        {
+            await using var command = _dataSource.CreateCommand(_sql.FeedHead);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken)
+                ? new FeedPosition(long.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1))
+                : FeedPosition.Start;
+        }, migrateFirst: true, cancellationToken);
+
+    private async Task<FeedPosition?> ReadCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string consumer, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(_sql.ReadCheckpoint, connection, tx);
+        command.Parameters.Add(Text(consumer));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new FeedPosition(long.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1))
+            : null;
+    }
+
+    private async Task SaveCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string consumer, FeedPosition position, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(_sql.SaveCheckpoint, connection, tx);
+        command.Parameters.Add(Text(consumer));
+        command.Parameters.Add(Text(position.Transaction.ToString(CultureInfo.InvariantCulture)));
+        command.Parameters.Add(BigInt(position.Sequence));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
