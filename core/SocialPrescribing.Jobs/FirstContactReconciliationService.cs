@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 namespace SocialPrescribing.Jobs;
 
 /// <summary>
-/// Reconciles first-contact checks, safety alert notifications and trip bookings once the host has started, and
-/// registers the periodic reconciliations.
+/// Reconciles once the host has started, and registers the periodic reconciliations that remain. Reactions to
+/// committed events come from the event feed, so a host killed after a commit still reacts; what is left to
+/// reconcile is work a restart can lose (jobs kept only in memory, at start-up) and answers from outside that can
+/// be lost: trip bookings with partners, and safety alert notifications through their channels.
 /// </summary>
 internal sealed class FirstContactReconciliationService(
     FirstContactReconciliationJob reconciliation,
@@ -26,10 +28,8 @@ internal sealed class FirstContactReconciliationService(
             await started.Task;
         }
 
-        recurring.AddOrUpdate<FirstContactReconciliationJob>(
-            FirstContactReconciliationJob.RecurringJobId,
-            job => job.RunAsync(false, CancellationToken.None),
-            options.Value.ReconciliationCron);
+        // First-contact checks are scheduled from the feed; stored schedules survive restarts, so no periodic sweep.
+        recurring.RemoveIfExists(FirstContactReconciliationJob.RecurringJobId);
         recurring.AddOrUpdate<SafetyAlertReconciliationJob>(
             SafetyAlertReconciliationJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
@@ -38,7 +38,12 @@ internal sealed class FirstContactReconciliationService(
             TransportReconciliationJob.RecurringJobId,
             job => job.RunAsync(false, CancellationToken.None),
             options.Value.ReconciliationCron);
-        await reconciliation.RunAsync(includeFuture: !options.Value.PersistentJobStorage, stoppingToken);
+        if (!options.Value.PersistentJobStorage)
+        {
+            // Jobs kept in memory died with the last process: schedule again what the journeys say is pending.
+            await reconciliation.RunAsync(includeFuture: true, stoppingToken);
+        }
+
         await transport.RunAsync(includeFresh: !options.Value.PersistentJobStorage, stoppingToken);
         await safetyAlerts.RunAsync(stoppingToken);
     }

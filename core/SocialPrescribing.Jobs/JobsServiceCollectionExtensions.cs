@@ -1,8 +1,8 @@
-using SocialPrescribing.Application;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialPrescribing.Abstractions.Notifications;
+using SocialPrescribing.Application;
 using SocialPrescribing.Grains.Journeys;
 
 namespace SocialPrescribing.Jobs;
@@ -10,7 +10,8 @@ namespace SocialPrescribing.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the job classes, the first-contact scheduler and the start-up reconciliation.
+    /// Registers the job classes, the schedulers and dispatchers, the reactions consumer that drives them from the
+    /// event feed, and the reconciliation.
     /// The caller configures Hangfire's storage and server.
     /// </summary>
     public static IServiceCollection AddJourneyJobs(this IServiceCollection services, IConfiguration section)
@@ -29,6 +30,7 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<TransportReconciliationJob>();
         services.AddSingleton<ITransportDispatcher>(sp => new HangfireTransportDispatcher(sp.GetRequiredService<IBackgroundJobClient>()));
         services.AddSingleton<IJourneyReactions, JourneyReactions>();
+        services.AddJourneyReactor(section.GetSection("Reactions").Bind);
         services.AddHostedService<FirstContactReconciliationService>();
         return services;
     }

@@ -117,6 +117,14 @@ internal static class PostgresMigrations
                 updated_at  timestamptz NOT NULL
             )
             """,
+            // Events stored before the feed existed were reacted to when they were committed: the reactions start
+            // after them (on a new store, at the start).
+            $"""
+            INSERT INTO {schema}.feed_checkpoints (consumer, tx_id, position, updated_at)
+            SELECT 'reactions', COALESCE(last.tx_id, '0'::xid8), COALESCE(last.position, 0), now()
+            FROM (SELECT 1) AS one
+            LEFT JOIN (SELECT tx_id, position FROM {schema}.journey_events ORDER BY tx_id DESC, position DESC LIMIT 1) AS last ON true
+            """,
         ]),
     ];
 

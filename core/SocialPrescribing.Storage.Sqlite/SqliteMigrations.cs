@@ -81,6 +81,10 @@ internal static class SqliteMigrations
                 position    INTEGER NOT NULL,
                 updated_at  TEXT    NOT NULL
             ) WITHOUT ROWID;
+
+            -- Events stored before the feed existed were reacted to when they were committed: the reactions start after them.
+            INSERT INTO feed_checkpoints (consumer, position, updated_at)
+            SELECT 'reactions', COALESCE(MAX(position), 0), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM journey_events;
             """),
     ];
 }

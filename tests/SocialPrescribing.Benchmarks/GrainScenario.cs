@@ -33,6 +33,8 @@ internal sealed class GrainScenario(
         builder.Services.AddSingleton<IFirstContactScheduler, NoFirstContactScheduler>();
         builder.Services.AddSingleton<ISafetyAlertDispatcher, NoFirstContactScheduler>();
         builder.Services.AddSingleton<IJourneyReactions, NoFirstContactScheduler>();
+        // The reactions consumer reads the feed behind the commands, as it does in the host.
+        builder.Services.AddJourneyReactor();
         addStore(builder.Services);
         var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
         builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next(), null, cluster, cluster));

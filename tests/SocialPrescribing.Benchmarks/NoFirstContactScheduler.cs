@@ -3,10 +3,10 @@ using SocialPrescribing.Grains.Journeys;
 
 namespace SocialPrescribing.Benchmarks;
 
-/// <summary>Reacts to nothing: the benchmark measures commands, not Hangfire.</summary>
+/// <summary>Reacts to nothing: the benchmark measures commands (and the feed read that drives reactions), not Hangfire.</summary>
 internal sealed class NoFirstContactScheduler : IFirstContactScheduler, ISafetyAlertDispatcher, IJourneyReactions
 {
-    public void OnCommitted(TenantId tenant, Guid journeyId, System.Collections.Immutable.ImmutableArray<SocialPrescribing.Domain.Journeys.Events.JourneyEvent> appended)
+    public void React(TenantId tenant, Guid journeyId, SocialPrescribing.Domain.Journeys.Events.JourneyEvent committed)
     {
     }
 

@@ -38,6 +38,7 @@ public sealed class JourneyClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<ISafetyAlertDispatcher>(Scheduler);
             host.Services.AddSingleton<ITransportDispatcher>(Scheduler);
             host.Services.AddSingleton<IJourneyReactions, JourneyReactions>();
+            host.Services.AddJourneyReactor(reactor => reactor.PollInterval = TimeSpan.FromMilliseconds(100));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

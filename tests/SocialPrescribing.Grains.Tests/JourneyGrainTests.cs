@@ -204,7 +204,7 @@ public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFix
         var outcome = await grain.Execute(JourneyCommands.Accept());
 
         var accepted = Assert.IsType<ReferralAccepted>(Assert.Single(outcome.Events));
-        Assert.Contains(fixture.Scheduler.Scheduled, s => s.JourneyId == id && s.Tenant == Alberta && s.DueAt == accepted.FirstContactDueAt);
+        await EventuallyAsync(() => fixture.Scheduler.Scheduled.Any(s => s.JourneyId == id && s.Tenant == Alberta && s.DueAt == accepted.FirstContactDueAt));
     }
 
     [Fact]
@@ -267,12 +267,23 @@ public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFix
         var outcome = await grain.Execute(JourneyCommands.RiskyPhq9());
 
         var raised = Assert.IsType<SafetyAlertRaised>(outcome.Events[1]);
-        Assert.Contains(fixture.Scheduler.Dispatched, d => d.JourneyId == id && d.Tenant == Alberta && d.AlertId == raised.AlertId);
+        await EventuallyAsync(() => fixture.Scheduler.Dispatched.Any(d => d.JourneyId == id && d.Tenant == Alberta && d.AlertId == raised.AlertId));
         var row = Assert.Single(
             (await fixture.Store.QueryAsync(Alberta, new JourneyQuery(null, "lw-42", 1, 100) { OpenSafetyAlertsOnly = true }, TestContext.Current.CancellationToken)).Items,
             i => i.JourneyId == id);
         Assert.Equal(1, row.Summary.OpenSafetyAlerts);
         var digest = Assert.Single(await fixture.Store.ListAssessmentDigestsAsync(Alberta, TestContext.Current.CancellationToken), d => d.JourneyId == id);
         Assert.Contains("phq9", digest.Digest, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reactions run from the event feed, just after the commit: waits until <paramref name="happened"/> holds.</summary>
+    private static async Task EventuallyAsync(Func<bool> happened)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!happened())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The reaction did not happen within 20 seconds.");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
     }
 }

@@ -140,4 +140,18 @@ internal static class Api
         await CommandOkAsync(http, id, "record-contact", new { mode = "phone", purpose = "introduction" });
         return id;
     }
+
+    /// <summary>
+    /// Waits until <paramref name="happened"/> holds, for what follows a commit asynchronously (reactions run from the
+    /// event feed): fails after 30 seconds.
+    /// </summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> happened, string what)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!await happened())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"Not within 30 seconds: {what}.");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
 }

@@ -96,6 +96,13 @@ public sealed class FirstContactJobTests
             contacted = await Api.CreateJourneyAsync(http);
             await Api.CommandOkAsync(http, contacted, "accept", new { linkWorkerId = "lw-9" });
             await Api.CommandOkAsync(http, contacted, "record-contact", new { mode = "phone" });
+
+            // The reactions have run (their checkpoint reached the feed's head); only the jobs they made are lost.
+            var feed = first.Services.GetRequiredService<SocialPrescribing.Storage.IEventFeed>();
+            var head = await feed.HeadAsync(TestContext.Current.CancellationToken);
+            await Api.EventuallyAsync(
+                async () => await feed.CheckpointAsync(SocialPrescribing.Storage.FeedConsumers.Reactions, TestContext.Current.CancellationToken) >= head,
+                "the reactions catch up with the feed");
         }
 
         await using var second = new JourneyHostFactory(dataDirectory, time);

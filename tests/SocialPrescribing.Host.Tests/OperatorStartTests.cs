@@ -83,7 +83,7 @@ public sealed class OperatorStartTests(PostgresFixture postgres)
 
             // Accepting schedules the first-contact check in Hangfire's tables, written by the same limited role.
             Assert.Equal(1L, await ScalarAsync(owner, $"SELECT COUNT(*) FROM social_prescribing.journeys WHERE journey_id = '{id}'"));
-            Assert.True(await ScalarAsync(owner, "SELECT COUNT(*) FROM hangfire.job") >= 1);
+            await Api.EventuallyAsync(async () => await ScalarAsync(owner, "SELECT COUNT(*) FROM hangfire.job") >= 1, "the first-contact check is stored");
             Assert.DoesNotContain("permission denied", host.Output, StringComparison.OrdinalIgnoreCase);
         }
         finally

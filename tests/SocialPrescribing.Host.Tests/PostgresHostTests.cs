@@ -41,8 +41,9 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
         Assert.Equal("engaged", journey["status"]!.GetValue<string>());
         Assert.Equal(3, journey["version"]!.GetValue<int>());
         Assert.Equal(id, caseload["items"]![0]!["journeyId"]!.GetValue<Guid>());
-        var scheduled = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100);
-        Assert.Contains(scheduled, j => Equals(j.Value.Job.Args[1], id));
+        await Api.EventuallyAsync(
+            () => Task.FromResult(factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100).Any(j => Equals(j.Value.Job.Args[1], id))),
+            "the first-contact check is scheduled");
         Assert.Equal("Hangfire.PostgreSql.PostgreSqlStorage", factory.Services.GetRequiredService<JobStorage>().GetType().FullName);
         Assert.Equal(1L, await ScalarAsync<long>(database, "SELECT COUNT(*) FROM social_prescribing.journeys"));
         Assert.True(await ScalarAsync<long>(database, "SELECT COUNT(*) FROM social_prescribing.orleans_membership WHERE status = 3") >= 1);

@@ -1,14 +1,14 @@
-using System.Collections.Immutable;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Journeys.Events;
 
 namespace SocialPrescribing.Grains.Journeys;
 
 /// <summary>
-/// What happens outside the journey once its events are committed: checks scheduled, alerts sent, trips booked.
-/// Called after the commit and never throws: a reaction that fails is logged and left to reconciliation.
+/// What happens outside a journey once one of its events is committed: checks scheduled, alerts sent, trips booked.
+/// Driven from the event feed, at least once per event, so every reaction must be idempotent. A reaction that
+/// throws is tried again with the rest of its batch.
 /// </summary>
 public interface IJourneyReactions
 {
-    void OnCommitted(TenantId tenant, Guid journeyId, ImmutableArray<JourneyEvent> appended);
+    void React(TenantId tenant, Guid journeyId, JourneyEvent committed);
 }

@@ -18,7 +18,7 @@ namespace SocialPrescribing.Grains.Journeys;
 public sealed partial class JourneyGrain(
     IJourneyStore store,
     ITenantDirectory tenants,
-    IJourneyReactions reactions,
+    ICommitSignal commits,
     TimeProvider time,
     ILogger<JourneyGrain> logger) : Grain, IJourneyGrain
 {
@@ -105,7 +105,7 @@ public sealed partial class JourneyGrain(
         _commands[command.CommandId] = new Range(start, _events.Count);
         _state = next;
         LogApplied(_tenant.Value, _journeyId, command.Name, _state.Version);
-        reactions.OnCommitted(_tenant, _journeyId, decision.Events);
+        commits.Committed();
         return Outcome(CommandOutcomeKind.Applied, _state, decision.Events, tenant);
     }
 

@@ -1,36 +1,17 @@
-using System.Collections.Immutable;
-using Microsoft.Extensions.Logging;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Journeys.Events;
 
 namespace SocialPrescribing.Grains.Journeys;
 
-/// <summary>The one place committed events turn into background work; each reaction is isolated from the others.</summary>
-public sealed partial class JourneyReactions(
+/// <summary>The one place committed events turn into background work (each only hands a job to Hangfire).</summary>
+public sealed class JourneyReactions(
     IFirstContactScheduler firstContact,
     ISafetyAlertDispatcher safetyAlerts,
-    ITransportDispatcher transport,
-    ILogger<JourneyReactions> logger) : IJourneyReactions
+    ITransportDispatcher transport) : IJourneyReactions
 {
-    public void OnCommitted(TenantId tenant, Guid journeyId, ImmutableArray<JourneyEvent> appended)
+    public void React(TenantId tenant, Guid journeyId, JourneyEvent committed)
     {
-        foreach (var e in appended)
-        {
-            try
-            {
-                React(tenant, journeyId, e);
-            }
-            catch (Exception ex)
-            {
-                // The journey holds what is due; reconciliation schedules it again.
-                LogReactionFailed(ex, tenant.Value, journeyId, e.Type);
-            }
-        }
-    }
-
-    private void React(TenantId tenant, Guid journeyId, JourneyEvent e)
-    {
-        switch (e)
+        switch (committed)
         {
             case ReferralAccepted accepted:
                 firstContact.Schedule(tenant, journeyId, accepted.FirstContactDueAt);
@@ -46,7 +27,4 @@ public sealed partial class JourneyReactions(
                 break;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Journey {Tenant}/{JourneyId}: the reaction to {EventType} failed; reconciliation will retry it")]
-    private partial void LogReactionFailed(Exception exception, string tenant, Guid journeyId, string eventType);
 }

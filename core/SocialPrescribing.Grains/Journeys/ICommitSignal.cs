@@ -1,0 +1,10 @@
+namespace SocialPrescribing.Grains.Journeys;
+
+/// <summary>
+/// Told after every commit, so the reactions consumer reads the feed straight away rather than at its next poll.
+/// A hint only: the feed, not this signal, is what guarantees that every committed event is reacted to.
+/// </summary>
+public interface ICommitSignal
+{
+    void Committed();
+}
