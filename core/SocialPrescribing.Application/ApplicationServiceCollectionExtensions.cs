@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialPrescribing.Application.Journeys;
+using SocialPrescribing.Application.Projections;
 
 namespace SocialPrescribing.Application;
 
@@ -11,6 +12,7 @@ public static class ApplicationServiceCollectionExtensions
     {
         services.TryAddSingleton<JourneyUseCases>();
         services.TryAddSingleton<CaseloadQueries>();
+        services.TryAddSingleton<ProjectionRebuild>();
         return services;
     }
 }

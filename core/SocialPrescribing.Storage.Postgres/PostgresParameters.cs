@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using SocialPrescribing.Abstractions;
 
 namespace SocialPrescribing.Storage.Postgres;
 
@@ -66,6 +67,25 @@ internal static class PostgresParameters
     }
 
     /// <summary>The twenty-two parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
+    /// <summary>A whole caseload row, in the order of the store's summary columns.</summary>
+    public static void AddCaseloadRow(NpgsqlParameterCollection parameters, TenantId tenant, Guid journeyId, long version, JourneySummary summary)
+    {
+        parameters.Add(Text(tenant.Value));
+        parameters.Add(Uuid(journeyId));
+        parameters.Add(BigInt(version));
+        parameters.Add(Text(summary.Status));
+        parameters.Add(NullableText(summary.LinkWorkerId));
+        parameters.Add(Text(summary.ClientName));
+        parameters.Add(Timestamp(summary.ReferredAt));
+        parameters.Add(NullableTimestamp(summary.FirstContactDueAt));
+        parameters.Add(Boolean(summary.FirstContactOverdue));
+        parameters.Add(Boolean(summary.AwaitsFirstContactCheck));
+        parameters.Add(Timestamp(summary.UpdatedAt));
+        parameters.Add(Integer(summary.OpenSafetyAlerts));
+        parameters.Add(NullableText(summary.AssessmentDigest));
+        parameters.Add(Integer(summary.TripsAwaitingPartner));
+    }
+
     public static void AddAppends(NpgsqlParameterCollection parameters, IReadOnlyList<JourneyAppend> appends)
     {
         var count = appends.Count;

@@ -158,6 +158,22 @@ internal sealed class PostgresStatements
             """;
         // A transaction-scoped advisory lock takes no transaction id, so holding it does not hold back the feed.
         TryLeaseConsumer = "SELECT pg_try_advisory_xact_lock(hashtext($1))";
+        // Rebuilding: the lock lets reads go on and makes appends wait until the new rows are committed.
+        ClearCaseload = $"LOCK TABLE {_journeys} IN SHARE ROW EXCLUSIVE MODE; DELETE FROM {_journeys}";
+        ReadStreamPage = $"""
+            SELECT e.tenant, e.journey_id, e.version, e.event_type, e.data, e.command_id, e.actor, e.occurred_at
+            FROM (
+                SELECT tenant, journey_id FROM {events}
+                WHERE version = 1 AND (tenant, journey_id) > ($1, $2)
+                ORDER BY tenant, journey_id LIMIT $3
+            ) AS page
+            JOIN {events} AS e ON e.tenant = page.tenant AND e.journey_id = page.journey_id
+            ORDER BY e.tenant, e.journey_id, e.version
+            """;
+        InsertCaseloadRow = $"""
+            INSERT INTO {_journeys} ({SummaryColumns})
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            """;
         HealthCheck = $"SELECT 1 FROM {QuotedSchema}.schema_migrations LIMIT 1";
         AppliedMigrations = $"SELECT version FROM {QuotedSchema}.schema_migrations";
         RecordMigration = $"INSERT INTO {QuotedSchema}.schema_migrations (version, description, applied_at) VALUES ($1, $2, $3)";
@@ -209,6 +225,15 @@ internal sealed class PostgresStatements
 
     /// <summary>$1 the lease's name; true when this transaction now holds it.</summary>
     public string TryLeaseConsumer { get; }
+
+    /// <summary>Locks the caseload against appends for the rest of the transaction and empties it.</summary>
+    public string ClearCaseload { get; }
+
+    /// <summary>$1, $2 the last stream read (tenant, journey), $3 how many streams: their events in stream and version order.</summary>
+    public string ReadStreamPage { get; }
+
+    /// <summary>One caseload row, its columns in the order of <see cref="PostgresParameters.AddCaseloadRow"/>.</summary>
+    public string InsertCaseloadRow { get; }
 
     public string HealthCheck { get; }
 

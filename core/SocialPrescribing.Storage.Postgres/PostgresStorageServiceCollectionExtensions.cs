@@ -49,6 +49,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IJourneyStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IRecordStreamStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<PostgresJourneyStore>());
+        services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         return services;
     }
 }

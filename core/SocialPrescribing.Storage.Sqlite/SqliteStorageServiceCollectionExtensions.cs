@@ -16,6 +16,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IJourneyStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         services.AddSingleton<IRecordStreamStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<SqliteJourneyStore>());
+        services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         return services;
     }
 }

@@ -80,7 +80,7 @@ public sealed partial class JourneyGrain(
             _journeyId,
             _state.Version,
             [.. decision.Events.Select(e => new NewEvent(e.Type, JourneyJson.Serialize(e), e.CommandId, e.Actor, e.OccurredAt))],
-            JourneySummaries.From(next));
+            CaseloadProjection.Project(next));
         try
         {
             await store.AppendAsync(append);

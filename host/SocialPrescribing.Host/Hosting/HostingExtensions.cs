@@ -12,6 +12,7 @@ using Orleans.Configuration;
 using SocialPrescribing.Clustering.Postgres;
 using Scalar.AspNetCore;
 using SocialPrescribing.Application;
+using SocialPrescribing.Application.Projections;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Documents.Reports;
 using SocialPrescribing.Domain.Journeys;
@@ -214,6 +215,12 @@ internal static class HostingExtensions
     /// </summary>
     public static async Task<bool> TryRunCommandAsync(this WebApplication app, string[] args)
     {
+        if (args is ["projections", ..])
+        {
+            await RebuildProjectionsAsync(app, args);
+            return true;
+        }
+
         if (args is not ["migrate", ..])
         {
             return false;
@@ -227,6 +234,26 @@ internal static class HostingExtensions
 
         await Console.Out.WriteLineAsync("Storage schema is up to date.");
         return true;
+    }
+
+    /// <summary>
+    /// <c>SocialPrescribing.Host projections rebuild [--name caseload]</c>: drops the read models (or the one named) and
+    /// builds them again from the events. Appends wait while it runs; reads go on.
+    /// </summary>
+    private static async Task RebuildProjectionsAsync(WebApplication app, string[] args)
+    {
+        var name = Array.IndexOf(args, "--name") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        if (args is not [_, "rebuild", ..] || (name is not null && !ProjectionRebuild.Names.Contains(name, StringComparer.Ordinal)))
+        {
+            await Console.Error.WriteLineAsync($"Usage: projections rebuild [--name {string.Join("|", ProjectionRebuild.Names)}]");
+            Environment.ExitCode = 2;
+            return;
+        }
+
+        foreach (var (projection, rows) in await app.Services.GetRequiredService<ProjectionRebuild>().RebuildAsync(name))
+        {
+            await Console.Out.WriteLineAsync($"Projection {projection} rebuilt: {rows} rows.");
+        }
     }
 
     public static WebApplication UseJourneyApi(this WebApplication app)

@@ -1,0 +1,46 @@
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Transport;
+using SocialPrescribing.Domain.Outcomes;
+using SocialPrescribing.Storage;
+
+namespace SocialPrescribing.Grains.Journeys;
+
+/// <summary>
+/// The caseload read model, an inline projection: one row per journey, written in the same transaction as the
+/// journey's events, so listings, the supervisors' safety-alert list, reconciliation lookups (trips awaiting a
+/// partner, pending first-contact checks) and program outcome reports (the assessment digest) never read streams and
+/// never lag them. What a row holds is decided here alone; <c>projections rebuild</c> writes every row again from
+/// the events with the same code.
+/// </summary>
+public static class CaseloadProjection
+{
+    /// <summary>The projection's name, as <c>projections rebuild --name</c> takes it.</summary>
+    public const string Name = "caseload";
+
+    /// <summary>The row of a journey in <paramref name="state"/>.</summary>
+    public static JourneySummary Project(JourneyState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new(
+            WireNames.Of(state.Status),
+            state.LinkWorkerId,
+            $"{state.Client!.GivenName} {state.Client.FamilyName}",
+            state.ReferredAt!.Value,
+            state.FirstContactDueAt,
+            state.FirstContactOverdueAt is not null,
+            state.AwaitsFirstContactCheck,
+            state.UpdatedAt)
+        {
+            OpenSafetyAlerts = state.OpenSafetyAlerts,
+            TripsAwaitingPartner = state.Trips.Count(t => t.Status == TransportTripStatus.Requested),
+            AssessmentDigest = AssessmentDigest.Write(state.Assessments),
+        };
+    }
+
+    /// <summary>The row of the journey whose stored events are <paramref name="events"/>, for rebuilding.</summary>
+    public static JourneySummary Project(IReadOnlyList<StoredEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return Project(JourneyState.Fold(events.Select(e => JourneyJson.Deserialize(e.Data))));
+    }
+}

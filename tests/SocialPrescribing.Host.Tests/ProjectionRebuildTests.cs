@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using SocialPrescribing.Testing.Postgres;
+
+namespace SocialPrescribing.Host.Tests;
+
+/// <summary>
+/// <c>projections rebuild</c>: read models thrown away and built again from the events equal what the host kept
+/// while it ran, on both engines.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class ProjectionRebuildTests(PostgresFixture postgres)
+{
+    private static string Corrupt(string table) =>
+        $"UPDATE {table} SET status = 'declined', client_name = 'Nobody', open_safety_alerts = 0, assessment_digest = NULL, trips_awaiting_partner = 0";
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Rebuilt_caseload_safety_alerts_and_report_equal_the_originals(string engine)
+    {
+        var data = TempFolders.New("sp-rebuild");
+        var settings = new Dictionary<string, string>();
+        string[] arguments = ["--Storage:DataDirectory", data];
+        string? database = null;
+        if (engine == "postgres")
+        {
+            database = await (await postgres.GetServerAsync()).CreateDatabaseAsync(PostgresServer.UniqueName("rebuild"), Token);
+            settings = PostgresHostTests.Settings(database);
+            arguments = [.. arguments, "--Storage:Provider", "postgres", "--ConnectionStrings:Postgres", database];
+        }
+
+        try
+        {
+            string[] original;
+            await using (var factory = new JourneyHostFactory(data, settings: settings))
+            {
+                using var http = factory.CreateClient();
+                await PathwaysAsync(http);
+                original = await ReadModelsAsync(http);
+            }
+
+            await CorruptAsync(data, database);
+            await using (var factory = new JourneyHostFactory(data, settings: settings))
+            {
+                using var http = factory.CreateClient();
+                Assert.NotEqual(original, await ReadModelsAsync(http));
+            }
+
+            var (exitCode, output) = await RunHostAsync(["projections", "rebuild", "--name", "caseload", .. arguments]);
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("Projection caseload rebuilt: 4 rows.", output, StringComparison.Ordinal);
+
+            await using (var factory = new JourneyHostFactory(data, settings: settings))
+            {
+                using var http = factory.CreateClient();
+                Assert.Equal(original, await ReadModelsAsync(http));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            TempFolders.Delete(data);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_projection_is_refused_with_the_known_names()
+    {
+        var data = TempFolders.New("sp-rebuild");
+        try
+        {
+            var (exitCode, output) = await RunHostAsync(["projections", "rebuild", "--name", "everything", "--Storage:DataDirectory", data]);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("projections rebuild [--name caseload]", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TempFolders.Delete(data);
+        }
+    }
+
+    /// <summary>Four journeys: referred, with an improving GAD-7, with an open safety alert, discharged.</summary>
+    private static async Task PathwaysAsync(HttpClient http)
+    {
+        await Api.CreateJourneyAsync(http);
+        var improving = await Api.EngagedJourneyAsync(http);
+        await AssessAsync(http, improving, "gad7", "baseline", 3, 3, 2, 2, 2, 2, 1);
+        await AssessAsync(http, improving, "gad7", "follow-up", 2, 2, 1, 1, 1, 1, 1);
+        var alerted = await Api.EngagedJourneyAsync(http);
+        await AssessAsync(http, alerted, "phq9", "baseline", 1, 1, 1, 1, 0, 0, 0, 0, 1);
+
+        // The supervisors are told in the background, which appends to the journey: let that happen first.
+        await Api.EventuallyAsync(
+            async () => (await Api.GetJourneyAsync(http, alerted))["safetyAlerts"]![0]!["notifiedAt"] is not null,
+            "the safety alert is notified");
+        var discharged = await Api.EngagedJourneyAsync(http);
+        await Api.CommandOkAsync(http, discharged, "discharge", new { reason = "Goals met" });
+    }
+
+    private static async Task AssessAsync(HttpClient http, Guid id, string instrument, string timepoint, params int[] responses)
+    {
+        var response = await Api.PostAsync(http, $"{Api.Journeys()}/{id}/assessments", new { instrument, timepoint, responses });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    /// <summary>Every read model a person sees, as the API serves it.</summary>
+    private static async Task<string[]> ReadModelsAsync(HttpClient http) =>
+    [
+        await http.GetStringAsync($"{Api.Journeys()}?pageSize=100", Token),
+        await http.GetStringAsync($"{Api.Journeys()}?safetyAlert=open", Token),
+        await http.GetStringAsync($"/api/v1/tenants/{Api.Tenant}/safety-alerts", Token),
+        await http.GetStringAsync($"/api/v1/tenants/{Api.Tenant}/reports/outcomes?from=2000-01-01", Token),
+    ];
+
+    private static async Task CorruptAsync(string data, string? database)
+    {
+        if (database is null)
+        {
+            await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "journeys.db")}");
+            await connection.OpenAsync(Token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = Corrupt("journeys");
+            Assert.Equal(4, await command.ExecuteNonQueryAsync(Token));
+            return;
+        }
+
+        await using var pg = new NpgsqlConnection(database);
+        await pg.OpenAsync(Token);
+        await using var update = new NpgsqlCommand(Corrupt("social_prescribing.journeys"), pg);
+        Assert.Equal(4, await update.ExecuteNonQueryAsync(Token));
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunHostAsync(string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "SocialPrescribing.Host.dll"), .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Token);
+        var error = process.StandardError.ReadToEndAsync(Token);
+        await process.WaitForExitAsync(Token);
+        return (process.ExitCode, await output + await error);
+    }
+}
