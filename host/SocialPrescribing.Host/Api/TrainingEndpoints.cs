@@ -64,7 +64,7 @@ internal static class TrainingEndpoints
 
     private static async Task<IResult> ProgressAsync(HttpContext http, string linkWorkerId, IGrainFactory grains)
     {
-        if (Worker(http, linkWorkerId) is not { } grain)
+        if (Worker(grains, http, linkWorkerId) is not { } grain)
         {
             return InvalidWorker();
         }
@@ -75,7 +75,7 @@ internal static class TrainingEndpoints
 
     private static async Task<IResult> CompetenciesAsync(HttpContext http, string linkWorkerId, IGrainFactory grains)
     {
-        if (Worker(http, linkWorkerId) is not { } grain)
+        if (Worker(grains, http, linkWorkerId) is not { } grain)
         {
             return InvalidWorker();
         }
@@ -86,7 +86,7 @@ internal static class TrainingEndpoints
     private static async Task<IResult> StartAsync(HttpContext http, string linkWorkerId, string moduleId, IGrainFactory grains, TrainingCatalog catalog, TimeProvider time)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        if (Worker(http, linkWorkerId) is not { } grain)
+        if (Worker(grains, http, linkWorkerId) is not { } grain)
         {
             return InvalidWorker();
         }
@@ -110,7 +110,7 @@ internal static class TrainingEndpoints
         HttpContext http, string linkWorkerId, string moduleId, IGrainFactory grains, TrainingCatalog catalog, TimeProvider time, IOptions<ApiOptions> options)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        if (Worker(http, linkWorkerId) is not { } grain)
+        if (Worker(grains, http, linkWorkerId) is not { } grain)
         {
             return InvalidWorker();
         }
@@ -198,12 +198,12 @@ internal static class TrainingEndpoints
         return (new CommandMetadata(commandId, actor, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant), tenant, http.RequestServices), keyProblem ?? actorProblem);
     }
 
-    private static ILinkWorkerTrainingGrain? Worker(HttpContext http, string linkWorkerId)
+    private static ILinkWorkerTrainingGrain? Worker(IGrainFactory grains, HttpContext http, string linkWorkerId)
     {
         var validation = new RequestValidation();
         var id = validation.Identifier(linkWorkerId, "linkWorkerId");
         return validation.IsValid
-            ? http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ILinkWorkerTrainingGrain>(LinkWorkerTrainingKey.Of(TenantEndpointFilter.GetTenant(http).Id, id))
+            ? grains.GetGrain<ILinkWorkerTrainingGrain>(LinkWorkerTrainingKey.Of(TenantEndpointFilter.GetTenant(http).Id, id))
             : null;
     }
 
