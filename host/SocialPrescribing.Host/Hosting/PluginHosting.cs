@@ -1,4 +1,4 @@
-using SocialPrescribing.Host.Api;
+using SocialPrescribing.Host.Features.Plugins;
 using SocialPrescribing.Plugins;
 
 namespace SocialPrescribing.Host.Hosting;

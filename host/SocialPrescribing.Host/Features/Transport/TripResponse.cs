@@ -1,0 +1,33 @@
+using SocialPrescribing.Abstractions.Transport;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Transport;
+
+namespace SocialPrescribing.Host.Features.Transport;
+
+/// <summary>A trip on a journey.</summary>
+internal sealed record TripResponse(
+    Guid TripId,
+    string Partner,
+    string Status,
+    TripDetails Details,
+    string? QuoteReference,
+    string? PartnerReference,
+    TripWindow? ScheduledPickup,
+    TripWindow? ScheduledReturnPickup,
+    string? Reason,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static TripResponse From(TransportTrip t) => new(
+        t.Id, t.Partner, WireNames.Of(t.Status), t.Details, t.QuoteReference, t.PartnerReference, t.ScheduledPickup, t.ScheduledReturnPickup, t.Reason, t.RequestedAt, t.UpdatedAt);
+}
+
+/// <summary>A partner's quote, as it gave it.</summary>
+internal sealed record QuoteResponse(
+    string Partner,
+    bool Available,
+    string? QuoteReference,
+    TripFare? Fare,
+    TimeWindow? EstimatedPickup,
+    DateTimeOffset? ExpiresAt,
+    string? UnavailableReason);
