@@ -6,6 +6,8 @@ using SocialPrescribing.Domain.Journeys.Events;
 using SocialPrescribing.Domain.Outcomes;
 using SocialPrescribing.Grains.Journeys;
 using SocialPrescribing.Host.Features.Journeys;
+using SocialPrescribing.Host.Features.SafetyAlerts;
+using SocialPrescribing.Host.Hosting;
 using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Assessments;
@@ -14,9 +16,18 @@ namespace SocialPrescribing.Host.Features.Assessments;
 /// The instrument catalogue, scoring without a journey, assessments and outcomes on a journey:
 /// <c>/api/v1/tenants/{tenant}/assessments/…</c> and <c>…/journeys/{id}/assessments|outcomes</c>.
 /// </summary>
-internal static class AssessmentEndpoints
+internal static class AssessmentsFeature
 {
-    public static RouteGroupBuilder MapAssessmentEndpoints(this RouteGroupBuilder tenant)
+    /// <summary>Each tenant's instrument catalogue (built-in and from its plugins), built while the host starts.</summary>
+    public static WebApplicationBuilder AddAssessments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IAssessmentCatalog, AssessmentCatalog>();
+        builder.Services.AddSingleton<IInstrumentSource, PluginInstrumentSource>();
+        builder.Services.AddHostedService<CatalogWarmUp<IAssessmentCatalog>>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapAssessments(this RouteGroupBuilder tenant)
     {
         var assessments = tenant.MapGroup("/assessments").WithTags("Assessments");
         assessments.MapGet("/instruments", ListInstruments)
@@ -93,10 +104,10 @@ internal static class AssessmentEndpoints
         return result is null ? Problems.Validation(validation.Errors) : TypedResults.Ok(ScoreResponse.From(result));
     }
 
-    private static Task<IResult> RecordAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys, TimeProvider time, IOptions<ApiOptions> options)
+    private static Task<IResult> RecordAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys, JourneyCommandPipeline commands)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        return JourneyEndpoints.SendAsync<AssessmentRequest>(http, journeys, time, options.Value, _ => journeyId, async (id, outcome) =>
+        return commands.SendAsync<AssessmentRequest>(http, _ => journeyId, async (id, outcome) =>
         {
             var recorded = outcome.Events.OfType<AssessmentRecorded>().Single();
             var state = await journeys.FindStateAsync(tenant.Id, id);
@@ -115,13 +126,13 @@ internal static class AssessmentEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys)
     {
-        var state = await JourneyEndpoints.StateAsync(http, journeyId, journeys);
+        var state = await journeys.FindStateAsync(TenantEndpointFilter.GetTenant(http).Id, journeyId);
         return state is null ? Problems.UnknownJourney() : TypedResults.Ok(state.Assessments.Select(AssessmentResponse.From).ToList());
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, Guid journeyId, Guid assessmentId, JourneyUseCases journeys)
     {
-        var state = await JourneyEndpoints.StateAsync(http, journeyId, journeys);
+        var state = await journeys.FindStateAsync(TenantEndpointFilter.GetTenant(http).Id, journeyId);
         return state?.Assessments.Find(a => a.Id == assessmentId) is { } found
             ? TypedResults.Ok(AssessmentResponse.From(found))
             : Problems.NotFound(state is null ? "No journey with this id in this tenant." : "No assessment with this id on this journey.");
@@ -130,7 +141,7 @@ internal static class AssessmentEndpoints
     private static async Task<IResult> OutcomesAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys, IAssessmentCatalog catalog)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        var state = await JourneyEndpoints.StateAsync(http, journeyId, journeys);
+        var state = await journeys.FindStateAsync(tenant.Id, journeyId);
         if (state is null)
         {
             return Problems.UnknownJourney();

@@ -1,5 +1,4 @@
 using SocialPrescribing.Abstractions;
-using SocialPrescribing.Abstractions.Assessments;
 
 namespace SocialPrescribing.Host.Features.Assessments;
 
@@ -12,6 +11,3 @@ public interface IAssessmentCatalog
     /// <summary>The tenant's instrument with this id, or null.</summary>
     CatalogedInstrument? Find(TenantId tenant, string id);
 }
-
-/// <summary>An instrument in a tenant's catalogue, and where it comes from: <c>built-in</c> or a plugin id.</summary>
-public sealed record CatalogedInstrument(IAssessmentInstrument Instrument, string Source);

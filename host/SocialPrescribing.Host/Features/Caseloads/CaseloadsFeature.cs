@@ -6,12 +6,12 @@ using SocialPrescribing.Storage;
 namespace SocialPrescribing.Host.Features.Caseloads;
 
 /// <summary><c>GET /api/v1/tenants/{tenant}/journeys</c>: a caseload, read from the index kept beside the streams.</summary>
-internal static class CaseloadEndpoints
+internal static class CaseloadsFeature
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
 
-    public static RouteGroupBuilder MapCaseloadEndpoints(this RouteGroupBuilder tenant)
+    public static RouteGroupBuilder MapCaseloads(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/journeys", ListAsync)
             .WithName("ListJourneys")

@@ -6,9 +6,9 @@ using SocialPrescribing.Host.Http;
 namespace SocialPrescribing.Host.Features.Documents;
 
 /// <summary><c>GET /api/v1/tenants/{tenant}/journeys/{id}/documents/{template}?lang=en|fr</c>: a journey's documents as HTML.</summary>
-internal static class DocumentEndpoints
+internal static class DocumentsFeature
 {
-    public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder tenant)
+    public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/journeys/{journeyId:guid}/documents/{template}", RenderAsync)
             .WithName("RenderDocument")

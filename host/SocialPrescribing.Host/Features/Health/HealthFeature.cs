@@ -4,11 +4,21 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace SocialPrescribing.Host.Features.Health;
 
-internal static class HealthEndpoints
+/// <summary><c>GET /health/live</c> (the process answers) and <c>GET /health/ready</c> (storage and the Orleans silo answer).</summary>
+internal static class HealthFeature
 {
     public const string ReadyTag = "ready";
 
-    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    /// <summary>The readiness checks: journey storage and the Orleans silo.</summary>
+    public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
+            .AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });

@@ -2,6 +2,7 @@ using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Grains.Journeys;
 using SocialPrescribing.Host.Features.Assessments;
+using SocialPrescribing.Host.Features.SafetyAlerts;
 using SocialPrescribing.Host.Features.Transport;
 
 namespace SocialPrescribing.Host.Features.Journeys;

@@ -9,9 +9,9 @@ namespace SocialPrescribing.Host.Features.Plugins;
 /// <c>GET /api/v1/plugins</c> (operators: every plugin found and why one is not loaded) and
 /// <c>GET /api/v1/tenants/{tenant}/plugins</c> (the plugins a tenant has).
 /// </summary>
-internal static class PluginEndpoints
+internal static class PluginsFeature
 {
-    public static WebApplication MapPluginEndpoints(this WebApplication app)
+    public static IEndpointRouteBuilder MapPlugins(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/plugins", ListPlugins)
             .WithName("ListPlugins")
@@ -19,8 +19,7 @@ internal static class PluginEndpoints
             .WithSummary("Every plugin in the plugins folder: id, version, kinds, status (loaded, quarantined, incompatible, …) and why one is not loaded.")
             .Produces<PluginListResponse>();
 
-        app.MapGroup("/api/v1/tenants/{tenant}")
-            .AddEndpointFilter<TenantEndpointFilter>()
+        app.MapTenantApi()
             .WithTags("Plugins")
             .MapGet("/plugins", ListTenantPlugins)
             .WithName("ListTenantPlugins")

@@ -9,9 +9,16 @@ using SocialPrescribing.Host.Http;
 namespace SocialPrescribing.Host.Features.Reports;
 
 /// <summary><c>GET /api/v1/tenants/{tenant}/reports/outcomes?from=&amp;to=</c>: the program's outcomes over a period, as JSON or HTML.</summary>
-internal static class ReportEndpoints
+internal static class ReportsFeature
 {
-    public static RouteGroupBuilder MapReportEndpoints(this RouteGroupBuilder tenant)
+    /// <summary>The outcomes report's renderer and its templates (<c>Reports:TemplateDirectory</c>).</summary>
+    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddReports(builder.Configuration.GetSection(ReportOptions.SectionName));
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapReports(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/reports/outcomes", OutcomesAsync)
             .WithName("GetOutcomeReport")

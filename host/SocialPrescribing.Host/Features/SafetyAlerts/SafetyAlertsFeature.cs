@@ -1,23 +1,25 @@
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Journeys;
-using SocialPrescribing.Host.Features.Assessments;
+using SocialPrescribing.Host.Features.Journeys;
 using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.SafetyAlerts;
 
 /// <summary>
 /// <c>GET /api/v1/tenants/{tenant}/safety-alerts</c>: every open safety alert of the program, oldest first — the
-/// list supervisors work from. Acknowledging is the journey command <c>acknowledge-safety-alert</c>.
+/// list supervisors work from; and the journey command <c>acknowledge-safety-alert</c>, by which one of them
+/// acknowledges an alert.
 /// </summary>
-internal static class SafetyAlertEndpoints
+internal static class SafetyAlertsFeature
 {
-    public static RouteGroupBuilder MapSafetyAlertEndpoints(this RouteGroupBuilder tenant)
+    public static RouteGroupBuilder MapSafetyAlerts(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/safety-alerts", ListOpenAsync)
             .WithName("ListOpenSafetyAlerts")
             .WithTags("Safety")
             .WithSummary("Open safety alerts across the program, oldest first, for supervisors to acknowledge.")
             .Produces<IReadOnlyList<OpenSafetyAlertItem>>();
+        tenant.MapJourneyCommand<AcknowledgeSafetyAlertRequest>("A supervisor acknowledges an open safety alert with a note (supervisors only; 403 otherwise).");
         return tenant;
     }
 

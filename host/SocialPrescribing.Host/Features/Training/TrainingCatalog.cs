@@ -6,17 +6,6 @@ using SocialPrescribing.Plugins;
 
 namespace SocialPrescribing.Host.Features.Training;
 
-/// <summary>A training module as the host holds it: described once, at start-up, through the bounded invoker.</summary>
-public sealed record TrainingModuleInfo(
-    string Id,
-    string Version,
-    string Title,
-    string Summary,
-    IReadOnlyList<CompetencyOutcome> Outcomes,
-    IReadOnlyList<Lesson> Lessons,
-    KnowledgeCheck KnowledgeCheck,
-    string PluginId);
-
 /// <summary>
 /// The training modules of each tenant: those of the plugins it enables. A module that cannot describe itself, or
 /// whose knowledge check cannot be marked, or that names a competency the framework does not have, is left out and

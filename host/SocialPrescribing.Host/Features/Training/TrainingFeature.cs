@@ -6,7 +6,7 @@ using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Domain.Training;
 using SocialPrescribing.Grains.Training;
-using SocialPrescribing.Host.Features.Journeys;
+using SocialPrescribing.Host.Hosting;
 using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Training;
@@ -15,9 +15,17 @@ namespace SocialPrescribing.Host.Features.Training;
 /// Training for link workers on the competency framework: the tenant's modules (from plugins), a link worker's
 /// progress and knowledge checks, and their competency profile.
 /// </summary>
-internal static class TrainingEndpoints
+internal static class TrainingFeature
 {
-    public static RouteGroupBuilder MapTrainingEndpoints(this RouteGroupBuilder tenant)
+    /// <summary>Each tenant's training modules, from the plugins it enables, described while the host starts.</summary>
+    public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TrainingCatalog>();
+        builder.Services.AddHostedService<CatalogWarmUp<TrainingCatalog>>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapTraining(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/training/modules", (HttpContext http, TrainingCatalog catalog) =>
                 TypedResults.Ok(catalog.ModulesOf(TenantEndpointFilter.GetTenant(http).Id).Select(ModuleResponse.From).ToList()))
@@ -187,14 +195,15 @@ internal static class TrainingEndpoints
         return ok(TrainingRecord.Fold(await grain.GetEvents()));
     }
 
-    private static (CommandMetadata Metadata, IResult? Problem) Metadata(HttpContext http, TenantSettings tenant, string linkWorkerId, string operation, string moduleId, TimeProvider time)
+    /// <summary>The command's id (from the Idempotency-Key when given) and who sent it, or a problem with either header.</summary>
+    private static ((Guid CommandId, string Actor) Metadata, IResult? Problem) Metadata(HttpContext http, TenantSettings tenant, string linkWorkerId, string operation, string moduleId, TimeProvider time)
     {
         var (key, keyProblem) = RequestHeaders.ReadIdempotencyKey(http.Request);
         var (actor, actorProblem) = RequestHeaders.ReadActor(http.Request);
         var commandId = key is null
             ? JourneyIds.New(time)
             : DeterministicGuid.From("training", tenant.Id.Value, linkWorkerId, moduleId, operation, key);
-        return (new CommandMetadata(commandId, actor, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant), tenant, http.RequestServices), keyProblem ?? actorProblem);
+        return ((commandId, actor), keyProblem ?? actorProblem);
     }
 
     private static ILinkWorkerTrainingGrain? Worker(IGrainFactory grains, HttpContext http, string linkWorkerId)

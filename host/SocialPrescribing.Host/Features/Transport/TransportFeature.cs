@@ -15,9 +15,9 @@ namespace SocialPrescribing.Host.Features.Transport;
 /// Trips to community programs with the tenant's transport partners: <c>…/journeys/{id}/transport/…</c>. Quotes
 /// are asked of the partner there and then; a booking is recorded at once and made by a background job.
 /// </summary>
-internal static class TransportEndpoints
+internal static class TransportFeature
 {
-    public static RouteGroupBuilder MapTransportEndpoints(this RouteGroupBuilder tenant)
+    public static RouteGroupBuilder MapTransport(this RouteGroupBuilder tenant)
     {
         var journeys = tenant.MapGroup("/journeys/{journeyId:guid}/transport").WithTags("Transport");
         journeys.MapPost("/quotes", QuoteAsync)
@@ -49,6 +49,7 @@ internal static class TransportEndpoints
             .WithSummary("One trip.")
             .Produces<TripResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        tenant.MapJourneyCommand<CancelTripRequest>("Cancel a requested or confirmed trip; a booking the partner holds is cancelled there too.");
         return tenant;
     }
 
@@ -70,7 +71,7 @@ internal static class TransportEndpoints
             return Problems.Validation(validation.Errors);
         }
 
-        var journey = await JourneyEndpoints.StateAsync(http, journeyId, journeys);
+        var journey = await journeys.FindStateAsync(tenant.Id, journeyId);
         if (journey is null)
         {
             return Problems.UnknownJourney();
@@ -88,10 +89,10 @@ internal static class TransportEndpoints
         return TypedResults.Ok(new QuoteResponse(partner.ComponentId, quote.Available, quote.QuoteReference, quote.Fare, quote.EstimatedPickup, quote.ExpiresAt, quote.UnavailableReason));
     }
 
-    private static Task<IResult> BookAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys, TimeProvider time, IOptions<ApiOptions> options)
+    private static Task<IResult> BookAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys, JourneyCommandPipeline commands)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        return JourneyEndpoints.SendAsync<TripRequestBody>(http, journeys, time, options.Value, _ => journeyId, async (id, outcome) =>
+        return commands.SendAsync<TripRequestBody>(http, _ => journeyId, async (id, outcome) =>
         {
             var requested = outcome.Events.OfType<TransportRequested>().Single();
             var journey = await journeys.FindStateAsync(tenant.Id, id);
@@ -102,13 +103,13 @@ internal static class TransportEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys)
     {
-        var journey = await JourneyEndpoints.StateAsync(http, journeyId, journeys);
+        var journey = await journeys.FindStateAsync(TenantEndpointFilter.GetTenant(http).Id, journeyId);
         return journey is null ? Problems.UnknownJourney() : TypedResults.Ok(journey.Trips.Select(TripResponse.From).ToList());
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, Guid journeyId, Guid tripId, JourneyUseCases journeys)
     {
-        var journey = await JourneyEndpoints.StateAsync(http, journeyId, journeys);
+        var journey = await journeys.FindStateAsync(TenantEndpointFilter.GetTenant(http).Id, journeyId);
         return journey?.Trips.Find(t => t.Id == tripId) is { } trip
             ? TypedResults.Ok(TripResponse.From(trip))
             : Problems.NotFound(journey is null ? "No journey with this id in this tenant." : "No trip with this id on this journey.");

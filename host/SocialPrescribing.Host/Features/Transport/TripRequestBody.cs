@@ -7,56 +7,6 @@ using SocialPrescribing.Plugins;
 
 namespace SocialPrescribing.Host.Features.Transport;
 
-/// <summary>A place in a trip request.</summary>
-internal sealed record PlaceRequest(string? Name, string? Street, string? Municipality, string? Province, string? PostalCode, string? Instructions)
-{
-    public TripPlace ToPlace(RequestValidation validation, string field) => new(
-        validation.Optional(Name, $"{field}.name", RequestValidation.NameLength),
-        validation.Required(Street, $"{field}.street", RequestValidation.NameLength),
-        validation.Required(Municipality, $"{field}.municipality", RequestValidation.NameLength),
-        validation.Required(Province, $"{field}.province", RequestValidation.NameLength),
-        validation.Optional(PostalCode, $"{field}.postalCode", 16),
-        validation.Optional(Instructions, $"{field}.instructions", RequestValidation.ItemLength));
-}
-
-/// <summary>A pickup window: start and end instants.</summary>
-internal sealed record WindowRequest(DateTimeOffset? Start, DateTimeOffset? End)
-{
-    public TripWindow ToWindow(RequestValidation validation, string field)
-    {
-        if (Start is null || End is null)
-        {
-            validation.Add(field, "Required: start and end, as ISO 8601 instants.");
-            return new TripWindow(default, default);
-        }
-
-        return new TripWindow(Start.Value, End.Value);
-    }
-}
-
-internal sealed record ReturnRequest(WindowRequest? PickupWindow);
-
-/// <summary>What the person needs to travel.</summary>
-internal sealed record MobilityRequest(string? Wheelchair, bool? WalkingAid, bool? ServiceAnimal, int? Escorts, bool? DoorToDoorAssistance, [property: MultilineText] string? Notes)
-{
-    public TripMobility ToMobility(RequestValidation validation)
-    {
-        var wheelchair = Wheelchair is null ? WheelchairUse.None : validation.Enum<WheelchairUse>(Wheelchair, "mobility.wheelchair");
-        if (Escorts is < 0 or > 3)
-        {
-            validation.Add("mobility.escorts", "From 0 to 3.");
-        }
-
-        return new TripMobility(
-            wheelchair,
-            WalkingAid ?? false,
-            ServiceAnimal ?? false,
-            Escorts ?? 0,
-            DoorToDoorAssistance ?? false,
-            validation.Optional(Notes, "mobility.notes", RequestValidation.ItemLength));
-    }
-}
-
 /// <summary>
 /// <c>POST …/journeys/{id}/transport/quotes</c> and <c>…/transport/bookings</c>: a trip with one of the tenant's
 /// transport partners (a plugin it enables).
@@ -119,17 +69,4 @@ internal sealed record TripRequestBody(
             ? null
             : new TripDetails(pickup, destination, window, ArriveBy, back, mobility);
     }
-}
-
-/// <summary>Cancels a trip: which one, and why.</summary>
-internal sealed record CancelTripRequest(string? TripId, string? Reason) : ICommandRequest
-{
-    public static string CommandName => JourneyCommandNames.CancelTransport;
-
-    public JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata) =>
-        new CancelTransport(validation.Id(TripId, "tripId"), validation.Required(Reason, "reason", RequestValidation.ItemLength))
-        {
-            CommandId = metadata.CommandId,
-            Actor = metadata.Actor,
-        };
 }

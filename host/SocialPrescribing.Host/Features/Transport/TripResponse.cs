@@ -1,4 +1,3 @@
-using SocialPrescribing.Abstractions.Transport;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Transport;
 
@@ -21,13 +20,3 @@ internal sealed record TripResponse(
     public static TripResponse From(TransportTrip t) => new(
         t.Id, t.Partner, WireNames.Of(t.Status), t.Details, t.QuoteReference, t.PartnerReference, t.ScheduledPickup, t.ScheduledReturnPickup, t.Reason, t.RequestedAt, t.UpdatedAt);
 }
-
-/// <summary>A partner's quote, as it gave it.</summary>
-internal sealed record QuoteResponse(
-    string Partner,
-    bool Available,
-    string? QuoteReference,
-    TripFare? Fare,
-    TimeWindow? EstimatedPickup,
-    DateTimeOffset? ExpiresAt,
-    string? UnavailableReason);
