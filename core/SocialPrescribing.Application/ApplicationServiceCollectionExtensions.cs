@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Application.Projections;
+using SocialPrescribing.Application.Training;
 
 namespace SocialPrescribing.Application;
 
@@ -13,6 +14,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<JourneyUseCases>();
         services.TryAddSingleton<CaseloadQueries>();
         services.TryAddSingleton<ProjectionRebuild>();
+        services.TryAddSingleton<TrainingUseCases>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Application.Journeys;
+using SocialPrescribing.Plugins;
 
 namespace SocialPrescribing.Jobs;
 
@@ -13,12 +14,15 @@ namespace SocialPrescribing.Jobs;
 /// Tells a tenant's supervisors about a safety alert through every notification channel, then records on the
 /// journey that it did. An alert already notified or acknowledged is left alone, so re-runs (Hangfire is
 /// at-least-once, reconciliation re-dispatches) send nothing twice once the record is made. When every channel
-/// fails the job fails and Hangfire retries it; the alert stays open on the caseload meanwhile.
+/// fails the job fails and Hangfire retries it; the alert stays open on the caseload meanwhile. The channels are
+/// the host's and those of the plugins the tenant enables.
 /// </summary>
 public sealed partial class SafetyAlertNotificationJob(
     JourneyUseCases journeys,
     ITenantDirectory tenants,
     IEnumerable<INotificationChannel> channels,
+    IPluginCatalog plugins,
+    IPluginInvoker invoker,
     ILogger<SafetyAlertNotificationJob> logger)
 {
     public const string Actor = "system:safety-alert-notifier";
@@ -58,17 +62,22 @@ public sealed partial class SafetyAlertNotificationJob(
             Recipients = [.. settings.Supervisors.Select(s => new NotificationRecipient(s.Id, s.DisplayName, s.Email))],
         };
 
+        List<(string Id, Func<Task> SendAsync)> routes =
+        [
+            .. channels.Select(c => (c.Id, (Func<Task>)(() => c.SendAsync(notification, CancellationToken.None)))),
+            .. plugins.ComponentsFor<INotificationChannel>(tenantId).Select(c => (c.ComponentId, (Func<Task>)(() => SendThroughPluginAsync(c, notification)))),
+        ];
         var delivered = new List<string>();
-        foreach (var channel in channels)
+        foreach (var (id, sendAsync) in routes)
         {
             try
             {
-                await channel.SendAsync(notification, CancellationToken.None);
-                delivered.Add(channel.Id);
+                await sendAsync();
+                delivered.Add(id);
             }
             catch (Exception ex)
             {
-                LogChannelFailed(ex, tenant, alert.Id, channel.Id);
+                LogChannelFailed(ex, tenant, alert.Id, id);
             }
         }
 
@@ -83,6 +92,18 @@ public sealed partial class SafetyAlertNotificationJob(
             Actor = Actor,
         });
     }
+
+    /// <summary>
+    /// A plugin's channel is called like any plugin: under the invoker's timeout and circuit breaker, so one that
+    /// hangs or keeps failing holds up neither this job nor another tenant. Its failure is a
+    /// <see cref="PluginCallException"/>, which carries no text of the plugin's.
+    /// </summary>
+    private Task<bool> SendThroughPluginAsync(PluginComponent<INotificationChannel> channel, SafetyAlertNotification notification) =>
+        invoker.InvokeAsync(channel, "send-safety-alert", async (c, cancellationToken) =>
+        {
+            await c.SendAsync(notification, cancellationToken);
+            return true;
+        });
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {Tenant}: a safety alert cannot be notified because the tenant has no supervisors configured")]
     private partial void LogNoSupervisors(string tenant);

@@ -28,7 +28,7 @@ public interface IPluginCatalog
     /// The components of kind <typeparamref name="T"/> that <paramref name="tenant"/>'s enabled plugins provide,
     /// by component id. Empty when it enables none.
     /// </summary>
-    /// <typeparam name="T">A kind's contract: <c>ITransportPartner</c>, <c>ITrainingModule</c> or <c>IAssessmentInstrument</c>.</typeparam>
+    /// <typeparam name="T">A kind's contract: <c>ITransportPartner</c>, <c>ITrainingModule</c>, <c>IAssessmentInstrument</c> or <c>INotificationChannel</c>.</typeparam>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not a kind's contract.</exception>
     IReadOnlyList<PluginComponent<T>> ComponentsFor<T>(TenantId tenant)
         where T : class;

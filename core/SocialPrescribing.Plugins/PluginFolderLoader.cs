@@ -211,6 +211,7 @@ internal sealed class PluginFolderLoader(IPluginAssemblyLoader assemblies, IRead
         PluginKinds.TransportPartner => "TransportPartner",
         PluginKinds.TrainingModule => "TrainingModule",
         PluginKinds.AssessmentInstrument => "AssessmentInstrument",
+        PluginKinds.NotificationChannel => "NotificationChannel",
         _ => kind,
     };
 

@@ -82,7 +82,7 @@ internal sealed class TenantActivation : IDisposable
             AddSettingsMethod.MakeGenericMethod(settingsType).Invoke(null, [services, settings]);
         }
 
-        var provider = BuildProvider(services, plugin, tenant, timeout);
+        var provider = BuildProvider(services, tenant, timeout);
         try
         {
             if (plugin.SettingsType is { } type)
@@ -148,7 +148,7 @@ internal sealed class TenantActivation : IDisposable
         }
     }
 
-    private static ServiceProvider BuildProvider(ServiceCollection services, LoadedPlugin plugin, TenantId tenant, TimeSpan timeout)
+    private static ServiceProvider BuildProvider(ServiceCollection services, TenantId tenant, TimeSpan timeout)
     {
         try
         {

@@ -50,6 +50,11 @@ public sealed partial class PostgresJourneyStore : IEventFeed
             }
 
             await handle(events, cancellationToken);
+            await using (var unflushed = new NpgsqlCommand(_sql.UnflushedCommit, connection, tx))
+            {
+                await unflushed.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await SaveCheckpointAsync(connection, tx, consumer, events[^1].Position, cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return events.Count;

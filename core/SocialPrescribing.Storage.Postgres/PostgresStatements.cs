@@ -158,6 +158,10 @@ internal sealed class PostgresStatements
             """;
         // A transaction-scoped advisory lock takes no transaction id, so holding it does not hold back the feed.
         TryLeaseConsumer = "SELECT pg_try_advisory_xact_lock(hashtext($1))";
+        // A consumer's checkpoint is committed without waiting for the WAL flush: one lost in a crash only means those
+        // events are handed out again, which consumers bear anyway (at least once); the events were flushed when they
+        // were committed.
+        UnflushedCommit = "SET LOCAL synchronous_commit TO off";
         // Rebuilding: the lock lets reads go on and makes appends wait until the new rows are committed.
         ClearCaseload = $"LOCK TABLE {_journeys} IN SHARE ROW EXCLUSIVE MODE; DELETE FROM {_journeys}";
         ReadStreamPage = $"""
@@ -225,6 +229,9 @@ internal sealed class PostgresStatements
 
     /// <summary>$1 the lease's name; true when this transaction now holds it.</summary>
     public string TryLeaseConsumer { get; }
+
+    /// <summary>Lets this transaction's commit return before its WAL is flushed.</summary>
+    public string UnflushedCommit { get; }
 
     /// <summary>Locks the caseload against appends for the rest of the transaction and empties it.</summary>
     public string ClearCaseload { get; }

@@ -1,15 +1,34 @@
+using SocialPrescribing.Host.Features.ApiReference;
+using SocialPrescribing.Host.Features.Assessments;
+using SocialPrescribing.Host.Features.Caseloads;
+using SocialPrescribing.Host.Features.Documents;
+using SocialPrescribing.Host.Features.Health;
+using SocialPrescribing.Host.Features.Journeys;
+using SocialPrescribing.Host.Features.Plugins;
+using SocialPrescribing.Host.Features.Reports;
+using SocialPrescribing.Host.Features.SafetyAlerts;
+using SocialPrescribing.Host.Features.Training;
+using SocialPrescribing.Host.Features.Transport;
 using SocialPrescribing.Host.Hosting;
+using SocialPrescribing.Host.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddInstalledSettings();
+builder.AddClock();
 builder.AddTenants();
 builder.AddJourneyStorage();
 builder.AddJourneyActors();
 builder.AddBackgroundJobs();
 builder.AddJourneyDocuments();
 builder.AddPlugins();
-builder.AddJourneyApi();
+builder.AddHttpApi();
+builder.AddApiReference();
+builder.AddHealth();
+builder.AddJourneys();
+builder.AddAssessments();
+builder.AddTraining();
+builder.AddReports();
 
 var app = builder.Build();
 if (await app.TryRunCommandAsync(args))
@@ -17,9 +36,20 @@ if (await app.TryRunCommandAsync(args))
     return;
 }
 
-app.UseJourneyApi();
-app.MapJourneyApi();
-app.MapPluginApi();
+app.UseHttpApi();
+app.MapApiReference();
+app.MapHealth();
+app.MapJobsDashboard();
+app.MapTenantApi()
+    .MapJourneys()
+    .MapCaseloads()
+    .MapDocuments()
+    .MapAssessments()
+    .MapSafetyAlerts()
+    .MapReports()
+    .MapTransport()
+    .MapTraining();
+app.MapPlugins();
 
 await app.RunAsync();
 

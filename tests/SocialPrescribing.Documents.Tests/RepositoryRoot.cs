@@ -13,12 +13,12 @@ internal static class RepositoryRoot
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "SocialPrescribing.Framework.slnx")))
+            if (File.Exists(System.IO.Path.Combine(directory.FullName, "SocialPrescribing.Framework.sln")))
             {
                 return directory.FullName;
             }
         }
 
-        throw new InvalidOperationException($"No SocialPrescribing.Framework.slnx above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No SocialPrescribing.Framework.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,4 +1,5 @@
 using SocialPrescribing.Abstractions.Assessments;
+using SocialPrescribing.Abstractions.Notifications;
 using SocialPrescribing.Abstractions.Plugins;
 using SocialPrescribing.Abstractions.Training;
 using SocialPrescribing.Abstractions.Transport;
@@ -21,17 +22,18 @@ public sealed class SdkTests
     [Fact]
     public void The_sdk_reports_its_semantic_version_at_run_time()
     {
-        Assert.Equal(new Version(1, 0, 0), SdkVersion.Current);
+        Assert.Equal(new Version(1, 1, 0), SdkVersion.Current);
         Assert.Equal(3, SdkVersion.Current.ToString().Split('.').Length);
     }
 
     [Fact]
     public void Every_kind_has_a_contract_and_back()
     {
-        Assert.Equal(["transport-partner", "training-module", "assessment-instrument"], PluginKinds.All);
+        Assert.Equal(["transport-partner", "training-module", "assessment-instrument", "notification-channel"], PluginKinds.All);
         Assert.Equal(typeof(ITransportPartner), PluginKinds.ContractOf(PluginKinds.TransportPartner));
         Assert.Equal(typeof(ITrainingModule), PluginKinds.ContractOf(PluginKinds.TrainingModule));
         Assert.Equal(typeof(IAssessmentInstrument), PluginKinds.ContractOf(PluginKinds.AssessmentInstrument));
+        Assert.Equal(typeof(INotificationChannel), PluginKinds.ContractOf(PluginKinds.NotificationChannel));
         Assert.Null(PluginKinds.ContractOf("directory-feed"));
         foreach (var kind in PluginKinds.All)
         {
@@ -49,6 +51,7 @@ public sealed class SdkTests
         var instrument = new AssessmentInstrumentAttribute("phq9", "1.0", "PHQ-9");
         Assert.Equal(PluginKinds.AssessmentInstrument, instrument.Kind);
         Assert.Equal("phq9", instrument.Id);
+        Assert.Equal(PluginKinds.NotificationChannel, new NotificationChannelAttribute("contoso-notify").Kind);
     }
 
     [Fact]

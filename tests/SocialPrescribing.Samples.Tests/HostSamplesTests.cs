@@ -9,6 +9,7 @@ namespace SocialPrescribing.Samples.Tests;
 /// The real host with the three samples in its plugins folder, all enabled for ab and none for on: the operator's
 /// list, each tenant's plugins, and the checklist in ab's assessment catalogue, scored over HTTP.
 /// </summary>
+[Collection(SampleHostCollection.Name)]
 public sealed class HostSamplesTests(HostSamplesTests.Fixture host) : IClassFixture<HostSamplesTests.Fixture>
 {
     private static readonly int[] SomeNeed = [2, 2, 1, 1, 0, 1, 1, 1, 0, 2, 1];

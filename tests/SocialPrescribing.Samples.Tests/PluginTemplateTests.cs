@@ -13,6 +13,7 @@ namespace SocialPrescribing.Samples.Tests;
 /// to a local folder, the template installed and instantiated, the project published against the packed SDK,
 /// its folder copied into a host's plugins folder, and the plugin loaded and answering.
 /// </summary>
+[Collection(SampleHostCollection.Name)]
 public sealed class PluginTemplateTests : IDisposable
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(4);

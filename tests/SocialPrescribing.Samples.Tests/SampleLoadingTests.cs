@@ -7,7 +7,7 @@ namespace SocialPrescribing.Samples.Tests;
 public sealed class SampleLoadingTests : IDisposable
 {
     private readonly SamplePlugins _plugins = new SamplePlugins()
-        .Add(SamplePlugins.ContosoRides, SamplePlugins.CommunityTraining, SamplePlugins.HealthyAgingChecklist);
+        .Add(SamplePlugins.ContosoRides, SamplePlugins.CommunityTraining, SamplePlugins.HealthyAgingChecklist, SamplePlugins.ContosoNotify);
 
     private readonly PluginHarness _harness;
 
@@ -16,6 +16,9 @@ public sealed class SampleLoadingTests : IDisposable
         var settings = ContosoConfig.For(new Uri("http://127.0.0.1:9/"));
         settings["Tenants:ab:Plugins:community-training:Enabled"] = "true";
         settings["Tenants:ab:Plugins:healthy-aging-checklist:Enabled"] = "true";
+        settings["Tenants:ab:Plugins:contoso-notify:Enabled"] = "true";
+        settings["Tenants:ab:Plugins:contoso-notify:Settings:WebhookUrl"] = "http://127.0.0.1:9/pages";
+        settings["Tenants:ab:Plugins:contoso-notify:Settings:SigningSecret"] = "ab-signing-secret-0123456789";
         _harness = new PluginHarness(_plugins, settings);
     }
 
@@ -29,6 +32,7 @@ public sealed class SampleLoadingTests : IDisposable
     [InlineData("contoso-rides", "transport-partner", "contoso-rides", "Contoso.Rides.ContosoRidesSettings")]
     [InlineData("community-training", "training-module", "privacy-consent-101,safeguarding-escalation-101,what-matters-101", null)]
     [InlineData("healthy-aging-checklist", "assessment-instrument", "healthy-aging", null)]
+    [InlineData("contoso-notify", "notification-channel", "contoso-notify", "Contoso.Notify.ContosoNotifySettings")]
     public void A_sample_loads_with_its_kind_components_and_settings(string id, string kind, string components, string? settingsType)
     {
         var entry = _harness.Entry(id);
@@ -45,6 +49,7 @@ public sealed class SampleLoadingTests : IDisposable
     [InlineData(SamplePlugins.ContosoRides)]
     [InlineData(SamplePlugins.CommunityTraining)]
     [InlineData(SamplePlugins.HealthyAgingChecklist)]
+    [InlineData(SamplePlugins.ContosoNotify)]
     public void A_sample_folder_carries_its_own_assembly_and_manifest_but_no_copy_of_what_the_host_shares(string plugin)
     {
         var files = Directory.GetFiles(SamplePlugins.Built(plugin)).Select(Path.GetFileName).ToList();

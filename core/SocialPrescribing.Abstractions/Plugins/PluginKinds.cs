@@ -1,4 +1,5 @@
 using SocialPrescribing.Abstractions.Assessments;
+using SocialPrescribing.Abstractions.Notifications;
 using SocialPrescribing.Abstractions.Training;
 using SocialPrescribing.Abstractions.Transport;
 
@@ -19,15 +20,19 @@ public static class PluginKinds
     /// <summary>A questionnaire with its scoring: <see cref="IAssessmentInstrument"/>.</summary>
     public const string AssessmentInstrument = "assessment-instrument";
 
+    /// <summary>Tells people that something needs their attention, such as a safety alert: <see cref="INotificationChannel"/>.</summary>
+    public const string NotificationChannel = "notification-channel";
+
     private static readonly Dictionary<string, Type> Contracts = new(StringComparer.Ordinal)
     {
         [TransportPartner] = typeof(ITransportPartner),
         [TrainingModule] = typeof(ITrainingModule),
         [AssessmentInstrument] = typeof(IAssessmentInstrument),
+        [NotificationChannel] = typeof(INotificationChannel),
     };
 
     /// <summary>Every kind, in a stable order.</summary>
-    public static IReadOnlyList<string> All { get; } = [TransportPartner, TrainingModule, AssessmentInstrument];
+    public static IReadOnlyList<string> All { get; } = [TransportPartner, TrainingModule, AssessmentInstrument, NotificationChannel];
 
     /// <summary>The contract interface of <paramref name="kind"/>, or null when it is not a kind.</summary>
     public static Type? ContractOf(string kind) =>

@@ -4,15 +4,16 @@ using SocialPrescribing.Abstractions.Training;
 namespace SocialPrescribing.Domain.Training;
 
 /// <summary>One module on a link worker's record.</summary>
+[GenerateSerializer, Immutable, Alias("sp.ModuleProgress")]
 public sealed record ModuleProgress(
-    string ModuleId,
-    string ModuleVersion,
-    string PluginId,
-    DateTimeOffset StartedAt,
-    int Attempts,
-    decimal? BestScorePercent,
-    DateTimeOffset? CompletedAt,
-    ImmutableArray<CompetencyAchievement> Achievements)
+    [property: Id(0)] string ModuleId,
+    [property: Id(1)] string ModuleVersion,
+    [property: Id(2)] string PluginId,
+    [property: Id(3)] DateTimeOffset StartedAt,
+    [property: Id(4)] int Attempts,
+    [property: Id(5)] decimal? BestScorePercent,
+    [property: Id(6)] DateTimeOffset? CompletedAt,
+    [property: Id(7)] ImmutableArray<CompetencyAchievement> Achievements)
 {
     public bool IsCompleted => CompletedAt is not null;
 }
@@ -21,13 +22,14 @@ public sealed record ModuleProgress(
 public sealed record CompetencyStanding(Competency Competency, ProficiencyLevel? Level, ImmutableArray<string> EvidencedBy);
 
 /// <summary>A link worker's training record: a left fold of its events.</summary>
+[GenerateSerializer, Immutable, Alias("sp.TrainingRecord")]
 public sealed record TrainingRecord
 {
     public static readonly TrainingRecord Empty = new();
 
-    public long Version { get; init; }
+    [Id(0)] public long Version { get; init; }
 
-    public ImmutableList<ModuleProgress> Modules { get; init; } = [];
+    [Id(1)] public ImmutableList<ModuleProgress> Modules { get; init; } = [];
 
     public static TrainingRecord Fold(IEnumerable<TrainingEvent> events) => events.Aggregate(Empty, (r, e) => r.Apply(e));
 

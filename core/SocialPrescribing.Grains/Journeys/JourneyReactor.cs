@@ -69,11 +69,13 @@ public sealed partial class JourneyReactor(
                 continue;
             }
 
-            if (handled == 0)
+            if (handled < _options.BatchSize)
             {
                 try
                 {
+                    // Caught up: wait for a commit (or the next poll), then let more commits gather before reading.
                     await _wake.WaitAsync(_options.PollInterval, stoppingToken);
+                    await Task.Delay(_options.GatherDelay, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

@@ -12,6 +12,12 @@ public sealed class JourneyReactorOptions
     /// <summary>How often the feed is read when no commit signalled. Default 1 second; commits on this host wake it at once.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the consumer lets commits gather after it is woken, so a burst of commands costs one feed read and one
+    /// checkpoint write rather than one each. Default 50 milliseconds: reactions are jobs, not replies.
+    /// </summary>
+    public TimeSpan GatherDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Events handled per batch (and per checkpoint write). Default 256.</summary>
     public int BatchSize { get; set; } = 256;
 

@@ -12,9 +12,9 @@ public interface ILinkWorkerTrainingGrain : IGrainWithStringKey
     [Alias("Execute")]
     Task<TrainingOutcome> Execute(TrainingCommand command);
 
-    /// <summary>Every event of the record, oldest first.</summary>
-    [Alias("GetEvents")]
-    Task<ImmutableArray<TrainingEvent>> GetEvents();
+    /// <summary>The record as the grain holds it, folded from its events (<see cref="TrainingRecord.Empty"/> for a link worker with none).</summary>
+    [Alias("GetRecord")]
+    Task<TrainingRecord> GetRecord();
 }
 
 /// <summary>What a training command did: the events it appended (none when replayed or nothing to do), or why it was refused.</summary>

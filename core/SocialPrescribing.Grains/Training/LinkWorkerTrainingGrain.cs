@@ -34,7 +34,7 @@ public sealed class LinkWorkerTrainingGrain(IRecordStreamStore store, TimeProvid
         }
     }
 
-    public Task<ImmutableArray<TrainingEvent>> GetEvents() => Task.FromResult<ImmutableArray<TrainingEvent>>([.. _events]);
+    public Task<TrainingRecord> GetRecord() => Task.FromResult(_record);
 
     public async Task<TrainingOutcome> Execute(TrainingCommand command)
     {

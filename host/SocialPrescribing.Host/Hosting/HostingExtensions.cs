@@ -6,19 +6,11 @@ using Npgsql;
 using System.Net.Sockets;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using SocialPrescribing.Clustering.Postgres;
-using Scalar.AspNetCore;
-using SocialPrescribing.Application;
 using SocialPrescribing.Application.Projections;
 using SocialPrescribing.Documents;
-using SocialPrescribing.Documents.Reports;
-using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Tenants;
-using SocialPrescribing.Host.Api;
-using SocialPrescribing.Host.Assessments;
 using SocialPrescribing.Host.Tenants;
 using SocialPrescribing.Jobs;
 using SocialPrescribing.Storage.Postgres;
@@ -56,7 +48,6 @@ internal static class HostingExtensions
     {
         builder.Services.Configure<Dictionary<string, TenantOptions>>(builder.Configuration.GetSection("Tenants"));
         builder.Services.AddSingleton<ITenantDirectory, ConfigurationTenantDirectory>();
-        builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
 
@@ -180,35 +171,6 @@ internal static class HostingExtensions
         return builder;
     }
 
-    public static WebApplicationBuilder AddJourneyApi(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddApplication();
-        builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection("Api"));
-        // Kestrel answers a request line over its limit itself, with an empty 414; above the host's own limit it
-        // leaves the answer to RequestTargetLimit, which gives problem details.
-        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
-            kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, 4 * api.Value.MaxRequestTargetLength));
-        builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            foreach (var converter in JourneyJson.Options.Converters)
-            {
-                json.SerializerOptions.Converters.Add(converter);
-            }
-        });
-        builder.Services.AddSingleton<IAssessmentCatalog, AssessmentCatalog>();
-        builder.Services.AddSingleton<IInstrumentSource, PluginInstrumentSource>();
-        builder.Services.AddSingleton<Training.TrainingCatalog>();
-        builder.Services.AddReports(builder.Configuration.GetSection(ReportOptions.SectionName));
-        builder.Services.AddHostedService<AssessmentCatalogWarmUp>();
-        builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks()
-            .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
-        return builder;
-    }
-
     /// <summary>
     /// <c>SocialPrescribing.Host migrate</c>: apply the storage schema migrations and exit, for operators
     /// who migrate before rolling out hosts (or whose hosts run with a role that may not change the schema).
@@ -254,44 +216,5 @@ internal static class HostingExtensions
         {
             await Console.Out.WriteLineAsync($"Projection {projection} rebuilt: {rows} rows.");
         }
-    }
-
-    public static WebApplication UseJourneyApi(this WebApplication app)
-    {
-        app.UseExceptionHandler();
-        app.UseMiddleware<RequestTargetLimit>();
-        app.UseStatusCodePages();
-        return app;
-    }
-
-    public static WebApplication MapJourneyApi(this WebApplication app)
-    {
-        app.MapOpenApi();
-        // The reference of a system holding health data sends nothing elsewhere: no AI chat, no MCP link, no
-        // "generate SDK" or "deploy" toolbar, no telemetry, no request proxy; the page's script is served by the host.
-        app.MapScalarApiReference(reference =>
-        {
-            reference.DisableAgent();
-            reference.HideDeveloperTools();
-            reference.Mcp = new ScalarMcpOptions { Disabled = true };
-            reference.Telemetry = false;
-            reference.ProxyUrl = null;
-        });
-        app.MapHealthEndpoints();
-        // The dashboard's default authorization admits local requests only.
-        app.MapHangfireDashboard("/hangfire");
-
-        var tenant = app.MapGroup("/api/v1/tenants/{tenant}")
-            .AddEndpointFilter<TenantEndpointFilter>()
-            .WithTags("Journeys");
-        tenant.MapJourneyEndpoints();
-        tenant.MapCaseloadEndpoints();
-        tenant.MapDocumentEndpoints();
-        tenant.MapAssessmentEndpoints();
-        tenant.MapSafetyAlertEndpoints();
-        tenant.MapReportEndpoints();
-        tenant.MapTransportEndpoints();
-        tenant.MapTrainingEndpoints();
-        return app;
     }
 }

@@ -1,4 +1,3 @@
-using SocialPrescribing.Host.Api;
 using SocialPrescribing.Plugins;
 
 namespace SocialPrescribing.Host.Hosting;
@@ -21,7 +20,4 @@ internal static class PluginHosting
             forward => forward.Forward<IHttpClientFactory>());
         return builder;
     }
-
-    /// <summary><c>GET /api/v1/plugins</c> and <c>GET /api/v1/tenants/{tenant}/plugins</c>.</summary>
-    public static WebApplication MapPluginApi(this WebApplication app) => app.MapPluginEndpoints();
 }

@@ -30,33 +30,3 @@ public sealed class TenantOptions
     /// <summary>Per-tenant settings of the assessment instruments, such as licensed item wording.</summary>
     public AssessmentOptions Assessments { get; set; } = new();
 }
-
-/// <summary>One entry of <c>Tenants:{tenant}:Supervisors</c>.</summary>
-public sealed class SupervisorOptions
-{
-    /// <summary>The user id the supervisor acts under (their <c>X-Actor</c>). Required.</summary>
-    public string Id { get; set; } = string.Empty;
-
-    /// <summary>The name shown on notifications. Required.</summary>
-    public string DisplayName { get; set; } = string.Empty;
-
-    /// <summary>Where e-mail channels send alerts. Optional.</summary>
-    public string? Email { get; set; }
-}
-
-/// <summary><c>Tenants:{tenant}:Assessments</c>.</summary>
-public sealed class AssessmentOptions
-{
-    /// <summary>The SWEMWBS wording, supplied under the tenant's own licence; without it SWEMWBS lists item keys only.</summary>
-    public LicensedWordingOptions? Swemwbs { get; set; }
-}
-
-/// <summary>Item wording (and optionally answer labels) a tenant is licensed to show.</summary>
-public sealed class LicensedWordingOptions
-{
-    /// <summary>One text per item, in item order.</summary>
-    public List<string> ItemTexts { get; set; } = [];
-
-    /// <summary>One label per answer value, lowest first; empty keeps the default labels.</summary>
-    public List<string> ResponseLabels { get; set; } = [];
-}

@@ -9,6 +9,7 @@ internal sealed class SamplePlugins : IDisposable
     public const string ContosoRides = "contoso-rides";
     public const string CommunityTraining = "community-training";
     public const string HealthyAgingChecklist = "healthy-aging-checklist";
+    public const string ContosoNotify = "contoso-notify";
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sp-samples-" + Guid.NewGuid().ToString("N"));
 

@@ -1,3 +1,0 @@
-namespace SocialPrescribing.Host.Api.Requests;
-
-internal sealed record ReferrerRequest(string? Name, string? Organization, string? Role);

@@ -1,4 +1,0 @@
-namespace SocialPrescribing.Host.Api.Requests;
-
-/// <summary><c>POST …/assessments/{instrument}/score</c>: responses in item order, as integers.</summary>
-internal sealed record ScoreRequest(IReadOnlyList<int>? Responses);

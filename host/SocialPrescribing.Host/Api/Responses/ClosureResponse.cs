@@ -1,3 +1,0 @@
-namespace SocialPrescribing.Host.Api.Responses;
-
-internal sealed record ClosureResponse(string Reason, DateTimeOffset At);

@@ -1,4 +1,0 @@
-namespace SocialPrescribing.Host.Api.Responses;
-
-/// <summary>The referral-to-first-contact clock.</summary>
-internal sealed record FirstContactResponse(DateTimeOffset? DueAt, DateTimeOffset? MadeAt, bool Overdue, DateTimeOffset? OverdueAt);

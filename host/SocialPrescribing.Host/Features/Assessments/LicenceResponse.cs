@@ -1,0 +1,3 @@
+namespace SocialPrescribing.Host.Features.Assessments;
+
+internal sealed record LicenceResponse(string ItemTextUse, string Notice, bool ItemTextIncluded);

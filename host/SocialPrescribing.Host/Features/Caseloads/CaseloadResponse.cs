@@ -1,0 +1,3 @@
+namespace SocialPrescribing.Host.Features.Caseloads;
+
+internal sealed record CaseloadResponse(IReadOnlyList<CaseloadItem> Items, int Page, int PageSize, long Total);

@@ -1,0 +1,81 @@
+using SocialPrescribing.Application.Journeys;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Host.Http;
+using SocialPrescribing.Storage;
+
+namespace SocialPrescribing.Host.Features.Caseloads;
+
+/// <summary><c>GET /api/v1/tenants/{tenant}/journeys</c>: a caseload, read from the index kept beside the streams.</summary>
+internal static class CaseloadsFeature
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+
+    public static RouteGroupBuilder MapCaseloads(this RouteGroupBuilder tenant)
+    {
+        tenant.MapGet("/journeys", ListAsync)
+            .WithName("ListJourneys")
+            .WithTags("Journeys")
+            .WithSummary("A caseload: the tenant's journeys, newest referral first, filtered by status, link worker and open safety alerts (safetyAlert=open).")
+            .Produces<CaseloadResponse>()
+            .ProducesValidationProblem();
+        return tenant;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, CaseloadQueries caseloads, string? status, string? linkWorker, string? safetyAlert, string? page, string? pageSize)
+    {
+        var tenant = TenantEndpointFilter.GetTenant(http);
+        var validation = new RequestValidation();
+        var statusFilter = status is null ? null : WireNames.Of(validation.Enum<JourneyStatus>(status, "status"));
+        if (statusFilter == WireNames.Of(JourneyStatus.None))
+        {
+            validation.Add("status", "'none' is not a journey status.");
+        }
+
+        var worker = linkWorker is null ? null : validation.Identifier(linkWorker, "linkWorker");
+        if (safetyAlert is not null and not "open")
+        {
+            validation.Add("safetyAlert", "Only 'open' is a filter: journeys with a safety alert no supervisor has acknowledged.");
+        }
+
+        var pageNumber = Number(validation, page, "page", 1, 1, int.MaxValue / MaxPageSize);
+        var size = Number(validation, pageSize, "pageSize", DefaultPageSize, 1, MaxPageSize);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var result = await caseloads.ListAsync(tenant.Id, new JourneyQuery(statusFilter, worker, pageNumber, size) { OpenSafetyAlertsOnly = safetyAlert is not null }, http.RequestAborted);
+        return TypedResults.Ok(new CaseloadResponse(
+            [.. result.Items.Select(i => new CaseloadItem(
+                i.JourneyId,
+                i.Summary.Status,
+                i.Summary.LinkWorkerId,
+                i.Summary.ClientName,
+                i.Summary.ReferredAt,
+                i.Summary.FirstContactDueAt,
+                i.Summary.FirstContactOverdue,
+                i.Summary.OpenSafetyAlerts,
+                i.Version,
+                i.Summary.UpdatedAt))],
+            pageNumber,
+            size,
+            result.Total));
+    }
+
+    private static int Number(RequestValidation validation, string? text, string field, int fallback, int min, int max)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        validation.Add(field, $"A whole number from {min} to {max}.");
+        return fallback;
+    }
+}

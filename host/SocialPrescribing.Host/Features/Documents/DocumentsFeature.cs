@@ -1,0 +1,46 @@
+using SocialPrescribing.Application.Journeys;
+using SocialPrescribing.Documents;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Host.Http;
+
+namespace SocialPrescribing.Host.Features.Documents;
+
+/// <summary><c>GET /api/v1/tenants/{tenant}/journeys/{id}/documents/{template}?lang=en|fr</c>: a journey's documents as HTML.</summary>
+internal static class DocumentsFeature
+{
+    public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder tenant)
+    {
+        tenant.MapGet("/journeys/{journeyId:guid}/documents/{template}", RenderAsync)
+            .WithName("RenderDocument")
+            .WithTags("Documents")
+            .WithSummary("Render a journey's document (referral-acknowledgement, plan-summary) as HTML; lang defaults to the client's preferred language.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return tenant;
+    }
+
+    private static async Task<IResult> RenderAsync(
+        HttpContext http, Guid journeyId, string template, string? lang, JourneyUseCases journeys, DocumentTemplateCatalog catalog, DocumentRenderer renderer, TimeProvider time)
+    {
+        var tenant = TenantEndpointFilter.GetTenant(http);
+        if (lang is not null && !DocumentLanguages.IsSupported(lang))
+        {
+            return Problems.Field("lang", $"One of: {string.Join(", ", DocumentLanguages.All)}.");
+        }
+
+        if (!catalog.IsKnown(template))
+        {
+            return Problems.NotFound($"No document template '{template}'; known: {string.Join(", ", catalog.Templates)}.");
+        }
+
+        if (await journeys.FindStateAsync(tenant.Id, journeyId) is not { } state)
+        {
+            return Problems.UnknownJourney();
+        }
+
+        var language = lang ?? WireNames.Of(state.Client!.PreferredLanguage);
+        var model = DocumentModelBuilder.Build(tenant, journeyId, state, language, time.GetUtcNow());
+        return TypedResults.Content(renderer.Render(template, language, model), "text/html; charset=utf-8");
+    }
+}

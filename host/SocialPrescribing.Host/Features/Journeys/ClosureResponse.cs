@@ -1,0 +1,3 @@
+namespace SocialPrescribing.Host.Features.Journeys;
+
+internal sealed record ClosureResponse(string Reason, DateTimeOffset At);

@@ -1,0 +1,17 @@
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Commands;
+using SocialPrescribing.Host.Http;
+
+namespace SocialPrescribing.Host.Features.Journeys;
+
+internal sealed record ContactAttemptRequest(string? Outcome, [property: MultilineText] string? Notes) : ICommandRequest
+{
+    public static string CommandName => JourneyCommandNames.RecordContactAttempt;
+
+    public JourneyCommand ToCommand(RequestValidation validation, CommandMetadata metadata) =>
+        new RecordContactAttempt(validation.Enum<ContactAttemptOutcome>(Outcome, "outcome"), validation.Optional(Notes, "notes"))
+        {
+            CommandId = metadata.CommandId,
+            Actor = metadata.Actor,
+        };
+}

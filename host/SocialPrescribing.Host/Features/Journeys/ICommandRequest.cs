@@ -1,0 +1,21 @@
+using SocialPrescribing.Domain.Journeys.Commands;
+using SocialPrescribing.Host.Http;
+
+namespace SocialPrescribing.Host.Features.Journeys;
+
+/// <summary>A command's request body: validates itself and becomes the domain command.</summary>
+internal interface ICommandRequest
+{
+    /// <summary>The command's name in the URL, <c>…/journeys/{id}/{name}</c>.</summary>
+    static abstract string CommandName { get; }
+
+    /// <summary>The domain command, or null when a required part is missing (the validation then says which).</summary>
+    JourneyCommand? ToCommand(RequestValidation validation, CommandMetadata metadata);
+
+    /// <summary>
+    /// The domain command, for bodies that must wait on something first (an assessment is scored, perhaps by a
+    /// plugin). By default the same as <see cref="ToCommand"/>.
+    /// </summary>
+    ValueTask<JourneyCommand?> ToCommandAsync(RequestValidation validation, CommandMetadata metadata, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ToCommand(validation, metadata));
+}

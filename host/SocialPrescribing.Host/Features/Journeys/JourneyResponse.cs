@@ -1,0 +1,79 @@
+using SocialPrescribing.Abstractions;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Grains.Journeys;
+using SocialPrescribing.Host.Features.Assessments;
+using SocialPrescribing.Host.Features.SafetyAlerts;
+using SocialPrescribing.Host.Features.Transport;
+
+namespace SocialPrescribing.Host.Features.Journeys;
+
+/// <summary>A journey as the API shows it: current state, what may happen next, and the full timeline.</summary>
+internal sealed record JourneyResponse(
+    Guid JourneyId,
+    string Tenant,
+    string Status,
+    long Version,
+    ClientDetails Client,
+    ReferrerDetails Referrer,
+    ReferralSource Source,
+    IReadOnlyList<string> Reasons,
+    string? Notes,
+    DateTimeOffset ReferredAt,
+    string? LinkWorkerId,
+    DateTimeOffset? AcceptedAt,
+    FirstContactResponse FirstContact,
+    int ContactAttempts,
+    IReadOnlyList<ContactRecord> Contacts,
+    IReadOnlyList<string> WhatMatters,
+    PlanResponse? Plan,
+    IReadOnlyList<CommunityReferralResponse> CommunityReferrals,
+    IReadOnlyList<FollowUp> FollowUps,
+    IReadOnlyList<TripResponse> Trips,
+    ClosureResponse? Closure,
+    IReadOnlyList<AssessmentResponse> Assessments,
+    IReadOnlyList<SafetyAlertResponse> SafetyAlerts,
+    int OpenSafetyAlerts,
+    IReadOnlyList<string> AllowedCommands,
+    IReadOnlyList<TimelineEntry> Timeline,
+    DateTimeOffset? AsOf)
+{
+    public static JourneyResponse From(TenantId tenant, Guid journeyId, JourneyView view)
+    {
+        var s = view.State;
+        return new JourneyResponse(
+            journeyId,
+            tenant.Value,
+            WireNames.Of(s.Status),
+            s.Version,
+            s.Client!,
+            s.Referrer!,
+            s.Source!.Value,
+            s.Reasons,
+            s.ReferralNotes,
+            s.ReferredAt!.Value,
+            s.LinkWorkerId,
+            s.AcceptedAt,
+            new FirstContactResponse(s.FirstContactDueAt, s.FirstContactAt, s.FirstContactOverdueAt is not null, s.FirstContactOverdueAt),
+            s.ContactAttempts,
+            s.Contacts,
+            s.WhatMatters,
+            s.PlanAgreedAt is { } agreed ? new PlanResponse(s.Goals, agreed) : null,
+            [.. s.CommunityReferrals.Select(r => new CommunityReferralResponse(
+                r.Id,
+                r.Program,
+                r.Notes,
+                WireNames.Of(r.Status),
+                [.. CommunityReferralTransitions.AllowedAfter(r.Status).Select(WireNames.Of)],
+                r.MadeAt,
+                r.UpdatedAt))],
+            s.FollowUps,
+            [.. s.Trips.Select(TripResponse.From)],
+            s.ClosedAt is { } closed ? new ClosureResponse(s.ClosureReason!, closed) : null,
+            [.. s.Assessments.Select(AssessmentResponse.From)],
+            [.. s.SafetyAlerts.Select(SafetyAlertResponse.From)],
+            s.OpenSafetyAlerts,
+            view.AllowedCommands,
+            TimelineEntry.Of(view.Timeline, s.Version),
+            view.AsOf);
+    }
+}

@@ -1,0 +1,92 @@
+using SocialPrescribing.Application;
+using SocialPrescribing.Application.Journeys;
+using SocialPrescribing.Domain.Identity;
+using SocialPrescribing.Host.Http;
+
+namespace SocialPrescribing.Host.Features.Journeys;
+
+/// <summary>
+/// Referrals, journeys and the pathway commands: <c>/api/v1/tenants/{tenant}/referrals</c> and
+/// <c>…/journeys/{id}[/{command}]</c>. The commands of trips, assessments and safety alerts are mapped by their
+/// slices, through the same <see cref="JourneyCommandPipeline"/>.
+/// </summary>
+internal static class JourneysFeature
+{
+    /// <summary>The application core the journey endpoints call (its use cases and caseload queries), and the command pipeline.</summary>
+    public static WebApplicationBuilder AddJourneys(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddApplication();
+        builder.Services.AddSingleton<JourneyCommandPipeline>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapJourneys(this RouteGroupBuilder tenant)
+    {
+        tenant.MapPost("/referrals", ReceiveReferral)
+            .WithName("ReceiveReferral")
+            .WithTags("Journeys")
+            .WithSummary("Receive a referral, opening a journey in status referred.")
+            .Accepts<ReferralRequest>("application/json")
+            .Produces<CommandResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        tenant.MapGet("/journeys/{journeyId:guid}", GetJourney)
+            .WithName("GetJourney")
+            .WithTags("Journeys")
+            .WithSummary("A journey: status, details, allowed commands and its timeline of events; with asOf, the journey as it was at that moment.")
+            .Produces<JourneyResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tenant.MapJourneyCommand<AcceptRequest>("Accept the referral and assign a link worker; starts the first-contact clock.");
+        tenant.MapJourneyCommand<ReassignRequest>("Move the journey to another link worker's caseload.");
+        tenant.MapJourneyCommand<DeclineRequest>("Record that the person declined (before a plan is agreed).");
+        tenant.MapJourneyCommand<ContactAttemptRequest>("Record a failed attempt to reach the person.");
+        tenant.MapJourneyCommand<CloseUnableToContactRequest>("Close the journey after the tenant's minimum number of failed attempts since the last contact.");
+        tenant.MapJourneyCommand<ContactRequest>("Record a contact; the first one is the first contact.");
+        tenant.MapJourneyCommand<WhatMattersRequest>("Record what matters to the person.");
+        tenant.MapJourneyCommand<PlanRequest>("Record the agreed plan's goals.");
+        tenant.MapJourneyCommand<CommunityReferralRequest>("Refer the person to a community program.");
+        tenant.MapJourneyCommand<CommunityReferralUpdateRequest>("Move a community referral to another status.");
+        tenant.MapJourneyCommand<FollowUpRequest>("Schedule a follow-up contact.");
+        tenant.MapJourneyCommand<CompleteFollowUpRequest>("Mark a scheduled follow-up as done, with notes.");
+        tenant.MapJourneyCommand<DischargeRequest>("Discharge an engaged person; open community referrals are cancelled. Not while a safety alert is open.");
+        return tenant;
+    }
+
+    private static Task<IResult> ReceiveReferral(HttpContext http, JourneyCommandPipeline commands, TimeProvider time)
+    {
+        var tenant = TenantEndpointFilter.GetTenant(http);
+        return commands.SendAsync<ReferralRequest>(
+            http,
+            key => key is null ? JourneyIds.New(time) : JourneyIds.JourneyFromKey(tenant.Id, key),
+            (journeyId, outcome) => Task.FromResult(JourneyCommandPipeline.Respond(journeyId, ReferralRequest.CommandName, outcome, $"/api/v1/tenants/{tenant.Id.Value}/journeys/{journeyId}")));
+    }
+
+    private static async Task<IResult> GetJourney(HttpContext http, Guid journeyId, string? asOf, JourneyUseCases journeys, TimeProvider time)
+    {
+        var tenant = TenantEndpointFilter.GetTenant(http);
+        DateTimeOffset? moment = null;
+        if (asOf is not null)
+        {
+            if (!DateTimeOffset.TryParse(asOf, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) || !asOf.Contains('T', StringComparison.Ordinal))
+            {
+                return Problems.Field("asOf", "A timestamp with its offset, such as 2026-03-01T12:00:00Z.");
+            }
+
+            if (parsed > time.GetUtcNow())
+            {
+                return Problems.Field("asOf", "A moment in the past (or now): the journey's future is not known yet.");
+            }
+
+            moment = parsed;
+        }
+
+        var view = await journeys.FindAsync(tenant.Id, journeyId, moment);
+        return view is null
+            ? Problems.NotFound(moment is null ? "No journey with this id in this tenant." : "No journey with this id in this tenant at that moment.")
+            : TypedResults.Ok(JourneyResponse.From(tenant.Id, journeyId, view));
+    }
+}

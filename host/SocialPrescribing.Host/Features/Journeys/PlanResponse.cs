@@ -1,0 +1,3 @@
+namespace SocialPrescribing.Host.Features.Journeys;
+
+internal sealed record PlanResponse(IReadOnlyList<string> Goals, DateTimeOffset AgreedAt);

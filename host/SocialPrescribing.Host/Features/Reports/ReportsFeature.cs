@@ -1,0 +1,91 @@
+using SocialPrescribing.Application.Journeys;
+using SocialPrescribing.Documents;
+using SocialPrescribing.Documents.Reports;
+using SocialPrescribing.Domain.Outcomes;
+using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Host.Features.Assessments;
+using SocialPrescribing.Host.Http;
+
+namespace SocialPrescribing.Host.Features.Reports;
+
+/// <summary><c>GET /api/v1/tenants/{tenant}/reports/outcomes?from=&amp;to=</c>: the program's outcomes over a period, as JSON or HTML.</summary>
+internal static class ReportsFeature
+{
+    /// <summary>The outcomes report's renderer and its templates (<c>Reports:TemplateDirectory</c>).</summary>
+    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddReports(builder.Configuration.GetSection(ReportOptions.SectionName));
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapReports(this RouteGroupBuilder tenant)
+    {
+        tenant.MapGet("/reports/outcomes", OutcomesAsync)
+            .WithName("GetOutcomeReport")
+            .WithTags("Reports")
+            .WithSummary("Per instrument: people with a baseline and a re-measure in the period, mean change, and the share with meaningful improvement. "
+                + "Dates are yyyy-mm-dd in the program's calendar; 'to' defaults to today. Ask for text/html (Accept or format=html) for the printable report.")
+            .Produces<ProgramOutcomeReport>()
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesValidationProblem();
+        return tenant;
+    }
+
+    private static async Task<IResult> OutcomesAsync(
+        HttpContext http, string? from, string? to, string? format, string? lang, CaseloadQueries caseloads, IAssessmentCatalog catalog, ReportRenderer renderer, TimeProvider time)
+    {
+        var tenant = TenantEndpointFilter.GetTenant(http);
+        var validation = new RequestValidation();
+        var today = BusinessCalendar.LocalDate(time.GetUtcNow(), tenant);
+        DateOnly? first = from is null ? null : validation.Date(from, "from", RequestValidation.LatestDate(today));
+        var last = to is null ? today : validation.Date(to, "to", RequestValidation.LatestDate(today));
+        if (validation.IsValid && first > last)
+        {
+            validation.Add("from", "The period starts after it ends.");
+        }
+
+        var html = format switch
+        {
+            null => http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase)),
+            "html" => true,
+            "json" => false,
+            _ => Invalid(validation, "format", "'html' or 'json'."),
+        };
+        var language = lang ?? "en";
+        if (html && !DocumentLanguages.IsSupported(language))
+        {
+            validation.Add("lang", $"One of: {string.Join(", ", DocumentLanguages.All)}.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var digests = await caseloads.AssessmentDigestsAsync(tenant.Id, http.RequestAborted);
+        var report = ProgramOutcomes.Compute(
+            tenant.Id.Value,
+            [.. digests.Select(d => AssessmentDigest.Read(d.Digest))],
+            [.. catalog.InstrumentsOf(tenant.Id).Select(i => i.Instrument)],
+            first is { } f ? StartOf(f, tenant) : null,
+            StartOf(last.AddDays(1), tenant).AddTicks(-TimeSpan.TicksPerMicrosecond),
+            (first, last),
+            time.GetUtcNow());
+        return html
+            ? TypedResults.Content(renderer.RenderOutcomes(report, language, tenant.DisplayName, tenant.TimeZone), "text/html; charset=utf-8")
+            : TypedResults.Ok(report);
+    }
+
+    private static bool Invalid(RequestValidation validation, string field, string message)
+    {
+        validation.Add(field, message);
+        return false;
+    }
+
+    /// <summary>The instant a day starts in the tenant's time zone.</summary>
+    private static DateTimeOffset StartOf(DateOnly day, TenantSettings tenant)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, tenant.TimeZone.GetUtcOffset(local));
+    }
+}

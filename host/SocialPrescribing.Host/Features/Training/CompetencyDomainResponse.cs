@@ -1,0 +1,3 @@
+namespace SocialPrescribing.Host.Features.Training;
+
+internal sealed record CompetencyDomainResponse(string Domain, IReadOnlyList<CompetencyResponse> Competencies);

@@ -1,0 +1,5 @@
+using SocialPrescribing.Abstractions.Training;
+
+namespace SocialPrescribing.Host.Features.Training;
+
+internal sealed record QuestionResponse(string Id, string Prompt, IReadOnlyList<AnswerOption> Options, bool MultipleAnswers);

@@ -1,0 +1,224 @@
+using SocialPrescribing.Abstractions;
+using SocialPrescribing.Application.Training;
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using SocialPrescribing.Abstractions.Training;
+using SocialPrescribing.Domain.Identity;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Domain.Training;
+using SocialPrescribing.Grains.Training;
+using SocialPrescribing.Host.Hosting;
+using SocialPrescribing.Host.Http;
+
+namespace SocialPrescribing.Host.Features.Training;
+
+/// <summary>
+/// Training for link workers on the competency framework: the tenant's modules (from plugins), a link worker's
+/// progress and knowledge checks, and their competency profile.
+/// </summary>
+internal static class TrainingFeature
+{
+    /// <summary>Each tenant's training modules, from the plugins it enables, described while the host starts.</summary>
+    public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TrainingCatalog>();
+        builder.Services.AddHostedService<CatalogWarmUp<TrainingCatalog>>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapTraining(this RouteGroupBuilder tenant)
+    {
+        tenant.MapGet("/training/modules", (HttpContext http, TrainingCatalog catalog) =>
+                TypedResults.Ok(catalog.ModulesOf(TenantEndpointFilter.GetTenant(http).Id).Select(ModuleResponse.From).ToList()))
+            .WithName("ListTrainingModules").WithTags("Training")
+            .WithSummary("The training modules of the plugins the tenant enables: outcomes, lessons and the knowledge check (without its answers).");
+        tenant.MapGet("/training/modules/{moduleId}", (HttpContext http, string moduleId, TrainingCatalog catalog) =>
+                catalog.Find(TenantEndpointFilter.GetTenant(http).Id, moduleId) is { } module
+                    ? (IResult)TypedResults.Ok(ModuleResponse.From(module))
+                    : UnknownModule(moduleId))
+            .WithName("GetTrainingModule").WithTags("Training")
+            .Produces<ModuleResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var worker = tenant.MapGroup("/link-workers/{linkWorkerId}").WithTags("Training");
+        worker.MapGet("/training", ProgressAsync)
+            .WithName("GetTrainingRecord")
+            .WithSummary("The link worker's modules: started, attempts, best score, completed.")
+            .Produces<IReadOnlyList<ProgressResponse>>()
+            .ProducesValidationProblem();
+        worker.MapPost("/training/{moduleId}/start", StartAsync)
+            .WithName("StartTrainingModule")
+            .WithSummary("Start a module; starting one under way changes nothing; a completed one is a 409. Idempotency-Key honoured.")
+            .Produces<ProgressResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        worker.MapPost("/training/{moduleId}/knowledge-check", AttemptAsync)
+            .WithName("TakeKnowledgeCheck")
+            .WithSummary("Take the module's knowledge check {answers: {questionId: [optionId…]}}; a pass completes the module. Idempotency-Key honoured.")
+            .Accepts<KnowledgeCheckRequest>("application/json")
+            .Produces<AttemptResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        worker.MapGet("/competencies", CompetenciesAsync)
+            .WithName("GetCompetencyProfile")
+            .WithSummary("Every competency of the framework by domain, with the highest proficiency level the link worker's completed modules evidence.")
+            .Produces<CompetencyProfileResponse>()
+            .ProducesValidationProblem();
+        return tenant;
+    }
+
+    private static async Task<IResult> ProgressAsync(HttpContext http, string linkWorkerId, TrainingUseCases training)
+    {
+        if (Worker(linkWorkerId) is not { } worker)
+        {
+            return InvalidWorker();
+        }
+
+        var record = await training.GetAsync(TenantEndpointFilter.GetTenant(http).Id, worker);
+        return TypedResults.Ok(record.Modules.Select(ProgressResponse.From).ToList());
+    }
+
+    private static async Task<IResult> CompetenciesAsync(HttpContext http, string linkWorkerId, TrainingUseCases training)
+    {
+        if (Worker(linkWorkerId) is not { } worker)
+        {
+            return InvalidWorker();
+        }
+
+        return TypedResults.Ok(CompetencyProfileResponse.From(linkWorkerId, await training.GetAsync(TenantEndpointFilter.GetTenant(http).Id, worker)));
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext http, string linkWorkerId, string moduleId, TrainingUseCases training, TrainingCatalog catalog, TimeProvider time)
+    {
+        var tenant = TenantEndpointFilter.GetTenant(http);
+        if (Worker(linkWorkerId) is not { } worker)
+        {
+            return InvalidWorker();
+        }
+
+        if (catalog.Find(tenant.Id, moduleId) is not { } module)
+        {
+            return UnknownModule(moduleId);
+        }
+
+        var (metadata, problem) = Metadata(http, tenant, linkWorkerId, "start", moduleId, time);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var outcome = await training.SendAsync(tenant.Id, worker, new StartModule(module.Id, module.Version, module.PluginId) { CommandId = metadata.CommandId, Actor = metadata.Actor });
+        return await RespondAsync(http, training, tenant.Id, worker, outcome, moduleId, record => TypedResults.Ok(ProgressResponse.From(record.Module(moduleId)!)));
+    }
+
+    private static async Task<IResult> AttemptAsync(
+        HttpContext http, string linkWorkerId, string moduleId, TrainingUseCases training, TrainingCatalog catalog, TimeProvider time, IOptions<ApiOptions> options)
+    {
+        var tenant = TenantEndpointFilter.GetTenant(http);
+        if (Worker(linkWorkerId) is not { } worker)
+        {
+            return InvalidWorker();
+        }
+
+        if (catalog.Find(tenant.Id, moduleId) is not { } module)
+        {
+            return UnknownModule(moduleId);
+        }
+
+        var (body, bodyProblem) = await JsonBody.ReadAsync<KnowledgeCheckRequest>(http, options.Value.MaxRequestBodyBytes);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+
+        var validation = new RequestValidation();
+        if (body!.ToAttempt(validation) is not { } attempt)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        KnowledgeCheckResult result;
+        try
+        {
+            result = module.KnowledgeCheck.Score(attempt);
+        }
+        catch (KnowledgeCheckValidationException ex)
+        {
+            return Problems.Field($"answers.{ex.QuestionId}", ex.Message);
+        }
+
+        var (metadata, problem) = Metadata(http, tenant, linkWorkerId, "knowledge-check", moduleId, time);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        ImmutableArray<TrainingAnswer> marked =
+        [
+            .. result.Questions.Select(q => new TrainingAnswer(q.QuestionId, [.. attempt.Answers.GetValueOrDefault(q.QuestionId) ?? []], q.Correct)),
+        ];
+        ImmutableArray<CompetencyAchievement> achievements = [.. module.Outcomes.Select(o => new CompetencyAchievement(o.CompetencyId, o.Domain, o.Level))];
+        var outcome = await training.SendAsync(tenant.Id, worker, new RecordKnowledgeCheck(
+            module.Id, result.Correct, result.Total, result.ScorePercent, result.PassMarkPercent, result.Passed, marked, achievements)
+        {
+            CommandId = metadata.CommandId,
+            Actor = metadata.Actor,
+            Fingerprint = http.Request.Headers.ContainsKey(RequestHeaders.IdempotencyKey) ? JsonBody.Fingerprint(body) : null,
+        });
+        return await RespondAsync(http, training, tenant.Id, worker, outcome, moduleId, record => TypedResults.Ok(new AttemptResponse(
+            module.Id, result.Correct, result.Total, result.ScorePercent, result.PassMarkPercent, result.Passed, result.Questions, ProgressResponse.From(record.Module(moduleId)!))));
+    }
+
+    private static async Task<IResult> RespondAsync(
+        HttpContext http, TrainingUseCases training, TenantId tenant, string worker, TrainingOutcome outcome, string moduleId, Func<TrainingRecord, IResult> ok)
+    {
+        if (outcome.Rejection is { Kind: RejectionKind.KeyReused } reused)
+        {
+            return Problems.KeyReused(reused.Detail);
+        }
+
+        if (outcome.Rejection is { } rejection)
+        {
+            return TypedResults.Problem(
+                rejection.Detail,
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Not allowed in the module's current state.",
+                extensions: new Dictionary<string, object?> { ["field"] = rejection.Field, ["moduleId"] = moduleId });
+        }
+
+        if (outcome.Replayed)
+        {
+            http.Response.Headers[RequestHeaders.Replayed] = "true";
+        }
+
+        return ok(await training.GetAsync(tenant, worker));
+    }
+
+    /// <summary>The command's id (from the Idempotency-Key when given) and who sent it, or a problem with either header.</summary>
+    private static ((Guid CommandId, string Actor) Metadata, IResult? Problem) Metadata(HttpContext http, TenantSettings tenant, string linkWorkerId, string operation, string moduleId, TimeProvider time)
+    {
+        var (key, keyProblem) = RequestHeaders.ReadIdempotencyKey(http.Request);
+        var (actor, actorProblem) = RequestHeaders.ReadActor(http.Request);
+        var commandId = key is null
+            ? JourneyIds.New(time)
+            : DeterministicGuid.From("training", tenant.Id.Value, linkWorkerId, moduleId, operation, key);
+        return ((commandId, actor), keyProblem ?? actorProblem);
+    }
+
+    /// <summary>The link worker id from the route, or null when it is not one.</summary>
+    private static string? Worker(string linkWorkerId)
+    {
+        var validation = new RequestValidation();
+        var id = validation.Identifier(linkWorkerId, "linkWorkerId");
+        return validation.IsValid ? id : null;
+    }
+
+    private static IResult InvalidWorker() => Problems.Field("linkWorkerId", "A link worker id: 1 to 64 letters, digits and . _ @ -.");
+
+    private static IResult UnknownModule(string moduleId) =>
+        Problems.NotFound($"No training module '{moduleId}' in this program (GET …/training/modules lists them).");
+}

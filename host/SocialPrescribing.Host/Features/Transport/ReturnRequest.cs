@@ -1,0 +1,3 @@
+namespace SocialPrescribing.Host.Features.Transport;
+
+internal sealed record ReturnRequest(WindowRequest? PickupWindow);

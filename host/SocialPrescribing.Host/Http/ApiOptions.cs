@@ -1,0 +1,15 @@
+namespace SocialPrescribing.Host.Http;
+
+/// <summary>Configuration section <c>Api</c>.</summary>
+public sealed class ApiOptions
+{
+    /// <summary>The largest JSON body a command accepts. Default 64 KiB.</summary>
+    public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// The longest request target (path and query, as sent) the host serves; longer is a 414 with problem details.
+    /// Default 8 KiB, Kestrel's own default line limit, which the host raises to four times this so that it answers
+    /// first.
+    /// </summary>
+    public int MaxRequestTargetLength { get; set; } = 8 * 1024;
+}

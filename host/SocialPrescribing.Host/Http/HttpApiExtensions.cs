@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using SocialPrescribing.Domain.Journeys;
+
+namespace SocialPrescribing.Host.Http;
+
+/// <summary>What every endpoint shares: problem details for every error, the API's limits, the JSON it writes, and the tenant's routes.</summary>
+internal static class HttpApiExtensions
+{
+    /// <summary>
+    /// <see cref="ApiOptions"/> (section <c>Api</c>) with Kestrel's request-line limit above the host's own, problem
+    /// details with the exception handler that gives them for failures, and the domain's JSON converters on responses.
+    /// </summary>
+    public static WebApplicationBuilder AddHttpApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection("Api"));
+        // Kestrel answers a request line over its limit itself, with an empty 414; above the host's own limit it
+        // leaves the answer to RequestTargetLimit, which gives problem details.
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
+            kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, 4 * api.Value.MaxRequestTargetLength));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            foreach (var converter in JourneyJson.Options.Converters)
+            {
+                json.SerializerOptions.Converters.Add(converter);
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Failures become problem details; an over-long request target is a 414; bare status codes get a body.</summary>
+    public static WebApplication UseHttpApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseMiddleware<RequestTargetLimit>();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>
+    /// <c>/api/v1/tenants/{tenant}</c>, the group a tenant's routes hang from: <see cref="TenantEndpointFilter"/>
+    /// answers a malformed or unknown tenant before any handler runs.
+    /// </summary>
+    public static RouteGroupBuilder MapTenantApi(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/v1/tenants/{tenant}").AddEndpointFilter<TenantEndpointFilter>();
+}
