@@ -3,10 +3,14 @@ using SocialPrescribing.Grains.Journeys;
 
 namespace SocialPrescribing.Benchmarks;
 
-/// <summary>Reacts to nothing: the benchmark measures commands (and the feed read that drives reactions), not Hangfire.</summary>
-internal sealed class NoFirstContactScheduler : IFirstContactScheduler, ISafetyAlertDispatcher, IJourneyReactions
+/// <summary>Hands no job to Hangfire: the benchmark measures commands and the feed read that drives the real reactions, not Hangfire.</summary>
+internal sealed class NoFirstContactScheduler : IFirstContactScheduler, ISafetyAlertDispatcher, ITransportDispatcher
 {
-    public void React(TenantId tenant, Guid journeyId, SocialPrescribing.Domain.Journeys.Events.JourneyEvent committed)
+    public void Book(TenantId tenant, Guid journeyId, Guid tripId)
+    {
+    }
+
+    public void CancelAtPartner(TenantId tenant, Guid journeyId, Guid tripId)
     {
     }
 

@@ -10,5 +10,8 @@ namespace SocialPrescribing.Grains.Journeys;
 /// </summary>
 public interface IJourneyReactions
 {
+    /// <summary>The types of event there is a reaction to; the feed's other events are passed over unread.</summary>
+    IReadOnlySet<string> EventTypes { get; }
+
     void React(TenantId tenant, Guid journeyId, JourneyEvent committed);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Journeys.Events;
 
@@ -9,6 +10,11 @@ public sealed class JourneyReactions(
     ISafetyAlertDispatcher safetyAlerts,
     ITransportDispatcher transport) : IJourneyReactions
 {
+    private static readonly FrozenSet<string> Reacted = FrozenSet.Create(
+        StringComparer.Ordinal, nameof(ReferralAccepted), nameof(SafetyAlertRaised), nameof(TransportRequested), nameof(TransportCancelled));
+
+    public IReadOnlySet<string> EventTypes => Reacted;
+
     public void React(TenantId tenant, Guid journeyId, JourneyEvent committed)
     {
         switch (committed)

@@ -87,9 +87,14 @@ public sealed partial class JourneyReactor(
 
     private Task HandleAsync(IReadOnlyList<FeedEvent> events, CancellationToken cancellationToken)
     {
+        var reacted = reactions.EventTypes;
         foreach (var e in events)
         {
-            reactions.React(e.Tenant, e.JourneyId, JourneyJson.Deserialize(e.Event.Data));
+            // Most events call for no reaction: they are passed over without being read.
+            if (reacted.Contains(e.Event.Type))
+            {
+                reactions.React(e.Tenant, e.JourneyId, JourneyJson.Deserialize(e.Event.Data));
+            }
         }
 
         return Task.CompletedTask;
