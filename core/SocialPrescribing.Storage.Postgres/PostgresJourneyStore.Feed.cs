@@ -8,7 +8,11 @@ namespace SocialPrescribing.Storage.Postgres;
 /// <summary>The ordered feed: committed events in (transaction, position) order, consumed under checkpoints.</summary>
 public sealed partial class PostgresJourneyStore : IEventFeed
 {
-    public Task<int> ConsumeAsync(string consumer, int max, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default)
+    public Task<int> ConsumeAsync(string consumer, int max, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default) =>
+        ConsumeAsync(consumer, max, null, handle, cancellationToken);
+
+    public Task<int> ConsumeAsync(
+        string consumer, int max, IReadOnlySet<string>? dataOf, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default)
     {
         FeedConsumers.Check(consumer);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
@@ -33,6 +37,7 @@ public sealed partial class PostgresJourneyStore : IEventFeed
                 read.Parameters.Add(Text(from.Transaction.ToString(CultureInfo.InvariantCulture)));
                 read.Parameters.Add(BigInt(from.Sequence));
                 read.Parameters.Add(BigInt(max));
+                read.Parameters.Add(dataOf is null ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text } : Array(dataOf.ToArray()));
                 await using var reader = await read.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {

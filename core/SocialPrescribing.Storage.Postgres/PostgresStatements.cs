@@ -143,7 +143,11 @@ internal sealed class PostgresStatements
             """;
 
         var checkpoints = $"{QuotedSchema}.feed_checkpoints";
-        const string FeedColumns = "tx_id::text, position, tenant, journey_id, version, event_type, data, command_id, actor, occurred_at";
+        // $4: the event types whose bodies are wanted (null for all); the others stay on the server.
+        const string FeedColumns = """
+            tx_id::text, position, tenant, journey_id, version, event_type,
+            CASE WHEN $4::text[] IS NULL OR event_type = ANY($4::text[]) THEN data ELSE '' END, command_id, actor, occurred_at
+            """;
         const string Finished = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
         ReadFeed = $"""
             SELECT {FeedColumns} FROM {events}
@@ -216,7 +220,7 @@ internal sealed class PostgresStatements
 
     public string AssessmentDigests { get; }
 
-    /// <summary>$1 after transaction (text), $2 after position, $3 limit: finished events in feed order.</summary>
+    /// <summary>$1 after transaction (text), $2 after position, $3 limit, $4 types to read bodies of (or null): finished events in feed order.</summary>
     public string ReadFeed { get; }
 
     /// <summary>The last event a feed reader can see now.</summary>

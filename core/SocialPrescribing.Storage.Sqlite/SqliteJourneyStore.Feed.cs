@@ -11,7 +11,12 @@ public sealed partial class SqliteJourneyStore : IEventFeed
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _consumers = new(StringComparer.Ordinal);
 
-    public async Task<int> ConsumeAsync(string consumer, int max, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default)
+    public Task<int> ConsumeAsync(string consumer, int max, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default) =>
+        ConsumeAsync(consumer, max, null, handle, cancellationToken);
+
+    /// <remarks>The file is local: every body is read whatever <paramref name="dataOf"/> says.</remarks>
+    public async Task<int> ConsumeAsync(
+        string consumer, int max, IReadOnlySet<string>? dataOf, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default)
     {
         FeedConsumers.Check(consumer);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);

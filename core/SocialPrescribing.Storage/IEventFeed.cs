@@ -14,7 +14,15 @@ public interface IEventFeed
     /// checkpoint stays where it was and the same events come again next time: consumers must be idempotent.
     /// </summary>
     /// <returns>How many events were handled; 0 when there was nothing new or another process holds the consumer.</returns>
-    Task<int> ConsumeAsync(string consumer, int max, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default);
+    Task<int> ConsumeAsync(string consumer, int max, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default) =>
+        ConsumeAsync(consumer, max, null, handle, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ConsumeAsync(string, int, Func{IReadOnlyList{FeedEvent}, CancellationToken, Task}, CancellationToken)"/>, with the
+    /// bodies of only the event types in <paramref name="dataOf"/> read (the others come with an empty body), for
+    /// consumers that act on few types: an engine may then leave the rest on the server.
+    /// </summary>
+    Task<int> ConsumeAsync(string consumer, int max, IReadOnlySet<string>? dataOf, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default);
 
     /// <summary>Where <paramref name="consumer"/> stands, or null when it has never consumed.</summary>
     Task<FeedPosition?> CheckpointAsync(string consumer, CancellationToken cancellationToken = default);

@@ -145,6 +145,20 @@ public abstract class EventFeedConformance : JourneyStoreConformance
         Assert.All(journeys, j => Assert.Equal([1L, 2L, 3L], seen.Where(e => e.JourneyId == j).OrderBy(e => e.Position).Select(e => e.Event.Version)));
     }
 
+    [Fact]
+    public async Task A_consumer_asking_for_some_bodies_gets_those_whole_and_every_event_in_order()
+    {
+        var journey = Guid.NewGuid();
+        await Store.AppendAsync(Append(Alberta, journey, 0, [Event("ReferralReceived"), Event("ReferralAccepted", minute: 1), Event("ContactRecorded", minute: 2)]), Token);
+        await DrainAsync("test.bodies.visible", expected: 3);
+        var handled = new List<FeedEvent>();
+
+        await Feed.ConsumeAsync("test.bodies", 10, new HashSet<string> { "ReferralAccepted" }, (events, _) => { handled.AddRange(events); return Task.CompletedTask; }, Token);
+
+        Assert.Equal([1L, 2L, 3L], handled.Select(e => e.Event.Version));
+        Assert.Equal("{\"type\":\"ReferralAccepted\",\"n\":1}", handled[1].Event.Data);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Reactions")]

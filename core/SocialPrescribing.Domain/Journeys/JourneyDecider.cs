@@ -17,49 +17,75 @@ public static class JourneyDecider
 {
     private delegate string? Guard(JourneyState state, TenantSettings tenant);
 
+    /// <summary>One pathway command: its name, when it may run, and which events it raises.</summary>
+    private sealed record Rule(string Name, Guard Guard, Func<JourneyState, JourneyCommand, DecisionContext, Decision> Decide);
+
     /// <summary>Assessment flags that raise a safety alert, whichever instrument (built-in or plugin) raised them.</summary>
     public static readonly FrozenSet<string> SafetyFlags = new[] { AssessmentFlags.SelfHarmRisk }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, Guard> Guards = new Dictionary<string, Guard>
-    {
-        [JourneyCommandNames.AcceptReferral] = (s, _) => In(s, Referred),
-        [JourneyCommandNames.ReassignLinkWorker] = (s, _) => In(s, Accepted, Engaged),
+    /// <summary>
+    /// Every command offered over the API, in pathway order (the order of allowed-command lists): adding a command
+    /// is one row here, beside its command record, its event and the event's fold.
+    /// </summary>
+    private static readonly ImmutableArray<Rule> Rules =
+    [
+        For<AcceptReferral>(JourneyCommandNames.AcceptReferral, (s, _) => In(s, Referred), (_, c, context) =>
+            Decision.Append(Stamp(new ReferralAccepted(
+                c.LinkWorkerId,
+                BusinessCalendar.AddBusinessDays(context.Now, context.Tenant.FirstContactSlaBusinessDays, context.Tenant)), c, context))),
+        For<ReassignLinkWorker>(JourneyCommandNames.ReassignLinkWorker, (s, _) => In(s, Accepted, Engaged), (state, c, context) =>
+            c.LinkWorkerId == state.LinkWorkerId
+                ? Decision.Reject(RejectionKind.Invalid, "This link worker is already assigned.", "linkWorkerId")
+                : Decision.Append(Stamp(new LinkWorkerReassigned(state.LinkWorkerId!, c.LinkWorkerId), c, context))),
         // People often decline in the first conversation; once a plan is agreed they leave by discharge.
-        [JourneyCommandNames.DeclineReferral] = (s, _) => In(s, Referred, Accepted, Engaged) ?? NoOpenSafetyAlert(s) ?? (s.PlanAgreedAt is null
+        For<DeclineReferral>(JourneyCommandNames.DeclineReferral, (s, _) => In(s, Referred, Accepted, Engaged) ?? NoOpenSafetyAlert(s) ?? (s.PlanAgreedAt is null
             ? null
-            : "Once a plan is agreed the person leaves the program by discharge, not by declining."),
-        [JourneyCommandNames.RecordContactAttempt] = (s, _) => In(s, Referred, Accepted, Engaged),
+            : "Once a plan is agreed the person leaves the program by discharge, not by declining."), (state, c, context) =>
+            Close(state, Stamp(new ReferralDeclined(c.Reason), c, context), c, context)),
+        For<RecordContactAttempt>(JourneyCommandNames.RecordContactAttempt, (s, _) => In(s, Referred, Accepted, Engaged), (_, c, context) =>
+            Decision.Append(Stamp(new ContactAttempted(c.Outcome, c.Notes), c, context))),
         // Counted since the last contact, so an engaged person who stops answering can be closed too.
-        [JourneyCommandNames.CloseUnableToContact] = (s, t) => In(s, Referred, Accepted, Engaged) ?? NoOpenSafetyAlert(s) ?? (s.AttemptsSinceContact >= t.MinimumContactAttempts
+        For<CloseUnableToContact>(JourneyCommandNames.CloseUnableToContact, (s, t) => In(s, Referred, Accepted, Engaged) ?? NoOpenSafetyAlert(s) ?? (s.AttemptsSinceContact >= t.MinimumContactAttempts
             ? null
-            : $"At least {t.MinimumContactAttempts} failed contact attempts since the last contact are needed before closing as unable to contact; {s.AttemptsSinceContact} so far."),
-        [JourneyCommandNames.RecordContact] = (s, _) => In(s, Accepted, Engaged),
-        [JourneyCommandNames.RecordWhatMatters] = (s, _) => In(s, Engaged),
-        [JourneyCommandNames.AgreePlan] = (s, _) => In(s, Engaged) ?? (s.WhatMattersRecordedAt is null
+            : $"At least {t.MinimumContactAttempts} failed contact attempts since the last contact are needed before closing as unable to contact; {s.AttemptsSinceContact} so far."), (state, c, context) =>
+            Close(state, Stamp(new ClosedUnableToContact(c.Reason), c, context), c, context)),
+        For<RecordContact>(JourneyCommandNames.RecordContact, (s, _) => In(s, Accepted, Engaged), (state, c, context) =>
+            Decision.Append(Stamp(new ContactRecorded(c.Mode, c.Purpose, c.Notes, state.FirstContactAt is null), c, context))),
+        For<RecordWhatMatters>(JourneyCommandNames.RecordWhatMatters, (s, _) => In(s, Engaged), (_, c, context) =>
+            Decision.Append(Stamp(new WhatMattersRecorded(c.Items), c, context))),
+        For<AgreePlan>(JourneyCommandNames.AgreePlan, (s, _) => In(s, Engaged) ?? (s.WhatMattersRecordedAt is null
             ? "A plan is agreed after what matters to the person has been recorded."
-            : null),
+            : null), (_, c, context) =>
+            Decision.Append(Stamp(new PlanAgreed(c.Goals), c, context))),
         // Not gated on the plan: an urgent need (food, housing) is referred on the day it is heard.
-        [JourneyCommandNames.MakeCommunityReferral] = (s, _) => In(s, Engaged),
-        [JourneyCommandNames.UpdateCommunityReferral] = (s, _) => In(s, Engaged) ?? (s.CommunityReferrals.Any(r => !CommunityReferralTransitions.IsTerminal(r.Status))
+        For<MakeCommunityReferral>(JourneyCommandNames.MakeCommunityReferral, (s, _) => In(s, Engaged), (_, c, context) =>
+            Decision.Append(Stamp(new CommunityReferralMade(context.NewId(), c.Program, c.Notes), c, context))),
+        For<UpdateCommunityReferral>(JourneyCommandNames.UpdateCommunityReferral, (s, _) => In(s, Engaged) ?? (s.CommunityReferrals.Any(r => !CommunityReferralTransitions.IsTerminal(r.Status))
             ? null
-            : "There is no open community referral to update."),
-        [JourneyCommandNames.ScheduleFollowUp] = (s, _) => In(s, Engaged),
-        [JourneyCommandNames.CompleteFollowUp] = (s, _) => In(s, Engaged) ?? (s.FollowUps.Any(f => f.IsOpen) ? null : "There is no open follow-up to complete."),
-        [JourneyCommandNames.RequestTransport] = (s, _) => In(s, Engaged),
-        [JourneyCommandNames.CancelTransport] = (s, _) => In(s, Engaged) ?? (s.Trips.Any(t => t.IsOpen) ? null : "There is no requested or confirmed trip to cancel."),
+            : "There is no open community referral to update."), DecideCommunityReferralUpdate),
+        For<ScheduleFollowUp>(JourneyCommandNames.ScheduleFollowUp, (s, _) => In(s, Engaged), (_, c, context) => DecideFollowUp(c, context)),
+        For<CompleteFollowUp>(JourneyCommandNames.CompleteFollowUp, (s, _) => In(s, Engaged) ?? (s.FollowUps.Any(f => f.IsOpen) ? null : "There is no open follow-up to complete."),
+            DecideFollowUpCompletion),
+        For<RequestTransport>(JourneyCommandNames.RequestTransport, (s, _) => In(s, Engaged), (_, c, context) => DecideTransportRequest(c, context)),
+        For<CancelTransport>(JourneyCommandNames.CancelTransport, (s, _) => In(s, Engaged) ?? (s.Trips.Any(t => t.IsOpen) ? null : "There is no requested or confirmed trip to cancel."),
+            DecideTransportCancellation),
         // Measures are taken with the person, so once they are engaged; a discharge measure is recorded before discharging.
-        [JourneyCommandNames.RecordAssessment] = (s, _) => In(s, Engaged),
+        For<RecordAssessment>(JourneyCommandNames.RecordAssessment, (s, _) => In(s, Engaged), DecideAssessment),
         // Whatever the journey's status: an alert raised just before a closure must still be answered.
-        [JourneyCommandNames.AcknowledgeSafetyAlert] = (s, _) => s.OpenSafetyAlerts > 0 ? null : "There is no open safety alert to acknowledge.",
-        [JourneyCommandNames.Discharge] = (s, _) => In(s, Engaged) ?? NoOpenSafetyAlert(s),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+        For<AcknowledgeSafetyAlert>(JourneyCommandNames.AcknowledgeSafetyAlert, (s, _) => s.OpenSafetyAlerts > 0 ? null : "There is no open safety alert to acknowledge.",
+            DecideAcknowledgement),
+        For<Discharge>(JourneyCommandNames.Discharge, (s, _) => In(s, Engaged) ?? NoOpenSafetyAlert(s), (state, c, context) =>
+            Close(state, Stamp(new Discharged(c.Reason), c, context), c, context)),
+    ];
+
+    private static readonly FrozenDictionary<string, Rule> ByName = Rules.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
 
     /// <summary>The commands offered over the API, in pathway order.</summary>
-    public static readonly ImmutableArray<string> PublicCommands = [.. Guards.Keys.OrderBy(Order)];
+    public static readonly ImmutableArray<string> PublicCommands = [.. Rules.Select(r => r.Name)];
 
     /// <summary>The commands the journey accepts in this state.</summary>
     public static ImmutableArray<string> AllowedCommands(JourneyState state, TenantSettings tenant) =>
-        [.. PublicCommands.Where(name => Guards[name](state, tenant) is null)];
+        [.. Rules.Where(rule => rule.Guard(state, tenant) is null).Select(rule => rule.Name)];
 
     public static Decision Decide(JourneyState state, JourneyCommand command, DecisionContext context)
     {
@@ -94,44 +120,29 @@ public static class JourneyDecider
             return DecideTransportOutcome(state, outcome, context);
         }
 
-        var reason = Guards[command.Name](state, context.Tenant);
-        if (reason is not null)
+        if (!ByName.TryGetValue(command.Name, out var rule))
         {
-            return Decision.Reject(RejectionKind.Conflict, reason, allowed: AllowedCommands(state, context.Tenant));
+            throw new InvalidOperationException($"No decision for command {command.Name}.");
         }
 
-        return command switch
-        {
-            AcceptReferral c => Decision.Append(Stamp(new ReferralAccepted(
-                c.LinkWorkerId,
-                BusinessCalendar.AddBusinessDays(context.Now, context.Tenant.FirstContactSlaBusinessDays, context.Tenant)), command, context)),
-            ReassignLinkWorker c => c.LinkWorkerId == state.LinkWorkerId
-                ? Decision.Reject(RejectionKind.Invalid, "This link worker is already assigned.", "linkWorkerId")
-                : Decision.Append(Stamp(new LinkWorkerReassigned(state.LinkWorkerId!, c.LinkWorkerId), command, context)),
-            DeclineReferral c => Close(state, Stamp(new ReferralDeclined(c.Reason), command, context), command, context),
-            RecordContactAttempt c => Decision.Append(Stamp(new ContactAttempted(c.Outcome, c.Notes), command, context)),
-            CloseUnableToContact c => Close(state, Stamp(new ClosedUnableToContact(c.Reason), command, context), command, context),
-            RecordContact c => Decision.Append(Stamp(new ContactRecorded(c.Mode, c.Purpose, c.Notes, state.FirstContactAt is null), command, context)),
-            RecordWhatMatters c => Decision.Append(Stamp(new WhatMattersRecorded(c.Items), command, context)),
-            AgreePlan c => Decision.Append(Stamp(new PlanAgreed(c.Goals), command, context)),
-            MakeCommunityReferral c => Decision.Append(Stamp(new CommunityReferralMade(context.NewId(), c.Program, c.Notes), command, context)),
-            UpdateCommunityReferral c => DecideCommunityReferralUpdate(state, c, context),
-            ScheduleFollowUp c => DecideFollowUp(c, context),
-            CompleteFollowUp c => state.FollowUps.Find(f => f.Id == c.FollowUpId) switch
-            {
-                null => Decision.Reject(RejectionKind.Invalid, "This journey has no follow-up with this id.", "followUpId"),
-                { IsOpen: false } done => Decision.Reject(
-                    RejectionKind.Conflict, $"This follow-up was completed on {done.CompletedAt:yyyy-MM-dd}.", "followUpId", AllowedCommands(state, context.Tenant)),
-                var open => Decision.Append(Stamp(new FollowUpCompleted(open.Id, c.Notes), command, context)),
-            },
-            RequestTransport c => DecideTransportRequest(c, context),
-            CancelTransport c => DecideTransportCancellation(state, c, context),
-            RecordAssessment c => DecideAssessment(state, c, context),
-            AcknowledgeSafetyAlert c => DecideAcknowledgement(state, c, context),
-            Discharge c => Close(state, Stamp(new Discharged(c.Reason), command, context), command, context),
-            _ => throw new InvalidOperationException($"No decision for command {command.Name}."),
-        };
+        var reason = rule.Guard(state, context.Tenant);
+        return reason is null
+            ? rule.Decide(state, command, context)
+            : Decision.Reject(RejectionKind.Conflict, reason, allowed: AllowedCommands(state, context.Tenant));
     }
+
+    private static Rule For<TCommand>(string name, Guard guard, Func<JourneyState, TCommand, DecisionContext, Decision> decide)
+        where TCommand : JourneyCommand =>
+        new(name, guard, (state, command, context) => decide(state, (TCommand)command, context));
+
+    private static Decision DecideFollowUpCompletion(JourneyState state, CompleteFollowUp command, DecisionContext context) =>
+        state.FollowUps.Find(f => f.Id == command.FollowUpId) switch
+        {
+            null => Decision.Reject(RejectionKind.Invalid, "This journey has no follow-up with this id.", "followUpId"),
+            { IsOpen: false } done => Decision.Reject(
+                RejectionKind.Conflict, $"This follow-up was completed on {done.CompletedAt:yyyy-MM-dd}.", "followUpId", AllowedCommands(state, context.Tenant)),
+            var open => Decision.Append(Stamp(new FollowUpCompleted(open.Id, command.Notes), command, context)),
+        };
 
     /// <summary>
     /// A closing journey leaves no community referral or trip dangling: each open one is cancelled first, so the
@@ -289,25 +300,4 @@ public static class JourneyDecider
     private static T Stamp<T>(T e, JourneyCommand command, DecisionContext context)
         where T : JourneyEvent =>
         e with { CommandId = command.CommandId, Actor = command.Actor, OccurredAt = context.Now, CommandFingerprint = command.Fingerprint };
-
-    private static int Order(string name) => name switch
-    {
-        JourneyCommandNames.AcceptReferral => 0,
-        JourneyCommandNames.ReassignLinkWorker => 1,
-        JourneyCommandNames.DeclineReferral => 2,
-        JourneyCommandNames.RecordContactAttempt => 3,
-        JourneyCommandNames.CloseUnableToContact => 4,
-        JourneyCommandNames.RecordContact => 5,
-        JourneyCommandNames.RecordWhatMatters => 6,
-        JourneyCommandNames.AgreePlan => 7,
-        JourneyCommandNames.MakeCommunityReferral => 8,
-        JourneyCommandNames.UpdateCommunityReferral => 9,
-        JourneyCommandNames.ScheduleFollowUp => 10,
-        JourneyCommandNames.CompleteFollowUp => 11,
-        JourneyCommandNames.RequestTransport => 12,
-        JourneyCommandNames.CancelTransport => 13,
-        JourneyCommandNames.RecordAssessment => 14,
-        JourneyCommandNames.AcknowledgeSafetyAlert => 15,
-        _ => 16,
-    };
 }

@@ -54,7 +54,7 @@ public sealed partial class JourneyReactor(
             int handled;
             try
             {
-                handled = await feed.ConsumeAsync(FeedConsumers.Reactions, _options.BatchSize, HandleAsync, stoppingToken);
+                handled = await feed.ConsumeAsync(FeedConsumers.Reactions, _options.BatchSize, reactions.EventTypes, HandleAsync, stoppingToken);
                 failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

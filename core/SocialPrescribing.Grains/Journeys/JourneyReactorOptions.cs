@@ -18,8 +18,8 @@ public sealed class JourneyReactorOptions
     /// </summary>
     public TimeSpan GatherDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Events handled per batch (and per checkpoint write). Default 256.</summary>
-    public int BatchSize { get; set; } = 256;
+    /// <summary>Events handled per batch (and per checkpoint write). Default 1000.</summary>
+    public int BatchSize { get; set; } = 1000;
 
     /// <summary>The longest wait after failures before reading again. Default 30 seconds.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
