@@ -1,8 +1,8 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Training;
+using SocialPrescribing.Grains.EventSourcing;
 using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Grains.Training;
@@ -11,11 +11,9 @@ namespace SocialPrescribing.Grains.Training;
 /// A link worker's training record, persisted as a record stream through the storage contract: replayed on
 /// activation, each command's events committed before the call returns, repeated command ids recognised.
 /// </summary>
-public sealed class LinkWorkerTrainingGrain(IRecordStreamStore store, TimeProvider time) : Grain, ILinkWorkerTrainingGrain
+public sealed class LinkWorkerTrainingGrain(IRecordStreamStore store, TimeProvider time)
+    : EventSourcedGrain<TrainingRecord, TrainingEvent>(TrainingRecord.Empty), ILinkWorkerTrainingGrain
 {
-    private readonly List<TrainingEvent> _events = [];
-    private readonly HashSet<Guid> _commands = [];
-    private TrainingRecord _record = TrainingRecord.Empty;
     private TenantId _tenant;
     private string _linkWorkerId = string.Empty;
 
@@ -25,55 +23,39 @@ public sealed class LinkWorkerTrainingGrain(IRecordStreamStore store, TimeProvid
         var slash = key.IndexOf('/', StringComparison.Ordinal);
         _tenant = TenantId.Parse(key[..slash]);
         _linkWorkerId = key[(slash + 1)..];
-        foreach (var stored in await store.ReadStreamAsync(_tenant, LinkWorkerTrainingKey.StreamKind, _linkWorkerId, cancellationToken))
-        {
-            var e = JsonSerializer.Deserialize<TrainingEvent>(stored.Data, JourneyJson.Options)!;
-            _events.Add(e);
-            _commands.Add(e.CommandId);
-            _record = _record.Apply(e);
-        }
+        var stored = await store.ReadStreamAsync(_tenant, LinkWorkerTrainingKey.StreamKind, _linkWorkerId, cancellationToken);
+        Replay(stored.Select(record => JsonSerializer.Deserialize<TrainingEvent>(record.Data, JourneyJson.Options)!));
     }
 
-    public Task<TrainingRecord> GetRecord() => Task.FromResult(_record);
+    public Task<TrainingRecord> GetRecord() => Task.FromResult(State);
 
     public async Task<TrainingOutcome> Execute(TrainingCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (_commands.Contains(command.CommandId))
+        if (TryGetRaisedBy(command.CommandId, out var first, out _))
         {
-            ImmutableArray<TrainingEvent> first = [.. _events.Where(e => e.CommandId == command.CommandId)];
             return CommandRejection.IfKeyReused(command.Fingerprint, first[0].CommandFingerprint) is { } reused
                 ? new TrainingOutcome([], reused, Replayed: false)
                 : new TrainingOutcome(first, null, Replayed: true);
         }
 
-        var now = time.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-        var decision = TrainingDecider.Decide(_record, command, now);
+        var decision = TrainingDecider.Decide(State, command, ToStoredPrecision(time.GetUtcNow()));
         if (decision.Rejection is not null || decision.Events.IsEmpty)
         {
             return new TrainingOutcome([], decision.Rejection, Replayed: false);
         }
 
-        try
-        {
-            await store.AppendStreamAsync(new RecordAppend(
-                _tenant,
-                LinkWorkerTrainingKey.StreamKind,
-                _linkWorkerId,
-                _record.Version,
-                [.. decision.Events.Select(e => new NewEvent(e.Type, JsonSerializer.Serialize(e, JourneyJson.Options), e.CommandId, e.Actor, e.OccurredAt))]));
-        }
-        catch
-        {
-            // Committed or not, only a replay from storage can say: start the next call from there.
-            DeactivateOnIdle();
-            throw;
-        }
-
-        _events.AddRange(decision.Events);
-        _commands.Add(command.CommandId);
-        _record = decision.Events.Aggregate(_record, (r, e) => r.Apply(e));
+        var expected = State.Version;
+        await CommitAsync(command.CommandId, decision.Events, _ => store.AppendStreamAsync(new RecordAppend(
+            _tenant,
+            LinkWorkerTrainingKey.StreamKind,
+            _linkWorkerId,
+            expected,
+            [.. decision.Events.Select(e => new NewEvent(e.Type, JsonSerializer.Serialize(e, JourneyJson.Options), e.CommandId, e.Actor, e.OccurredAt))])));
         return new TrainingOutcome(decision.Events, null, Replayed: false);
     }
+
+    protected override TrainingRecord Apply(TrainingRecord state, TrainingEvent e) => state.Apply(e);
+
+    protected override Guid CommandOf(TrainingEvent e) => e.CommandId;
 }
