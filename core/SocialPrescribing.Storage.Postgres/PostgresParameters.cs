@@ -19,14 +19,7 @@ internal static class PostgresParameters
         parameters.Add(Uuid(append.JourneyId));
         parameters.Add(BigInt(append.ExpectedVersion));
         parameters.Add(BigInt(append.ExpectedVersion + events.Count));
-        parameters.Add(Text(summary.Status));
-        parameters.Add(NullableText(summary.LinkWorkerId));
-        parameters.Add(Text(summary.ClientName));
-        parameters.Add(Timestamp(summary.ReferredAt));
-        parameters.Add(NullableTimestamp(summary.FirstContactDueAt));
-        parameters.Add(Boolean(summary.FirstContactOverdue));
-        parameters.Add(Boolean(summary.AwaitsFirstContactCheck));
-        parameters.Add(Timestamp(summary.UpdatedAt));
+        AddSummaryColumns(parameters, summary);
 
         if (events.Count == 1)
         {
@@ -67,12 +60,9 @@ internal static class PostgresParameters
     }
 
     /// <summary>The twenty-two parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
-    /// <summary>A whole caseload row, in the order of the store's summary columns.</summary>
-    public static void AddCaseloadRow(NpgsqlParameterCollection parameters, TenantId tenant, Guid journeyId, long version, JourneySummary summary)
+    /// <summary>The caseload row's columns from its status to its update time, in the statements' order.</summary>
+    private static void AddSummaryColumns(NpgsqlParameterCollection parameters, JourneySummary summary)
     {
-        parameters.Add(Text(tenant.Value));
-        parameters.Add(Uuid(journeyId));
-        parameters.Add(BigInt(version));
         parameters.Add(Text(summary.Status));
         parameters.Add(NullableText(summary.LinkWorkerId));
         parameters.Add(Text(summary.ClientName));
@@ -81,6 +71,15 @@ internal static class PostgresParameters
         parameters.Add(Boolean(summary.FirstContactOverdue));
         parameters.Add(Boolean(summary.AwaitsFirstContactCheck));
         parameters.Add(Timestamp(summary.UpdatedAt));
+    }
+
+    /// <summary>A whole caseload row, in the order of the store's summary columns.</summary>
+    public static void AddCaseloadRow(NpgsqlParameterCollection parameters, TenantId tenant, Guid journeyId, long version, JourneySummary summary)
+    {
+        parameters.Add(Text(tenant.Value));
+        parameters.Add(Uuid(journeyId));
+        parameters.Add(BigInt(version));
+        AddSummaryColumns(parameters, summary);
         parameters.Add(Integer(summary.OpenSafetyAlerts));
         parameters.Add(NullableText(summary.AssessmentDigest));
         parameters.Add(Integer(summary.TripsAwaitingPartner));
