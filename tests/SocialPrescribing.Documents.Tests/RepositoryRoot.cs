@@ -2,23 +2,10 @@ namespace SocialPrescribing.Documents.Tests;
 
 internal static class RepositoryRoot
 {
-    /// <summary>The repository's folder, found by walking up from the test binaries to the solution file.</summary>
-    public static string Path { get; } = Find();
+    /// <summary>The repository's folder (see <see cref="Testing.RepositoryRoot"/>).</summary>
+    public static string Path => Testing.RepositoryRoot.Path;
 
     public static string TemplateDirectory => System.IO.Path.Combine(Path, "templates", "documents");
 
     public static string ReportTemplateDirectory => System.IO.Path.Combine(Path, "templates", "reports");
-
-    private static string Find()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "SocialPrescribing.Framework.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No SocialPrescribing.Framework.sln above {AppContext.BaseDirectory}.");
-    }
 }

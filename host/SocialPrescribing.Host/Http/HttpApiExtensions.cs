@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using SocialPrescribing.Domain.Journeys;
 
 namespace SocialPrescribing.Host.Http;
@@ -41,8 +42,30 @@ internal static class HttpApiExtensions
 
     /// <summary>
     /// <c>/api/v1/tenants/{tenant}</c>, the group a tenant's routes hang from: <see cref="TenantEndpointFilter"/>
-    /// answers a malformed or unknown tenant before any handler runs.
+    /// answers a malformed or unknown tenant before any handler runs, and every route says so in the OpenAPI document,
+    /// with the <c>tenant</c> path parameter (which no handler binds) and the 503 of a store that cannot be reached.
     /// </summary>
-    public static RouteGroupBuilder MapTenantApi(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/v1/tenants/{tenant}").AddEndpointFilter<TenantEndpointFilter>();
+    public static RouteGroupBuilder MapTenantApi(this IEndpointRouteBuilder app)
+    {
+        var tenant = app.MapGroup("/api/v1/tenants/{tenant}").AddEndpointFilter<TenantEndpointFilter>();
+        tenant.ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Insert(0, TenantParameter());
+                return Task.CompletedTask;
+            });
+        return tenant;
+    }
+
+    private static OpenApiParameter TenantParameter() => new()
+    {
+        Name = "tenant",
+        In = ParameterLocation.Path,
+        Required = true,
+        Description = "The tenant (province or region) the request acts within.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[a-z0-9-]{2,32}$" },
+    };
 }

@@ -8,7 +8,13 @@ internal static class ApiReferenceFeature
     /// <summary>The OpenAPI document, built from the endpoints' metadata.</summary>
     public static WebApplicationBuilder AddApiReference(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<RequestBodyTypes>();
+        builder.Services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer<ContractDocumentTransformer>();
+            openApi.AddOperationTransformer<QueryParameterTransformer>();
+            openApi.AddSchemaTransformer<ContractSchemaTransformer>();
+        });
         return builder;
     }
 

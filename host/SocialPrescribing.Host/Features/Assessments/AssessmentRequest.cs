@@ -9,7 +9,7 @@ namespace SocialPrescribing.Host.Features.Assessments;
 /// <c>POST …/journeys/{id}/assessments</c>: an administered instrument. It is scored here, with the tenant's
 /// catalogue, and the journey keeps the result as computed now.
 /// </summary>
-internal sealed record AssessmentRequest(string? Instrument, IReadOnlyList<int>? Responses, string? Timepoint) : ICommandRequest
+internal sealed record AssessmentRequest(string? Instrument, IReadOnlyList<int>? Responses, [property: WireEnum<AssessmentTimepoint>] string? Timepoint) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.RecordAssessment;
 

@@ -1,4 +1,5 @@
 using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Assessments;
 
@@ -7,7 +8,7 @@ internal sealed record AssessmentResponse(
     Guid AssessmentId,
     string Instrument,
     string Version,
-    string Timepoint,
+    [property: WireEnum<AssessmentTimepoint>] string Timepoint,
     IReadOnlyList<int> Responses,
     IReadOnlyDictionary<string, decimal> Scores,
     IReadOnlyDictionary<string, string> Bands,

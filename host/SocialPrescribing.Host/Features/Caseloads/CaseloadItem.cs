@@ -1,8 +1,11 @@
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Host.Http;
+
 namespace SocialPrescribing.Host.Features.Caseloads;
 
 internal sealed record CaseloadItem(
     Guid JourneyId,
-    string Status,
+    [property: WireEnum<JourneyStatus>(Except = "none")] string Status,
     string? LinkWorkerId,
     string ClientName,
     DateTimeOffset ReferredAt,

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Host.Http;
@@ -11,6 +13,9 @@ internal static class CaseloadsFeature
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
 
+    /// <summary>The last page a query may ask for, so that the rows skipped stay within an int.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
+
     public static RouteGroupBuilder MapCaseloads(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/journeys", ListAsync)
@@ -22,7 +27,12 @@ internal static class CaseloadsFeature
         return tenant;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, CaseloadQueries caseloads, string? status, string? linkWorker, string? safetyAlert, string? page, string? pageSize)
+    private static async Task<IResult> ListAsync(HttpContext http, CaseloadQueries caseloads,
+        [WireEnum<JourneyStatus>(Except = "none")] string? status,
+        string? linkWorker,
+        [WireValues("open")] string? safetyAlert,
+        [Range(1, MaxPage), DefaultValue("1")] string? page,
+        [Range(1, MaxPageSize), DefaultValue("25")] string? pageSize)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var validation = new RequestValidation();
@@ -38,7 +48,7 @@ internal static class CaseloadsFeature
             validation.Add("safetyAlert", "Only 'open' is a filter: journeys with a safety alert no supervisor has acknowledged.");
         }
 
-        var pageNumber = Number(validation, page, "page", 1, 1, int.MaxValue / MaxPageSize);
+        var pageNumber = Number(validation, page, "page", 1, 1, MaxPage);
         var size = Number(validation, pageSize, "pageSize", DefaultPageSize, 1, MaxPageSize);
         if (!validation.IsValid)
         {

@@ -1,3 +1,6 @@
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Host.Http;
+
 namespace SocialPrescribing.Host.Features.Journeys;
 
 internal sealed record ClientRequest(
@@ -5,6 +8,6 @@ internal sealed record ClientRequest(
     string? FamilyName,
     string? BirthDate,
     string? PostalCode,
-    string? PreferredLanguage,
-    string? Phone,
-    string? Email);
+    [property: WireEnum<PreferredLanguage>] string? PreferredLanguage,
+    string? Phone = null,
+    string? Email = null);

@@ -4,7 +4,7 @@ using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Journeys;
 
-internal sealed record CommunityReferralRequest(ProgramRequest? Program, [property: MultilineText] string? Notes) : ICommandRequest
+internal sealed record CommunityReferralRequest(ProgramRequest? Program, [property: MultilineText] string? Notes = null) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.MakeCommunityReferral;
 

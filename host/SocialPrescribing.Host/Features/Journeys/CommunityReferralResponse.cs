@@ -1,4 +1,5 @@
 using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Journeys;
 
@@ -6,7 +7,7 @@ internal sealed record CommunityReferralResponse(
     Guid Id,
     CommunityProgram Program,
     string? Notes,
-    string Status,
+    [property: WireEnum<CommunityReferralStatus>] string Status,
     IReadOnlyList<string> AllowedStatuses,
     DateTimeOffset MadeAt,
     DateTimeOffset UpdatedAt);

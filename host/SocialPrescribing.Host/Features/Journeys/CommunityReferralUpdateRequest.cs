@@ -4,7 +4,7 @@ using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Journeys;
 
-internal sealed record CommunityReferralUpdateRequest(string? CommunityReferralId, string? Status) : ICommandRequest
+internal sealed record CommunityReferralUpdateRequest(string? CommunityReferralId, [property: WireEnum<CommunityReferralStatus>] string? Status) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.UpdateCommunityReferral;
 

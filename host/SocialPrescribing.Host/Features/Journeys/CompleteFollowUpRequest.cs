@@ -4,7 +4,7 @@ using SocialPrescribing.Host.Http;
 namespace SocialPrescribing.Host.Features.Journeys;
 
 /// <summary>Marks a scheduled follow-up done, with what happened.</summary>
-internal sealed record CompleteFollowUpRequest(string? FollowUpId, [property: MultilineText] string? Notes) : ICommandRequest
+internal sealed record CompleteFollowUpRequest(string? FollowUpId, [property: MultilineText] string? Notes = null) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.CompleteFollowUp;
 

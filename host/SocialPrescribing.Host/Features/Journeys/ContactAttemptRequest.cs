@@ -4,7 +4,7 @@ using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Journeys;
 
-internal sealed record ContactAttemptRequest(string? Outcome, [property: MultilineText] string? Notes) : ICommandRequest
+internal sealed record ContactAttemptRequest([property: WireEnum<ContactAttemptOutcome>] string? Outcome, [property: MultilineText] string? Notes = null) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.RecordContactAttempt;
 

@@ -4,7 +4,7 @@ using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Journeys;
 
-internal sealed record ContactRequest(string? Mode, string? Purpose, [property: MultilineText] string? Notes) : ICommandRequest
+internal sealed record ContactRequest([property: WireEnum<ContactMode>] string? Mode, string? Purpose = null, [property: MultilineText] string? Notes = null) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.RecordContact;
 

@@ -4,6 +4,7 @@ using SocialPrescribing.Grains.Journeys;
 using SocialPrescribing.Host.Features.Assessments;
 using SocialPrescribing.Host.Features.SafetyAlerts;
 using SocialPrescribing.Host.Features.Transport;
+using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Journeys;
 
@@ -11,7 +12,7 @@ namespace SocialPrescribing.Host.Features.Journeys;
 internal sealed record JourneyResponse(
     Guid JourneyId,
     string Tenant,
-    string Status,
+    [property: WireEnum<JourneyStatus>(Except = "none")] string Status,
     long Version,
     ClientDetails Client,
     ReferrerDetails Referrer,

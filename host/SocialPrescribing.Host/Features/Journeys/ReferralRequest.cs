@@ -9,9 +9,9 @@ namespace SocialPrescribing.Host.Features.Journeys;
 internal sealed partial record ReferralRequest(
     ClientRequest? Client,
     ReferrerRequest? Referrer,
-    string? Source,
+    [property: WireEnum<ReferralSource>] string? Source,
     IReadOnlyList<string?>? Reasons,
-    [property: MultilineText] string? Notes) : ICommandRequest
+    [property: MultilineText] string? Notes = null) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.ReceiveReferral;
 

@@ -38,6 +38,7 @@ internal static class TrainingFeature
                     ? (IResult)TypedResults.Ok(ModuleResponse.From(module))
                     : UnknownModule(moduleId))
             .WithName("GetTrainingModule").WithTags("Training")
+            .WithSummary("A training module of a plugin the tenant enables: outcomes, lessons and the knowledge check (without its answers).")
             .Produces<ModuleResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using SocialPrescribing.Abstractions.Transport;
 using SocialPrescribing.Domain.Journeys.Transport;
 using SocialPrescribing.Host.Http;
@@ -5,7 +6,13 @@ using SocialPrescribing.Host.Http;
 namespace SocialPrescribing.Host.Features.Transport;
 
 /// <summary>What the person needs to travel.</summary>
-internal sealed record MobilityRequest(string? Wheelchair, bool? WalkingAid, bool? ServiceAnimal, int? Escorts, bool? DoorToDoorAssistance, [property: MultilineText] string? Notes)
+internal sealed record MobilityRequest(
+    [property: WireEnum<WheelchairUse>] string? Wheelchair = null,
+    bool? WalkingAid = null,
+    bool? ServiceAnimal = null,
+    [property: Range(0, 3)] int? Escorts = null,
+    bool? DoorToDoorAssistance = null,
+    [property: MultilineText] string? Notes = null)
 {
     public TripMobility ToMobility(RequestValidation validation)
     {

@@ -4,7 +4,7 @@ using SocialPrescribing.Host.Http;
 namespace SocialPrescribing.Host.Features.Transport;
 
 /// <summary>A place in a trip request.</summary>
-internal sealed record PlaceRequest(string? Name, string? Street, string? Municipality, string? Province, string? PostalCode, string? Instructions)
+internal sealed record PlaceRequest(string? Street, string? Municipality, string? Province, string? Name = null, string? PostalCode = null, string? Instructions = null)
 {
     public TripPlace ToPlace(RequestValidation validation, string field) => new(
         validation.Optional(Name, $"{field}.name", RequestValidation.NameLength),

@@ -16,10 +16,10 @@ internal sealed record TripRequestBody(
     PlaceRequest? Pickup,
     PlaceRequest? Destination,
     WindowRequest? PickupWindow,
-    DateTimeOffset? ArriveBy,
-    ReturnRequest? Return,
-    MobilityRequest? Mobility,
-    string? QuoteReference) : ICommandRequest
+    DateTimeOffset? ArriveBy = null,
+    ReturnRequest? Return = null,
+    MobilityRequest? Mobility = null,
+    string? QuoteReference = null) : ICommandRequest
 {
     public static string CommandName => JourneyCommandNames.RequestTransport;
 

@@ -1,5 +1,6 @@
-using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Transport;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Transport;
 
@@ -7,7 +8,7 @@ namespace SocialPrescribing.Host.Features.Transport;
 internal sealed record TripResponse(
     Guid TripId,
     string Partner,
-    string Status,
+    [property: WireEnum<TransportTripStatus>] string Status,
     TripDetails Details,
     string? QuoteReference,
     string? PartnerReference,

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace SocialPrescribing.Host.Features.ApiReference;
+
+/// <summary>
+/// What the document says of itself: a title and description, who answers for it, and each tag's meaning. It names
+/// no host: the same document is served by every deployment, so its one server is the root it is served from. In
+/// the schemas of request bodies no field takes null (see <see cref="ContractSchemaTransformer"/>).
+/// </summary>
+internal sealed class ContractDocumentTransformer(RequestBodyTypes requestBodies) : IOpenApiDocumentTransformer
+{
+    private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
+    {
+        ["Journeys"] = "Referrals and the journeys they open: the pathway commands, a journey's state and timeline, and caseloads.",
+        ["Assessments"] = "Wellbeing instruments: the tenant's catalogue, scoring, and assessments recorded on a journey.",
+        ["Documents"] = "Letters and summaries rendered from a journey with the tenant's templates.",
+        ["Safety"] = "Safety alerts raised on journeys and not yet acknowledged by a supervisor.",
+        ["Reports"] = "Outcome reports over a period, for funders and program leads.",
+        ["Transport"] = "Trips with the tenant's transport partners: quotes, bookings and cancellations.",
+        ["Training"] = "Link worker training: modules, knowledge checks and the competencies they show.",
+        ["Plugins"] = "The plugins installed on this host and those a tenant enables.",
+    };
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Social Prescribing Framework API",
+            Version = "v1",
+            Description = "Referrals, client journeys and what link workers record on them, for the tenants (provinces or regions) this " +
+                "deployment serves. Every route under `/api/v1/tenants/{tenant}` acts within one tenant. Errors are RFC 9457 problem " +
+                "details (`application/problem+json`); a 400 names each field in `errors`. Commands take an optional " +
+                "`Idempotency-Key` header and `X-Actor` names who acts.",
+            Contact = new OpenApiContact { Name = "Social Prescribing Framework contributors" },
+        };
+        document.Servers = [new OpenApiServer { Url = "/", Description = "The deployment serving this document." }];
+        document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
+        foreach (var (name, schema) in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (schema is OpenApiSchema { Properties: { } properties } && requestBodies.Names.Contains(name))
+            {
+                foreach (var (property, value) in properties.ToList())
+                {
+                    properties[property] = ContractSchemaTransformer.NotNull(value);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}
