@@ -12,15 +12,16 @@ public sealed partial class PostgresJourneyStore : IEventFeed
         ConsumeAsync(consumer, max, null, handle, cancellationToken);
 
     public Task<int> ConsumeAsync(
-        string consumer, int max, IReadOnlySet<string>? dataOf, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default)
+        string consumer, int max, IReadOnlySet<string>? only, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default)
     {
         FeedConsumers.Check(consumer);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         ArgumentNullException.ThrowIfNull(handle);
         return RunAsync(async () =>
         {
+            // Repeatable read: the head and the events below it come from one snapshot.
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             await using (var lease = new NpgsqlCommand(_sql.TryLeaseConsumer, connection, tx))
             {
                 lease.Parameters.Add(Text($"{_options.Schema}:feed:{consumer}"));
@@ -31,13 +32,29 @@ public sealed partial class PostgresJourneyStore : IEventFeed
             }
 
             var from = await ReadCheckpointAsync(connection, tx, consumer, cancellationToken) ?? FeedPosition.Start;
+            FeedPosition? head = null;
+            if (only is not null)
+            {
+                head = await ReadHeadAsync(connection, tx, cancellationToken);
+                if (head <= from)
+                {
+                    return 0;
+                }
+            }
+
             var events = new List<FeedEvent>();
-            await using (var read = new NpgsqlCommand(_sql.ReadFeed, connection, tx))
+            await using (var read = new NpgsqlCommand(only is null ? _sql.ReadFeed : _sql.ReadFeedOfTypes, connection, tx))
             {
                 read.Parameters.Add(Text(from.Transaction.ToString(CultureInfo.InvariantCulture)));
                 read.Parameters.Add(BigInt(from.Sequence));
                 read.Parameters.Add(BigInt(max));
-                read.Parameters.Add(dataOf is null ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text } : Array(dataOf.ToArray()));
+                if (only is not null)
+                {
+                    read.Parameters.Add(Array(only.ToArray()));
+                    read.Parameters.Add(Text(head!.Value.Transaction.ToString(CultureInfo.InvariantCulture)));
+                    read.Parameters.Add(BigInt(head.Value.Sequence));
+                }
+
                 await using var reader = await read.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -49,21 +66,36 @@ public sealed partial class PostgresJourneyStore : IEventFeed
                 }
             }
 
-            if (events.Count == 0)
+            // Filtered and short of the limit: every event up to the head has been seen, wanted or not.
+            var reached = events.Count == max || head is null ? (events.Count == 0 ? (FeedPosition?)null : events[^1].Position) : head;
+            if (reached is not { } to)
             {
                 return 0;
             }
 
-            await handle(events, cancellationToken);
+            if (events.Count > 0)
+            {
+                await handle(events, cancellationToken);
+            }
+
             await using (var unflushed = new NpgsqlCommand(_sql.UnflushedCommit, connection, tx))
             {
                 await unflushed.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await SaveCheckpointAsync(connection, tx, consumer, events[^1].Position, cancellationToken);
+            await SaveCheckpointAsync(connection, tx, consumer, to, cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return events.Count;
         }, migrateFirst: true, cancellationToken);
+    }
+
+    private async Task<FeedPosition> ReadHeadAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(_sql.FeedHead, connection, tx);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new FeedPosition(long.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1))
+            : FeedPosition.Start;
     }
 
     public Task<FeedPosition?> CheckpointAsync(string consumer, CancellationToken cancellationToken = default)
@@ -90,11 +122,9 @@ public sealed partial class PostgresJourneyStore : IEventFeed
     public Task<FeedPosition> HeadAsync(CancellationToken cancellationToken = default) =>
         RunAsync(async () =>
         {
-            await using var command = _dataSource.CreateCommand(_sql.FeedHead);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken)
-                ? new FeedPosition(long.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1))
-                : FeedPosition.Start;
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            return await ReadHeadAsync(connection, tx, cancellationToken);
         }, migrateFirst: true, cancellationToken);
 
     private async Task<FeedPosition?> ReadCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string consumer, CancellationToken cancellationToken)

@@ -143,15 +143,18 @@ internal sealed class PostgresStatements
             """;
 
         var checkpoints = $"{QuotedSchema}.feed_checkpoints";
-        // $4: the event types whose bodies are wanted (null for all); the others stay on the server.
-        const string FeedColumns = """
-            tx_id::text, position, tenant, journey_id, version, event_type,
-            CASE WHEN $4::text[] IS NULL OR event_type = ANY($4::text[]) THEN data ELSE '' END, command_id, actor, occurred_at
-            """;
+        const string FeedColumns = "tx_id::text, position, tenant, journey_id, version, event_type, data, command_id, actor, occurred_at";
         const string Finished = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
         ReadFeed = $"""
             SELECT {FeedColumns} FROM {events}
             WHERE (tx_id, position) > ($1::text::xid8, $2) AND {Finished}
+            ORDER BY tx_id, position LIMIT $3
+            """;
+        // Up to a head read in the same (repeatable-read) snapshot: every event at or before it is finished.
+        ReadFeedOfTypes = $"""
+            SELECT {FeedColumns} FROM {events}
+            WHERE event_type = ANY($4::text[])
+              AND (tx_id, position) > ($1::text::xid8, $2) AND (tx_id, position) <= ($5::text::xid8, $6)
             ORDER BY tx_id, position LIMIT $3
             """;
         FeedHead = $"SELECT tx_id::text, position FROM {events} WHERE {Finished} ORDER BY tx_id DESC, position DESC LIMIT 1";
@@ -220,8 +223,11 @@ internal sealed class PostgresStatements
 
     public string AssessmentDigests { get; }
 
-    /// <summary>$1 after transaction (text), $2 after position, $3 limit, $4 types to read bodies of (or null): finished events in feed order.</summary>
+    /// <summary>$1 after transaction (text), $2 after position, $3 limit: finished events in feed order.</summary>
     public string ReadFeed { get; }
+
+    /// <summary>$1, $2 after, $3 limit, $4 the types, $5, $6 the head (inclusive): events of those types in feed order.</summary>
+    public string ReadFeedOfTypes { get; }
 
     /// <summary>The last event a feed reader can see now.</summary>
     public string FeedHead { get; }

@@ -14,9 +14,9 @@ public sealed partial class SqliteJourneyStore : IEventFeed
     public Task<int> ConsumeAsync(string consumer, int max, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default) =>
         ConsumeAsync(consumer, max, null, handle, cancellationToken);
 
-    /// <remarks>The file is local: every body is read whatever <paramref name="dataOf"/> says.</remarks>
+    /// <remarks>The file is local: events are read whole and those not in <paramref name="only"/> passed over here.</remarks>
     public async Task<int> ConsumeAsync(
-        string consumer, int max, IReadOnlySet<string>? dataOf, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default)
+        string consumer, int max, IReadOnlySet<string>? only, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default)
     {
         FeedConsumers.Check(consumer);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
@@ -58,9 +58,14 @@ public sealed partial class SqliteJourneyStore : IEventFeed
                 return 0;
             }
 
-            await handle(events, cancellationToken);
+            var wanted = only is null ? events : [.. events.Where(e => only.Contains(e.Event.Type))];
+            if (wanted.Count > 0)
+            {
+                await handle(wanted, cancellationToken);
+            }
+
             await ResetAsync(consumer, events[^1].Position, cancellationToken);
-            return events.Count;
+            return events.Count == max ? max : wanted.Count;
         }
         finally
         {

@@ -18,11 +18,13 @@ public interface IEventFeed
         ConsumeAsync(consumer, max, null, handle, cancellationToken);
 
     /// <summary>
-    /// <see cref="ConsumeAsync(string, int, Func{IReadOnlyList{FeedEvent}, CancellationToken, Task}, CancellationToken)"/>, with the
-    /// bodies of only the event types in <paramref name="dataOf"/> read (the others come with an empty body), for
-    /// consumers that act on few types: an engine may then leave the rest on the server.
+    /// <see cref="ConsumeAsync(string, int, Func{IReadOnlyList{FeedEvent}, CancellationToken, Task}, CancellationToken)"/> for a
+    /// consumer that acts on few event types: only events of the types in <paramref name="only"/> (every type when null)
+    /// are handed over, and the checkpoint moves past the others too. An engine may then find the wanted events without
+    /// reading the rest.
     /// </summary>
-    Task<int> ConsumeAsync(string consumer, int max, IReadOnlySet<string>? dataOf, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default);
+    /// <returns><paramref name="max"/> when there may be more to read now; otherwise how many events were handed over.</returns>
+    Task<int> ConsumeAsync(string consumer, int max, IReadOnlySet<string>? only, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default);
 
     /// <summary>Where <paramref name="consumer"/> stands, or null when it has never consumed.</summary>
     Task<FeedPosition?> CheckpointAsync(string consumer, CancellationToken cancellationToken = default);

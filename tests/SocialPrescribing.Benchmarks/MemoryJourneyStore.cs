@@ -3,9 +3,22 @@ using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Benchmarks;
 
-/// <summary>Stores nothing and completes every append at once: the grain path without any storage (<c>probe-grain-memory</c>).</summary>
-internal sealed class MemoryJourneyStore : IJourneyStore
+/// <summary>
+/// Stores nothing and completes every append at once: the grain path without any storage (<c>probe-grain-memory</c>).
+/// Its feed is always empty.
+/// </summary>
+internal sealed class MemoryJourneyStore : IJourneyStore, IEventFeed
 {
+    public Task<int> ConsumeAsync(
+        string consumer, int max, IReadOnlySet<string>? only, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default) =>
+        Task.FromResult(0);
+
+    public Task<FeedPosition?> CheckpointAsync(string consumer, CancellationToken cancellationToken = default) => Task.FromResult<FeedPosition?>(null);
+
+    public Task ResetAsync(string consumer, FeedPosition position, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<FeedPosition> HeadAsync(CancellationToken cancellationToken = default) => Task.FromResult(FeedPosition.Start);
+
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(TenantId tenant, Guid journeyId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoredEvent>>([]);
 

@@ -64,7 +64,12 @@ internal static class ScenarioCatalog
             case "probe-orleans-raw":
                 return new ProbeScenario("probe: Orleans call around the raw INSERT + COMMIT", server.ConnectionString, insert: true);
             case "probe-grain-memory":
-                return new GrainScenario("probe: grain API, storage that does nothing", services => services.AddSingleton<SocialPrescribing.Storage.IJourneyStore, MemoryJourneyStore>());
+                return new GrainScenario("probe: grain API, storage that does nothing", services =>
+                {
+                    services.AddSingleton<MemoryJourneyStore>();
+                    services.AddSingleton<SocialPrescribing.Storage.IJourneyStore>(sp => sp.GetRequiredService<MemoryJourneyStore>());
+                    services.AddSingleton<SocialPrescribing.Storage.IEventFeed>(sp => sp.GetRequiredService<MemoryJourneyStore>());
+                });
             case "probe-store-sql":
                 return new StoreSqlScenario(server.ConnectionString);
             default:

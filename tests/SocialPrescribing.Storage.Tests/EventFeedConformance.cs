@@ -146,17 +146,46 @@ public abstract class EventFeedConformance : JourneyStoreConformance
     }
 
     [Fact]
-    public async Task A_consumer_asking_for_some_bodies_gets_those_whole_and_every_event_in_order()
+    public async Task A_consumer_of_some_types_gets_only_those_and_its_checkpoint_passes_the_others()
     {
         var journey = Guid.NewGuid();
         await Store.AppendAsync(Append(Alberta, journey, 0, [Event("ReferralReceived"), Event("ReferralAccepted", minute: 1), Event("ContactRecorded", minute: 2)]), Token);
-        await DrainAsync("test.bodies.visible", expected: 3);
+        var all = await DrainAsync("test.types.visible", expected: 3);
+        var only = new HashSet<string> { "ReferralAccepted" };
+
+        var handled = await DrainOfAsync("test.types", only, expected: 1);
+
+        var accepted = Assert.Single(handled);
+        Assert.Equal(2L, accepted.Event.Version);
+        Assert.Equal("{\"type\":\"ReferralAccepted\",\"n\":1}", accepted.Event.Data);
+        Assert.Equal(all[^1].Position, await Feed.CheckpointAsync("test.types", Token));
+
+        // Events of other types only: nothing is handed over, and the checkpoint still moves past them.
+        await Store.AppendAsync(Append(Alberta, journey, 3, [Event("ContactRecorded", minute: 3)]), Token);
+        var later = await DrainAsync("test.types.visible", expected: 1);
+        Assert.Empty(await DrainOfAsync("test.types", only, until: later[^1].Position));
+        Assert.Equal(later[^1].Position, await Feed.CheckpointAsync("test.types", Token));
+    }
+
+    /// <summary>Consumes events of <paramref name="only"/> until <paramref name="expected"/> came and the checkpoint reached <paramref name="until"/>.</summary>
+    private async Task<List<FeedEvent>> DrainOfAsync(string consumer, IReadOnlySet<string> only, int expected = 0, FeedPosition? until = null)
+    {
         var handled = new List<FeedEvent>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var count = await Feed.ConsumeAsync(consumer, 100, only, (events, _) => { handled.AddRange(events); return Task.CompletedTask; }, Token);
+            var reached = until is null || await Feed.CheckpointAsync(consumer, Token) >= until;
+            if (count == 0 && ((handled.Count >= expected && reached) || DateTime.UtcNow > deadline))
+            {
+                return handled;
+            }
 
-        await Feed.ConsumeAsync("test.bodies", 10, new HashSet<string> { "ReferralAccepted" }, (events, _) => { handled.AddRange(events); return Task.CompletedTask; }, Token);
-
-        Assert.Equal([1L, 2L, 3L], handled.Select(e => e.Event.Version));
-        Assert.Equal("{\"type\":\"ReferralAccepted\",\"n\":1}", handled[1].Event.Data);
+            if (count == 0)
+            {
+                await Task.Delay(50, Token);
+            }
+        }
     }
 
     [Theory]

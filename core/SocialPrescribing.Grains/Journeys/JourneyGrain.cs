@@ -94,7 +94,7 @@ public sealed partial class JourneyGrain(
         }
 
         LogApplied(_tenant.Value, _journeyId, command.Name, State.Version);
-        commits.Committed();
+        commits.Committed(decision.Events.Select(e => e.Type));
         return Outcome(CommandOutcomeKind.Applied, State, decision.Events, tenant);
     }
 

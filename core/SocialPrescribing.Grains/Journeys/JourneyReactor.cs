@@ -20,10 +20,11 @@ public sealed partial class JourneyReactor(
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly JourneyReactorOptions _options = options.Value;
 
-    public void Committed()
+    public void Committed(IEnumerable<string> eventTypes)
     {
-        // At most one wake-up pending: more would only make the loop read an empty feed again.
-        if (_wake.CurrentCount == 0)
+        // Only for events that call for a reaction (the poll passes the checkpoint over the rest), and at most one
+        // wake-up pending: more would only make the loop read an empty feed again.
+        if (_wake.CurrentCount == 0 && eventTypes.Any(reactions.EventTypes.Contains))
         {
             try
             {
