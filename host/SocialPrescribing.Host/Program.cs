@@ -1,3 +1,4 @@
+using SocialPrescribing.Host.Features.Access;
 using SocialPrescribing.Host.Features.ApiReference;
 using SocialPrescribing.Host.Features.Assessments;
 using SocialPrescribing.Host.Features.Caseloads;
@@ -23,6 +24,7 @@ builder.AddBackgroundJobs();
 builder.AddJourneyDocuments();
 builder.AddPlugins();
 builder.AddHttpApi();
+builder.AddAccess();
 builder.AddApiReference();
 builder.AddHealth();
 builder.AddJourneys();
@@ -37,6 +39,8 @@ if (await app.TryRunCommandAsync(args))
 }
 
 app.UseHttpApi();
+app.UseAccess();
+app.MapAccess();
 app.MapApiReference();
 app.MapHealth();
 app.MapJobsDashboard();

@@ -11,6 +11,7 @@ using SocialPrescribing.Clustering.Postgres;
 using SocialPrescribing.Application.Projections;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Host.Features.Access;
 using SocialPrescribing.Host.Tenants;
 using SocialPrescribing.Jobs;
 using SocialPrescribing.Storage.Postgres;
@@ -177,6 +178,12 @@ internal static class HostingExtensions
     /// </summary>
     public static async Task<bool> TryRunCommandAsync(this WebApplication app, string[] args)
     {
+        if (AccessCommands.Handles(args))
+        {
+            Environment.ExitCode = await AccessCommands.RunAsync(app, args);
+            return true;
+        }
+
         if (args is ["projections", ..])
         {
             await RebuildProjectionsAsync(app, args);

@@ -1,11 +1,12 @@
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Host.Features.Access;
 
 namespace SocialPrescribing.Host.Http;
 
 /// <summary>
 /// Guards every <c>/tenants/{tenant}</c> route: a malformed id is a 400 and an unknown one a 404, before
-/// any handler runs. The tenant's settings are then at hand through <see cref="GetTenant"/>.
+/// any handler runs, and so is a tenant other than the caller's token's. The tenant's settings are then at hand through <see cref="GetTenant"/>.
 /// </summary>
 internal sealed class TenantEndpointFilter(ITenantDirectory tenants) : IEndpointFilter
 {
@@ -23,7 +24,8 @@ internal sealed class TenantEndpointFilter(ITenantDirectory tenants) : IEndpoint
             return Problems.Field("tenant", "A tenant id is 2 to 32 characters of a-z, 0-9 and '-'.");
         }
 
-        if (!tenants.TryGet(id, out var settings))
+        // A token is for one tenant: any other is answered as if it did not exist, so nothing of it leaks.
+        if (!tenants.TryGet(id, out var settings) || http.GetCaller()?.Tenant != id)
         {
             return Problems.NotFound($"No tenant '{id.Value}' is served here.");
         }

@@ -20,7 +20,8 @@ internal static class ApiReferenceFeature
 
     public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi();
+        // The contract integrators generate clients from, and its reference page: they describe the API, not anyone's data.
+        app.MapOpenApi().AllowAnonymous();
         // The reference of a system holding health data sends nothing elsewhere: no AI chat, no MCP link, no
         // "generate SDK" or "deploy" toolbar, no telemetry, no request proxy; the page's script is served by the host.
         app.MapScalarApiReference(reference =>
@@ -30,7 +31,7 @@ internal static class ApiReferenceFeature
             reference.Mcp = new ScalarMcpOptions { Disabled = true };
             reference.Telemetry = false;
             reference.ProxyUrl = null;
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -9,6 +9,7 @@ using SocialPrescribing.Host.Features.Journeys;
 using SocialPrescribing.Host.Features.SafetyAlerts;
 using SocialPrescribing.Host.Hosting;
 using SocialPrescribing.Host.Http;
+using SocialPrescribing.Host.Features.Access;
 
 namespace SocialPrescribing.Host.Features.Assessments;
 
@@ -29,7 +30,7 @@ internal static class AssessmentsFeature
 
     public static RouteGroupBuilder MapAssessments(this RouteGroupBuilder tenant)
     {
-        var assessments = tenant.MapGroup("/assessments").WithTags("Assessments");
+        var assessments = tenant.MapGroup("/assessments").WithTags("Assessments").RequireAuthorization(AccessPolicies.Clinical);
         assessments.MapGet("/instruments", ListInstruments)
             .WithName("ListInstruments")
             .WithSummary("The tenant's instruments (built-in and from enabled plugins): items, answers, scores, bands and licence.")
@@ -48,7 +49,7 @@ internal static class AssessmentsFeature
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status502BadGateway);
 
-        var journeys = tenant.MapGroup("/journeys").WithTags("Assessments");
+        var journeys = tenant.MapGroup("/journeys").WithTags("Assessments").RequireAuthorization(AccessPolicies.Clinical);
         journeys.MapPost("/{journeyId:guid}/assessments", RecordAsync)
             .WithName("RecordAssessment")
             .WithSummary("Record an assessment on an engaged journey (command record-assessment); a safety flag raises an alert.")

@@ -4,6 +4,7 @@ using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Host.Http;
 using SocialPrescribing.Storage;
+using SocialPrescribing.Host.Features.Access;
 
 namespace SocialPrescribing.Host.Features.Caseloads;
 
@@ -19,6 +20,7 @@ internal static class CaseloadsFeature
     public static RouteGroupBuilder MapCaseloads(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/journeys", ListAsync)
+            .RequireAuthorization(AccessPolicies.Clinical)
             .WithName("ListJourneys")
             .WithTags("Journeys")
             .WithSummary("A caseload: the tenant's journeys, newest referral first, filtered by status, link worker and open safety alerts (safetyAlert=open).")

@@ -2,6 +2,7 @@ using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Host.Http;
+using SocialPrescribing.Host.Features.Access;
 
 namespace SocialPrescribing.Host.Features.Documents;
 
@@ -11,6 +12,7 @@ internal static class DocumentsFeature
     public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/journeys/{journeyId:guid}/documents/{template}", RenderAsync)
+            .RequireAuthorization(AccessPolicies.Clinical)
             .WithName("RenderDocument")
             .WithTags("Documents")
             .WithSummary("Render a journey's document (referral-acknowledgement, plan-summary) as HTML; lang defaults to the client's preferred language.")

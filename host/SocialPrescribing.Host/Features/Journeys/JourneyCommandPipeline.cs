@@ -4,6 +4,7 @@ using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Grains.Journeys;
+using SocialPrescribing.Host.Features.Access;
 using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Journeys;
@@ -30,11 +31,12 @@ internal sealed class JourneyCommandPipeline(JourneyUseCases journeys, TimeProvi
         }
 
         var (key, keyProblem) = RequestHeaders.ReadIdempotencyKey(http.Request);
-        var (actor, actorProblem) = RequestHeaders.ReadActor(http.Request);
-        if ((keyProblem ?? actorProblem) is { } headerProblem)
+        if (keyProblem is not null)
         {
-            return headerProblem;
+            return keyProblem;
         }
+
+        var actor = http.GetActor();
 
         var journeyId = journeyIdFor(key);
         var commandId = key is null ? JourneyIds.New(time) : JourneyIds.CommandFromKey(tenant.Id, journeyId, TRequest.CommandName, key);

@@ -1,3 +1,5 @@
+using SocialPrescribing.Host.Features.Access;
+
 namespace SocialPrescribing.Host.Features.Journeys;
 
 /// <summary>How a slice maps a pathway command: <c>POST …/journeys/{journeyId}/{command}</c>, through the <see cref="JourneyCommandPipeline"/>.</summary>
@@ -8,6 +10,7 @@ internal static class JourneyCommandRoutes
         where TRequest : class, ICommandRequest =>
         tenant.MapPost($"/journeys/{{journeyId:guid}}/{TRequest.CommandName}", (HttpContext http, Guid journeyId, JourneyCommandPipeline commands) =>
                 commands.SendAsync<TRequest>(http, _ => journeyId))
+            .RequireAuthorization(AccessPolicies.Clinical)
             .WithName(string.Concat(TRequest.CommandName.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..])))
             .WithTags("Journeys")
             .WithSummary(summary)

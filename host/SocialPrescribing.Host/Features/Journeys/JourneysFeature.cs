@@ -2,6 +2,7 @@ using SocialPrescribing.Application;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Host.Http;
+using SocialPrescribing.Host.Features.Access;
 
 namespace SocialPrescribing.Host.Features.Journeys;
 
@@ -23,6 +24,7 @@ internal static class JourneysFeature
     public static RouteGroupBuilder MapJourneys(this RouteGroupBuilder tenant)
     {
         tenant.MapPost("/referrals", ReceiveReferral)
+            .RequireAuthorization(AccessPolicies.Referrals)
             .WithName("ReceiveReferral")
             .WithTags("Journeys")
             .WithSummary("Receive a referral, opening a journey in status referred.")
@@ -34,6 +36,7 @@ internal static class JourneysFeature
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         tenant.MapGet("/journeys/{journeyId:guid}", GetJourney)
+            .RequireAuthorization(AccessPolicies.Clinical)
             .WithName("GetJourney")
             .WithTags("Journeys")
             .WithSummary("A journey: status, details, allowed commands and its timeline of events; with asOf, the journey as it was at that moment.")

@@ -2,6 +2,7 @@ using SocialPrescribing.Abstractions.Plugins;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Http;
 using SocialPrescribing.Plugins;
+using SocialPrescribing.Host.Features.Access;
 
 namespace SocialPrescribing.Host.Features.Plugins;
 
@@ -14,6 +15,7 @@ internal static class PluginsFeature
     public static IEndpointRouteBuilder MapPlugins(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/plugins", ListPlugins)
+            .RequireAuthorization(AccessPolicies.Administration)
             .WithName("ListPlugins")
             .WithTags("Plugins")
             .WithSummary("Every plugin in the plugins folder: id, version, kinds, status (loaded, quarantined, incompatible, …) and why one is not loaded.")
@@ -22,6 +24,7 @@ internal static class PluginsFeature
         app.MapTenantApi()
             .WithTags("Plugins")
             .MapGet("/plugins", ListTenantPlugins)
+            .RequireAuthorization(AccessPolicies.Administration)
             .WithName("ListTenantPlugins")
             .WithSummary("The loaded plugins the tenant enables, with their kinds, components and call health.")
             .Produces<TenantPluginListResponse>()

@@ -5,6 +5,7 @@ using SocialPrescribing.Domain.Outcomes;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Features.Assessments;
 using SocialPrescribing.Host.Http;
+using SocialPrescribing.Host.Features.Access;
 
 namespace SocialPrescribing.Host.Features.Reports;
 
@@ -21,6 +22,7 @@ internal static class ReportsFeature
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/reports/outcomes", OutcomesAsync)
+            .RequireAuthorization(AccessPolicies.Supervision)
             .WithName("GetOutcomeReport")
             .WithTags("Reports")
             .WithSummary("Per instrument: people with a baseline and a re-measure in the period, mean change, and the share with meaningful improvement. "

@@ -2,6 +2,7 @@ using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Host.Features.Journeys;
 using SocialPrescribing.Host.Http;
+using SocialPrescribing.Host.Features.Access;
 
 namespace SocialPrescribing.Host.Features.SafetyAlerts;
 
@@ -15,6 +16,7 @@ internal static class SafetyAlertsFeature
     public static RouteGroupBuilder MapSafetyAlerts(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/safety-alerts", ListOpenAsync)
+            .RequireAuthorization(AccessPolicies.Supervision)
             .WithName("ListOpenSafetyAlerts")
             .WithTags("Safety")
             .WithSummary("Open safety alerts across the program, oldest first, for supervisors to acknowledge.")

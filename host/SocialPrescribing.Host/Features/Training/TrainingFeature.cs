@@ -9,6 +9,7 @@ using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Domain.Training;
 using SocialPrescribing.Grains.Training;
 using SocialPrescribing.Host.Hosting;
+using SocialPrescribing.Host.Features.Access;
 using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Training;
@@ -31,18 +32,20 @@ internal static class TrainingFeature
     {
         tenant.MapGet("/training/modules", (HttpContext http, TrainingCatalog catalog) =>
                 TypedResults.Ok(catalog.ModulesOf(TenantEndpointFilter.GetTenant(http).Id).Select(ModuleResponse.From).ToList()))
+            .RequireAuthorization(AccessPolicies.Member)
             .WithName("ListTrainingModules").WithTags("Training")
             .WithSummary("The training modules of the plugins the tenant enables: outcomes, lessons and the knowledge check (without its answers).");
         tenant.MapGet("/training/modules/{moduleId}", (HttpContext http, string moduleId, TrainingCatalog catalog) =>
                 catalog.Find(TenantEndpointFilter.GetTenant(http).Id, moduleId) is { } module
                     ? (IResult)TypedResults.Ok(ModuleResponse.From(module))
                     : UnknownModule(moduleId))
+            .RequireAuthorization(AccessPolicies.Member)
             .WithName("GetTrainingModule").WithTags("Training")
             .WithSummary("A training module of a plugin the tenant enables: outcomes, lessons and the knowledge check (without its answers).")
             .Produces<ModuleResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var worker = tenant.MapGroup("/link-workers/{linkWorkerId}").WithTags("Training");
+        var worker = tenant.MapGroup("/link-workers/{linkWorkerId}").WithTags("Training").RequireAuthorization(AccessPolicies.Clinical);
         worker.MapGet("/training", ProgressAsync)
             .WithName("GetTrainingRecord")
             .WithSummary("The link worker's modules: started, attempts, best score, completed.")
@@ -203,11 +206,11 @@ internal static class TrainingFeature
     private static ((Guid CommandId, string Actor) Metadata, IResult? Problem) Metadata(HttpContext http, TenantSettings tenant, string linkWorkerId, string operation, string moduleId, TimeProvider time)
     {
         var (key, keyProblem) = RequestHeaders.ReadIdempotencyKey(http.Request);
-        var (actor, actorProblem) = RequestHeaders.ReadActor(http.Request);
+        var actor = http.GetActor();
         var commandId = key is null
             ? JourneyIds.New(time)
             : DeterministicGuid.From("training", tenant.Id.Value, linkWorkerId, moduleId, operation, key);
-        return ((commandId, actor), keyProblem ?? actorProblem);
+        return ((commandId, actor), keyProblem);
     }
 
     /// <summary>The link worker id from the route, or null when it is not one.</summary>

@@ -8,6 +8,7 @@ using SocialPrescribing.Host.Features.Journeys;
 using SocialPrescribing.Host.Http;
 using SocialPrescribing.Jobs;
 using SocialPrescribing.Plugins;
+using SocialPrescribing.Host.Features.Access;
 
 namespace SocialPrescribing.Host.Features.Transport;
 
@@ -19,7 +20,7 @@ internal static class TransportFeature
 {
     public static RouteGroupBuilder MapTransport(this RouteGroupBuilder tenant)
     {
-        var journeys = tenant.MapGroup("/journeys/{journeyId:guid}/transport").WithTags("Transport");
+        var journeys = tenant.MapGroup("/journeys/{journeyId:guid}/transport").WithTags("Transport").RequireAuthorization(AccessPolicies.Clinical);
         journeys.MapPost("/quotes", QuoteAsync)
             .WithName("QuoteTrip")
             .WithSummary("Ask a transport partner for a quote; nothing is recorded.")

@@ -1,0 +1,24 @@
+using System.Collections.Frozen;
+
+namespace SocialPrescribing.Accounts;
+
+/// <summary>The roles a user or client may hold in a tenant; each grants what the README's role table says.</summary>
+public static class AccessRoles
+{
+    public const string LinkWorker = "link-worker";
+    public const string Supervisor = "supervisor";
+    public const string Referrer = "referrer";
+    public const string CommunityPartner = "community-partner";
+    public const string PrivacyOfficer = "privacy-officer";
+    public const string TenantAdmin = "tenant-admin";
+
+    /// <summary>Cross-tenant operations and health; never personal health information.</summary>
+    public const string Operator = "operator";
+
+    public static readonly FrozenSet<string> All = FrozenSet.Create(
+        StringComparer.Ordinal, LinkWorker, Supervisor, Referrer, CommunityPartner, PrivacyOfficer, TenantAdmin, Operator);
+
+    /// <summary>The roles in a comma-separated list (<c>link-worker,supervisor</c>), each once; unknown names are kept for the caller to refuse.</summary>
+    public static IReadOnlyList<string> Split(string? text) =>
+        [.. (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OpenIddict.Abstractions;
+using SocialPrescribing.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace SocialPrescribing.Accounts;
+
+/// <summary>
+/// Systems that get tokens with their own credentials (client credentials): a clinic's EMR sending referrals, a
+/// community partner's system. Each belongs to one tenant and holds roles there, like a user.
+/// </summary>
+public sealed partial class ClientRegistry(IOpenIddictApplicationManager applications)
+{
+    private const string TenantProperty = "sp_tenant";
+    private const string RolesProperty = "sp_roles";
+
+    public async Task<AccountResult> AddAsync(TenantId tenant, string clientId, IReadOnlyList<string> roles, string secret, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        if (!ClientIdPattern().IsMatch(clientId ?? string.Empty))
+        {
+            return AccountResult.Fail("--client: 1 to 64 letters, digits and . _ -.");
+        }
+
+        if (roles.Count == 0 || roles.Any(role => !AccessRoles.All.Contains(role)))
+        {
+            return AccountResult.Fail($"--roles: one or more of {string.Join(", ", AccessRoles.All.Order(StringComparer.Ordinal))}.");
+        }
+
+        if (string.IsNullOrEmpty(secret) || secret.Length < 24)
+        {
+            return AccountResult.Fail("--secret: at least 24 characters (e.g. `openssl rand -base64 32`).");
+        }
+
+        if (await applications.FindByClientIdAsync(clientId!, cancellationToken) is not null)
+        {
+            return AccountResult.Fail($"--client: {clientId} exists already; revoke it first to replace it.");
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = clientId,
+            Permissions =
+            {
+                Permissions.Endpoints.Token,
+                Permissions.GrantTypes.ClientCredentials,
+                Permissions.Prefixes.Scope + AccessClaims.ApiScope,
+            },
+        };
+        descriptor.Properties[TenantProperty] = JsonSerializer.SerializeToElement(tenant.Value);
+        descriptor.Properties[RolesProperty] = JsonSerializer.SerializeToElement(roles);
+        await applications.CreateAsync(descriptor, cancellationToken);
+        return AccountResult.Ok();
+    }
+
+    public async Task<IReadOnlyList<ClientSummary>> ListAsync(TenantId? tenant, CancellationToken cancellationToken = default)
+    {
+        var clients = new List<ClientSummary>();
+        await foreach (var application in applications.ListAsync(count: null, offset: null, cancellationToken))
+        {
+            if (await DescribeAsync(application, cancellationToken) is { } client && (tenant is null || client.Tenant == tenant.Value.Value))
+            {
+                clients.Add(client);
+            }
+        }
+
+        return [.. clients.OrderBy(c => c.Tenant, StringComparer.Ordinal).ThenBy(c => c.ClientId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Deletes the client: it gets no new token (one already issued lapses within its short lifetime).</summary>
+    public async Task<AccountResult> RevokeAsync(string clientId, CancellationToken cancellationToken = default)
+    {
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
+        if (application is null)
+        {
+            return AccountResult.Fail($"--client: no client named {clientId}.");
+        }
+
+        await applications.DeleteAsync(application, cancellationToken);
+        return AccountResult.Ok();
+    }
+
+    /// <summary>The tenant and roles of a registered client; null for an application the host did not register this way.</summary>
+    public async Task<ClientSummary?> FindAsync(string clientId, CancellationToken cancellationToken = default)
+    {
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
+        return application is null ? null : await DescribeAsync(application, cancellationToken);
+    }
+
+    private async Task<ClientSummary?> DescribeAsync(object application, CancellationToken cancellationToken)
+    {
+        var properties = await applications.GetPropertiesAsync(application, cancellationToken);
+        if (!properties.TryGetValue(TenantProperty, out var tenant) || !properties.TryGetValue(RolesProperty, out var roles))
+        {
+            return null;
+        }
+
+        var clientId = await applications.GetClientIdAsync(application, cancellationToken);
+        return new ClientSummary(clientId!, tenant.GetString()!, [.. roles.EnumerateArray().Select(r => r.GetString()!)]);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClientIdPattern();
+}

@@ -1,0 +1,17 @@
+using SocialPrescribing.Abstractions;
+
+namespace SocialPrescribing.Application.Access;
+
+/// <summary>
+/// Who is calling, as their access token says: a person (a user of the tenant) or a system (a client application).
+/// Every door builds one and hands it to the use cases, which decide what it may do and record what it did.
+/// </summary>
+/// <param name="Id">The user's sign-in name, or the client id of a system; what the journey's events record as the actor.</param>
+/// <param name="DisplayName">The name shown to others.</param>
+/// <param name="Tenant">The one tenant the token is for.</param>
+/// <param name="Roles">The roles held in that tenant.</param>
+/// <param name="Client">The client application the token was issued to, when there is one.</param>
+public sealed record Caller(string Id, string DisplayName, TenantId Tenant, IReadOnlySet<string> Roles, string? Client)
+{
+    public bool HasRole(string role) => Roles.Contains(role);
+}

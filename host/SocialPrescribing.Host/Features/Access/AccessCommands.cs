@@ -1,0 +1,163 @@
+using SocialPrescribing.Abstractions;
+using SocialPrescribing.Accounts;
+using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Host.Hosting;
+
+namespace SocialPrescribing.Host.Features.Access;
+
+/// <summary>
+/// The operator's account commands, run as <c>SocialPrescribing.Host.dll &lt;command&gt;</c> against the host's
+/// configured database (scripts depend on these exact forms):
+/// <c>users add --tenant T --user U --name "Display Name" --roles r1[,r2] [--password P]</c>,
+/// <c>users list [--tenant T]</c>, <c>users disable --user U</c>, <c>users reset --user U</c>,
+/// <c>clients add --tenant T --client C --roles r --secret S</c>, <c>clients list [--tenant T]</c>,
+/// <c>clients revoke --client C</c>, and <c>token --tenant T --user U</c>, which prints only an access token.
+/// Exit codes: 0 done, 1 refused (the reason on stderr), 2 usage.
+/// </summary>
+internal static class AccessCommands
+{
+    private const string Usage = """
+        Usage:
+          users add --tenant T --user U --name "Display Name" --roles r1[,r2] [--password P]
+          users list [--tenant T]
+          users disable --user U
+          users reset --user U
+          clients add --tenant T --client C --roles r1[,r2] --secret S
+          clients list [--tenant T]
+          clients revoke --client C
+          token --tenant T --user U
+        """;
+
+    public static bool Handles(string[] args) => args is ["users", ..] or ["clients", ..] or ["token", ..];
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        foreach (var migration in app.Services.GetServices<SchemaMigration>().Where(m => m.AtStartUp && m.Name.Contains("accounts", StringComparison.Ordinal)))
+        {
+            await migration.ApplyAsync(CancellationToken.None);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var arguments = new Arguments(args);
+        try
+        {
+            if (arguments.OptionalTenant() is { } named && !services.GetRequiredService<ITenantDirectory>().TryGet(named, out _))
+            {
+                await Console.Error.WriteLineAsync($"--tenant: no tenant {named.Value} is configured here.");
+                return 1;
+            }
+
+            return args switch
+            {
+                ["users", "add", ..] => await AddUserAsync(services, arguments),
+                ["users", "list", ..] => await ListUsersAsync(services, arguments),
+                ["users", "disable", ..] => Report(await services.GetRequiredService<UserDirectory>().DisableAsync(arguments.Required("--user")), "Disabled."),
+                ["users", "reset", ..] => Report(await services.GetRequiredService<UserDirectory>().ResetAsync(arguments.Required("--user")), "Password cleared; the person sets a new one with this one-time code:"),
+                ["clients", "add", ..] => Report(
+                    await services.GetRequiredService<ClientRegistry>().AddAsync(arguments.Tenant(), arguments.Required("--client"), AccessRoles.Split(arguments.Required("--roles")), arguments.Required("--secret")),
+                    "Client added."),
+                ["clients", "list", ..] => await ListClientsAsync(services, arguments),
+                ["clients", "revoke", ..] => Report(await services.GetRequiredService<ClientRegistry>().RevokeAsync(arguments.Required("--client")), "Client revoked."),
+                ["token", ..] => await PrintTokenAsync(app, services, arguments),
+                _ => UsageError(null),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            return UsageError(ex.Message);
+        }
+    }
+
+    private static async Task<int> AddUserAsync(IServiceProvider services, Arguments arguments)
+    {
+        var result = await services.GetRequiredService<UserDirectory>().AddAsync(
+            arguments.Tenant(), arguments.Required("--user"), arguments.Required("--name"), AccessRoles.Split(arguments.Required("--roles")), arguments.Optional("--password"));
+        return Report(result, result.Secret is null ? "User added." : "User added without a password; they choose one with this one-time invitation code:");
+    }
+
+    private static async Task<int> ListUsersAsync(IServiceProvider services, Arguments arguments)
+    {
+        foreach (var user in await services.GetRequiredService<UserDirectory>().ListAsync(arguments.OptionalTenant()))
+        {
+            var flags = (user.Disabled ? " disabled" : string.Empty) + (user.TwoFactor ? " 2fa" : string.Empty);
+            await Console.Out.WriteLineAsync($"{user.UserName}\t{user.DisplayName}\t{string.Join(",", user.Roles)}{flags}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> ListClientsAsync(IServiceProvider services, Arguments arguments)
+    {
+        foreach (var client in await services.GetRequiredService<ClientRegistry>().ListAsync(arguments.OptionalTenant()))
+        {
+            await Console.Out.WriteLineAsync($"{client.ClientId}\t{client.Tenant}\t{string.Join(",", client.Roles)}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> PrintTokenAsync(WebApplication app, IServiceProvider services, Arguments arguments)
+    {
+        var allowed = AccessFeature.IsDevelopment(app.Environment) || app.Configuration.GetValue<bool>("Access:AllowTokenCommand");
+        if (!allowed)
+        {
+            await Console.Error.WriteLineAsync("token is refused outside Development unless Access:AllowTokenCommand is true; systems get tokens from POST /connect/token.");
+            return 1;
+        }
+
+        var tenant = arguments.Tenant();
+        var userName = arguments.Required("--user");
+        if (await services.GetRequiredService<UserDirectory>().FindForTenantAsync(userName, tenant) is not { } found)
+        {
+            await Console.Error.WriteLineAsync($"--user: no enabled account {userName} with a role in tenant {tenant.Value}.");
+            return 1;
+        }
+
+        var token = services.GetRequiredService<AccessTokenIssuer>().Issue(found.User.UserName!, found.User.DisplayName, tenant, found.Roles, AccessTokens.CommandClient);
+        await Console.Out.WriteLineAsync(token);
+        return 0;
+    }
+
+    private static int Report(AccountResult result, string done)
+    {
+        if (!result.Succeeded)
+        {
+            Console.Error.WriteLine(result.Error);
+            return 1;
+        }
+
+        Console.Out.WriteLine(done);
+        if (result.Secret is not null)
+        {
+            Console.Out.WriteLine(result.Secret);
+        }
+
+        return 0;
+    }
+
+    private static int UsageError(string? problem)
+    {
+        if (problem is not null)
+        {
+            Console.Error.WriteLine(problem);
+        }
+
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+
+    /// <summary>The <c>--option value</c> pairs of a command line.</summary>
+    private sealed class Arguments(string[] args)
+    {
+        public string? Optional(string option) =>
+            Array.IndexOf(args, option) is var at and >= 0 && at + 1 < args.Length && !args[at + 1].StartsWith("--", StringComparison.Ordinal) ? args[at + 1] : null;
+
+        public string Required(string option) => Optional(option) ?? throw new ArgumentException($"{option} is required.");
+
+        public TenantId Tenant() =>
+            TenantId.TryParse(Required("--tenant"), out var tenant) ? tenant : throw new ArgumentException("--tenant: 2 to 32 characters of a-z, 0-9 and '-'.");
+
+        public TenantId? OptionalTenant() => Optional("--tenant") is null ? null : Tenant();
+    }
+}

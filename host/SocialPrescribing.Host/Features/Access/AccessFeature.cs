@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+using SocialPrescribing.Accounts;
+using SocialPrescribing.Host.Hosting;
+using SocialPrescribing.Storage.Postgres;
+
+namespace SocialPrescribing.Host.Features.Access;
+
+/// <summary>
+/// Sign-in and tokens: built-in accounts (ASP.NET Core Identity) and client applications (OpenIddict) in the
+/// storage engine's database, the OAuth token endpoint, and bearer-token checks on every API request.
+/// </summary>
+internal static class AccessFeature
+{
+    public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Access");
+        builder.Services.Configure<AccessOptions>(section);
+        var options = section.Get<AccessOptions>() ?? new AccessOptions();
+        var development = IsDevelopment(builder.Environment);
+        var keyFolder = Path.Combine(builder.Configuration["Storage:DataDirectory"] ?? "data", "keys");
+        var issuer = options.Issuer
+            ?? (development ? new Uri("http://localhost:5080/") : throw new InvalidOperationException("Access:Issuer is not set: name the host's public address (e.g. https://sp.example.org/), which every token carries."));
+        var keys = new AccessKeyRing(
+            issuer,
+            AccessKeys.Load(options.SigningKeyPath, Path.Combine(keyFolder, "signing-key.pem"), development, "Access:SigningKeyPath"),
+            AccessKeys.Load(options.EncryptionKeyPath, Path.Combine(keyFolder, "encryption-key.pem"), development, "Access:EncryptionKeyPath"),
+            options.AccessTokenLifetime);
+        builder.Services.AddSingleton(keys);
+        builder.Services.AddSingleton<AccessTokenIssuer>();
+
+        AddAccountStorage(builder);
+        builder.Services.AddIdentityCore<UserAccount>(identity =>
+            {
+                identity.Password.RequiredLength = 12;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@-";
+            })
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddDefaultTokenProviders();
+        builder.Services.AddScoped<UserDirectory>();
+        builder.Services.AddScoped<ClientRegistry>();
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AccountsDbContext>())
+            .AddServer(server =>
+            {
+                server.SetIssuer(issuer);
+                server.SetTokenEndpointUris("connect/token");
+                server.AllowClientCredentialsFlow();
+                server.RegisterScopes(AccessClaims.ApiScope);
+                server.AddSigningKey(keys.Signing);
+                server.AddEncryptionKey(keys.Encryption);
+                // Access tokens are signed JWTs (RFC 9068) that a partner's resource server can check with the
+                // published keys; codes and refresh tokens stay encrypted.
+                server.DisableAccessTokenEncryption();
+                server.SetAccessTokenLifetime(options.AccessTokenLifetime);
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (development)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            });
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(bearer =>
+            {
+                bearer.MapInboundClaims = false;
+                bearer.RequireHttpsMetadata = false;
+                bearer.TimeProvider = TimeProvider.System;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = issuer.AbsoluteUri,
+                    ValidAudience = AccessClaims.ApiAudience,
+                    IssuerSigningKey = keys.Signing,
+                    ValidTypes = [AccessTokens.JwtType],
+                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                    NameClaimType = AccessTokens.Name,
+                    RoleClaimType = AccessTokens.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        builder.Services.AddAuthorization(AccessPolicies.Configure);
+        return builder;
+    }
+
+    public static WebApplication UseAccess(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapAccess(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/connect/token", TokenEndpoint.ExchangeAsync)
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Development and the test suite's Testing environment: keys made on first use, demo accounts, the token command.</summary>
+    public static bool IsDevelopment(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
+    private static void AddAccountStorage(WebApplicationBuilder builder)
+    {
+        var (provider, connectionString) = StorageOptions.Resolve(builder.Configuration);
+        var storage = builder.Configuration.GetSection("Storage");
+        if (provider == StorageOptions.Postgres)
+        {
+            var schema = (storage.Get<StorageOptions>() ?? new StorageOptions()).Schema + "_accounts";
+            builder.Services.AddSingleton(new AccountsSchemaName(schema));
+            builder.Services.AddDbContext<AccountsDbContext>(db => db.UseNpgsql(connectionString));
+            var atStartUp = storage.GetValue(nameof(PostgresStorageOptions.MigrateOnFirstUse), true);
+            builder.Services.AddSingleton(sp => new SchemaMigration("accounts", cancellationToken => CreateSchemaAsync(sp, cancellationToken), atStartUp));
+        }
+        else
+        {
+            var folder = Path.GetFullPath(storage["DataDirectory"] ?? "data");
+            builder.Services.AddSingleton(new AccountsSchemaName(null));
+            builder.Services.AddDbContext<AccountsDbContext>(db => db.UseSqlite($"Data Source={Path.Combine(folder, "accounts.db")}"));
+            builder.Services.AddSingleton(sp => new SchemaMigration("accounts", cancellationToken =>
+            {
+                Directory.CreateDirectory(folder);
+                return CreateSchemaAsync(sp, cancellationToken);
+            }, AtStartUp: true));
+        }
+
+        if (IsDevelopment(builder.Environment))
+        {
+            builder.Services.AddSingleton(sp => new SchemaMigration("demo accounts", cancellationToken => DemoAccounts.EnsureAsync(sp, cancellationToken), AtStartUp: true));
+        }
+    }
+
+    private static async Task CreateSchemaAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await AccountsSchema.CreateAsync(scope.ServiceProvider.GetRequiredService<AccountsDbContext>(), cancellationToken);
+    }
+}

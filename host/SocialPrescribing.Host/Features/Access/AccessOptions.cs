@@ -1,0 +1,30 @@
+namespace SocialPrescribing.Host.Features.Access;
+
+/// <summary>Configuration section <c>Access</c>: the host's token server and how it checks tokens.</summary>
+public sealed class AccessOptions
+{
+    /// <summary>
+    /// The issuer of every token (<c>iss</c>), the host's public address as clients reach it, e.g.
+    /// <c>https://sp.example.org/</c>. Required outside Development; there it defaults to <c>http://localhost:5080/</c>.
+    /// </summary>
+    public Uri? Issuer { get; set; }
+
+    /// <summary>
+    /// A PEM file holding the RSA private key that signs tokens. Required outside Development (the host refuses to
+    /// start without it, so tokens survive restarts and hosts of a cluster accept each other's). In Development a key
+    /// is made once under <c>{Storage:DataDirectory}/keys/</c>.
+    /// </summary>
+    public string? SigningKeyPath { get; set; }
+
+    /// <summary>A PEM file holding the RSA private key that encrypts authorization codes and refresh tokens; as <see cref="SigningKeyPath"/>.</summary>
+    public string? EncryptionKeyPath { get; set; }
+
+    /// <summary>How long an access token lasts. Default 10 minutes.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Whether <c>token --tenant T --user U</c> may print a token outside Development and Testing. Default false: a
+    /// production host hands out tokens only through its token endpoint.
+    /// </summary>
+    public bool AllowTokenCommand { get; set; }
+}

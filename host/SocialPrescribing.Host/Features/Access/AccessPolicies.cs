@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using SocialPrescribing.Accounts;
+
+namespace SocialPrescribing.Host.Features.Access;
+
+/// <summary>
+/// The policies endpoints carry, by what they give access to. Anything without one still needs a valid token (the
+/// fallback policy); only health probes, the token endpoint and the API reference are open.
+/// </summary>
+internal static class AccessPolicies
+{
+    /// <summary>What anyone with a role in the tenant may read: catalogues that hold no one's data.</summary>
+    public const string Member = "member";
+
+    /// <summary>People's journeys, caseloads, assessments, documents, trips: link workers and supervisors.</summary>
+    public const string Clinical = "clinical";
+
+    /// <summary>Sending a new referral: referrers (people or systems), link workers and supervisors.</summary>
+    public const string Referrals = "referrals";
+
+    /// <summary>Safety alerts and team reports: supervisors.</summary>
+    public const string Supervision = "supervision";
+
+    /// <summary>A tenant's settings and plugins: tenant admins and operators.</summary>
+    public const string Administration = "administration";
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Member, policy => policy.RequireClaim(AccessClaims.Tenant).RequireRole(AccessRoles.All));
+        options.AddPolicy(Clinical, policy => policy.RequireRole(AccessRoles.LinkWorker, AccessRoles.Supervisor));
+        options.AddPolicy(Referrals, policy => policy.RequireRole(AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor));
+        options.AddPolicy(Supervision, policy => policy.RequireRole(AccessRoles.Supervisor));
+        options.AddPolicy(Administration, policy => policy.RequireRole(AccessRoles.TenantAdmin, AccessRoles.Operator));
+    }
+}

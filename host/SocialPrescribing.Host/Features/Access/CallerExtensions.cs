@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using SocialPrescribing.Abstractions;
+using SocialPrescribing.Accounts;
+using SocialPrescribing.Application.Access;
+
+namespace SocialPrescribing.Host.Features.Access;
+
+/// <summary>The <see cref="Caller"/> of a request, read from its validated access token.</summary>
+internal static class CallerExtensions
+{
+    /// <summary>The caller, or null when the request carries no valid token for a tenant.</summary>
+    public static Caller? GetCaller(this HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var user = http.User;
+        if (user.Identity?.IsAuthenticated != true
+            || user.FindFirstValue("sub") is not { Length: > 0 } id
+            || !TenantId.TryParse(user.FindFirstValue(AccessClaims.Tenant), out var tenant))
+        {
+            return null;
+        }
+
+        return new Caller(
+            id,
+            user.FindFirstValue(AccessTokens.Name) ?? id,
+            tenant,
+            user.FindAll(AccessTokens.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            user.FindFirstValue(AccessTokens.ClientId));
+    }
+
+    /// <summary>Who acts, as a journey's events record it: the caller's id. Only for endpoints behind a policy.</summary>
+    public static string GetActor(this HttpContext http) =>
+        http.GetCaller()?.Id ?? throw new InvalidOperationException("An endpoint that records an actor was reached without a valid token.");
+}
