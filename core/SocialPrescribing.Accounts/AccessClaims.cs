@@ -1,6 +1,6 @@
 namespace SocialPrescribing.Accounts;
 
-/// <summary>The claims of an access token the host reads, beside the registered ones (<c>sub</c>, <c>name</c>, <c>role</c>, <c>client_id</c>).</summary>
+/// <summary>The claims of an access token the host reads, and the names of the registered ones it reads.</summary>
 public static class AccessClaims
 {
     /// <summary>The one tenant a token is for; a person who works for several chooses at sign-in.</summary>
@@ -11,4 +11,18 @@ public static class AccessClaims
 
     /// <summary>The scope that grants use of the API.</summary>
     public const string ApiScope = "api";
+
+    /// <summary>The issuer a Development host uses when <c>Access:Issuer</c> is not set.</summary>
+    public static readonly Uri DevelopmentIssuer = new("http://localhost:5080/");
+
+    /// <summary>The <c>typ</c> of an OAuth access token in JWT form (RFC 9068); other JWTs are refused.</summary>
+    public const string JwtType = "at+jwt";
+
+    public const string Name = "name";
+
+    public const string Role = "role";
+
+    public const string Scope = "scope";
+
+    public const string ClientId = "client_id";
 }

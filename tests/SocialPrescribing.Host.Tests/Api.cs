@@ -101,11 +101,11 @@ internal static class Api
 
     public static Task<HttpResponseMessage> PostAsync(HttpClient http, string path, object body) => http.PostAsJsonAsync(path, body);
 
-    /// <summary>A request sent as <paramref name="actor"/> (the <c>X-Actor</c> header).</summary>
+    /// <summary>A request sent as <paramref name="actor"/> (a token for that user; see <see cref="TenantTokenHandler"/>).</summary>
     public static async Task<HttpResponseMessage> CommandAsAsync(HttpClient http, string actor, Guid journeyId, string command, object body, string tenant = Tenant)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{Journeys(tenant)}/{journeyId}/{command}") { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-Actor", actor);
+        request.Options.Set(TenantTokenHandler.Subject, actor);
         return await http.SendAsync(request);
     }
 

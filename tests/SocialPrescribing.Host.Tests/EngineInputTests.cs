@@ -37,7 +37,7 @@ public sealed class EngineInputTests(PostgresFixture postgres) : IDisposable
     public async Task A_nul_or_bidi_override_in_a_name_is_a_400_and_opens_no_journey_while_notes_keep_their_line_breaks(string engine)
     {
         await using var factory = new JourneyHostFactory(_dataDirectory, settings: await SettingsAsync(engine));
-        using var http = factory.CreateClient();
+        using var http = factory.CreateAuthenticatedClient();
 
         var given = await Api.RawAsync(http, "/api/v1/tenants/ab/referrals", Api.ReferralWith("client.givenName", "Ma\0rie"));
         var family = await Api.RawAsync(http, "/api/v1/tenants/ab/referrals", Api.ReferralWith("client.familyName", "Tremblay\u202Eyalp"));
@@ -66,7 +66,7 @@ public sealed class EngineInputTests(PostgresFixture postgres) : IDisposable
         Guid id;
         await using (var first = new JourneyHostFactory(_dataDirectory, settings: settings))
         {
-            using var http = first.CreateClient();
+            using var http = first.CreateAuthenticatedClient();
             var created = await Api.RawWithKeyAsync(http, "/api/v1/tenants/ab/referrals", marie, "clinic-ref-1");
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             id = (await Api.ReadAsync(created))["journeyId"]!.GetValue<Guid>();
@@ -74,7 +74,7 @@ public sealed class EngineInputTests(PostgresFixture postgres) : IDisposable
         }
 
         await using var second = new JourneyHostFactory(_dataDirectory, settings: settings);
-        using var client = second.CreateClient();
+        using var client = second.CreateAuthenticatedClient();
 
         var sameReferral = await Api.RawWithKeyAsync(client, "/api/v1/tenants/ab/referrals", marie, "clinic-ref-1");
         var otherReferral = await Api.RawWithKeyAsync(client, "/api/v1/tenants/ab/referrals", Api.ReferralWith("client.givenName", "Eve"), "clinic-ref-1");

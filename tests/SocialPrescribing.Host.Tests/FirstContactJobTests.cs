@@ -44,7 +44,7 @@ public sealed class FirstContactJobTests
     public async Task An_accepted_referral_without_contact_is_marked_overdue_when_its_check_runs()
     {
         await using var factory = new JourneyHostFactory();
-        using var http = factory.CreateClient();
+        using var http = factory.CreateAuthenticatedClient();
         var id = await Api.CreateJourneyAsync(http);
         var accepted = await Api.CommandOkAsync(http, id, "accept", new { linkWorkerId = "lw-7" });
         var dueAt = accepted["events"]![0]!["data"]!["firstContactDueAt"]!.GetValue<DateTimeOffset>();
@@ -69,7 +69,7 @@ public sealed class FirstContactJobTests
     public async Task A_journey_contacted_in_time_is_not_marked_overdue()
     {
         await using var factory = new JourneyHostFactory();
-        using var http = factory.CreateClient();
+        using var http = factory.CreateAuthenticatedClient();
         var id = await Api.CreateJourneyAsync(http);
         await Api.CommandOkAsync(http, id, "accept", new { linkWorkerId = "lw-8" });
         await Api.CommandOkAsync(http, id, "record-contact", new { mode = "in-person" });
@@ -90,7 +90,7 @@ public sealed class FirstContactJobTests
         Guid pending, contacted;
         await using (var first = new JourneyHostFactory(dataDirectory, time))
         {
-            using var http = first.CreateClient();
+            using var http = first.CreateAuthenticatedClient();
             pending = await Api.CreateJourneyAsync(http);
             await Api.CommandOkAsync(http, pending, "accept", new { linkWorkerId = "lw-9" });
             contacted = await Api.CreateJourneyAsync(http);
@@ -106,7 +106,7 @@ public sealed class FirstContactJobTests
         }
 
         await using var second = new JourneyHostFactory(dataDirectory, time);
-        using var client = second.CreateClient();
+        using var client = second.CreateAuthenticatedClient();
 
         var (_, enqueueAt) = await ScheduledCheckAsync(second, pending);
         var monitor = second.Services.GetRequiredService<JobStorage>().GetMonitoringApi();

@@ -9,7 +9,7 @@ public sealed class HostFixture : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        Client = Factory.CreateClient();
+        Client = Factory.CreateAuthenticatedClient();
         return ValueTask.CompletedTask;
     }
 

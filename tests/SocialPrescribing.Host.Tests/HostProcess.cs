@@ -13,11 +13,11 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, Uri address)
+    private HostProcess(Process process, Uri address, string dataDirectory)
     {
         _process = process;
         Address = address;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Client = new HttpClient(new TenantTokenHandler(dataDirectory) { InnerHandler = new HttpClientHandler() }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public Uri Address { get; }
@@ -58,6 +58,8 @@ internal sealed class HostProcess : IAsyncDisposable
             "--Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Jobs:ShutdownTimeout", "00:00:01",
+            // Testing, like Development: signing keys made under the data folder, which the client's tokens are signed with.
+            .. extraArguments.Contains("--environment") ? [] : new[] { "--environment", "Testing" },
             .. extraArguments,
         ];
         foreach (var argument in arguments)
@@ -65,7 +67,7 @@ internal sealed class HostProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var host = new HostProcess(Process.Start(start)!, address);
+        var host = new HostProcess(Process.Start(start)!, address, dataDirectory);
         host._process.OutputDataReceived += (_, e) => host.Append(e.Data);
         host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         host._process.BeginOutputReadLine();

@@ -32,6 +32,9 @@ public sealed class JourneyHostFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>A client whose requests carry a token for the tenant they address (see <see cref="TenantTokenHandler"/>).</summary>
+    public HttpClient CreateAuthenticatedClient() => CreateDefaultClient(new TenantTokenHandler(DataDirectory));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

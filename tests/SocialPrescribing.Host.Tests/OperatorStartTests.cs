@@ -61,14 +61,15 @@ public sealed class OperatorStartTests(PostgresFixture postgres)
             AppContext.BaseDirectory, Path.Combine(AppContext.BaseDirectory, "SocialPrescribing.Host.dll"), "migrate", "--Storage:Provider", "postgres", "--ConnectionStrings:Postgres", owner);
         Assert.True(migrated == 0, migrateOutput);
         Assert.Contains("Schema of jobs is up to date.", migrateOutput, StringComparison.Ordinal);
+        Assert.Contains("Schema of accounts is up to date.", migrateOutput, StringComparison.Ordinal);
 
         var role = PostgresServer.UniqueName("app");
         await ExecuteAsync(owner, $"""
             CREATE ROLE {role} LOGIN PASSWORD 'app-secret' NOSUPERUSER NOCREATEDB NOCREATEROLE;
             REVOKE CREATE ON SCHEMA public FROM PUBLIC;
-            GRANT USAGE ON SCHEMA social_prescribing, hangfire TO {role};
-            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA social_prescribing, hangfire TO {role};
-            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA social_prescribing, hangfire TO {role};
+            GRANT USAGE ON SCHEMA social_prescribing, social_prescribing_accounts, hangfire TO {role};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA social_prescribing, social_prescribing_accounts, hangfire TO {role};
+            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA social_prescribing, social_prescribing_accounts, hangfire TO {role};
             """);
         var app = new NpgsqlConnectionStringBuilder(owner) { Username = role, Password = "app-secret" }.ConnectionString;
         var data = TempFolders.New("sp-data");

@@ -16,7 +16,7 @@ public sealed class OutcomeReportTests
     public async Task The_program_report_counts_people_averages_change_and_renders_html_with_a_chart()
     {
         await using var factory = new JourneyHostFactory();
-        using var http = factory.CreateClient();
+        using var http = factory.CreateAuthenticatedClient();
         var improved = await Api.EngagedJourneyAsync(http);
         await AssessAsync(http, improved, "baseline", 3, 3, 2, 2, 2, 2, 1);  // 15
         await AssessAsync(http, improved, "follow-up", 2, 2, 1, 1, 1, 1, 1); // 9: -6, meaningful improvement
@@ -53,7 +53,7 @@ public sealed class OutcomeReportTests
     public async Task A_bad_period_or_format_is_a_400_naming_the_parameter(string query, string field)
     {
         await using var factory = new JourneyHostFactory();
-        using var http = factory.CreateClient();
+        using var http = factory.CreateAuthenticatedClient();
 
         var response = await Api.GetAsync(http, $"/api/v1/tenants/{Api.Tenant}/reports/outcomes?{query}");
 

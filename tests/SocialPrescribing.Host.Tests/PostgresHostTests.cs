@@ -30,7 +30,7 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
     {
         var database = await NewDatabaseAsync();
         await using var factory = new JourneyHostFactory(settings: Settings(database));
-        using var http = factory.CreateClient();
+        using var http = factory.CreateAuthenticatedClient();
 
         var id = await Api.CreateJourneyAsync(http);
         await Api.CommandOkAsync(http, id, "accept", new { linkWorkerId = "lw-pg" });
@@ -97,7 +97,7 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
     {
         await using var factory = new JourneyHostFactory(settings: new Dictionary<string, string> { ["Storage:Provider"] = "postgres" });
 
-        var error = Record.Exception(() => factory.CreateClient());
+        var error = Record.Exception(() => factory.CreateAuthenticatedClient());
 
         Assert.NotNull(error);
         Assert.Contains("ConnectionStrings:Postgres", error.ToString(), StringComparison.Ordinal);

@@ -39,7 +39,7 @@ public sealed class ProjectionRebuildTests(PostgresFixture postgres)
             string[] original;
             await using (var factory = new JourneyHostFactory(data, settings: settings))
             {
-                using var http = factory.CreateClient();
+                using var http = factory.CreateAuthenticatedClient();
                 await PathwaysAsync(http);
                 original = await ReadModelsAsync(http);
             }
@@ -47,7 +47,7 @@ public sealed class ProjectionRebuildTests(PostgresFixture postgres)
             await CorruptAsync(data, database);
             await using (var factory = new JourneyHostFactory(data, settings: settings))
             {
-                using var http = factory.CreateClient();
+                using var http = factory.CreateAuthenticatedClient();
                 Assert.NotEqual(original, await ReadModelsAsync(http));
             }
 
@@ -57,7 +57,7 @@ public sealed class ProjectionRebuildTests(PostgresFixture postgres)
 
             await using (var factory = new JourneyHostFactory(data, settings: settings))
             {
-                using var http = factory.CreateClient();
+                using var http = factory.CreateAuthenticatedClient();
                 Assert.Equal(original, await ReadModelsAsync(http));
             }
         }

@@ -11,7 +11,7 @@ namespace SocialPrescribing.Host.Tests;
 public sealed class RequestLineTests : IAsyncLifetime
 {
     private readonly JourneyHostFactory _factory = new();
-    private readonly HttpClient _http = new();
+    private HttpClient _http = null!;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -20,6 +20,7 @@ public sealed class RequestLineTests : IAsyncLifetime
         var port = FreePort.Next();
         _factory.UseKestrel(port);
         _factory.StartServer();
+        _http = new HttpClient(new TenantTokenHandler(_factory.DataDirectory) { InnerHandler = new HttpClientHandler() });
         _http.BaseAddress = new Uri($"http://127.0.0.1:{port}");
         return ValueTask.CompletedTask;
     }

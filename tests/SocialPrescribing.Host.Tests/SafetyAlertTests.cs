@@ -47,7 +47,7 @@ public sealed class SafetyAlertTests
     {
         var channel = new CapturingChannel();
         await using var factory = new JourneyHostFactory(services: s => s.AddSingleton<INotificationChannel>(channel));
-        using var http = factory.CreateClient();
+        using var http = factory.CreateAuthenticatedClient();
         var id = await Api.EngagedJourneyAsync(http);
 
         // Total 5 (mild), but item 9 above zero: the flag is raised whatever the total.
@@ -112,7 +112,7 @@ public sealed class SafetyAlertTests
                 }
             }))
             {
-                using var http = first.CreateClient();
+                using var http = first.CreateAuthenticatedClient();
                 id = await Api.EngagedJourneyAsync(http);
                 var response = await Api.PostAsync(http, $"{Api.Journeys()}/{id}/assessments", new { instrument = "phq9", timepoint = "baseline", responses = RiskyPhq9 });
                 Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -123,7 +123,7 @@ public sealed class SafetyAlertTests
             // After the restart, reconciliation finds the open, un-notified alert and notifies it.
             var up = new CapturingChannel();
             await using var second = new JourneyHostFactory(dataDirectory, services: s => s.AddSingleton<INotificationChannel>(up));
-            using var again = second.CreateClient();
+            using var again = second.CreateAuthenticatedClient();
             await WaitForNotificationAsync(again, id);
             Assert.Equal(id, Assert.Single(up.Sent).JourneyId);
         }

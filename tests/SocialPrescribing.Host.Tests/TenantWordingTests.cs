@@ -21,7 +21,7 @@ public sealed class TenantWordingTests
     public async Task A_tenant_with_a_licence_sees_the_wording_and_other_tenants_do_not()
     {
         await using var factory = new JourneyHostFactory(settings: Wording(7));
-        using var http = factory.CreateClient();
+        using var http = factory.CreateAuthenticatedClient();
 
         var licensed = await Api.ReadAsync(await Api.GetAsync(http, "/api/v1/tenants/on/assessments/instruments/swemwbs"));
         var unlicensed = await Api.ReadAsync(await Api.GetAsync(http, "/api/v1/tenants/ab/assessments/instruments/swemwbs"));
@@ -37,7 +37,7 @@ public sealed class TenantWordingTests
     {
         await using var factory = new JourneyHostFactory(settings: Wording(3));
 
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateAuthenticatedClient());
 
         Assert.Contains("Tenants:on:Assessments:Swemwbs", error.Message, StringComparison.Ordinal);
     }

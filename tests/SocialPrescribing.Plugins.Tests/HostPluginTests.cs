@@ -115,7 +115,7 @@ public sealed class HostPluginTests(HostPluginTests.Fixture host) : IClassFixtur
             var settings = GoodRidesConfig.EnabledFor("ab");
             settings["Tenants:on:Plugins:misbehaving:Enabled"] = "true";
             _factory = new PluginHostFactory(_plugins.Path, settings);
-            Client = _factory.CreateClient();
+            Client = _factory.CreateAuthenticatedClient();
             return ValueTask.CompletedTask;
         }
 

@@ -39,7 +39,7 @@ public sealed class TrainingTests : IDisposable
         var dataDirectory = Path.Combine(Path.GetTempPath(), "sp-training-" + Guid.NewGuid().ToString("N"));
         await using (var host = Host(dataDirectory))
         {
-            using var http = host.CreateClient();
+            using var http = host.CreateAuthenticatedClient();
 
             var modules = (await ReadAsync(await http.GetAsync($"{Tenant}/training/modules", Token))).AsArray();
             var module = Assert.Single(modules)!;
@@ -68,7 +68,7 @@ public sealed class TrainingTests : IDisposable
         {
         await using (var restarted = Host(dataDirectory))
         {
-            using var http = restarted.CreateClient();
+            using var http = restarted.CreateAuthenticatedClient();
             var profile = await ReadAsync(await http.GetAsync($"{Tenant}/link-workers/lw-amara/competencies", Token));
             var competency = profile["domains"]!.AsArray()
                 .SelectMany(d => d!["competencies"]!.AsArray())
@@ -92,7 +92,7 @@ public sealed class TrainingTests : IDisposable
     public async Task Bad_training_requests_name_what_is_wrong()
     {
         await using var host = Host();
-        using var http = host.CreateClient();
+        using var http = host.CreateAuthenticatedClient();
         await http.PostAsync($"{Tenant}/link-workers/lw-amara/training/listening-101/start", null, Token);
 
         var unknownModule = await http.PostAsync($"{Tenant}/link-workers/lw-amara/training/no-such-module/start", null, Token);
@@ -129,7 +129,7 @@ public sealed class TrainingTests : IDisposable
     public async Task A_null_answer_is_a_400_naming_the_question_and_records_no_attempt()
     {
         await using var host = Host();
-        using var http = host.CreateClient();
+        using var http = host.CreateAuthenticatedClient();
         await http.PostAsync($"{Tenant}/link-workers/lw-amara/training/listening-101/start", null, Token);
 
         var nullList = await AttemptRawAsync(http, "{\"answers\":{\"q1\":null}}");
@@ -150,7 +150,7 @@ public sealed class TrainingTests : IDisposable
     public async Task The_same_key_with_other_answers_is_a_422_and_the_same_answers_replay()
     {
         await using var host = Host();
-        using var http = host.CreateClient();
+        using var http = host.CreateAuthenticatedClient();
         await http.PostAsync($"{Tenant}/link-workers/lw-amara/training/listening-101/start", null, Token);
 
         var first = await AttemptRawAsync(http, "{\"answers\":{\"q1\":[\"a\"]}}", "attempt-1");

@@ -29,7 +29,7 @@ public sealed class TransportBookingTests : IAsyncLifetime
         settings["Plugins:CallTimeout"] = "00:00:02";
         settings["Plugins:MaxConcurrentCalls"] = "3";
         _factory = new PluginHostFactory(_plugins.Path, settings);
-        _http = _factory.CreateClient();
+        _http = _factory.CreateAuthenticatedClient();
         return ValueTask.CompletedTask;
     }
 

@@ -52,7 +52,7 @@ public sealed class TransportReconciliationTests : IDisposable
         Guid tripId;
         await using (var first = Host(partnerHangs: true))
         {
-            using var http = first.CreateClient();
+            using var http = first.CreateAuthenticatedClient();
             var referral = new
             {
                 client = new { givenName = "Marie", familyName = "Tremblay", birthDate = "1948-03-14", postalCode = "T2P 1J9", preferredLanguage = "en" },
@@ -81,7 +81,7 @@ public sealed class TransportReconciliationTests : IDisposable
         }
 
         await using var second = Host(partnerHangs: false);
-        using var again = second.CreateClient();
+        using var again = second.CreateAuthenticatedClient();
         var waited = Stopwatch.StartNew();
         while (await TripStatusAsync(again, journeyId, tripId) != "confirmed")
         {

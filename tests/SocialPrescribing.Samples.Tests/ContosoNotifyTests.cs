@@ -48,7 +48,7 @@ public sealed class ContosoNotifyTests : IAsyncLifetime
     public async Task A_safety_alert_reaches_the_webhook_of_the_tenant_that_enables_the_channel_through_the_real_host()
     {
         await using var host = new SampleHostFactory(_plugins.Path, EnabledForAb());
-        using var http = host.CreateClient();
+        using var http = host.CreateAuthenticatedClient();
 
         var (journeyId, alertId) = await RaiseSafetyAlertAsync(http, "ab");
         var notified = await WaitForNotificationAsync(http, "ab", journeyId);

@@ -175,7 +175,7 @@ public sealed class HostSamplesTests(HostSamplesTests.Fixture host) : IClassFixt
                 ["Tenants:on:Plugins:healthy-aging-checklist:Enabled"] = "false",
             };
             _factory = new SampleHostFactory(_plugins.Path, settings);
-            Client = _factory.CreateClient();
+            Client = _factory.CreateAuthenticatedClient();
             return ValueTask.CompletedTask;
         }
 

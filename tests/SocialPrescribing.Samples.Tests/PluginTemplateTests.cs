@@ -90,7 +90,7 @@ public sealed class PluginTemplateTests : IDisposable
             ["Tenants:on:Plugins:community-training:Enabled"] = "false",
             ["Tenants:on:Plugins:healthy-aging-checklist:Enabled"] = "false",
         });
-        using var client = host.CreateClient();
+        using var client = host.CreateAuthenticatedClient();
         var response = await client.GetAsync("/api/v1/plugins", TestContext.Current.CancellationToken);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
 

@@ -14,6 +14,9 @@ internal sealed class PluginHostFactory(string pluginsDirectory, IReadOnlyDictio
     /// <summary>The host's data; a folder given by the test (to model a restart) is the test's to delete.</summary>
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "sp-plugin-host-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>A client whose requests carry a token for the tenant they address (see <see cref="TenantTokenHandler"/>).</summary>
+    public HttpClient CreateAuthenticatedClient() => CreateDefaultClient(new TenantTokenHandler(DataDirectory));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -12,6 +12,9 @@ internal sealed class SampleHostFactory(string pluginsDirectory, IReadOnlyDictio
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "sp-samples-host-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>A client whose requests carry a token for the tenant they address (see <see cref="TenantTokenHandler"/>).</summary>
+    public HttpClient CreateAuthenticatedClient() => CreateDefaultClient(new TenantTokenHandler(DataDirectory));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

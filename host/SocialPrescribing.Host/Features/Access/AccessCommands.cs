@@ -114,7 +114,7 @@ internal static class AccessCommands
             return 1;
         }
 
-        var token = services.GetRequiredService<AccessTokenIssuer>().Issue(found.User.UserName!, found.User.DisplayName, tenant, found.Roles, AccessTokens.CommandClient);
+        var token = services.GetRequiredService<AccessTokenIssuer>().Issue(found.User.UserName!, found.User.DisplayName, tenant, found.Roles);
         await Console.Out.WriteLineAsync(token);
         return 0;
     }

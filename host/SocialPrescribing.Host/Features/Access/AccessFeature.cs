@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
 using SocialPrescribing.Accounts;
 using SocialPrescribing.Host.Hosting;
 using SocialPrescribing.Storage.Postgres;
@@ -21,14 +22,14 @@ internal static class AccessFeature
         var options = section.Get<AccessOptions>() ?? new AccessOptions();
         var development = IsDevelopment(builder.Environment);
         var keyFolder = Path.Combine(builder.Configuration["Storage:DataDirectory"] ?? "data", "keys");
-        var issuer = options.Issuer
-            ?? (development ? new Uri("http://localhost:5080/") : throw new InvalidOperationException("Access:Issuer is not set: name the host's public address (e.g. https://sp.example.org/), which every token carries."));
-        var keys = new AccessKeyRing(
-            issuer,
+        // Read when first needed (serving, or the token command), so commands such as migrate or users add run on a
+        // machine without the keys; AccessKeyCheck makes a host that would serve without them refuse to start.
+        builder.Services.AddSingleton(_ => new AccessKeyRing(
+            options.Issuer ?? (development ? AccessClaims.DevelopmentIssuer : throw new InvalidOperationException("Access:Issuer is not set: name the host's public address (e.g. https://sp.example.org/), which every token carries.")),
             AccessKeys.Load(options.SigningKeyPath, Path.Combine(keyFolder, "signing-key.pem"), development, "Access:SigningKeyPath"),
             AccessKeys.Load(options.EncryptionKeyPath, Path.Combine(keyFolder, "encryption-key.pem"), development, "Access:EncryptionKeyPath"),
-            options.AccessTokenLifetime);
-        builder.Services.AddSingleton(keys);
+            options.AccessTokenLifetime));
+        builder.Services.AddHostedService<AccessKeyCheck>();
         builder.Services.AddSingleton<AccessTokenIssuer>();
 
         AddAccountStorage(builder);
@@ -49,12 +50,9 @@ internal static class AccessFeature
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AccountsDbContext>())
             .AddServer(server =>
             {
-                server.SetIssuer(issuer);
                 server.SetTokenEndpointUris("connect/token");
                 server.AllowClientCredentialsFlow();
                 server.RegisterScopes(AccessClaims.ApiScope);
-                server.AddSigningKey(keys.Signing);
-                server.AddEncryptionKey(keys.Encryption);
                 // Access tokens are signed JWTs (RFC 9068) that a partner's resource server can check with the
                 // published keys; codes and refresh tokens stay encrypted.
                 server.DisableAccessTokenEncryption();
@@ -66,21 +64,27 @@ internal static class AccessFeature
                 }
             });
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(bearer =>
+        builder.Services.AddOptions<OpenIddictServerOptions>().Configure<AccessKeyRing>((server, keys) =>
+        {
+            server.Issuer = keys.Issuer;
+            server.SigningCredentials.Add(new SigningCredentials(keys.Signing, SecurityAlgorithms.RsaSha256));
+            server.EncryptionCredentials.Add(new EncryptingCredentials(keys.Encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+        });
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AccessKeyRing>((bearer, keys) =>
             {
                 bearer.MapInboundClaims = false;
                 bearer.RequireHttpsMetadata = false;
                 bearer.TimeProvider = TimeProvider.System;
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = issuer.AbsoluteUri,
+                    ValidIssuer = keys.Issuer.AbsoluteUri,
                     ValidAudience = AccessClaims.ApiAudience,
                     IssuerSigningKey = keys.Signing,
-                    ValidTypes = [AccessTokens.JwtType],
+                    ValidTypes = [AccessClaims.JwtType],
                     ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-                    NameClaimType = AccessTokens.Name,
-                    RoleClaimType = AccessTokens.Role,
+                    NameClaimType = AccessClaims.Name,
+                    RoleClaimType = AccessClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });

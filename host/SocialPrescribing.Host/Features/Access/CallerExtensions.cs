@@ -22,10 +22,10 @@ internal static class CallerExtensions
 
         return new Caller(
             id,
-            user.FindFirstValue(AccessTokens.Name) ?? id,
+            user.FindFirstValue(AccessClaims.Name) ?? id,
             tenant,
-            user.FindAll(AccessTokens.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
-            user.FindFirstValue(AccessTokens.ClientId));
+            user.FindAll(AccessClaims.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            user.FindFirstValue(AccessClaims.ClientId));
     }
 
     /// <summary>Who acts, as a journey's events record it: the caller's id. Only for endpoints behind a policy.</summary>
