@@ -1,6 +1,7 @@
 using SocialPrescribing.Host.Features.ApiReference;
 using SocialPrescribing.Host.Features.Assessments;
 using SocialPrescribing.Host.Features.Caseloads;
+using SocialPrescribing.Host.Features.Consent;
 using SocialPrescribing.Host.Features.Documents;
 using SocialPrescribing.Host.Features.Health;
 using SocialPrescribing.Host.Features.Journeys;
@@ -42,6 +43,7 @@ app.MapHealth();
 app.MapJobsDashboard();
 app.MapTenantApi()
     .MapJourneys()
+    .MapConsent()
     .MapCaseloads()
     .MapDocuments()
     .MapAssessments()
