@@ -2,6 +2,7 @@ using SocialPrescribing.Host.Features.Access;
 using SocialPrescribing.Host.Features.ApiReference;
 using SocialPrescribing.Host.Features.Assessments;
 using SocialPrescribing.Host.Features.Caseloads;
+using SocialPrescribing.Host.Features.Consent;
 using SocialPrescribing.Host.Features.Documents;
 using SocialPrescribing.Host.Features.Health;
 using SocialPrescribing.Host.Features.Journeys;
@@ -46,6 +47,7 @@ app.MapHealth();
 app.MapJobsDashboard();
 app.MapTenantApi()
     .MapJourneys()
+    .MapConsent()
     .MapCaseloads()
     .MapDocuments()
     .MapAssessments()

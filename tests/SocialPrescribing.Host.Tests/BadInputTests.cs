@@ -161,7 +161,7 @@ public sealed class BadInputTests(HostFixture fixture)
 
         var problem = await Api.ProblemAsync(response, HttpStatusCode.Conflict);
         Assert.Equal("referred", problem["journeyStatus"]!.GetValue<string>());
-        Assert.Equal(["accept", "decline", "record-contact-attempt"], problem["allowed"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["accept", "decline", "record-contact-attempt", "record-consent", "withdraw-consent", "withhold-information"], problem["allowed"]!.AsArray().Select(n => n!.GetValue<string>()));
         await AssertUnchangedAsync(id, 1);
     }
 

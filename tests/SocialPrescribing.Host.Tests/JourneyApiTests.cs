@@ -28,7 +28,7 @@ public sealed class JourneyApiTests(HostFixture fixture)
         var entry = Assert.Single(journey["timeline"]!.AsArray())!;
         Assert.Equal("ReferralReceived", entry["type"]!.GetValue<string>());
         Assert.Equal("family-physician", entry["data"]!["source"]!.GetValue<string>());
-        Assert.Equal(["accept", "decline", "record-contact-attempt"], journey["allowedCommands"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["accept", "decline", "record-contact-attempt", "record-consent", "withdraw-consent", "withhold-information"], journey["allowedCommands"]!.AsArray().Select(n => n!.GetValue<string>()));
     }
 
     [Fact]
@@ -60,7 +60,8 @@ public sealed class JourneyApiTests(HostFixture fixture)
             acceptedEvent["occurredAt"]!.GetValue<DateTimeOffset>().AddDays(7),
             acceptedEvent["data"]!["firstContactDueAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal("discharged", discharged["status"]!.GetValue<string>());
-        Assert.Empty(discharged["allowedCommands"]!.AsArray());
+        // Only the person's consent and lock-box commands outlive the pathway.
+        Assert.Equal(["record-consent", "withdraw-consent", "withhold-information"], discharged["allowedCommands"]!.AsArray().Select(n => n!.GetValue<string>()));
         var journey = await Api.GetJourneyAsync(Http, id);
         Assert.Equal(13, journey["version"]!.GetValue<int>());
         Assert.Equal(Enumerable.Range(1, 13), journey["timeline"]!.AsArray().Select(e => e!["version"]!.GetValue<int>()));
@@ -211,7 +212,7 @@ public sealed class JourneyApiTests(HostFixture fixture)
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/api/v1/tenants/{tenant}/referrals", paths);
         Assert.Contains("/api/v1/tenants/{tenant}/journeys", paths);
-        foreach (var command in new[] { "accept", "reassign", "decline", "record-contact-attempt", "close-unable-to-contact", "record-contact", "record-what-matters", "agree-plan", "make-community-referral", "update-community-referral", "schedule-follow-up", "complete-follow-up", "cancel-transport", "acknowledge-safety-alert", "discharge" })
+        foreach (var command in new[] { "accept", "reassign", "decline", "record-contact-attempt", "close-unable-to-contact", "record-contact", "record-what-matters", "agree-plan", "make-community-referral", "update-community-referral", "schedule-follow-up", "complete-follow-up", "cancel-transport", "acknowledge-safety-alert", "discharge", "record-consent", "withdraw-consent", "withhold-information", "release-withheld-information" })
         {
             Assert.Contains($"/api/v1/tenants/{{tenant}}/journeys/{{journeyId}}/{command}", paths);
         }

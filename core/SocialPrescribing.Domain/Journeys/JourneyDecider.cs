@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using SocialPrescribing.Abstractions.Assessments;
 using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Domain.Journeys.Events;
+using SocialPrescribing.Domain.Journeys.Privacy;
 using SocialPrescribing.Domain.Journeys.Transport;
 using SocialPrescribing.Domain.Tenants;
 using static SocialPrescribing.Domain.Journeys.JourneyStatus;
@@ -42,7 +43,10 @@ public static class JourneyDecider
             ? null
             : "Once a plan is agreed the person leaves the program by discharge, not by declining."), (state, c, context) =>
             Close(state, Stamp(new ReferralDeclined(c.Reason), c, context), c, context)),
-        For<RecordContactAttempt>(JourneyCommandNames.RecordContactAttempt, (s, _) => In(s, Referred, Accepted, Engaged), (_, c, context) =>
+        // A withdrawn consent to contact takes effect here; a contact the person starts is still recorded.
+        For<RecordContactAttempt>(JourneyCommandNames.RecordContactAttempt, (s, _) => In(s, Referred, Accepted, Engaged) ?? (s.Consent.Contact.DoNotContact
+            ? "The person asked not to be contacted: no contact attempts until they agree to contact again."
+            : null), (_, c, context) =>
             Decision.Append(Stamp(new ContactAttempted(c.Outcome, c.Notes), c, context))),
         // Counted since the last contact, so an engaged person who stops answering can be closed too.
         For<CloseUnableToContact>(JourneyCommandNames.CloseUnableToContact, (s, t) => In(s, Referred, Accepted, Engaged) ?? NoOpenSafetyAlert(s) ?? (s.AttemptsSinceContact >= t.MinimumContactAttempts
@@ -76,6 +80,18 @@ public static class JourneyDecider
             DecideAcknowledgement),
         For<Discharge>(JourneyCommandNames.Discharge, (s, _) => In(s, Engaged) ?? NoOpenSafetyAlert(s), (state, c, context) =>
             Close(state, Stamp(new Discharged(c.Reason), c, context), c, context)),
+        // The person's choices about their record, in any status: the record and its disclosures (documents, reports,
+        // research) outlive the pathway, and a person may give, change or withdraw consent and directives at any time.
+        For<RecordConsent>(JourneyCommandNames.RecordConsent, (s, _) => Opened(s), (_, c, context) =>
+            Decision.Append(Stamp(new ConsentRecorded(c.Consent), c, context))),
+        For<WithdrawConsent>(JourneyCommandNames.WithdrawConsent, (s, _) => Opened(s) ?? (Enum.GetValues<ConsentScope>().Any(s.Consent.Grants)
+            ? null
+            : "Every consent is already withdrawn."), DecideWithdrawal),
+        For<WithholdInformation>(JourneyCommandNames.WithholdInformation, (s, _) => Opened(s), (_, c, context) =>
+            Decision.Append(Stamp(new InformationWithheld(context.NewId(), c.Parts, c.Roles, c.RecipientIds), c, context))),
+        For<ReleaseWithheldInformation>(JourneyCommandNames.ReleaseWithheldInformation, (s, _) => Opened(s) ?? (s.WithholdingDirectives.IsEmpty
+            ? "There is no lock-box directive in force to release."
+            : null), DecideRelease),
     ];
 
     private static readonly FrozenDictionary<string, Rule> ByName = Rules.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
@@ -287,10 +303,27 @@ public static class JourneyDecider
                 AllowedCommands(state, context.Tenant));
     }
 
+    private static Decision DecideWithdrawal(JourneyState state, WithdrawConsent command, DecisionContext context) =>
+        command.Scopes.Any(state.Consent.Grants)
+            ? Decision.Append(Stamp(new ConsentWithdrawn(command.Scopes), command, context))
+            : Decision.Reject(
+                RejectionKind.Conflict,
+                $"Nothing to withdraw: the person does not consent to {string.Join(" or ", command.Scopes.Select(WireNames.Of))} now.",
+                "scopes",
+                AllowedCommands(state, context.Tenant));
+
+    private static Decision DecideRelease(JourneyState state, ReleaseWithheldInformation command, DecisionContext context) =>
+        state.WithholdingDirectives.Exists(d => d.Id == command.DirectiveId)
+            ? Decision.Append(Stamp(new WithheldInformationReleased(command.DirectiveId), command, context))
+            : Decision.Reject(RejectionKind.Invalid, "This journey has no lock-box directive in force with this id.", "directiveId");
+
     private static string? NoOpenSafetyAlert(JourneyState state) =>
         state.OpenSafetyAlerts == 0
             ? null
             : "A safety alert is open: a supervisor must acknowledge it before the journey can be closed.";
+
+    private static string? Opened(JourneyState state) =>
+        state.Exists ? null : "No referral has been received for this journey.";
 
     private static string? In(JourneyState state, params JourneyStatus[] statuses) =>
         statuses.Contains(state.Status)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SocialPrescribing.Domain.Journeys.Events;
+using SocialPrescribing.Domain.Journeys.Privacy;
 using SocialPrescribing.Domain.Journeys.Transport;
 
 namespace SocialPrescribing.Domain.Journeys;
@@ -49,6 +50,16 @@ public sealed record JourneyState
     [Id(25)] public DateTimeOffset? ClosedAt { get; init; }
     [Id(26)] public string? ClosureReason { get; init; }
     [Id(27)] public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>What the person agrees to now: <see cref="ConsentChoices.Default"/> until they record or withdraw a consent.</summary>
+    [Id(28)] public ConsentChoices Consent { get; init; } = ConsentChoices.Default;
+
+    /// <summary>When the person last recorded or withdrew a consent, and who recorded it; null while the defaults hold.</summary>
+    [Id(29)] public DateTimeOffset? ConsentUpdatedAt { get; init; }
+    [Id(30)] public string? ConsentUpdatedBy { get; init; }
+
+    /// <summary>The lock-box directives in force, oldest first; a released one is gone. <see cref="Disclosure"/> reads them.</summary>
+    [Id(31)] public ImmutableList<WithholdingDirective> WithholdingDirectives { get; init; } = [];
 
     public bool Exists => Status != JourneyStatus.None;
 
@@ -139,6 +150,13 @@ public sealed record JourneyState
         TransportCancelled x => WithTrip(x.TripId, t => t with { Status = TransportTripStatus.Cancelled, Reason = x.Reason, UpdatedAt = x.OccurredAt }),
         FirstContactOverdue o => this with { FirstContactOverdueAt = o.OccurredAt },
         Discharged d => Close(JourneyStatus.Discharged, d.Reason, d.OccurredAt),
+        ConsentRecorded c => this with { Consent = c.Consent, ConsentUpdatedAt = c.OccurredAt, ConsentUpdatedBy = c.Actor },
+        ConsentWithdrawn w => this with { Consent = Consent.Without(w.Scopes), ConsentUpdatedAt = w.OccurredAt, ConsentUpdatedBy = w.Actor },
+        InformationWithheld w => this with
+        {
+            WithholdingDirectives = WithholdingDirectives.Add(new WithholdingDirective(w.DirectiveId, w.Parts, w.Roles, w.RecipientIds, w.OccurredAt, w.Actor)),
+        },
+        WithheldInformationReleased r => this with { WithholdingDirectives = WithholdingDirectives.RemoveAll(d => d.Id == r.DirectiveId) },
         _ => throw new InvalidOperationException($"No fold for event type {e.GetType().Name}."),
     };
 

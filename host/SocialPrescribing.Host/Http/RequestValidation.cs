@@ -77,6 +77,32 @@ internal sealed partial class RequestValidation
         return default;
     }
 
+    /// <summary>
+    /// A list of <typeparamref name="T"/> values by wire name, each at most once; an absent or empty list is an error
+    /// when <paramref name="required"/>, else no values.
+    /// </summary>
+    public ImmutableArray<T> Enums<T>(IReadOnlyList<string?>? values, string field, bool required = true)
+        where T : struct, Enum
+    {
+        if (values is null || values.Count == 0)
+        {
+            if (required)
+            {
+                Add(field, $"At least one of: {string.Join(", ", WireNames.All<T>())}.");
+            }
+
+            return [];
+        }
+
+        var parsed = values.Select((value, i) => Enum<T>(value, $"{field}[{i}]")).ToImmutableArray();
+        if (parsed.Distinct().Count() != parsed.Length)
+        {
+            Add(field, "Each value once.");
+        }
+
+        return parsed;
+    }
+
     /// <summary>The latest date a field takes when it may lie ahead: <see cref="YearsAhead"/> years past <paramref name="today"/>.</summary>
     public static DateOnly LatestDate(DateOnly today) => today.AddYears(YearsAhead);
 

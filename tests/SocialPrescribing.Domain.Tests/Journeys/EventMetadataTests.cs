@@ -37,6 +37,10 @@ public sealed class EventMetadataTests
         (Names.CancelTransport, JourneyStatus.Engaged),
         (Names.RecordAssessment, JourneyStatus.Engaged),
         (Names.Discharge, JourneyStatus.Engaged),
+        (Names.RecordConsent, JourneyStatus.Referred),
+        (Names.WithdrawConsent, JourneyStatus.Discharged),
+        (Names.WithholdInformation, JourneyStatus.Engaged),
+        (Names.ReleaseWithheldInformation, JourneyStatus.Declined),
     ];
 
     public static TheoryData<string, JourneyStatus> EventRaisingCommands()

@@ -122,6 +122,29 @@ public sealed class JourneyJsonTests
     }
 
     [Fact]
+    public void Consent_is_written_with_kebab_case_choices()
+    {
+        using var json = JsonDocument.Parse(JourneyJson.Serialize(SampleEvents.ByType[nameof(ConsentRecorded)]));
+        var consent = json.RootElement.GetProperty("consent");
+
+        Assert.Equal("status-only", consent.GetProperty("referrerSharing").GetString());
+        Assert.Equal(["letter", "in-person"], consent.GetProperty("contact").GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["afternoon", "evening"], consent.GetProperty("contact").GetProperty("times").EnumerateArray().Select(c => c.GetString()));
+        Assert.True(consent.GetProperty("contact").GetProperty("doNotContact").GetBoolean());
+        Assert.True(consent.GetProperty("researchUse").GetBoolean());
+    }
+
+    [Fact]
+    public void A_lock_box_directive_is_written_with_kebab_case_parts_and_roles()
+    {
+        using var json = JsonDocument.Parse(JourneyJson.Serialize(SampleEvents.ByType[nameof(InformationWithheld)]));
+
+        Assert.Equal(["assessments", "what-matters", "community-referrals"], json.RootElement.GetProperty("parts").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["referrer", "community-partner"], json.RootElement.GetProperty("roles").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["dr-chen", "org-parkdale-food"], json.RootElement.GetProperty("recipientIds").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
     public void A_nested_enum_is_written_in_kebab_case_too()
     {
         using var json = JsonDocument.Parse(JourneyJson.Serialize(SampleEvents.ByType[nameof(ReferralReceived)]));

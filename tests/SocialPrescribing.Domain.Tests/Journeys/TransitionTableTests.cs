@@ -1,4 +1,5 @@
 using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Privacy;
 using SocialPrescribing.Domain.Tests.Support;
 using static SocialPrescribing.Domain.Journeys.Commands.JourneyCommandNames;
 using static SocialPrescribing.Domain.Journeys.JourneyStatus;
@@ -9,10 +10,15 @@ namespace SocialPrescribing.Domain.Tests.Journeys;
 /// The pathway written out by hand, status by status: which commands are legal and where each one leads.
 /// Every pair not listed must be rejected. The journeys used have every guard beyond the status met, except
 /// that none has an open safety alert (which would block closing): acknowledging one is covered by <see cref="SafetyAlertTests"/>.
+/// The person's consent and lock-box commands are legal in every status once the referral is received, closed
+/// ones included, and never move the journey.
 /// </summary>
 public sealed class TransitionTableTests
 {
-    private static readonly Dictionary<JourneyStatus, Dictionary<string, JourneyStatus>> Legal = new()
+    /// <summary>The person's commands open in every status of a journey with no lock-box directive, in pathway order.</summary>
+    private static readonly string[] PersonsChoices = [RecordConsent, WithdrawConsent, WithholdInformation];
+
+    private static readonly Dictionary<JourneyStatus, Dictionary<string, JourneyStatus>> Legal = WithPersonsChoices(new()
     {
         [None] = new() { [ReceiveReferral] = Referred },
         [Referred] = new()
@@ -51,7 +57,20 @@ public sealed class TransitionTableTests
         [Discharged] = [],
         [Declined] = [],
         [UnableToContact] = [],
-    };
+    });
+
+    private static Dictionary<JourneyStatus, Dictionary<string, JourneyStatus>> WithPersonsChoices(Dictionary<JourneyStatus, Dictionary<string, JourneyStatus>> pathway)
+    {
+        foreach (var (status, commands) in pathway.Where(p => p.Key != None))
+        {
+            foreach (var command in (string[])[.. PersonsChoices, ReleaseWithheldInformation])
+            {
+                commands[command] = status;
+            }
+        }
+
+        return pathway;
+    }
 
     public static TheoryData<JourneyStatus, string, JourneyStatus> LegalTransitions()
     {
@@ -124,13 +143,14 @@ public sealed class TransitionTableTests
     }
 
     [Fact]
-    public void The_public_commands_are_the_pathway_steps_without_receiving_or_the_system_commands()
+    public void The_public_commands_are_the_pathway_steps_without_receiving_or_the_system_commands_then_the_persons_choices()
     {
         Assert.Equal(
             [
                 AcceptReferral, ReassignLinkWorker, DeclineReferral, RecordContactAttempt, CloseUnableToContact, RecordContact,
                 RecordWhatMatters, AgreePlan, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, CompleteFollowUp,
                 RequestTransport, CancelTransport, RecordAssessment, AcknowledgeSafetyAlert, Discharge,
+                RecordConsent, WithdrawConsent, WithholdInformation, ReleaseWithheldInformation,
             ],
             JourneyDecider.PublicCommands);
     }
@@ -143,37 +163,47 @@ public sealed class TransitionTableTests
     {
         ["referred, no attempt yet"] = (
             () => JourneyBuilder.InStatus(Referred),
-            [AcceptReferral, DeclineReferral, RecordContactAttempt]),
+            [AcceptReferral, DeclineReferral, RecordContactAttempt, .. PersonsChoices]),
         ["referred, one attempt short of the minimum"] = (
             () => JourneyBuilder.InStatus(Referred).Attempt(2),
-            [AcceptReferral, DeclineReferral, RecordContactAttempt]),
+            [AcceptReferral, DeclineReferral, RecordContactAttempt, .. PersonsChoices]),
         ["accepted, no attempt yet"] = (
             () => JourneyBuilder.InStatus(Accepted),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, .. PersonsChoices]),
         ["engaged, just reached"] = (
             () => JourneyBuilder.InStatus(Engaged),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
         ["engaged, every attempt made before the contact"] = (
             () => JourneyBuilder.InStatus(Referred).Attempt(3).Accept().Attempt(2).Contact().Attempt(2),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
         ["engaged, what matters recorded"] = (
             () => JourneyBuilder.InStatus(Engaged).RecordWhatMatters(),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
         ["engaged, plan agreed"] = (
             () => JourneyBuilder.InStatus(Engaged).RecordWhatMatters().AgreePlan(),
-            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
         ["engaged, plan agreed, stopped answering, every community referral finished"] = (
             () => FinishedReferral(JourneyBuilder.InStatus(Engaged).RecordWhatMatters().AgreePlan().ReferToCommunity()).Attempt(3),
-            [ReassignLinkWorker, RecordContactAttempt, CloseUnableToContact, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, RecordContactAttempt, CloseUnableToContact, RecordContact, RecordWhatMatters, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
         ["engaged, safety alert open"] = (
             () => JourneyBuilder.InStatus(Engaged).Assess(AssessmentTimepoint.Baseline, 4, selfHarm: true).Attempt(3),
-            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, AcknowledgeSafetyAlert]),
+            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, AcknowledgeSafetyAlert, .. PersonsChoices]),
         ["engaged, safety alert acknowledged"] = (
             () => JourneyBuilder.InStatus(Engaged).Assess(AssessmentTimepoint.Baseline, 4, selfHarm: true).AcknowledgeFirstAlert(),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
         ["engaged, open community referral, no plan"] = (
             () => JourneyBuilder.InStatus(Engaged).ReferToCommunity(),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
+        ["referred, the person asked not to be contacted"] = (
+            () => JourneyBuilder.InStatus(Referred).Withdraw(ConsentScope.Contact),
+            [AcceptReferral, DeclineReferral, RecordConsent, WithholdInformation]),
+        ["engaged, every consent withdrawn, one lock-box directive in force"] = (
+            () => JourneyBuilder.InStatus(Engaged).RecordConsent().Withdraw(ConsentScope.ReferrerSharing, ConsentScope.Contact, ConsentScope.Research).Withhold(),
+            [ReassignLinkWorker, DeclineReferral, RecordContact, RecordWhatMatters, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge,
+                RecordConsent, WithholdInformation, ReleaseWithheldInformation]),
+        ["discharged, consent recorded"] = (
+            () => JourneyBuilder.InStatus(Discharged).RecordConsent(),
+            PersonsChoices),
     };
 
     public static TheoryData<string> SituationNames() => [.. Situations.Keys];
@@ -199,7 +229,7 @@ public sealed class TransitionTableTests
         var decision = JourneyDecider.Decide(journey.State, Commands.Accept(), journey.Context);
 
         var rejection = DecisionAssert.Rejected(decision, RejectionKind.Conflict);
-        Assert.Empty(rejection.Allowed);
+        Assert.Equal(PersonsChoices, rejection.Allowed);
         Assert.Contains("declined", rejection.Detail, StringComparison.Ordinal);
     }
 

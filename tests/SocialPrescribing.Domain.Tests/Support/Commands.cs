@@ -1,5 +1,6 @@
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Commands;
+using SocialPrescribing.Domain.Journeys.Privacy;
 using SocialPrescribing.Domain.Journeys.Transport;
 using SocialPrescribing.Domain.Tenants;
 
@@ -122,10 +123,32 @@ public static class Commands
     public static CheckFirstContact CheckFirstContact() =>
         new() { CommandId = Guid.NewGuid(), Actor = "system:first-contact" };
 
+    /// <summary>Full sharing with the referrer, contact by phone or text in the morning, and research use.</summary>
+    public static readonly ConsentChoices EverythingAgreed = new(
+        ReferrerSharing.FullSummary, new ContactPreferences([ContactChannel.Phone, ContactChannel.Sms], [DayPart.Morning], false), true);
+
+    public static RecordConsent Consent(ConsentChoices? consent = null) =>
+        new(consent ?? EverythingAgreed) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
+    public static WithdrawConsent Withdraw(params ConsentScope[] scopes) =>
+        new([.. scopes]) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
+    /// <summary>Assessments and notes withheld from the referrer role and from one named community organization.</summary>
+    public static WithholdInformation Withhold(RecordPart[]? parts = null, RecipientRole[]? roles = null, string[]? recipientIds = null) =>
+        new([.. parts ?? [RecordPart.Assessments, RecordPart.Notes]], [.. roles ?? [RecipientRole.Referrer]], [.. recipientIds ?? ["org-ottawa-seniors"]])
+        {
+            CommandId = Guid.NewGuid(),
+            Actor = LinkWorker,
+        };
+
+    public static ReleaseWithheldInformation Release(Guid directiveId) =>
+        new(directiveId) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
     /// <summary>
     /// A command of the given name whose payload is valid for <paramref name="state"/>: a community referral
     /// update targets the first open referral and moves it to a status it may take; a follow-up is due today;
-    /// a reassignment names a link worker other than the one assigned.
+    /// a reassignment names a link worker other than the one assigned; a withdrawal withdraws every consent in
+    /// effect; a release ends the oldest lock-box directive.
     /// </summary>
     public static JourneyCommand Named(string name, JourneyState state, DecisionContext context) => name switch
     {
@@ -150,6 +173,10 @@ public static class Commands
         JourneyCommandNames.AcknowledgeSafetyAlert => Acknowledge(state.SafetyAlerts.Find(a => a.IsOpen)?.Id ?? Guid.NewGuid()),
         JourneyCommandNames.Discharge => Discharge(),
         JourneyCommandNames.CheckFirstContact => CheckFirstContact(),
+        JourneyCommandNames.RecordConsent => Consent(),
+        JourneyCommandNames.WithdrawConsent => Withdraw(Enum.GetValues<ConsentScope>().Where(state.Consent.Grants).DefaultIfEmpty(ConsentScope.Research).ToArray()),
+        JourneyCommandNames.WithholdInformation => Withhold(),
+        JourneyCommandNames.ReleaseWithheldInformation => Release(state.WithholdingDirectives.FirstOrDefault()?.Id ?? Guid.NewGuid()),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a journey command."),
     };
 

@@ -33,7 +33,11 @@ public static class JourneyArbitraries
         (2, Gen.Constant(JourneyCommandNames.CancelTransport)),
         (2, Gen.Constant(JourneyCommandNames.RecordTransportOutcome)),
         (3, Gen.Constant(JourneyCommandNames.AcknowledgeSafetyAlert)),
-        (1, Gen.Constant(JourneyCommandNames.Discharge)));
+        (1, Gen.Constant(JourneyCommandNames.Discharge)),
+        (1, Gen.Constant(JourneyCommandNames.RecordConsent)),
+        (1, Gen.Constant(JourneyCommandNames.WithdrawConsent)),
+        (1, Gen.Constant(JourneyCommandNames.WithholdInformation)),
+        (1, Gen.Constant(JourneyCommandNames.ReleaseWithheldInformation)));
 
     public static Gen<JourneyStep> Step(Gen<string> command) =>
         from name in command

@@ -1,6 +1,7 @@
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Domain.Journeys.Events;
+using SocialPrescribing.Domain.Journeys.Privacy;
 
 namespace SocialPrescribing.Domain.Tests.Support;
 
@@ -38,12 +39,12 @@ public sealed class JourneyBuilder
     /// <summary>
     /// A journey in <paramref name="status"/> where every guard beyond the status is met (enough failed attempts
     /// since the last contact, what matters recorded, no plan agreed yet so declining is still open, an open
-    /// community referral), so only the status decides what is allowed.
+    /// community referral, a lock-box directive in force), so only the status decides what is allowed.
     /// </summary>
     public static JourneyBuilder WithEveryGuardMet(JourneyStatus status) => status switch
     {
         JourneyStatus.None => new JourneyBuilder(),
-        JourneyStatus.Referred => new JourneyBuilder().Receive().Attempt(Fixed.Tenant.MinimumContactAttempts),
+        JourneyStatus.Referred => new JourneyBuilder().Receive().Attempt(Fixed.Tenant.MinimumContactAttempts).Withhold(),
         JourneyStatus.Accepted => WithEveryGuardMet(JourneyStatus.Referred).Accept(),
         JourneyStatus.Engaged => WithEveryGuardMet(JourneyStatus.Accepted)
             .Contact().RecordWhatMatters().ReferToCommunity().RequestTrip().ScheduleFollowUp(Fixed.TodayInToronto(Fixed.Now))
@@ -127,6 +128,17 @@ public sealed class JourneyBuilder
     public Guid LastTripId => State.Trips[^1].Id;
 
     public JourneyBuilder Acknowledge(Guid alertId) => Then(Commands.Acknowledge(alertId));
+
+    public JourneyBuilder RecordConsent(ConsentChoices? consent = null) => Then(Commands.Consent(consent));
+
+    public JourneyBuilder Withdraw(params ConsentScope[] scopes) => Then(Commands.Withdraw(scopes));
+
+    public JourneyBuilder Withhold(RecordPart[]? parts = null, RecipientRole[]? roles = null, string[]? recipientIds = null) =>
+        Then(Commands.Withhold(parts, roles, recipientIds));
+
+    public JourneyBuilder Release(Guid directiveId) => Then(Commands.Release(directiveId));
+
+    public Guid LastDirectiveId => State.WithholdingDirectives[^1].Id;
 
     public JourneyBuilder AcknowledgeFirstAlert() => Acknowledge(State.SafetyAlerts.First(a => a.IsOpen).Id);
 }

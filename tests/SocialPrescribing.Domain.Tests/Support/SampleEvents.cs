@@ -1,5 +1,6 @@
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Events;
+using SocialPrescribing.Domain.Journeys.Privacy;
 
 namespace SocialPrescribing.Domain.Tests.Support;
 
@@ -60,6 +61,17 @@ public static class SampleEvents
         new TransportFailed(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-dddddddddddd"), "No accessible vehicle free."),
         new TransportCancelled(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-dddddddddddd"), "Session moved to Thursday."),
         new Discharged("Connected and settled; goals met."),
+        new ConsentRecorded(new ConsentChoices(
+            ReferrerSharing.StatusOnly,
+            new ContactPreferences([ContactChannel.Letter, ContactChannel.InPerson], [DayPart.Afternoon, DayPart.Evening], true),
+            true)),
+        new ConsentWithdrawn([ConsentScope.ReferrerSharing, ConsentScope.Research]),
+        new InformationWithheld(
+            Guid.Parse("0197a3c2-5e4f-7a10-9b2c-eeeeeeeeeeee"),
+            [RecordPart.Assessments, RecordPart.WhatMatters, RecordPart.CommunityReferrals],
+            [RecipientRole.Referrer, RecipientRole.CommunityPartner],
+            ["dr-chen", "org-parkdale-food"]),
+        new WithheldInformationReleased(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-eeeeeeeeeeee")),
     }
     .Select(e => e with
     {

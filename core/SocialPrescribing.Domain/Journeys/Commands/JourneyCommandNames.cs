@@ -21,6 +21,10 @@ public static class JourneyCommandNames
     public const string RecordAssessment = "record-assessment";
     public const string AcknowledgeSafetyAlert = "acknowledge-safety-alert";
     public const string Discharge = "discharge";
+    public const string RecordConsent = "record-consent";
+    public const string WithdrawConsent = "withdraw-consent";
+    public const string WithholdInformation = "withhold-information";
+    public const string ReleaseWithheldInformation = "release-withheld-information";
     public const string CheckFirstContact = "check-first-contact";
     public const string NotifySafetyAlert = "notify-safety-alert";
     public const string RecordTransportOutcome = "record-transport-outcome";

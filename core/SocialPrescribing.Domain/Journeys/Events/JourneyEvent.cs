@@ -33,6 +33,10 @@ namespace SocialPrescribing.Domain.Journeys.Events;
 [JsonDerivedType(typeof(TransportFailed), nameof(TransportFailed))]
 [JsonDerivedType(typeof(TransportCancelled), nameof(TransportCancelled))]
 [JsonDerivedType(typeof(Discharged), nameof(Discharged))]
+[JsonDerivedType(typeof(ConsentRecorded), nameof(ConsentRecorded))]
+[JsonDerivedType(typeof(ConsentWithdrawn), nameof(ConsentWithdrawn))]
+[JsonDerivedType(typeof(InformationWithheld), nameof(InformationWithheld))]
+[JsonDerivedType(typeof(WithheldInformationReleased), nameof(WithheldInformationReleased))]
 public abstract record JourneyEvent
 {
     /// <summary>The command that caused this event; every event of one command shares it.</summary>

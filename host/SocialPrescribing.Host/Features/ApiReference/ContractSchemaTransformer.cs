@@ -9,7 +9,7 @@ namespace SocialPrescribing.Host.Features.ApiReference;
 /// <summary>
 /// Schemas as a generated client needs them. Numbers are numbers (the JSON options also read numbers written as
 /// text; a client need not know). A text with its own converter is still text. A field marked
-/// <see cref="WireValuesAttribute"/> is an enum of its wire names, and a domain enum says it is text. In a request
+/// <see cref="WireValuesAttribute"/> is an enum of its wire names (a list's items are), and a domain enum says it is text. In a request
 /// body, a field is required unless its record gives it a default, and never null: the handler reads a missing
 /// field and a null alike, and answers a missing required one with a 400 naming it.
 /// </summary>
@@ -55,7 +55,9 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
 
         if (property.AttributeProvider?.GetCustomAttributes(typeof(WireValuesAttribute), inherit: false) is [WireValuesAttribute values, ..])
         {
-            schema.Enum = [.. values.Values.Select(v => (JsonNode)JsonValue.Create(v))];
+            // On a list, the values are its items'.
+            var target = schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is OpenApiSchema items ? items : schema;
+            target.Enum = [.. values.Values.Select(v => (JsonNode)JsonValue.Create(v))];
         }
     }
 

@@ -2,6 +2,7 @@ using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Grains.Journeys;
 using SocialPrescribing.Host.Features.Assessments;
+using SocialPrescribing.Host.Features.Consent;
 using SocialPrescribing.Host.Features.SafetyAlerts;
 using SocialPrescribing.Host.Features.Transport;
 using SocialPrescribing.Host.Http;
@@ -34,6 +35,8 @@ internal sealed record JourneyResponse(
     IReadOnlyList<AssessmentResponse> Assessments,
     IReadOnlyList<SafetyAlertResponse> SafetyAlerts,
     int OpenSafetyAlerts,
+    ConsentResponse Consent,
+    IReadOnlyList<WithholdingDirectiveResponse> WithholdingDirectives,
     IReadOnlyList<string> AllowedCommands,
     IReadOnlyList<TimelineEntry> Timeline,
     DateTimeOffset? AsOf)
@@ -73,6 +76,8 @@ internal sealed record JourneyResponse(
             [.. s.Assessments.Select(AssessmentResponse.From)],
             [.. s.SafetyAlerts.Select(SafetyAlertResponse.From)],
             s.OpenSafetyAlerts,
+            ConsentResponse.From(s),
+            [.. s.WithholdingDirectives.Select(WithholdingDirectiveResponse.From)],
             view.AllowedCommands,
             TimelineEntry.Of(view.Timeline, s.Version),
             view.AsOf);
