@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using SocialPrescribing.Accounts;
 
 namespace SocialPrescribing.Benchmarks;
 
@@ -39,6 +40,12 @@ internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyLi
         }
 
         var port = FreePort.Next();
+        // A production host needs persistent token keys and an issuer; the driver signs its workers' token with the same key.
+        var issuer = new Uri($"http://127.0.0.1:{port}/");
+        var signingKey = Path.Combine(_dataDirectory, "keys", "signing.pem");
+        var encryptionKey = Path.Combine(_dataDirectory, "keys", "encryption.pem");
+        RsaKeyFile.Create(signingKey);
+        RsaKeyFile.Create(encryptionKey);
         var start = new ProcessStartInfo("dotnet")
         {
             // The host reads appsettings.json from its content root, the working directory.
@@ -56,6 +63,9 @@ internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyLi
             "--Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Warning",
+            "--Access:Issuer", issuer.AbsoluteUri,
+            "--Access:SigningKeyPath", signingKey,
+            "--Access:EncryptionKeyPath", encryptionKey,
             .. settings,
         ];
         foreach (var argument in arguments)
@@ -73,6 +83,12 @@ internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyLi
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}/api/v1/tenants/ab/"),
             Timeout = TimeSpan.FromSeconds(30),
+            DefaultRequestHeaders =
+            {
+                Authorization = new AuthenticationHeaderValue("Bearer", AccessTokenMinter.Issue(
+                    issuer, RsaKeyFile.Read(signingKey, "benchmark signing key"), TimeSpan.FromHours(1), SampleEvents.Actor, SampleEvents.Actor, "ab",
+                    [AccessRoles.Referrer, AccessRoles.LinkWorker], "sp-benchmarks")),
+            },
         };
         await WaitUntilLiveAsync(new Uri($"http://127.0.0.1:{port}/health/live"), cancellationToken);
     }
@@ -125,7 +141,6 @@ internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyLi
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = Json;
-        request.Headers.Add("X-Actor", SampleEvents.Actor);
         var response = await _client!.SendAsync(request);
         if (response.StatusCode != expected)
         {

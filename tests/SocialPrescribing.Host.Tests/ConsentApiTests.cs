@@ -60,7 +60,7 @@ public sealed class ConsentApiTests(HostFixture fixture)
         Assert.Equal(["phone", "sms"], Texts(consent["contact"]!["channels"]));
         Assert.Equal(["morning"], Texts(consent["contact"]!["times"]));
         Assert.Equal(withdrawn["events"]![0]!["occurredAt"]!.GetValue<DateTimeOffset>(), consent["updatedAt"]!.GetValue<DateTimeOffset>());
-        Assert.Equal("anonymous", consent["updatedBy"]!.GetValue<string>());
+        Assert.Equal(TestTokens.DefaultCaller, consent["updatedBy"]!.GetValue<string>());
     }
 
     [Fact]

@@ -49,6 +49,8 @@ internal static class HttpApiExtensions
     {
         var tenant = app.MapGroup("/api/v1/tenants/{tenant}").AddEndpointFilter<TenantEndpointFilter>();
         tenant.ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer((operation, _, _) =>

@@ -67,6 +67,8 @@ internal static class AccessFeature
         builder.Services.AddOptions<OpenIddictServerOptions>().Configure<AccessKeyRing>((server, keys) =>
         {
             server.Issuer = keys.Issuer;
+            // Token lifetimes follow the real clock, not the domain's (which tests move).
+            server.TimeProvider = TimeProvider.System;
             server.SigningCredentials.Add(new SigningCredentials(keys.Signing, SecurityAlgorithms.RsaSha256));
             server.EncryptionCredentials.Add(new EncryptingCredentials(keys.Encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
         });

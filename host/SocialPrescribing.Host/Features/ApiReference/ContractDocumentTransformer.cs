@@ -22,6 +22,9 @@ internal sealed class ContractDocumentTransformer(RequestBodyTypes requestBodies
         ["Plugins"] = "The plugins installed on this host and those a tenant enables.",
     };
 
+    private const string BearerScheme = "bearer";
+    private const string ClientCredentialsScheme = "clientCredentials";
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
@@ -31,10 +34,39 @@ internal sealed class ContractDocumentTransformer(RequestBodyTypes requestBodies
             Description = "Referrals, client journeys and what link workers record on them, for the tenants (provinces or regions) this " +
                 "deployment serves. Every route under `/api/v1/tenants/{tenant}` acts within one tenant. Errors are RFC 9457 problem " +
                 "details (`application/problem+json`); a 400 names each field in `errors`. Commands take an optional " +
-                "`Idempotency-Key` header and `X-Actor` names who acts.",
+                "`Idempotency-Key` header. Every operation needs an OAuth 2 access token for the route's tenant " +
+                "(`Authorization: Bearer …`): 401 without a valid one, 403 when its roles do not allow the operation, and 404 for " +
+                "another tenant's routes. Systems get tokens from `POST /connect/token` with the client credentials grant.",
             Contact = new OpenApiContact { Name = "Social Prescribing Framework contributors" },
         };
         document.Servers = [new OpenApiServer { Url = "/", Description = "The deployment serving this document." }];
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "An access token the host issued (RFC 9068 JWT), for one tenant, carrying the caller's roles.",
+        };
+        document.Components.SecuritySchemes[ClientCredentialsScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.OAuth2,
+            Description = "Systems (a clinic's EMR, a partner's system) registered for a tenant get tokens with their client id and secret.",
+            Flows = new OpenApiOAuthFlows
+            {
+                ClientCredentials = new OpenApiOAuthFlow
+                {
+                    TokenUrl = new Uri("/connect/token", UriKind.Relative),
+                    Scopes = new Dictionary<string, string> { ["api"] = "Use of the API within the token's tenant and roles." },
+                },
+            },
+        };
+        document.Security =
+        [
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ClientCredentialsScheme, document)] = ["api"] },
+        ];
         document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
         foreach (var (name, schema) in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
         {

@@ -16,6 +16,8 @@ internal static class PluginsFeature
     {
         app.MapGet("/api/v1/plugins", ListPlugins)
             .RequireAuthorization(AccessPolicies.Administration)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithName("ListPlugins")
             .WithTags("Plugins")
             .WithSummary("Every plugin in the plugins folder: id, version, kinds, status (loaded, quarantined, incompatible, …) and why one is not loaded.")

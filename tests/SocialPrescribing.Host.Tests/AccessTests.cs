@@ -1,0 +1,222 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using SocialPrescribing.Accounts;
+using SocialPrescribing.Abstractions;
+
+namespace SocialPrescribing.Host.Tests;
+
+/// <summary>Deny by default: every route needs a valid token for its tenant and a role its policy names.</summary>
+[Collection(HostCollection.Name)]
+public sealed class AccessTests(HostFixture fixture)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private HttpClient Anonymous() => fixture.Factory.CreateClient();
+
+    private string TokenFor(string tenant = "ab", string subject = "access-test", IEnumerable<string>? roles = null, TimeSpan? lifetime = null) =>
+        TestTokens.For(fixture.Factory.DataDirectory, tenant, subject, roles, lifetime);
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var http = Anonymous();
+        return await http.SendAsync(request, Token);
+    }
+
+    [Fact]
+    public void Every_endpoint_names_a_policy_or_is_explicitly_open()
+    {
+        var endpoints = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.NotEmpty(endpoints);
+        var open = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var pattern = endpoint.RoutePattern.RawText ?? "?";
+            if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            {
+                open.Add(pattern);
+                continue;
+            }
+
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null).ToList();
+            Assert.True(policies.Count > 0 || pattern.StartsWith("hangfire", StringComparison.Ordinal) || pattern.StartsWith("/hangfire", StringComparison.Ordinal), $"{pattern} has no policy");
+        }
+
+        Assert.All(open, pattern => Assert.True(
+            pattern.StartsWith("/health/", StringComparison.Ordinal) || pattern.Contains("openapi", StringComparison.Ordinal)
+            || pattern.Contains("scalar", StringComparison.Ordinal) || pattern == "/connect/token",
+            $"{pattern} is open"));
+    }
+
+    [Fact]
+    public async Task Every_api_route_without_a_token_is_a_401_problem_with_a_bearer_challenge()
+    {
+        var endpoints = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .ToList();
+        Assert.True(endpoints.Count > 30, $"only {endpoints.Count} API routes found");
+        using var http = Anonymous();
+        foreach (var endpoint in endpoints)
+        {
+            var path = Concrete(endpoint.RoutePattern.RawText!);
+            var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is [var first, ..] ? first : "GET";
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method == "POST")
+            {
+                request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            }
+
+            using var response = await http.SendAsync(request, Token);
+
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path}: {(int)response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+        }
+    }
+
+    [Fact]
+    public async Task A_valid_token_reads_its_tenant()
+    {
+        using var response = await GetAsync(Api.Journeys(), TokenFor());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_tenants_routes_are_a_404_as_if_it_did_not_exist()
+    {
+        var journey = await Api.CreateJourneyAsync(fixture.Client, "on");
+
+        using var list = await GetAsync(Api.Journeys("on"), TokenFor("ab"));
+        using var one = await GetAsync($"{Api.Journeys("on")}/{journey}", TokenFor("ab"));
+
+        await Api.ProblemAsync(list, HttpStatusCode.NotFound);
+        await Api.ProblemAsync(one, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_role_outside_the_policy_is_a_403_problem()
+    {
+        using var caseload = await GetAsync(Api.Journeys(), TokenFor(roles: [AccessRoles.Referrer]));
+        using var plugins = await GetAsync("/api/v1/plugins", TokenFor(roles: [AccessRoles.LinkWorker]));
+
+        await Api.ProblemAsync(caseload, HttpStatusCode.Forbidden);
+        await Api.ProblemAsync(plugins, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_a_401()
+    {
+        using var response = await GetAsync(Api.Journeys(), TokenFor(lifetime: TimeSpan.FromMinutes(-5)));
+
+        await Api.ProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Tokens_for_another_issuer_audience_key_or_type_are_401s()
+    {
+        var key = RsaKeyFile.Read(TestTokens.SigningKeyPath(fixture.Factory.DataDirectory), "test");
+        using var strangerRsa = RSA.Create(2048);
+        var stranger = new RsaSecurityKey(strangerRsa) { KeyId = "stranger" };
+        string[] tokens =
+        [
+            AccessTokenMinter.Issue(new Uri("https://elsewhere.example.org/"), key, TimeSpan.FromMinutes(5), "x", "x", "ab", [AccessRoles.Supervisor], "c"),
+            AccessTokenMinter.Issue(AccessClaims.DevelopmentIssuer, stranger, TimeSpan.FromMinutes(5), "x", "x", "ab", [AccessRoles.Supervisor], "c"),
+            WithAudience(AccessClaims.DevelopmentIssuer, key, "another-api"),
+            Unsigned(),
+        ];
+
+        foreach (var token in tokens)
+        {
+            using var response = await GetAsync(Api.Journeys(), token);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_registered_system_gets_a_token_with_its_credentials_and_acts_in_its_roles_only()
+    {
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var added = await scope.ServiceProvider.GetRequiredService<ClientRegistry>().AddAsync(TenantId.Parse("ab"), "emr-" + Guid.NewGuid().ToString("N")[..8], [AccessRoles.Referrer], secret, Token);
+            Assert.True(added.Succeeded, added.Error);
+        }
+
+        var client = (await ClientsAsync()).Last();
+        using var http = Anonymous();
+        using var refused = await http.PostAsync("/connect/token", Form(client, "not-the-secret"), Token);
+        using var granted = await http.PostAsync("/connect/token", Form(client, secret), Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        var token = (await granted.Content.ReadFromJsonAsync<JsonObject>(Token))!["access_token"]!.GetValue<string>();
+        using var referral = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tenants/ab/referrals") { Content = JsonContent.Create(Api.Referral()) };
+        referral.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var created = await http.SendAsync(referral, Token);
+        using var caseload = await GetAsync(Api.Journeys(), token);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, caseload.StatusCode);
+        var events = (await created.Content.ReadFromJsonAsync<JsonObject>(Token))!["events"]!.AsArray();
+        Assert.Equal(client, events[0]!["actor"]!.GetValue<string>());
+    }
+
+    private async Task<List<string>> ClientsAsync()
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        return [.. (await scope.ServiceProvider.GetRequiredService<ClientRegistry>().ListAsync(TenantId.Parse("ab"), Token)).Select(c => c.ClientId).Where(c => c.StartsWith("emr-", StringComparison.Ordinal))];
+    }
+
+    private static FormUrlEncodedContent Form(string client, string secret) => new(new Dictionary<string, string>
+    {
+        ["grant_type"] = "client_credentials",
+        ["client_id"] = client,
+        ["client_secret"] = secret,
+        ["scope"] = AccessClaims.ApiScope,
+    });
+
+    private static string WithAudience(Uri issuer, SecurityKey key, string audience)
+    {
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
+        return handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer.AbsoluteUri,
+            Audience = audience,
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            TokenType = AccessClaims.JwtType,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            Claims = new Dictionary<string, object> { ["sub"] = "x", [AccessClaims.Tenant] = "ab", ["role"] = AccessRoles.Supervisor },
+        });
+    }
+
+    /// <summary>An <c>alg: none</c> token carrying every claim a real one would.</summary>
+    private static string Unsigned()
+    {
+        static string Encode(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
+        var expires = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds();
+        return Encode("""{"alg":"none","typ":"at+jwt"}""") + "." +
+            Encode($$"""{"iss":"{{AccessClaims.DevelopmentIssuer.AbsoluteUri}}","aud":"{{AccessClaims.ApiAudience}}","sub":"x","sp_tenant":"ab","role":"supervisor","exp":{{expires}}}""") + ".";
+    }
+
+    /// <summary>A route pattern with its parameters filled: the tenant ab, a new id for every guid, a word for the rest.</summary>
+    private static string Concrete(string pattern) =>
+        System.Text.RegularExpressions.Regex.Replace(pattern, "\\{([^}:]+)(:[^}]+)?\\}", m => m.Groups[1].Value switch
+        {
+            "tenant" => "ab",
+            var name when m.Groups[2].Value.Contains("guid", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
+            _ => "x",
+        });
+}
