@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using OpenIddict.Abstractions;
 using SocialPrescribing.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using SocialPrescribing.Domain.Access;
 
 namespace SocialPrescribing.Accounts;
 

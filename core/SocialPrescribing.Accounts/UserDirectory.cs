@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SocialPrescribing.Abstractions;
+using SocialPrescribing.Domain.Access;
 
 namespace SocialPrescribing.Accounts;
 

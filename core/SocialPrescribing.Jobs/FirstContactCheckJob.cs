@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Access;
 using Hangfire;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Identity;
@@ -18,7 +19,7 @@ public sealed class FirstContactCheckJob(JourneyUseCases journeys)
     public async Task RunAsync(string tenant, Guid journeyId)
     {
         var tenantId = TenantId.Parse(tenant);
-        await journeys.SendAsync(tenantId, journeyId, new CheckFirstContact
+        await journeys.SendAsync(Caller.System(tenantId), journeyId, new CheckFirstContact
         {
             CommandId = JourneyIds.FirstContactCheck(tenantId, journeyId),
             Actor = Actor,

@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Access;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using SocialPrescribing.Abstractions;
@@ -36,7 +37,7 @@ public sealed partial class SafetyAlertNotificationJob(
             return;
         }
 
-        var state = await journeys.FindStateAsync(tenantId, journeyId);
+        var state = await journeys.FindStateAsync(Caller.System(tenantId), journeyId);
         var alert = state?.SafetyAlerts.Find(a => a.Id == alertId);
         if (alert is not { NotifiedAt: null, IsOpen: true })
         {
@@ -86,7 +87,7 @@ public sealed partial class SafetyAlertNotificationJob(
             throw new InvalidOperationException($"No notification channel delivered safety alert {alert.Id}; it will be retried.");
         }
 
-        await journeys.SendAsync(tenantId, journeyId, new NotifySafetyAlert(alert.Id, [.. notification.Recipients.Select(r => r.Id)], [.. delivered])
+        await journeys.SendAsync(Caller.System(tenantId), journeyId, new NotifySafetyAlert(alert.Id, [.. notification.Recipients.Select(r => r.Id)], [.. delivered])
         {
             CommandId = JourneyIds.SafetyAlertNotification(tenantId, journeyId, alert.Id),
             Actor = Actor,

@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Access;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ public sealed partial class TransportBookingJob(
     public async Task RunAsync(string tenant, Guid journeyId, Guid tripId, int attempt)
     {
         var tenantId = TenantId.Parse(tenant);
-        var journey = await journeys.FindStateAsync(tenantId, journeyId);
+        var journey = await journeys.FindStateAsync(Caller.System(tenantId), journeyId);
         if (journey?.Trips.Find(t => t.Id == tripId) is not { Status: TransportTripStatus.Requested } trip)
         {
             return;
@@ -101,7 +102,7 @@ public sealed partial class TransportBookingJob(
     }
 
     private Task<CommandOutcome> RecordAsync(TenantId tenant, Guid journeyId, TransportTrip trip, TripBooking? booking, string? failure) =>
-        journeys.SendAsync(tenant, journeyId, new RecordTransportOutcome(
+        journeys.SendAsync(Caller.System(tenant), journeyId, new RecordTransportOutcome(
             trip.Id,
             booking is not null,
             booking?.PartnerReference,

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using SocialPrescribing.Accounts;
+using SocialPrescribing.Domain.Access;
 
 namespace SocialPrescribing.Benchmarks;
 

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using SocialPrescribing.Accounts;
 using SocialPrescribing.Abstractions;
+using SocialPrescribing.Domain.Access;
 
 namespace SocialPrescribing.Host.Tests;
 
@@ -172,6 +173,57 @@ public sealed class AccessTests(HostFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, caseload.StatusCode);
         var events = (await created.Content.ReadFromJsonAsync<JsonObject>(Token))!["events"]!.AsArray();
         Assert.Equal(client, events[0]!["actor"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_link_worker_opens_unassigned_referrals_and_their_own_journeys_but_not_another_workers()
+    {
+        var mine = "lw-mine-" + Guid.NewGuid().ToString("N")[..6];
+        var theirs = "lw-theirs-" + Guid.NewGuid().ToString("N")[..6];
+        var unassigned = await Api.CreateJourneyAsync(fixture.Client);
+        var own = await Api.CreateJourneyAsync(fixture.Client);
+        var other = await Api.CreateJourneyAsync(fixture.Client);
+        await Api.CommandOkAsync(fixture.Client, own, "accept", new { linkWorkerId = mine });
+        await Api.CommandOkAsync(fixture.Client, other, "accept", new { linkWorkerId = theirs });
+        var worker = TokenFor(subject: mine, roles: [AccessRoles.LinkWorker]);
+
+        using var triage = await GetAsync($"{Api.Journeys()}/{unassigned}", worker);
+        using var ownJourney = await GetAsync($"{Api.Journeys()}/{own}", worker);
+        using var otherJourney = await GetAsync($"{Api.Journeys()}/{other}", worker);
+        using var otherDocument = await GetAsync($"{Api.Journeys()}/{other}/documents/plan-summary", worker);
+
+        Assert.Equal(HttpStatusCode.OK, triage.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ownJourney.StatusCode);
+        await Api.ProblemAsync(otherJourney, HttpStatusCode.Forbidden);
+        await Api.ProblemAsync(otherDocument, HttpStatusCode.Forbidden);
+
+        using var command = new HttpRequestMessage(HttpMethod.Post, $"{Api.Journeys()}/{other}/record-contact") { Content = JsonContent.Create(new { mode = "phone", purpose = "check-in" }) };
+        command.Headers.Authorization = new AuthenticationHeaderValue("Bearer", worker);
+        using var http = Anonymous();
+        using var refused = await http.SendAsync(command, Token);
+        await Api.ProblemAsync(refused, HttpStatusCode.Forbidden);
+        using var journey = await fixture.Client.GetAsync($"{Api.Journeys()}/{other}", Token);
+        Assert.Equal(2, (await Api.ReadAsync(journey))["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_link_workers_caseload_is_their_own_and_another_workers_is_refused()
+    {
+        var mine = "lw-list-" + Guid.NewGuid().ToString("N")[..6];
+        var own = await Api.CreateJourneyAsync(fixture.Client);
+        var other = await Api.CreateJourneyAsync(fixture.Client);
+        await Api.CommandOkAsync(fixture.Client, own, "accept", new { linkWorkerId = mine });
+        await Api.CommandOkAsync(fixture.Client, other, "accept", new { linkWorkerId = "lw-someone-else" });
+        var worker = TokenFor(subject: mine, roles: [AccessRoles.LinkWorker]);
+
+        using var caseload = await GetAsync(Api.Journeys(), worker);
+        using var someoneElses = await GetAsync($"{Api.Journeys()}?linkWorker=lw-someone-else", worker);
+        using var triage = await GetAsync($"{Api.Journeys()}?status=referred", worker);
+
+        var rows = (await Api.ReadAsync(caseload))["items"]!.AsArray().Select(r => r!["journeyId"]!.GetValue<Guid>()).ToList();
+        Assert.Equal([own], rows);
+        await Api.ProblemAsync(someoneElses, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, triage.StatusCode);
     }
 
     private async Task<List<string>> ClientsAsync()

@@ -1,4 +1,5 @@
 using SocialPrescribing.Accounts;
+using SocialPrescribing.Domain.Access;
 
 namespace SocialPrescribing.Testing;
 

@@ -13,5 +13,12 @@ namespace SocialPrescribing.Application.Access;
 /// <param name="Client">The client application the token was issued to, when there is one.</param>
 public sealed record Caller(string Id, string DisplayName, TenantId Tenant, IReadOnlySet<string> Roles, string? Client)
 {
+    private const string SystemRole = "system";
+
+    /// <summary>The host itself, acting on a job's behalf (a first-contact check, a partner's answer): bound by the domain's rules only.</summary>
+    public static Caller System(TenantId tenant) => new("system", "System", tenant, new HashSet<string>(StringComparer.Ordinal) { SystemRole }, null);
+
+    public bool IsSystem => Roles.Contains(SystemRole);
+
     public bool HasRole(string role) => Roles.Contains(role);
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using SocialPrescribing.Abstractions;
+using SocialPrescribing.Application.Access;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Storage;
 
@@ -19,9 +20,13 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
     /// <summary>Journeys with a trip its partner has not answered yet.</summary>
     public static readonly JourneyQuery TripsAwaitingPartner = new(null, null, 1, WalkPageSize) { TripsAwaitingPartnerOnly = true };
 
-    /// <summary>One page of a caseload, newest referral first.</summary>
-    public Task<JourneyPage> ListAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default) =>
-        store.QueryAsync(tenant, query, cancellationToken);
+    /// <summary>One page of a caseload, newest referral first, within what the caller may see (<see cref="JourneyScope.Narrow"/>).</summary>
+    /// <exception cref="AccessDeniedException">The query asks for a caseload outside the caller's scope.</exception>
+    public Task<JourneyPage> ListAsync(Caller caller, JourneyQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return store.QueryAsync(caller.Tenant, JourneyScope.Narrow(caller, query), cancellationToken);
+    }
 
     /// <summary>Journeys whose first-contact check should be pending, for reconciliation.</summary>
     public Task<IReadOnlyList<PendingFirstContactCheck>> PendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
@@ -41,7 +46,7 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
             var rows = await store.QueryAsync(tenant, filter with { Page = page, PageSize = WalkPageSize }, cancellationToken);
             foreach (var row in rows.Items)
             {
-                if (await journeys.FindStateAsync(tenant, row.JourneyId) is { } state)
+                if (await journeys.FindStateAsync(Caller.System(tenant), row.JourneyId) is { } state)
                 {
                     yield return (row, state);
                 }

@@ -1,4 +1,5 @@
 using SocialPrescribing.Abstractions;
+using SocialPrescribing.Application.Access;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Grains.Journeys;
@@ -12,28 +13,55 @@ namespace SocialPrescribing.Application.Journeys;
 /// </summary>
 public sealed class JourneyUseCases(IGrainFactory grains)
 {
-    /// <summary>Decides the command on the journey and commits its events before returning.</summary>
-    public Task<CommandOutcome> SendAsync(TenantId tenant, Guid journeyId, JourneyCommand command)
+    /// <summary>
+    /// Decides the command on the journey and commits its events before returning. A journey that exists must be in
+    /// the caller's scope (<see cref="JourneyScope"/>); one that does not is the domain's to answer (a referral opens it).
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
+    public async Task<CommandOutcome> SendAsync(Caller caller, Guid journeyId, JourneyCommand command)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(command);
-        return Journey(tenant, journeyId).Execute(command);
+        var journey = Journey(caller.Tenant, journeyId);
+        if (!caller.IsSystem && await journey.GetState() is { Exists: true } state)
+        {
+            JourneyScope.Demand(caller, state);
+        }
+
+        return await journey.Execute(command);
     }
 
     /// <summary>
     /// The journey with its timeline and allowed commands, or null when it does not exist (or, with
     /// <paramref name="asOf"/>, did not yet exist at that moment).
     /// </summary>
-    public async Task<JourneyView?> FindAsync(TenantId tenant, Guid journeyId, DateTimeOffset? asOf = null)
+    /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
+    public async Task<JourneyView?> FindAsync(Caller caller, Guid journeyId, DateTimeOffset? asOf = null)
     {
-        var view = await Journey(tenant, journeyId).GetView(asOf);
+        ArgumentNullException.ThrowIfNull(caller);
+        var journey = Journey(caller.Tenant, journeyId);
+        if (await FindStateAsync(caller, journeyId) is null)
+        {
+            return null;
+        }
+
+        var view = await journey.GetView(asOf);
         return view.State.Exists ? view : null;
     }
 
     /// <summary>The journey's current state, or null when it does not exist.</summary>
-    public async Task<JourneyState?> FindStateAsync(TenantId tenant, Guid journeyId)
+    /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
+    public async Task<JourneyState?> FindStateAsync(Caller caller, Guid journeyId)
     {
-        var state = await Journey(tenant, journeyId).GetState();
-        return state.Exists ? state : null;
+        ArgumentNullException.ThrowIfNull(caller);
+        var state = await Journey(caller.Tenant, journeyId).GetState();
+        if (!state.Exists)
+        {
+            return null;
+        }
+
+        JourneyScope.Demand(caller, state);
+        return state;
     }
 
     private IJourneyGrain Journey(TenantId tenant, Guid journeyId) => grains.GetGrain<IJourneyGrain>(journeyId, tenant.Value);

@@ -37,6 +37,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     private static (int Status, string Title, string Detail) Classify(Exception exception) => exception switch
     {
         BadHttpRequestException bad => (bad.StatusCode, "Bad request.", "The request could not be read."),
+        SocialPrescribing.Application.Access.AccessDeniedException denied => (StatusCodes.Status403Forbidden, "Forbidden.", denied.Message),
         Plugins.PluginCallException { Reason: Plugins.PluginCallFailure.Saturated } busy => (StatusCodes.Status503ServiceUnavailable, "A plugin is busy.",
             $"The plugin '{busy.PluginId}' has too many calls running for this program, so '{busy.Operation}' was not tried; nothing was recorded. Retry shortly."),
         Plugins.PluginCallException call => (StatusCodes.Status502BadGateway, "A plugin failed.",

@@ -2,6 +2,7 @@ using SocialPrescribing.Abstractions;
 using SocialPrescribing.Accounts;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Hosting;
+using SocialPrescribing.Domain.Access;
 
 namespace SocialPrescribing.Host.Features.Access;
 

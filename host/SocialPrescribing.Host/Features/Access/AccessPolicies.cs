@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using SocialPrescribing.Accounts;
+using SocialPrescribing.Domain.Access;
 
 namespace SocialPrescribing.Host.Features.Access;
 

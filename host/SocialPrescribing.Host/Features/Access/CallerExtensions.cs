@@ -28,7 +28,10 @@ internal static class CallerExtensions
             user.FindFirstValue(AccessClaims.ClientId));
     }
 
+    /// <summary>The caller of an endpoint behind a policy (which guarantees a valid token for the route's tenant).</summary>
+    public static Caller GetRequiredCaller(this HttpContext http) =>
+        http.GetCaller() ?? throw new InvalidOperationException("An endpoint that acts for a caller was reached without a valid token.");
+
     /// <summary>Who acts, as a journey's events record it: the caller's id. Only for endpoints behind a policy.</summary>
-    public static string GetActor(this HttpContext http) =>
-        http.GetCaller()?.Id ?? throw new InvalidOperationException("An endpoint that records an actor was reached without a valid token.");
+    public static string GetActor(this HttpContext http) => http.GetRequiredCaller().Id;
 }

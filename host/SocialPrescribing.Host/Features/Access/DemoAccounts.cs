@@ -1,5 +1,6 @@
 using SocialPrescribing.Accounts;
 using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Domain.Access;
 
 namespace SocialPrescribing.Host.Features.Access;
 

@@ -57,7 +57,7 @@ internal static class CaseloadsFeature
             return Problems.Validation(validation.Errors);
         }
 
-        var result = await caseloads.ListAsync(tenant.Id, new JourneyQuery(statusFilter, worker, pageNumber, size) { OpenSafetyAlertsOnly = safetyAlert is not null }, http.RequestAborted);
+        var result = await caseloads.ListAsync(http.GetRequiredCaller(), new JourneyQuery(statusFilter, worker, pageNumber, size) { OpenSafetyAlertsOnly = safetyAlert is not null }, http.RequestAborted);
         return TypedResults.Ok(new CaseloadResponse(
             [.. result.Items.Select(i => new CaseloadItem(
                 i.JourneyId,

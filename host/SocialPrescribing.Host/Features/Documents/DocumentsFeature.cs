@@ -36,7 +36,7 @@ internal static class DocumentsFeature
             return Problems.NotFound($"No document template '{template}'; known: {string.Join(", ", catalog.Templates)}.");
         }
 
-        if (await journeys.FindStateAsync(tenant.Id, journeyId) is not { } state)
+        if (await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId) is not { } state)
         {
             return Problems.UnknownJourney();
         }

@@ -52,7 +52,7 @@ internal sealed class JourneyCommandPipeline(JourneyUseCases journeys, TimeProvi
             command = command with { Fingerprint = JsonBody.Fingerprint(body) };
         }
 
-        var outcome = await journeys.SendAsync(tenant.Id, journeyId, command);
+        var outcome = await journeys.SendAsync(http.GetRequiredCaller(), journeyId, command);
         if (outcome.Rejection is { } rejection)
         {
             return rejection.Kind switch

@@ -87,7 +87,7 @@ internal static class JourneysFeature
             moment = parsed;
         }
 
-        var view = await journeys.FindAsync(tenant.Id, journeyId, moment);
+        var view = await journeys.FindAsync(http.GetRequiredCaller(), journeyId, moment);
         return view is null
             ? Problems.NotFound(moment is null ? "No journey with this id in this tenant." : "No journey with this id in this tenant at that moment.")
             : TypedResults.Ok(JourneyResponse.From(tenant.Id, journeyId, view));

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace SocialPrescribing.Accounts;
+namespace SocialPrescribing.Domain.Access;
 
 /// <summary>The roles a user or client may hold in a tenant; each grants what the README's role table says.</summary>
 public static class AccessRoles

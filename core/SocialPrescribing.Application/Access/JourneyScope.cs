@@ -1,0 +1,55 @@
+using SocialPrescribing.Domain.Access;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Storage;
+
+namespace SocialPrescribing.Application.Access;
+
+/// <summary>
+/// Which journeys of their tenant a caller may open and act on, beside what their role allows at the door:
+/// supervisors every journey; link workers those assigned to them and the unassigned referrals they triage; the
+/// host's own jobs every journey. Another tenant's journeys never get this far (they are not found).
+/// </summary>
+public static class JourneyScope
+{
+    public static bool Includes(Caller caller, JourneyState state)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(state);
+        return caller.IsSystem
+            || caller.HasRole(AccessRoles.Supervisor)
+            || (caller.HasRole(AccessRoles.LinkWorker) && (state.LinkWorkerId is null || string.Equals(state.LinkWorkerId, caller.Id, StringComparison.Ordinal)));
+    }
+
+    /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
+    public static void Demand(Caller caller, JourneyState state)
+    {
+        if (!Includes(caller, state))
+        {
+            throw new AccessDeniedException("This journey is assigned to another link worker; a supervisor can reassign it.");
+        }
+    }
+
+    /// <summary>
+    /// The caseload query a caller may run: a link worker who is not a supervisor sees their own caseload (the
+    /// default), or the tenant's unassigned referrals (status <c>referred</c>); another link worker's is refused.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The query asks for another link worker's caseload.</exception>
+    public static JourneyQuery Narrow(Caller caller, JourneyQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(query);
+        if (caller.IsSystem || caller.HasRole(AccessRoles.Supervisor))
+        {
+            return query;
+        }
+
+        if (query.LinkWorkerId is null)
+        {
+            return query.Status == WireNames.Of(JourneyStatus.Referred) ? query : query with { LinkWorkerId = caller.Id };
+        }
+
+        return string.Equals(query.LinkWorkerId, caller.Id, StringComparison.Ordinal)
+            ? query
+            : throw new AccessDeniedException("A link worker sees their own caseload; a supervisor sees every link worker's.");
+    }
+}
