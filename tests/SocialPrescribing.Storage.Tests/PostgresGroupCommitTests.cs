@@ -14,6 +14,7 @@ namespace SocialPrescribing.Storage.Tests;
 /// another connection: the writer stops on it, the appends that arrive meanwhile queue up, and releasing the
 /// lock lets them go as one batch.
 /// </summary>
+[Collection(PostgresWritersCollection.Name)]
 public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLifetime
 {
     private static readonly TenantId Alberta = TenantId.Parse("ab");

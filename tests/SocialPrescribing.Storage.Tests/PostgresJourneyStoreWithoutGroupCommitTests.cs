@@ -10,6 +10,7 @@ namespace SocialPrescribing.Storage.Tests;
 /// The conformance suite on the production engine with group commit turned off, so the single-statement
 /// path (one transaction per append) stays proven too.
 /// </summary>
+[Collection(PostgresWritersCollection.Name)]
 public sealed class PostgresJourneyStoreWithoutGroupCommitTests(PostgresFixture fixture) : EventFeedConformance, IAsyncLifetime
 {
     private PostgresTestSchema? _db;

@@ -14,6 +14,7 @@ namespace SocialPrescribing.Storage.Tests;
 /// The record stream conformance suite on the production engine. Every test gets a schema of its own on the shared
 /// test server, so tests never see each other's rows and a run leaves nothing behind.
 /// </summary>
+[Collection(PostgresWritersCollection.Name)]
 public sealed class PostgresRecordStreamStoreTests(PostgresFixture fixture) : RecordStreamStoreConformance, IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
