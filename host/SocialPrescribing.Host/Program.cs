@@ -4,6 +4,7 @@ using SocialPrescribing.Host.Features.Assessments;
 using SocialPrescribing.Host.Features.Caseloads;
 using SocialPrescribing.Host.Features.Consent;
 using SocialPrescribing.Host.Features.Documents;
+using SocialPrescribing.Host.Features.Edge;
 using SocialPrescribing.Host.Features.Health;
 using SocialPrescribing.Host.Features.Journeys;
 using SocialPrescribing.Host.Features.Plugins;
@@ -26,6 +27,7 @@ builder.AddJourneyDocuments();
 builder.AddPlugins();
 builder.AddHttpApi();
 builder.AddAccess();
+builder.AddEdge();
 builder.AddApiReference();
 builder.AddHealth();
 builder.AddJourneys();
@@ -39,6 +41,7 @@ if (await app.TryRunCommandAsync(args))
     return;
 }
 
+app.UseEdge();
 app.UseHttpApi();
 app.UseAccess();
 app.MapAccess();

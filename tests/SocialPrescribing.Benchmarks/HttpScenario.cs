@@ -67,6 +67,8 @@ internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyLi
             "--Access:Issuer", issuer.AbsoluteUri,
             "--Access:SigningKeyPath", signingKey,
             "--Access:EncryptionKeyPath", encryptionKey,
+            "--Edge:ReferralsPerMinute", "1000000",
+            "--Edge:HttpsRedirection", "false",
             .. settings,
         ];
         foreach (var argument in arguments)

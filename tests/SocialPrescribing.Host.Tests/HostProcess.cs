@@ -58,6 +58,7 @@ internal sealed class HostProcess : IAsyncDisposable
             "--Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Jobs:ShutdownTimeout", "00:00:01",
+            "--Edge:ReferralsPerMinute", "1000000",
             // Testing, like Development: signing keys made under the data folder, which the client's tokens are signed with.
             .. extraArguments.Contains("--environment") ? [] : new[] { "--environment", "Testing" },
             .. extraArguments,

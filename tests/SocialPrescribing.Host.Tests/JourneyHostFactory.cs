@@ -44,6 +44,8 @@ public sealed class JourneyHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:SchedulePollingInterval", "00:00:01");
         builder.UseSetting("Jobs:ShutdownTimeout", "00:00:01");
         builder.UseSetting("Api:MaxRequestBodyBytes", "16384");
+        // Tests send referrals far faster than any clinic; the limit itself is tested with its own low setting.
+        builder.UseSetting("Edge:ReferralsPerMinute", "1000000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -26,6 +26,8 @@ internal sealed class PluginHostFactory(string pluginsDirectory, IReadOnlyDictio
         builder.UseSetting("Jobs:SchedulePollingInterval", "00:00:01");
         builder.UseSetting("Jobs:ShutdownTimeout", "00:00:01");
         builder.UseSetting("Plugins:Directory", pluginsDirectory);
+        // Tests send referrals far faster than any clinic; the limit itself is tested with its own low setting.
+        builder.UseSetting("Edge:ReferralsPerMinute", "1000000");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

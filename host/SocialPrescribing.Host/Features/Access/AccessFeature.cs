@@ -98,6 +98,8 @@ internal static class AccessFeature
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication, so limits can be kept per caller.
+        app.UseRateLimiter();
         return app;
     }
 

@@ -25,6 +25,8 @@ internal static class JourneysFeature
     {
         tenant.MapPost("/referrals", ReceiveReferral)
             .RequireAuthorization(AccessPolicies.Referrals)
+            .RequireRateLimiting(Edge.EdgeFeature.ReferralLimit)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("ReceiveReferral")
             .WithTags("Journeys")
             .WithSummary("Receive a referral, opening a journey in status referred.")

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
+using SocialPrescribing.Host.Features.Access;
+
+namespace SocialPrescribing.Host.Features.Edge;
+
+/// <summary>
+/// The front door: forwarded headers only from configured proxies, HTTPS and HSTS outside Development, security
+/// headers on every answer, and rate limits (token requests per address, referrals per caller) answered with 429
+/// problem details and <c>Retry-After</c>.
+/// </summary>
+internal static class EdgeFeature
+{
+    public const string ReferralLimit = "referrals";
+
+    public static WebApplicationBuilder AddEdge(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Edge").Get<EdgeOptions>() ?? new EdgeOptions();
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in options.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in options.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.AddRateLimiter(limits =>
+        {
+            limits.AddPolicy(ReferralLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.GetCaller() is { } caller ? $"{caller.Tenant.Value}:{caller.Id}" : http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => PerMinute(options.ReferralsPerMinute)));
+            limits.OnRejected = (context, _) => RefuseAsync(context.HttpContext, context.Lease);
+        });
+        builder.Services.AddSingleton(options);
+        // The token endpoint is answered inside authentication (OpenIddict), before endpoint policies apply, so its
+        // limit is kept by a limiter of its own at the front door.
+        builder.Services.AddSingleton(new TokenRequestLimiter(PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => PerMinute(options.TokenRequestsPerMinute)))));
+        return builder;
+    }
+
+    /// <summary>Before anything else: the caller's real address and scheme, then HTTPS, then the headers every answer carries.</summary>
+    public static WebApplication UseEdge(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<EdgeOptions>();
+        app.UseForwardedHeaders();
+        if (options.HttpsRedirection ?? !AccessFeature.IsDevelopment(app.Environment))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        var tokenLimiter = app.Services.GetRequiredService<TokenRequestLimiter>().Limiter;
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/connect", StringComparison.Ordinal), branch => branch.Use(async (http, next) =>
+        {
+            using var lease = await tokenLimiter.AcquireAsync(http, 1, http.RequestAborted);
+            if (lease.IsAcquired)
+            {
+                await next(http);
+            }
+            else
+            {
+                await RefuseAsync(http, lease);
+            }
+        }));
+
+        app.Use((http, next) =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) || http.Request.Path.StartsWithSegments("/connect", StringComparison.Ordinal))
+            {
+                // What the API answers holds health information: never cached, never framed, no scripts in its HTML.
+                headers.CacheControl = "no-store";
+                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+            }
+
+            return next(http);
+        });
+        return app;
+    }
+
+    /// <summary>429 with problem details and <c>Retry-After</c> in whole seconds.</summary>
+    private static async ValueTask RefuseAsync(HttpContext http, RateLimitLease lease)
+    {
+        var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = "This client has sent more requests than its limit allows; retry after the time in Retry-After.",
+            },
+        });
+    }
+
+    private static FixedWindowRateLimiterOptions PerMinute(int permits) => new()
+    {
+        PermitLimit = Math.Max(1, permits),
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+}
