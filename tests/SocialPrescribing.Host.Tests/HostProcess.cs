@@ -73,7 +73,17 @@ internal sealed class HostProcess : IAsyncDisposable
         host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         host._process.BeginOutputReadLine();
         host._process.BeginErrorReadLine();
-        await host.WaitUntilReadyAsync(cancellationToken);
+        try
+        {
+            await host.WaitUntilReadyAsync(cancellationToken);
+        }
+        catch
+        {
+            // A host that never became ready must not outlive the test that started it.
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 

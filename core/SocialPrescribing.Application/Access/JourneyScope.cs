@@ -11,14 +11,16 @@ namespace SocialPrescribing.Application.Access;
 /// </summary>
 public static class JourneyScope
 {
-    public static bool Includes(Caller caller, JourneyState state)
+    /// <summary>The rule for <paramref name="caller"/>, which the journey grain can also apply in the call that acts.</summary>
+    public static JourneyScopeRule RuleFor(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(state);
-        return caller.IsSystem
-            || caller.HasRole(AccessRoles.Supervisor)
-            || (caller.HasRole(AccessRoles.LinkWorker) && (state.LinkWorkerId is null || string.Equals(state.LinkWorkerId, caller.Id, StringComparison.Ordinal)));
+        return caller.IsSystem || caller.HasRole(AccessRoles.Supervisor) ? JourneyScopeRule.All
+            : caller.HasRole(AccessRoles.LinkWorker) ? JourneyScopeRule.LinkWorker(caller.Id)
+            : JourneyScopeRule.NewOnly;
     }
+
+    public static bool Includes(Caller caller, JourneyState state) => RuleFor(caller).Allows(state);
 
     /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
     public static void Demand(Caller caller, JourneyState state)

@@ -15,20 +15,16 @@ public sealed class JourneyUseCases(IGrainFactory grains)
 {
     /// <summary>
     /// Decides the command on the journey and commits its events before returning. A journey that exists must be in
-    /// the caller's scope (<see cref="JourneyScope"/>); one that does not is the domain's to answer (a referral opens it).
+    /// the caller's scope (<see cref="JourneyScope"/>), checked by the grain in the same call (a
+    /// <see cref="RejectionKind.Forbidden"/> rejection otherwise); one that does not is the domain's to answer.
     /// </summary>
-    /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
     public async Task<CommandOutcome> SendAsync(Caller caller, Guid journeyId, JourneyCommand command)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(command);
         var journey = Journey(caller.Tenant, journeyId);
-        if (!caller.IsSystem && await journey.GetState() is { Exists: true } state)
-        {
-            JourneyScope.Demand(caller, state);
-        }
-
-        return await journey.Execute(command);
+        var scope = JourneyScope.RuleFor(caller);
+        return scope.Every ? await journey.Execute(command) : await journey.ExecuteWithin(command, scope);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using SocialPrescribing.Domain.Access;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Commands;
 
@@ -13,6 +14,13 @@ public interface IJourneyGrain : IGrainWithGuidCompoundKey
     /// </summary>
     [Alias("Execute")]
     Task<CommandOutcome> Execute(JourneyCommand command);
+
+    /// <summary>
+    /// <see cref="Execute(JourneyCommand)"/> for a caller limited to the journeys <paramref name="scope"/> allows: any
+    /// other is a <see cref="RejectionKind.Forbidden"/> rejection, decided in the same call.
+    /// </summary>
+    [Alias("ExecuteWithin")]
+    Task<CommandOutcome> ExecuteWithin(JourneyCommand command, JourneyScopeRule scope);
 
     /// <summary>The journey's current state, as folded by the grain (<see cref="JourneyState.Empty"/> when it does not exist).</summary>
     [Alias("GetState")]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using SocialPrescribing.Abstractions;
+using SocialPrescribing.Domain.Access;
 using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Commands;
@@ -47,6 +48,14 @@ public sealed partial class JourneyGrain(
         // Events are appended in time order, so the journey as it was is a prefix of its stream.
         var then = Events.TakeWhile(e => e.OccurredAt <= moment).ToImmutableArray();
         return Task.FromResult(new JourneyView(JourneyState.Fold(then), then, [], moment));
+    }
+
+    public Task<CommandOutcome> ExecuteWithin(JourneyCommand command, JourneyScopeRule scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.Allows(State)
+            ? Execute(command)
+            : Task.FromResult(Rejected(new CommandRejection(RejectionKind.Forbidden, "This journey is assigned to another link worker; a supervisor can reassign it.", null, [])));
     }
 
     public async Task<CommandOutcome> Execute(JourneyCommand command)
