@@ -25,6 +25,9 @@ internal static class AccessPolicies
     /// <summary>A tenant's settings and plugins: tenant admins and operators.</summary>
     public const string Administration = "administration";
 
+    /// <summary>What spans every tenant (the jobs dashboard): operators.</summary>
+    public const string Operations = "operations";
+
     public static void Configure(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -33,6 +36,7 @@ internal static class AccessPolicies
         options.AddPolicy(Clinical, policy => policy.RequireRole(AccessRoles.LinkWorker, AccessRoles.Supervisor));
         options.AddPolicy(Referrals, policy => policy.RequireRole(AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor));
         options.AddPolicy(Supervision, policy => policy.RequireRole(AccessRoles.Supervisor));
+        options.AddPolicy(Operations, policy => policy.RequireRole(AccessRoles.Operator));
         options.AddPolicy(Administration, policy => policy.RequireRole(AccessRoles.TenantAdmin, AccessRoles.Operator));
     }
 }
