@@ -36,21 +36,26 @@ public sealed class JourneyUseCases(IGrainFactory grains)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var journey = Journey(caller.Tenant, journeyId);
-        if (await FindStateAsync(caller, journeyId) is null)
+        // The scope is decided on the journey as it is now: the current view carries that state already; a view of
+        // the past needs the current state as well.
+        var current = asOf is null ? (await journey.GetView(null)) : null;
+        if (await FindStateAsync(caller, journeyId, current?.State) is null)
         {
             return null;
         }
 
-        var view = await journey.GetView(asOf);
+        var view = current ?? await journey.GetView(asOf);
         return view.State.Exists ? view : null;
     }
 
     /// <summary>The journey's current state, or null when it does not exist.</summary>
     /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
-    public async Task<JourneyState?> FindStateAsync(Caller caller, Guid journeyId)
+    public Task<JourneyState?> FindStateAsync(Caller caller, Guid journeyId) => FindStateAsync(caller, journeyId, null);
+
+    private async Task<JourneyState?> FindStateAsync(Caller caller, Guid journeyId, JourneyState? known)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var state = await Journey(caller.Tenant, journeyId).GetState();
+        var state = known ?? await Journey(caller.Tenant, journeyId).GetState();
         if (!state.Exists)
         {
             return null;

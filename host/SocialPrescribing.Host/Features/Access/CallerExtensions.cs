@@ -8,11 +8,29 @@ namespace SocialPrescribing.Host.Features.Access;
 /// <summary>The <see cref="Caller"/> of a request, read from its validated access token.</summary>
 internal static class CallerExtensions
 {
+    private const string ItemKey = "sp.caller";
+
     /// <summary>The caller, or null when the request carries no valid token for a tenant.</summary>
     public static Caller? GetCaller(this HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var user = http.User;
+        // Read once per request: the tenant filter, the rate limiter and the handler all ask.
+        if (http.Items.TryGetValue(ItemKey, out var known) && known is Caller cached)
+        {
+            return cached;
+        }
+
+        var caller = Read(http.User);
+        if (caller is not null)
+        {
+            http.Items[ItemKey] = caller;
+        }
+
+        return caller;
+    }
+
+    private static Caller? Read(ClaimsPrincipal user)
+    {
         if (user.Identity?.IsAuthenticated != true
             || user.FindFirstValue("sub") is not { Length: > 0 } id
             || !TenantId.TryParse(user.FindFirstValue(AccessClaims.Tenant), out var tenant))
