@@ -12,9 +12,10 @@ namespace SocialPrescribing.Storage;
 /// every field of the entry.
 /// </summary>
 /// <remarks>
-/// The encoding starts with a version tag, then each value in a fixed order: text as a presence byte (0 for null,
-/// 1 otherwise), its UTF-8 length as a big-endian 32-bit integer and its UTF-8 bytes; numbers as big-endian 64-bit
-/// integers (the time as microseconds since the Unix epoch); a journey id as a presence byte and its 16 bytes in
+/// The encoding is a version tag (as text), then each value in this fixed order: tenant, sequence, previous hash,
+/// time, actor, roles, client, journey id, category, action, outcome, purpose, break-glass reason, request id, source
+/// address. Text is a presence byte (0 for null, 1 otherwise), its UTF-8 length as a big-endian 32-bit integer and its
+/// UTF-8 bytes; numbers are big-endian 64-bit integers (the time as microseconds since the Unix epoch); a journey id as a presence byte and its 16 bytes in
 /// RFC 9562 order. Every value says where it ends, so no two different entries encode alike, unlike plain
 /// concatenation (actor <c>ab</c> and roles <c>c</c> would read as actor <c>a</c> and roles <c>bc</c>). Changing the
 /// encoding means a new version tag, and verification that knows both.
