@@ -272,8 +272,9 @@ public abstract class AuditLogConformance
     {
         await AppendOneByOneAsync(3);
 
-        await Assert.ThrowsAnyAsync<DbException>(() => ExecuteAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, EntriesTable)));
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, EntriesTable)));
 
+        Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
         Assert.Equal(["lw-0", "lw-1", "lw-2"], (await AllAsync(Alberta)).Select(s => s.Entry.Actor));
         Assert.True((await Log.VerifyAsync(Alberta, Token)).IsIntact);
     }

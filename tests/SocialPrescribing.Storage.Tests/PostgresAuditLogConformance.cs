@@ -45,7 +45,8 @@ public abstract class PostgresAuditLogConformance(PostgresFixture fixture, bool 
         new(dataSource, Options.Create(new PostgresStorageOptions { Schema = Db.Name, GroupCommit = groupCommit }), TimeProvider.System, NullLogger<PostgresJourneyStore>.Instance);
 
     // A replica session fires no ordinary triggers: what a superuser (or an owner able to disable triggers) could do.
-    protected override Task TamperAsync(string sql) => ExecuteAsync("SET session_replication_role = replica; " + sql);
+    // SET LOCAL, so the setting ends with the transaction and never goes back to the pool the store also uses.
+    protected override Task TamperAsync(string sql) => ExecuteAsync($"BEGIN; SET LOCAL session_replication_role = replica; {sql}; COMMIT");
 
     protected override async Task ExecuteAsync(string sql)
     {
