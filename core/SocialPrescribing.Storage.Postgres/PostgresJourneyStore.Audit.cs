@@ -12,9 +12,6 @@ namespace SocialPrescribing.Storage.Postgres;
 /// </summary>
 public sealed partial class PostgresJourneyStore : IAuditLog
 {
-    /// <summary>How many entries verification reads per round trip.</summary>
-    private const int VerifyChunk = 5000;
-
     private PostgresAuditStatements AuditSql => field ??= new PostgresAuditStatements(_sql.QuotedSchema);
 
     public Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
@@ -82,33 +79,15 @@ public sealed partial class PostgresJourneyStore : IAuditLog
                 }
             }
 
-            var walk = new AuditChainWalk(tenant);
-            var after = 0L;
-            while (!walk.IsBroken)
+            return await AuditChainWalk.VerifyAsync(tenant, head, async after =>
             {
                 await using var chunk = new NpgsqlCommand(AuditSql.ReadChainAfter, connection, transaction);
                 chunk.Parameters.Add(Text(tenant.Value));
                 chunk.Parameters.Add(BigInt(after));
-                chunk.Parameters.Add(BigInt(VerifyChunk));
+                chunk.Parameters.Add(BigInt(AuditChainWalk.ChunkSize));
                 await using var reader = await chunk.ExecuteReaderAsync(cancellationToken);
-                var entries = await ReadAuditEntriesAsync(reader, tenant, cancellationToken);
-                foreach (var entry in entries)
-                {
-                    if (!walk.Next(entry))
-                    {
-                        break;
-                    }
-                }
-
-                if (entries.Count < VerifyChunk)
-                {
-                    break;
-                }
-
-                after = entries[^1].Sequence;
-            }
-
-            return walk.Finish(head);
+                return await ReadAuditEntriesAsync(reader, tenant, cancellationToken);
+            });
         }, migrateFirst: true, cancellationToken);
 
     public Task<IReadOnlyList<TenantId>> ListAuditedTenantsAsync(CancellationToken cancellationToken = default) =>
@@ -272,7 +251,7 @@ public sealed partial class PostgresJourneyStore : IAuditLog
     }
 
     /// <summary>Reads entries whose columns are <see cref="PostgresAuditStatements.EntryColumns"/>, in order.</summary>
-    private static async Task<List<StoredAuditEntry>> ReadAuditEntriesAsync(NpgsqlDataReader reader, TenantId tenant, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<StoredAuditEntry>> ReadAuditEntriesAsync(NpgsqlDataReader reader, TenantId tenant, CancellationToken cancellationToken)
     {
         var entries = new List<StoredAuditEntry>();
         while (await reader.ReadAsync(cancellationToken))

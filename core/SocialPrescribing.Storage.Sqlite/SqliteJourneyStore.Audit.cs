@@ -12,7 +12,6 @@ public sealed partial class SqliteJourneyStore : IAuditLog
 {
     private const int AuditBatchEntries = 256;
     private const int AuditQueueLimit = 4096;
-    private const int VerifyChunk = 5000;
 
     private const string AuditColumns =
         "sequence, at, actor, roles, client, journey_id, category, action, outcome, purpose, break_glass_reason, request_id, source_address, previous_hash, hash";
@@ -78,34 +77,16 @@ public sealed partial class SqliteJourneyStore : IAuditLog
                 }
             }
 
-            var walk = new AuditChainWalk(tenant);
-            var after = 0L;
-            while (!walk.IsBroken)
+            return await AuditChainWalk.VerifyAsync(tenant, head, async after =>
             {
                 await using var chunk = connection.CreateCommand();
                 chunk.Transaction = tx;
                 chunk.CommandText = $"SELECT {AuditColumns} FROM audit_entries WHERE tenant = $tenant AND sequence > $after ORDER BY sequence LIMIT $limit";
                 chunk.Parameters.AddWithValue("$tenant", tenant.Value);
                 chunk.Parameters.AddWithValue("$after", after);
-                chunk.Parameters.AddWithValue("$limit", VerifyChunk);
-                var entries = await ReadAuditEntriesAsync(chunk, tenant, cancellationToken);
-                foreach (var entry in entries)
-                {
-                    if (!walk.Next(entry))
-                    {
-                        break;
-                    }
-                }
-
-                if (entries.Count < VerifyChunk)
-                {
-                    break;
-                }
-
-                after = entries[^1].Sequence;
-            }
-
-            return walk.Finish(head);
+                chunk.Parameters.AddWithValue("$limit", AuditChainWalk.ChunkSize);
+                return await ReadAuditEntriesAsync(chunk, tenant, cancellationToken);
+            });
         });
 
     public Task<IReadOnlyList<TenantId>> ListAuditedTenantsAsync(CancellationToken cancellationToken = default) =>
@@ -222,7 +203,7 @@ public sealed partial class SqliteJourneyStore : IAuditLog
     }
 
     /// <summary>Executes a read whose columns are <see cref="AuditColumns"/>, in order.</summary>
-    private static async Task<List<StoredAuditEntry>> ReadAuditEntriesAsync(SqliteCommand command, TenantId tenant, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<StoredAuditEntry>> ReadAuditEntriesAsync(SqliteCommand command, TenantId tenant, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<StoredAuditEntry>();

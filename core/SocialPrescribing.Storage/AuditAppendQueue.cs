@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using PendingEntries = SocialPrescribing.Storage.PendingWrite<System.Collections.Generic.IReadOnlyList<SocialPrescribing.Storage.AuditEntry>>;
 
 namespace SocialPrescribing.Storage;
 
@@ -17,7 +18,7 @@ namespace SocialPrescribing.Storage;
 internal sealed class AuditAppendQueue
 {
     private readonly Func<IReadOnlyList<AuditEntry>, Task> _write;
-    private readonly Channel<PendingAuditAppend> _queue;
+    private readonly Channel<PendingEntries> _queue;
     private readonly int _maxEntries;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _writing;
@@ -30,13 +31,13 @@ internal sealed class AuditAppendQueue
     {
         _write = write;
         _maxEntries = maxEntries;
-        _queue = Channel.CreateBounded<PendingAuditAppend>(new BoundedChannelOptions(queueLimit) { FullMode = BoundedChannelFullMode.Wait });
+        _queue = Channel.CreateBounded<PendingEntries>(new BoundedChannelOptions(queueLimit) { FullMode = BoundedChannelFullMode.Wait });
     }
 
     /// <summary>Queues the entries and completes once the transaction holding them has committed.</summary>
     public async Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        var pending = new PendingAuditAppend(entries);
+        var pending = new PendingEntries(entries);
         try
         {
             await _queue.Writer.WriteAsync(pending, cancellationToken);
@@ -51,7 +52,7 @@ internal sealed class AuditAppendQueue
             await WriteOneBatchAsync().ConfigureAwait(false);
         }
 
-        using (cancellationToken.Register(static (state, token) => ((PendingAuditAppend)state!).Withdraw(token), pending))
+        using (cancellationToken.Register(static (state, token) => ((PendingEntries)state!).Abandon(token), pending))
         {
             await pending.Outcome;
         }
@@ -117,23 +118,23 @@ internal sealed class AuditAppendQueue
         while (StopWriting());
     }
 
-    private List<PendingAuditAppend> TakeBatch()
+    private List<PendingEntries> TakeBatch()
     {
-        var batch = new List<PendingAuditAppend>();
+        var batch = new List<PendingEntries>();
         var entries = 0;
         while (entries < _maxEntries && _queue.Reader.TryRead(out var next))
         {
             if (next.TryClaim())
             {
                 batch.Add(next);
-                entries += next.Entries.Count;
+                entries += next.Item.Count;
             }
         }
 
         return batch;
     }
 
-    private async Task WriteBatchAsync(List<PendingAuditAppend> batch)
+    private async Task WriteBatchAsync(List<PendingEntries> batch)
     {
         if (batch.Count == 0)
         {
@@ -142,7 +143,7 @@ internal sealed class AuditAppendQueue
 
         try
         {
-            await _write(batch.Count == 1 ? batch[0].Entries : [.. batch.SelectMany(p => p.Entries)]).ConfigureAwait(false);
+            await _write(batch.Count == 1 ? batch[0].Item : [.. batch.SelectMany(p => p.Item)]).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Whatever went wrong belongs to the callers; a writer that threw would strand them.
         catch (Exception ex)

@@ -11,10 +11,42 @@ public sealed class AuditChainWalk(TenantId tenant)
     /// <summary>How far from its place an entry that fails its hash is looked for, to tell a moved entry from a changed one.</summary>
     private const int ReorderWindow = 256;
 
+    /// <summary>How many entries <see cref="VerifyAsync"/> asks for at a time.</summary>
+    public const int ChunkSize = 5000;
+
     private long _expected = 1;
     private string _previous = AuditChain.Genesis;
     private long _read;
     private (long At, AuditChainBreak Why, string Detail)? _break;
+
+    /// <summary>
+    /// Verifies a tenant's chain against its recorded <paramref name="head"/>, reading it through
+    /// <paramref name="readAfter"/>: up to <see cref="ChunkSize"/> entries after a sequence, in ascending sequence.
+    /// Reading stops at the first break, so a broken chain is not read to its end.
+    /// </summary>
+    public static async Task<AuditVerification> VerifyAsync(TenantId tenant, AuditChainHead head, Func<long, Task<IReadOnlyList<StoredAuditEntry>>> readAfter)
+    {
+        ArgumentNullException.ThrowIfNull(readAfter);
+        var walk = new AuditChainWalk(tenant);
+        for (var after = 0L; ;)
+        {
+            var entries = await readAfter(after).ConfigureAwait(false);
+            foreach (var entry in entries)
+            {
+                if (!walk.Next(entry))
+                {
+                    return walk.Finish(head);
+                }
+            }
+
+            if (entries.Count < ChunkSize)
+            {
+                return walk.Finish(head);
+            }
+
+            after = entries[^1].Sequence;
+        }
+    }
 
     /// <summary>True once a break has been found; later entries are then not needed.</summary>
     public bool IsBroken => _break is not null;
