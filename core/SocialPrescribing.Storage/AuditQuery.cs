@@ -16,11 +16,14 @@ public sealed record AuditQuery
     /// <summary>Only entries of this actor (exact match).</summary>
     public string? Actor { get; init; }
 
-    /// <summary>Only entries at or after this time (inclusive).</summary>
-    public DateTimeOffset? From { get; init; }
+    /// <summary>Only entries at or after this time (inclusive). Kept, as entry times are, to the microsecond (rounded up).</summary>
+    public DateTimeOffset? From { get; init => field = value is { } at ? AuditText.Ceiling(at) : null; }
 
-    /// <summary>Only entries before this time (exclusive), so consecutive ranges never overlap.</summary>
-    public DateTimeOffset? To { get; init; }
+    /// <summary>
+    /// Only entries before this time (exclusive), so consecutive ranges never overlap. Kept, as entry times are, to the
+    /// microsecond (rounded up).
+    /// </summary>
+    public DateTimeOffset? To { get; init => field = value is { } at ? AuditText.Ceiling(at) : null; }
 
     /// <summary>Only entries of this category.</summary>
     public string? Category { get; init; }

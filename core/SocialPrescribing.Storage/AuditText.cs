@@ -28,6 +28,13 @@ internal static partial class AuditText
     /// <summary>UTC, truncated to the microsecond: what both engines keep, so a stored entry hashes as it was written.</summary>
     public static DateTimeOffset Normalize(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
 
+    /// <summary>
+    /// UTC, rounded up to the microsecond: for a bound on entry times, so that comparing with it compares exactly
+    /// (an entry is at or after a bound exactly when it is at or after the bound rounded up, and likewise before it).
+    /// </summary>
+    public static DateTimeOffset Ceiling(DateTimeOffset at) =>
+        at.UtcTicks % 10 == 0 || at.UtcTicks > DateTimeOffset.MaxValue.UtcTicks - 10 ? Normalize(at) : Normalize(at.AddTicks(10));
+
     public static void RequireName(string name, string field)
     {
         if (name is null || name.Length > AuditEntry.MaxNameLength || !NamePattern().IsMatch(name))

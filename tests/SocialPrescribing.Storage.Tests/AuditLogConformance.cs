@@ -159,6 +159,20 @@ public abstract class AuditLogConformance
     }
 
     [Fact]
+    public async Task Time_bounds_finer_than_a_microsecond_compare_exactly()
+    {
+        await Log.AppendAsync([Entry(minute: 0), Entry(minute: 1)], Token);
+
+        var fromJustAfter = await AllAsync(Alberta, new AuditQuery { From = T0.AddTicks(1) });
+        var toJustAfter = await AllAsync(Alberta, new AuditQuery { To = T0.AddTicks(1) });
+        var fromJustBefore = await AllAsync(Alberta, new AuditQuery { From = T0.AddMinutes(1).AddTicks(-1) });
+
+        Assert.Equal([2L], fromJustAfter.Select(s => s.Sequence));
+        Assert.Equal([1L], toJustAfter.Select(s => s.Sequence));
+        Assert.Equal([2L], fromJustBefore.Select(s => s.Sequence));
+    }
+
+    [Fact]
     public async Task Pages_run_oldest_first_by_number_or_after_a_sequence_with_the_matching_total()
     {
         await AppendOneByOneAsync(7);
