@@ -2,7 +2,9 @@ namespace SocialPrescribing.Storage.Postgres;
 
 /// <summary>The SQL of the audit log (<see cref="IAuditLog"/>), written once per store for its schema.</summary>
 /// <remarks>
-/// An append is one transaction in two round trips: the first begins it, creates missing heads and locks the heads of
+/// When the writer knows the heads already (it wrote the last entries itself), an append is one statement,
+/// <see cref="AppendAfterHeads"/>, that writes only if they have not moved. Otherwise it is one transaction in two
+/// round trips: the first begins it, creates missing heads and locks the heads of
 /// the tenants involved in tenant order (so two appenders never wait for each other crosswise); the store then links
 /// the entries on from those heads (<see cref="AuditChain"/>), and the second round trip inserts them all in one
 /// statement, moves the heads and commits.
@@ -47,6 +49,35 @@ internal sealed class PostgresAuditStatements
             WHERE h.tenant = n.tenant
             """;
 
+        // $1..$16 the entries as for Insert; $17..$19 the heads the entries were linked on from (tenant, sequence,
+        // hash), in lock order; $20..$22 the heads after them. One statement, so one round trip and one implicit
+        // transaction: it locks the heads, and inserts and moves them only when every head is still the expected one.
+        // A head moved by a transaction that committed while this one waited for its lock is seen as moved: FOR UPDATE
+        // reads the newest version of the row it locked. Either way it returns the heads it found and whether it wrote.
+        AppendAfterHeads = $"""
+            WITH locked AS (
+                SELECT tenant, sequence, hash FROM {heads} WHERE tenant = ANY($17::text[]) ORDER BY tenant FOR UPDATE
+            ),
+            unchanged AS (
+                SELECT count(*) = cardinality($17::text[]) AS ok
+                FROM locked AS l
+                JOIN unnest($17::text[], $18::bigint[], $19::text[]) AS e (tenant, sequence, hash)
+                  ON e.tenant = l.tenant AND e.sequence = l.sequence AND e.hash = l.hash
+            ),
+            inserted AS (
+                {Insert}
+                WHERE (SELECT ok FROM unchanged)
+                RETURNING 1
+            ),
+            moved AS (
+                UPDATE {heads} AS h SET sequence = n.sequence, hash = n.hash
+                FROM unnest($20::text[], $21::bigint[], $22::text[]) AS n (tenant, sequence, hash)
+                WHERE h.tenant = n.tenant AND (SELECT ok FROM unchanged)
+                RETURNING 1
+            )
+            SELECT l.tenant, l.sequence, l.hash, u.ok FROM locked AS l CROSS JOIN unchanged AS u
+            """;
+
         ReadHead = $"SELECT sequence, hash FROM {heads} WHERE tenant = $1";
         ReadChainAfter = $"SELECT {EntryColumns} FROM {_entries} WHERE tenant = $1 AND sequence > $2 ORDER BY sequence LIMIT $3";
         ListTenants = $"SELECT tenant FROM {heads} WHERE sequence > 0 ORDER BY tenant";
@@ -59,6 +90,9 @@ internal sealed class PostgresAuditStatements
     public string Insert { get; }
 
     public string MoveHeads { get; }
+
+    /// <summary>The whole append in one statement, for heads known beforehand; see the constructor.</summary>
+    public string AppendAfterHeads { get; }
 
     public string ReadHead { get; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using Npgsql;
 using SocialPrescribing.Abstractions;
@@ -12,6 +13,12 @@ namespace SocialPrescribing.Storage.Postgres;
 /// </summary>
 public sealed partial class PostgresJourneyStore : IAuditLog
 {
+    /// <summary>How often an append after known heads is tried before it locks them first.</summary>
+    private const int OptimisticAuditAttempts = 3;
+
+    /// <summary>Each tenant's head as this store last wrote or saw it: a guess that saves a round trip when right.</summary>
+    private readonly ConcurrentDictionary<TenantId, AuditChainHead> _auditHeads = new();
+
     private PostgresAuditStatements AuditSql => field ??= new PostgresAuditStatements(_sql.QuotedSchema);
 
     public Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
@@ -22,7 +29,7 @@ public sealed partial class PostgresJourneyStore : IAuditLog
             return Task.CompletedTask;
         }
 
-        return _auditQueue is { } queue ? AppendAuditGroupedAsync(queue, entries, cancellationToken) : WriteAuditAsync(entries, cancellationToken);
+        return _auditQueue is { } queue ? AppendAuditGroupedAsync(queue, entries, cancellationToken) : WriteAuditAsync(entries, knownHeads: false, cancellationToken);
     }
 
     public Task<AuditPage> QueryAsync(TenantId tenant, AuditQuery query, CancellationToken cancellationToken = default)
@@ -115,41 +122,124 @@ public sealed partial class PostgresJourneyStore : IAuditLog
     }
 
     /// <summary>
-    /// Writes entries of possibly several tenants in one transaction and two round trips: lock the heads, then insert,
-    /// move the heads and commit. The commit is in the same round trip as the insert, so nothing waits on an open
-    /// transaction between the two but the hashing.
+    /// Writes entries of possibly several tenants in one transaction. With <paramref name="knownHeads"/> (one writer in
+    /// this process, so the heads it last wrote are usually still the heads) first as one statement that writes only if
+    /// the heads have not moved, trying again from the heads it found when another host moved them; otherwise, and
+    /// after a few misses, locking the heads first (two round trips, the second of which inserts, moves the heads and
+    /// commits).
     /// </summary>
-    private Task<bool> WriteAuditAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) =>
+    private Task<bool> WriteAuditAsync(IReadOnlyList<AuditEntry> entries, bool knownHeads, CancellationToken cancellationToken) =>
         RunAsync(async () =>
         {
-            var tenants = AuditChain.TenantsInLockOrder(entries).Select(t => t.Value).ToArray();
+            var tenants = AuditChain.TenantsInLockOrder(entries);
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            try
+            var heads = knownHeads ? CachedAuditHeads(tenants) : null;
+            for (var attempt = 0; heads is not null && attempt < OptimisticAuditAttempts; attempt++)
             {
-                var heads = await LockAuditHeadsAsync(connection, tenants, cancellationToken);
-                var linked = AuditChain.Link(entries, heads);
-                await using var write = new NpgsqlBatch(connection);
-                var insert = new NpgsqlBatchCommand(AuditSql.Insert);
-                AddAuditEntries(insert.Parameters, linked);
-                var move = new NpgsqlBatchCommand(AuditSql.MoveHeads);
-                move.Parameters.Add(Array(heads.Keys.Select(t => t.Value).ToArray()));
-                move.Parameters.Add(Array(heads.Values.Select(h => h.Sequence).ToArray()));
-                move.Parameters.Add(Array(heads.Values.Select(h => h.Hash).ToArray()));
-                write.BatchCommands.Add(insert);
-                write.BatchCommands.Add(move);
-                write.BatchCommands.Add(new NpgsqlBatchCommand(PostgresAuditStatements.Commit));
-                await write.PrepareAsync(cancellationToken);
-                await write.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (Exception) when (connection.State == ConnectionState.Open)
-            {
-                // Whatever failed, the transaction must not go back to the pool open (or aborted) with the heads locked.
-                await RollBackQuietlyAsync(connection);
-                throw;
+                bool written;
+                (written, heads) = await AppendAfterHeadsAsync(connection, entries, tenants, heads, cancellationToken);
+                if (written)
+                {
+                    return true;
+                }
             }
 
+            await AppendUnderLockAsync(connection, entries, tenants, cancellationToken);
             return true;
         }, migrateFirst: true, cancellationToken);
+
+    /// <summary>The heads this store last wrote or read for every one of <paramref name="tenants"/>, or null when it knows not all.</summary>
+    private Dictionary<TenantId, AuditChainHead>? CachedAuditHeads(IReadOnlyList<TenantId> tenants)
+    {
+        var heads = new Dictionary<TenantId, AuditChainHead>(tenants.Count);
+        foreach (var tenant in tenants)
+        {
+            if (!_auditHeads.TryGetValue(tenant, out var head))
+            {
+                return null;
+            }
+
+            heads[tenant] = head;
+        }
+
+        return heads;
+    }
+
+    /// <summary>
+    /// One statement that appends after <paramref name="heads"/> if they are still the heads. Returns whether it wrote
+    /// and, when it did not, the heads it found to try again from (null when a tenant has no head row yet: only locking
+    /// creates one).
+    /// </summary>
+    private async Task<(bool Written, Dictionary<TenantId, AuditChainHead>? Found)> AppendAfterHeadsAsync(
+        NpgsqlConnection connection, IReadOnlyList<AuditEntry> entries, IReadOnlyList<TenantId> tenants, Dictionary<TenantId, AuditChainHead> heads, CancellationToken cancellationToken)
+    {
+        var after = new Dictionary<TenantId, AuditChainHead>(heads);
+        var linked = AuditChain.Link(entries, after);
+        await using var command = new NpgsqlCommand(AuditSql.AppendAfterHeads, connection);
+        AddAuditEntries(command.Parameters, linked);
+        AddHeads(command.Parameters, tenants, heads);
+        AddHeads(command.Parameters, tenants, after);
+        await command.PrepareAsync(cancellationToken);
+
+        var found = new Dictionary<TenantId, AuditChainHead>(tenants.Count);
+        var written = false;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[TenantId.Parse(reader.GetString(0))] = new AuditChainHead(reader.GetInt64(1), reader.GetString(2));
+                written = reader.GetBoolean(3);
+            }
+        }
+
+        // The reader closes once the implicit transaction has ended: from here on the outcome is committed.
+        RememberAuditHeads(written ? after : found);
+        return (written, found.Count == tenants.Count ? found : null);
+    }
+
+    /// <summary>Begins a transaction, creates missing heads, locks the heads in tenant order, then appends and commits.</summary>
+    private async Task AppendUnderLockAsync(NpgsqlConnection connection, IReadOnlyList<AuditEntry> entries, IReadOnlyList<TenantId> tenants, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var heads = await LockAuditHeadsAsync(connection, [.. tenants.Select(t => t.Value)], cancellationToken);
+            var linked = AuditChain.Link(entries, heads);
+            await using var write = new NpgsqlBatch(connection);
+            var insert = new NpgsqlBatchCommand(AuditSql.Insert);
+            AddAuditEntries(insert.Parameters, linked);
+            var move = new NpgsqlBatchCommand(AuditSql.MoveHeads);
+            AddHeads(move.Parameters, tenants, heads);
+            write.BatchCommands.Add(insert);
+            write.BatchCommands.Add(move);
+            write.BatchCommands.Add(new NpgsqlBatchCommand(PostgresAuditStatements.Commit));
+            await write.PrepareAsync(cancellationToken);
+            await write.ExecuteNonQueryAsync(cancellationToken);
+            RememberAuditHeads(heads);
+        }
+        catch (Exception) when (connection.State == ConnectionState.Open)
+        {
+            // Whatever failed, the transaction must not go back to the pool open (or aborted) with the heads locked.
+            await RollBackQuietlyAsync(connection);
+            throw;
+        }
+    }
+
+    /// <summary>Keeps heads for the next append; a head another host has moved since only costs that append a retry.</summary>
+    private void RememberAuditHeads(Dictionary<TenantId, AuditChainHead> heads)
+    {
+        foreach (var (tenant, head) in heads)
+        {
+            _auditHeads[tenant] = head;
+        }
+    }
+
+    /// <summary>Three arrays, tenants (in lock order), sequences and hashes, of <paramref name="heads"/>.</summary>
+    private static void AddHeads(NpgsqlParameterCollection parameters, IReadOnlyList<TenantId> tenants, Dictionary<TenantId, AuditChainHead> heads)
+    {
+        parameters.Add(Array(tenants.Select(t => t.Value).ToArray()));
+        parameters.Add(Array(tenants.Select(t => heads[t].Sequence).ToArray()));
+        parameters.Add(Array(tenants.Select(t => heads[t].Hash).ToArray()));
+    }
 
     /// <summary>Begins the transaction, creates missing heads, and locks and reads the heads of <paramref name="tenants"/> (in lock order).</summary>
     private async Task<Dictionary<TenantId, AuditChainHead>> LockAuditHeadsAsync(NpgsqlConnection connection, string[] tenants, CancellationToken cancellationToken)

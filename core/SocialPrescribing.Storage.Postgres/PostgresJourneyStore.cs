@@ -73,7 +73,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         if (_options.GroupCommit)
         {
             _groupCommit = new PostgresGroupCommitter(dataSource, _sql, _options, _counters, time, logger);
-            _auditQueue = new AuditAppendQueue(entries => WriteAuditAsync(entries, CancellationToken.None), _options.GroupCommitMaxBatch, _options.GroupCommitQueueLimit);
+            _auditQueue = new AuditAppendQueue(entries => WriteAuditAsync(entries, knownHeads: true, CancellationToken.None), _options.GroupCommitMaxBatch, _options.GroupCommitQueueLimit);
         }
 
         _metrics = new PostgresStoreMetrics(meterFactory, _options.Schema, _counters, () => _groupCommit?.Queued ?? 0);

@@ -92,6 +92,45 @@ public sealed class PostgresAuditLogTests(PostgresFixture fixture) : PostgresAud
     }
 
     [Fact]
+    public async Task A_host_that_knows_the_heads_appends_in_one_statement()
+    {
+        await Log.AppendAsync([Entry(actor: "first")], Token);
+        await using var connection = await Db.DataSource.OpenConnectionAsync(Token);
+        await using var blocker = await connection.BeginTransactionAsync(Token);
+        await using (var hold = new NpgsqlCommand($"SELECT 1 FROM \"{Db.Name}\".audit_chain_heads WHERE tenant = 'ab' FOR UPDATE", connection, blocker))
+        {
+            await hold.ExecuteNonQueryAsync(Token);
+        }
+
+        var append = Log.AppendAsync([Entry(actor: "second")], Token);
+        var waiting = await WaitForQueryAsync($"WITH locked AS (%\"{Db.Name}\".audit_chain_heads%");
+        await blocker.CommitAsync(Token);
+        await append;
+
+        Assert.True(waiting, "No append waited on the head lock inside the one-statement append.");
+        Assert.Equal(["first", "second"], (await AllAsync(Alberta)).Select(s => s.Entry.Actor));
+    }
+
+    [Fact]
+    public async Task A_host_that_knows_an_old_head_appends_after_the_one_another_host_wrote()
+    {
+        await using var otherPool = NpgsqlDataSource.Create(Db.Server.ConnectionString);
+        await using var otherHost = Open(otherPool);
+
+        // Each host remembers the head it wrote last; the other host's appends make that memory stale.
+        await Log.AppendAsync([Entry(actor: "here-1"), Entry(Ontario, actor: "here-1")], Token);
+        await otherHost.AppendAsync([Entry(actor: "there-1")], Token);
+        await otherHost.AppendAsync([Entry(actor: "there-2"), Entry(Ontario, actor: "there-2")], Token);
+        await Log.AppendAsync([Entry(actor: "here-2"), Entry(Ontario, actor: "here-2")], Token);
+        await otherHost.AppendAsync([Entry(actor: "there-3")], Token);
+
+        Assert.Equal(["here-1", "there-1", "there-2", "here-2", "there-3"], (await AllAsync(Alberta)).Select(s => s.Entry.Actor));
+        Assert.Equal(["here-1", "there-2", "here-2"], (await AllAsync(Ontario)).Select(s => s.Entry.Actor));
+        Assert.True((await Log.VerifyAsync(Alberta, Token)).IsIntact);
+        Assert.True((await Log.VerifyAsync(Ontario, Token)).IsIntact);
+    }
+
+    [Fact]
     public async Task Concurrent_appends_share_transactions()
     {
         await Store.MigrateAsync(Token);
@@ -135,5 +174,23 @@ public sealed class PostgresAuditLogTests(PostgresFixture fixture) : PostgresAud
         }
 
         Assert.Equal("via-di", Assert.Single(await AllAsync(Alberta)).Entry.Actor);
+    }
+
+    /// <summary>Waits until a session other than the test's waits for a lock in a statement that is <c>LIKE</c> <paramref name="pattern"/>.</summary>
+    private async Task<bool> WaitForQueryAsync(string pattern)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            var sql = $"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '{pattern.Replace("'", "''", StringComparison.Ordinal)}' AND pid <> pg_backend_pid()";
+            if ((await Db.QueryAsync<long>(sql))[0] > 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(10, Token);
+        }
+
+        return false;
     }
 }
