@@ -33,6 +33,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
     private readonly Lock _migrationGate = new();
     private readonly PostgresAppendCounters _counters = new();
     private readonly PostgresGroupCommitter? _groupCommit;
+    private readonly AuditAppendQueue? _auditQueue;
     private readonly PostgresStoreMetrics _metrics;
     private Task? _migration;
 
@@ -72,6 +73,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         if (_options.GroupCommit)
         {
             _groupCommit = new PostgresGroupCommitter(dataSource, _sql, _options, _counters, time, logger);
+            _auditQueue = new AuditAppendQueue(entries => WriteAuditAsync(entries, knownHeads: true, CancellationToken.None), _options.GroupCommitMaxBatch, _options.GroupCommitQueueLimit);
         }
 
         _metrics = new PostgresStoreMetrics(meterFactory, _options.Schema, _counters, () => _groupCommit?.Queued ?? 0);
@@ -145,7 +147,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
     }
 
     /// <summary>
-    /// Lets queued appends finish and refuses new ones (<see cref="StorageUnavailableException"/>). The data
+    /// Lets queued appends (journey and audit) finish and refuses new ones (<see cref="StorageUnavailableException"/>). The data
     /// source belongs to the caller and stays open.
     /// </summary>
     public async ValueTask DisposeAsync()
@@ -153,6 +155,11 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         if (_groupCommit is { } groupCommit)
         {
             await groupCommit.CloseAsync();
+        }
+
+        if (_auditQueue is { } auditQueue)
+        {
+            await auditQueue.CloseAsync();
         }
 
         _metrics.Dispose();

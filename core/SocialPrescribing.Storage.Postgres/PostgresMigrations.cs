@@ -126,6 +126,84 @@ internal static class PostgresMigrations
             LEFT JOIN (SELECT tx_id, position FROM {schema}.journey_events ORDER BY tx_id DESC, position DESC LIMIT 1) AS last ON true
             """,
         ]),
+        new(5, "the audit log: hash-chained entries per tenant, append-only", schema =>
+        [
+            // One chain per tenant, numbered 1, 2, 3… by the appender under the lock of the tenant's head row. The
+            // lengths and patterns repeat AuditEntry.Validate, so not even a writer that bypasses the store can store
+            // unbounded text. Names compare byte by byte (COLLATE "C"): they are keys, not prose.
+            $$"""
+            CREATE TABLE {{schema}}.audit_entries (
+                tenant             text             NOT NULL CHECK (tenant ~ '^[a-z0-9-]{2,32}$'),
+                sequence           bigint           NOT NULL CHECK (sequence > 0),
+                at                 timestamptz      NOT NULL,
+                actor              text COLLATE "C" NOT NULL CHECK (char_length(actor) BETWEEN 1 AND {{AuditEntry.MaxActorLength}}),
+                roles              text             CHECK (char_length(roles) BETWEEN 1 AND {{AuditEntry.MaxRolesLength}}),
+                client             text COLLATE "C" CHECK (char_length(client) BETWEEN 1 AND {{AuditEntry.MaxClientLength}}),
+                journey_id         uuid,
+                category           text COLLATE "C" NOT NULL CHECK (category ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND char_length(category) <= {{AuditEntry.MaxNameLength}}),
+                action             text COLLATE "C" NOT NULL CHECK (action ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND char_length(action) <= {{AuditEntry.MaxNameLength}}),
+                outcome            text COLLATE "C" NOT NULL CHECK (outcome IN ('{{AuditEntry.Allowed}}', '{{AuditEntry.Denied}}')),
+                purpose            text             CHECK (char_length(purpose) BETWEEN 1 AND {{AuditEntry.MaxPurposeLength}}),
+                break_glass_reason text             CHECK (char_length(break_glass_reason) BETWEEN 1 AND {{AuditEntry.MaxBreakGlassReasonLength}}),
+                request_id         text             CHECK (char_length(request_id) BETWEEN 1 AND {{AuditEntry.MaxRequestIdLength}}),
+                source_address     text             CHECK (char_length(source_address) BETWEEN 1 AND {{AuditEntry.MaxSourceAddressLength}}),
+                previous_hash      text             NOT NULL CHECK (previous_hash ~ '^[0-9a-f]{64}$'),
+                hash               text             NOT NULL CHECK (hash ~ '^[0-9a-f]{64}$'),
+                CONSTRAINT audit_entries_pkey PRIMARY KEY (tenant, sequence)
+            )
+            """,
+            // What reviewers ask for: everyone who dealt with one person's record, and everything one user did.
+            $"CREATE INDEX ix_audit_entries_by_journey ON {schema}.audit_entries (tenant, journey_id, sequence) WHERE journey_id IS NOT NULL",
+            $"CREATE INDEX ix_audit_entries_by_actor ON {schema}.audit_entries (tenant, actor, sequence)",
+            $"CREATE INDEX ix_audit_entries_by_time ON {schema}.audit_entries (tenant, at)",
+            // Each chain's last entry. Appenders lock this row, so a tenant's entries are numbered and linked one
+            // transaction at a time, across every host; verification compares it with the last entry, so entries
+            // removed from the end are found too. An empty chain's head is sequence 0 and the genesis hash.
+            $$"""
+            CREATE TABLE {{schema}}.audit_chain_heads (
+                tenant    text COLLATE "C" PRIMARY KEY CHECK (tenant ~ '^[a-z0-9-]{2,32}$'),
+                sequence  bigint NOT NULL CHECK (sequence >= 0),
+                hash      text   NOT NULL CHECK (hash ~ '^[0-9a-f]{64}$')
+            )
+            """,
+            // Append-only in the database itself: a statement-level trigger refuses every UPDATE, DELETE and TRUNCATE
+            // of entries, even one that matches no row and even by the table's owner; only a superuser who disables
+            // triggers gets past it. Heads only ever move forward and are never deleted.
+            $$"""
+            CREATE FUNCTION {{schema}}.audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                RAISE EXCEPTION 'the audit log is append-only: % on % is not allowed', TG_OP, TG_TABLE_NAME
+                    USING ERRCODE = 'insufficient_privilege';
+            END
+            $fn$
+            """,
+            $"""
+            CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {schema}.audit_entries
+                FOR EACH STATEMENT EXECUTE FUNCTION {schema}.audit_refuse_change()
+            """,
+            $"""
+            CREATE TRIGGER audit_chain_heads_kept BEFORE DELETE OR TRUNCATE ON {schema}.audit_chain_heads
+                FOR EACH STATEMENT EXECUTE FUNCTION {schema}.audit_refuse_change()
+            """,
+            $$"""
+            CREATE FUNCTION {{schema}}.audit_head_forward() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF NEW.tenant <> OLD.tenant OR NEW.sequence <= OLD.sequence THEN
+                    RAISE EXCEPTION 'an audit chain head only moves forward' USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                RETURN NEW;
+            END
+            $fn$
+            """,
+            $"""
+            CREATE TRIGGER audit_chain_heads_forward BEFORE UPDATE ON {schema}.audit_chain_heads
+                FOR EACH ROW EXECUTE FUNCTION {schema}.audit_head_forward()
+            """,
+            // Nobody gets these rights through PUBLIC. The owner keeps them (and the triggers stop it); a separate
+            // owner role for migrations, so the application's role owns nothing, comes with row-level security.
+            $"REVOKE UPDATE, DELETE, TRUNCATE ON {schema}.audit_entries FROM PUBLIC",
+            $"REVOKE DELETE, TRUNCATE ON {schema}.audit_chain_heads FROM PUBLIC",
+        ]),
     ];
 
     /// <summary>Creates the schema and the ledger of applied steps; safe to run again.</summary>

@@ -29,7 +29,8 @@ public sealed partial class PostgresStorageOptions
     /// Whether concurrent appends share transactions (group commit). Default <c>true</c>. Each append still
     /// returns only once it is committed and durable; under concurrency, appends from many journeys are written
     /// together in one round trip and one commit instead of one commit each. Turn it off to write every append
-    /// as its own single-statement transaction.
+    /// as its own single-statement transaction. Audit appends share transactions the same way (one writer, up to
+    /// <see cref="GroupCommitMaxBatch"/> entries and <see cref="GroupCommitQueueLimit"/> waiting appends).
     /// </summary>
     public bool GroupCommit { get; set; } = true;
 

@@ -16,8 +16,8 @@ public static class PostgresStorageServiceCollectionExtensions
     public const string DataSourceKey = "SocialPrescribing.Storage.Postgres";
 
     /// <summary>
-    /// Registers the PostgreSQL engine as the <see cref="IJourneyStore"/> the <see cref="IRecordStreamStore"/> and the <see cref="IEventFeed"/> (one
-    /// instance): one data source (connection pool) on
+    /// Registers the PostgreSQL engine as the <see cref="IJourneyStore"/> the <see cref="IRecordStreamStore"/>, the <see cref="IEventFeed"/> and the
+    /// <see cref="IAuditLog"/> (one instance): one data source (connection pool) on
     /// <paramref name="connectionString"/> (usually <c>ConnectionStrings:Postgres</c>), options bound from
     /// <paramref name="section"/> (usually <c>Storage</c>, where <c>Storage:GroupCommit</c> turns group commit
     /// off). The container disposes the store before the data source, so queued appends are written first.
@@ -50,6 +50,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IRecordStreamStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         return services;
     }
 }

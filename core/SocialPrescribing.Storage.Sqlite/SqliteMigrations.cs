@@ -86,5 +86,50 @@ internal static class SqliteMigrations
             INSERT INTO feed_checkpoints (consumer, position, updated_at)
             SELECT 'reactions', COALESCE(MAX(position), 0), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM journey_events;
             """),
+        (5, """
+            -- The audit log: one hash chain per tenant, numbered by the appender under the write lock. Entries are
+            -- append-only here too: triggers refuse every UPDATE and DELETE (SQLite has no TRUNCATE, and a DELETE of a
+            -- table with triggers never takes the truncate shortcut).
+            CREATE TABLE audit_entries (
+                tenant             TEXT    NOT NULL,
+                sequence           INTEGER NOT NULL CHECK (sequence > 0),
+                at                 TEXT    NOT NULL,
+                actor              TEXT    NOT NULL,
+                roles              TEXT,
+                client             TEXT,
+                journey_id         TEXT,
+                category           TEXT    NOT NULL,
+                action             TEXT    NOT NULL,
+                outcome            TEXT    NOT NULL CHECK (outcome IN ('allowed', 'denied')),
+                purpose            TEXT,
+                break_glass_reason TEXT,
+                request_id         TEXT,
+                source_address     TEXT,
+                previous_hash      TEXT    NOT NULL,
+                hash               TEXT    NOT NULL,
+                PRIMARY KEY (tenant, sequence)
+            ) WITHOUT ROWID;
+
+            CREATE INDEX ix_audit_entries_by_journey ON audit_entries (tenant, journey_id, sequence) WHERE journey_id IS NOT NULL;
+            CREATE INDEX ix_audit_entries_by_actor ON audit_entries (tenant, actor, sequence);
+            CREATE INDEX ix_audit_entries_by_time ON audit_entries (tenant, at);
+
+            -- Each chain's last entry, compared with the chain by verification so entries removed from the end are found.
+            CREATE TABLE audit_chain_heads (
+                tenant    TEXT    NOT NULL PRIMARY KEY,
+                sequence  INTEGER NOT NULL CHECK (sequence >= 0),
+                hash      TEXT    NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: UPDATE on audit_entries is not allowed'); END;
+            CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: DELETE on audit_entries is not allowed'); END;
+            CREATE TRIGGER audit_chain_heads_no_delete BEFORE DELETE ON audit_chain_heads
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: DELETE on audit_chain_heads is not allowed'); END;
+            CREATE TRIGGER audit_chain_heads_forward BEFORE UPDATE ON audit_chain_heads
+            WHEN NEW.tenant <> OLD.tenant OR NEW.sequence <= OLD.sequence
+            BEGIN SELECT RAISE(ABORT, 'an audit chain head only moves forward'); END;
+            """),
     ];
 }

@@ -6,7 +6,7 @@ namespace SocialPrescribing.Storage.Sqlite;
 public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite engine as the <see cref="IJourneyStore"/> the <see cref="IRecordStreamStore"/> and the <see cref="IEventFeed"/> (one instance,
+    /// Registers the SQLite engine as the <see cref="IJourneyStore"/> the <see cref="IRecordStreamStore"/>, the <see cref="IEventFeed"/> and the <see cref="IAuditLog"/> (one instance,
     /// one database file), configured from <paramref name="section"/>.
     /// </summary>
     public static IServiceCollection AddSqliteJourneyStore(this IServiceCollection services, IConfiguration section)
@@ -17,6 +17,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IRecordStreamStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         return services;
     }
 }

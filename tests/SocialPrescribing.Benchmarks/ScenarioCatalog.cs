@@ -9,7 +9,7 @@ namespace SocialPrescribing.Benchmarks;
 /// <summary>Builds the scenarios named on the command line, each on fresh storage (its own schema, database or folder).</summary>
 internal static class ScenarioCatalog
 {
-    public static bool UsesGroupCommit(string scenario) => scenario is "store-pg" or "grain-pg" or "http-pg";
+    public static bool UsesGroupCommit(string scenario) => scenario is "store-pg" or "store-pg-audited" or "audit-pg" or "grain-pg" or "http-pg";
 
     public static async Task<LoadScenario> CreateAsync(string scenario, int? writers, PostgresServer server, BenchmarkOptions options, CancellationToken cancellationToken)
     {
@@ -20,16 +20,26 @@ internal static class ScenarioCatalog
                 return new RawNpgsqlScenario(server.ConnectionString);
             case "store-pg":
             case "store-pg-single":
-                var storeOptions = new PostgresStorageOptions { Schema = PostgresServer.UniqueName("bench_store"), GroupCommit = scenario == "store-pg" };
+            case "store-pg-audited":
+                var storeOptions = new PostgresStorageOptions { Schema = PostgresServer.UniqueName("bench_store"), GroupCommit = scenario != "store-pg-single" };
                 if (writers is { } storeWriters)
                 {
                     storeOptions.GroupCommitWriters = storeWriters;
                 }
 
                 return new StoreScenario(
-                    storeOptions.GroupCommit ? "store only, PostgreSQL, group commit" + label : "store only, PostgreSQL, one commit per append",
+                    scenario == "store-pg-audited" ? "store only, PostgreSQL, group commit, audited" + label
+                    : storeOptions.GroupCommit ? "store only, PostgreSQL, group commit" + label : "store only, PostgreSQL, one commit per append",
                     server.ConnectionString,
-                    storeOptions);
+                    storeOptions,
+                    audited: scenario == "store-pg-audited");
+            case "audit-pg":
+            case "audit-pg-single":
+                var auditGroupCommit = scenario == "audit-pg";
+                return new AuditScenario(
+                    auditGroupCommit ? "audit log only, PostgreSQL, group commit" : "audit log only, PostgreSQL, one commit per append",
+                    server.ConnectionString,
+                    new PostgresStorageOptions { Schema = PostgresServer.UniqueName("bench_audit"), GroupCommit = auditGroupCommit });
             case "grain-pg":
             case "grain-pg-single":
                 var groupCommit = scenario == "grain-pg";

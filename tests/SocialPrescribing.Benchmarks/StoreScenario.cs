@@ -9,9 +9,11 @@ namespace SocialPrescribing.Benchmarks;
 
 /// <summary>
 /// Appends straight to <see cref="PostgresJourneyStore"/>, without grains: one event and the caseload row per
-/// append, as a command would write. Separates the engine's cost from the grain path's.
+/// append, as a command would write. Separates the engine's cost from the grain path's. When
+/// <paramref name="audited"/>, each command also writes its audit entry, concurrently with the append and durable
+/// before the command returns.
 /// </summary>
-internal sealed class StoreScenario(string name, string connectionString, PostgresStorageOptions options) : LoadScenario
+internal sealed class StoreScenario(string name, string connectionString, PostgresStorageOptions options, bool audited = false) : LoadScenario
 {
     private static readonly TenantId Tenant = TenantId.Parse("ab");
 
@@ -38,7 +40,8 @@ internal sealed class StoreScenario(string name, string connectionString, Postgr
         {
             var now = DateTimeOffset.UtcNow;
             var summary = new JourneySummary("engaged", SampleEvents.Actor, "Marie Tremblay", now, null, false, false, now);
-            await _store!.AppendAsync(new JourneyAppend(Tenant, journey, version, [new NewEvent("ContactRecorded", _body, Guid.CreateVersion7(), SampleEvents.Actor, now)], summary));
+            var append = _store!.AppendAsync(new JourneyAppend(Tenant, journey, version, [new NewEvent("ContactRecorded", _body, Guid.CreateVersion7(), SampleEvents.Actor, now)], summary));
+            await (audited ? Task.WhenAll(append, _store.AppendAsync([AuditScenario.Entry(journey, "update")])) : append);
             version++;
         });
     }

@@ -1,0 +1,236 @@
+using Microsoft.Data.Sqlite;
+using SocialPrescribing.Abstractions;
+
+namespace SocialPrescribing.Storage.Sqlite;
+
+/// <summary>
+/// The audit log (<see cref="IAuditLog"/>) beside the journeys, on the same file, write gate and error handling.
+/// Concurrent appends share transactions (<see cref="AuditAppendQueue"/>): one write lock and one sync to disk per
+/// batch, so auditing every read does not queue every read behind a commit of its own.
+/// </summary>
+public sealed partial class SqliteJourneyStore : IAuditLog
+{
+    private const int AuditBatchEntries = 256;
+    private const int AuditQueueLimit = 4096;
+
+    private const string AuditColumns =
+        "sequence, at, actor, roles, client, journey_id, category, action, outcome, purpose, break_glass_reason, request_id, source_address, previous_hash, hash";
+
+    private AuditAppendQueue? _auditQueue;
+
+    private AuditAppendQueue AuditQueue =>
+        LazyInitializer.EnsureInitialized(ref _auditQueue, () => new AuditAppendQueue(WriteAuditAsync, AuditBatchEntries, AuditQueueLimit));
+
+    public Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        AuditEntry.ValidateAll(entries);
+        return entries.Count == 0 ? Task.CompletedTask : AuditQueue.AppendAsync(entries, cancellationToken);
+    }
+
+    public Task<AuditPage> QueryAsync(TenantId tenant, AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        return RunAsync(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            const string Filter = """
+                FROM audit_entries WHERE tenant = $tenant
+                  AND ($journey IS NULL OR journey_id = $journey)
+                  AND ($actor IS NULL OR actor = $actor)
+                  AND ($from IS NULL OR at >= $from)
+                  AND ($to IS NULL OR at < $to)
+                  AND ($category IS NULL OR category = $category)
+                  AND ($outcome IS NULL OR outcome = $outcome)
+                """;
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) " + Filter;
+            AddAuditFilter(count, tenant, query);
+            var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT {AuditColumns} {Filter} AND sequence > $after ORDER BY sequence LIMIT $limit OFFSET $offset";
+            AddAuditFilter(select, tenant, query);
+            select.Parameters.AddWithValue("$after", query.AfterSequence);
+            select.Parameters.AddWithValue("$limit", query.PageSize);
+            select.Parameters.AddWithValue("$offset", (long)(query.Page - 1) * query.PageSize);
+            return new AuditPage(await ReadAuditEntriesAsync(select, tenant, cancellationToken), total);
+        });
+    }
+
+    public Task<AuditVerification> VerifyAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        RunAsync(async () =>
+        {
+            // A read transaction: one snapshot of the file (WAL) for the head and every entry, while appends go on.
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var tx = connection.BeginTransaction(deferred: true);
+            var head = AuditChainHead.Empty;
+            await using (var read = connection.CreateCommand())
+            {
+                read.Transaction = tx;
+                read.CommandText = "SELECT sequence, hash FROM audit_chain_heads WHERE tenant = $tenant";
+                read.Parameters.AddWithValue("$tenant", tenant.Value);
+                await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    head = new AuditChainHead(reader.GetInt64(0), reader.GetString(1));
+                }
+            }
+
+            return await AuditChainWalk.VerifyAsync(tenant, head, async after =>
+            {
+                await using var chunk = connection.CreateCommand();
+                chunk.Transaction = tx;
+                chunk.CommandText = $"SELECT {AuditColumns} FROM audit_entries WHERE tenant = $tenant AND sequence > $after ORDER BY sequence LIMIT $limit";
+                chunk.Parameters.AddWithValue("$tenant", tenant.Value);
+                chunk.Parameters.AddWithValue("$after", after);
+                chunk.Parameters.AddWithValue("$limit", AuditChainWalk.ChunkSize);
+                return await ReadAuditEntriesAsync(chunk, tenant, cancellationToken);
+            });
+        });
+
+    public Task<IReadOnlyList<TenantId>> ListAuditedTenantsAsync(CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<TenantId>>(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT tenant FROM audit_chain_heads WHERE sequence > 0 ORDER BY tenant";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var tenants = new List<TenantId>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tenants.Add(TenantId.Parse(reader.GetString(0)));
+            }
+
+            return tenants;
+        });
+
+    /// <summary>Writes entries of possibly several tenants in one transaction under the write gate.</summary>
+    private Task WriteAuditAsync(IReadOnlyList<AuditEntry> entries) => RunAsync(async () =>
+    {
+        await using var connection = await OpenAsync(CancellationToken.None);
+        await _writeGate.WaitAsync();
+        try
+        {
+            await using var tx = connection.BeginTransaction(deferred: false);
+            var heads = new Dictionary<TenantId, AuditChainHead>();
+            await using (var read = connection.CreateCommand())
+            {
+                read.Transaction = tx;
+                read.CommandText = "SELECT sequence, hash FROM audit_chain_heads WHERE tenant = $tenant";
+                var tenantParameter = read.Parameters.Add("$tenant", SqliteType.Text);
+                foreach (var tenant in AuditChain.TenantsInLockOrder(entries))
+                {
+                    tenantParameter.Value = tenant.Value;
+                    await using var reader = await read.ExecuteReaderAsync();
+                    if (await reader.ReadAsync())
+                    {
+                        heads[tenant] = new AuditChainHead(reader.GetInt64(0), reader.GetString(1));
+                    }
+                }
+            }
+
+            await using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = tx;
+                insert.CommandText = $"""
+                    INSERT INTO audit_entries (tenant, {AuditColumns})
+                    VALUES ($tenant, $sequence, $at, $actor, $roles, $client, $journey, $category, $action, $outcome, $purpose, $reason, $request, $source, $previous, $hash)
+                    """;
+                foreach (var stored in AuditChain.Link(entries, heads))
+                {
+                    insert.Parameters.Clear();
+                    AddAuditRow(insert, stored);
+                    await insert.ExecuteNonQueryAsync();
+                }
+            }
+
+            await using (var move = connection.CreateCommand())
+            {
+                move.Transaction = tx;
+                move.CommandText = """
+                    INSERT INTO audit_chain_heads (tenant, sequence, hash) VALUES ($tenant, $sequence, $hash)
+                    ON CONFLICT (tenant) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash
+                    """;
+                foreach (var (tenant, head) in heads)
+                {
+                    move.Parameters.Clear();
+                    move.Parameters.AddWithValue("$tenant", tenant.Value);
+                    move.Parameters.AddWithValue("$sequence", head.Sequence);
+                    move.Parameters.AddWithValue("$hash", head.Hash);
+                    await move.ExecuteNonQueryAsync();
+                }
+            }
+
+            await tx.CommitAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    });
+
+    private static void AddAuditRow(SqliteCommand insert, StoredAuditEntry stored)
+    {
+        var entry = stored.Entry;
+        insert.Parameters.AddWithValue("$tenant", entry.Tenant.Value);
+        insert.Parameters.AddWithValue("$sequence", stored.Sequence);
+        insert.Parameters.AddWithValue("$at", Text(entry.At));
+        insert.Parameters.AddWithValue("$actor", entry.Actor);
+        insert.Parameters.AddWithValue("$roles", (object?)entry.Roles ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$client", (object?)entry.Client ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$journey", entry.JourneyId is { } journey ? Key(journey) : DBNull.Value);
+        insert.Parameters.AddWithValue("$category", entry.Category);
+        insert.Parameters.AddWithValue("$action", entry.Action);
+        insert.Parameters.AddWithValue("$outcome", entry.Outcome);
+        insert.Parameters.AddWithValue("$purpose", (object?)entry.Purpose ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$reason", (object?)entry.BreakGlassReason ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$request", (object?)entry.RequestId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$source", (object?)entry.SourceAddress ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$previous", stored.PreviousHash);
+        insert.Parameters.AddWithValue("$hash", stored.Hash);
+    }
+
+    private static void AddAuditFilter(SqliteCommand command, TenantId tenant, AuditQuery query)
+    {
+        command.Parameters.AddWithValue("$tenant", tenant.Value);
+        command.Parameters.AddWithValue("$journey", query.JourneyId is { } journey ? Key(journey) : DBNull.Value);
+        command.Parameters.AddWithValue("$actor", (object?)query.Actor ?? DBNull.Value);
+        command.Parameters.AddWithValue("$from", query.From is { } from ? Text(from) : DBNull.Value);
+        command.Parameters.AddWithValue("$to", query.To is { } to ? Text(to) : DBNull.Value);
+        command.Parameters.AddWithValue("$category", (object?)query.Category ?? DBNull.Value);
+        command.Parameters.AddWithValue("$outcome", (object?)query.Outcome ?? DBNull.Value);
+    }
+
+    /// <summary>Executes a read whose columns are <see cref="AuditColumns"/>, in order.</summary>
+    private static async Task<IReadOnlyList<StoredAuditEntry>> ReadAuditEntriesAsync(SqliteCommand command, TenantId tenant, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<StoredAuditEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new StoredAuditEntry(
+                new AuditEntry(
+                    tenant,
+                    Time(reader.GetString(1)),
+                    reader.GetString(2),
+                    NullableText(reader, 3),
+                    NullableText(reader, 4),
+                    reader.IsDBNull(5) ? null : Guid.Parse(reader.GetString(5)),
+                    reader.GetString(6),
+                    reader.GetString(7),
+                    reader.GetString(8),
+                    NullableText(reader, 9),
+                    NullableText(reader, 10),
+                    NullableText(reader, 11),
+                    NullableText(reader, 12)),
+                reader.GetInt64(0),
+                reader.GetString(13),
+                reader.GetString(14)));
+        }
+
+        return entries;
+    }
+
+    private static string? NullableText(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
