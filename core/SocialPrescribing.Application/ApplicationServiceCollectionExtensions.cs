@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Application.Projections;
 using SocialPrescribing.Application.Training;
@@ -11,6 +12,9 @@ public static class ApplicationServiceCollectionExtensions
     /// <summary>The application's use cases; grains and a journey store must be registered too.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuditTrail>();
+        services.TryAddSingleton<AuditQueries>();
         services.TryAddSingleton<JourneyUseCases>();
         services.TryAddSingleton<CaseloadQueries>();
         services.TryAddSingleton<ProjectionRebuild>();

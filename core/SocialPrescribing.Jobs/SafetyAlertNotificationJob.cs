@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Access;
 using Hangfire;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,7 @@ public sealed partial class SafetyAlertNotificationJob(
             return;
         }
 
-        var state = await journeys.FindStateAsync(Caller.System(tenantId), journeyId);
+        var state = await journeys.FindStateAsync(Caller.System(tenantId), journeyId, RecordAccess.Processing);
         var alert = state?.SafetyAlerts.Find(a => a.Id == alertId);
         if (alert is not { NotifiedAt: null, IsOpen: true })
         {

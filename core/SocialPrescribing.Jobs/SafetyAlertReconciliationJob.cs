@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Application.Audit;
+using SocialPrescribing.Application.Access;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Grains.Journeys;
 
@@ -25,7 +27,7 @@ public sealed partial class SafetyAlertReconciliationJob(
         foreach (var tenant in tenants.All)
         {
             var count = 0;
-            await foreach (var (journey, state) in caseloads.WalkAsync(tenant.Id, CaseloadQueries.OpenSafetyAlerts, cancellationToken))
+            await foreach (var (journey, state) in caseloads.WalkAsync(Caller.System(tenant.Id), CaseloadQueries.OpenSafetyAlerts, RecordAccess.Processing, cancellationToken))
             {
                 foreach (var alert in state.SafetyAlerts.Where(a => a is { IsOpen: true, NotifiedAt: null }))
                 {

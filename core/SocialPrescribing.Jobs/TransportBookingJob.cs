@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Access;
 using Hangfire;
 using Microsoft.Extensions.Logging;
@@ -36,7 +37,7 @@ public sealed partial class TransportBookingJob(
     public async Task RunAsync(string tenant, Guid journeyId, Guid tripId, int attempt)
     {
         var tenantId = TenantId.Parse(tenant);
-        var journey = await journeys.FindStateAsync(Caller.System(tenantId), journeyId);
+        var journey = await journeys.FindStateAsync(Caller.System(tenantId), journeyId, RecordAccess.Processing);
         if (journey?.Trips.Find(t => t.Id == tripId) is not { Status: TransportTripStatus.Requested } trip)
         {
             return;

@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Access;
 using Hangfire;
 using SocialPrescribing.Abstractions;
@@ -18,7 +19,7 @@ public sealed class TransportCancellationJob(JourneyUseCases journeys, IPluginCa
     public async Task RunAsync(string tenant, Guid journeyId, Guid tripId)
     {
         var tenantId = TenantId.Parse(tenant);
-        var journey = await journeys.FindStateAsync(Caller.System(tenantId), journeyId);
+        var journey = await journeys.FindStateAsync(Caller.System(tenantId), journeyId, RecordAccess.Processing);
         if (journey?.Trips.Find(t => t.Id == tripId) is not { Status: TransportTripStatus.Cancelled, PartnerReference: { } reference } trip
             || plugins.Find<ITransportPartner>(tenantId, trip.Partner) is not { } partner)
         {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using SocialPrescribing.Domain.Journeys.Transport;
 using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Application.Audit;
+using SocialPrescribing.Application.Access;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Grains.Journeys;
 
@@ -32,7 +34,7 @@ public sealed partial class TransportReconciliationJob(
         foreach (var tenant in tenants.All)
         {
             var count = 0;
-            await foreach (var (journey, state) in caseloads.WalkAsync(tenant.Id, CaseloadQueries.TripsAwaitingPartner, cancellationToken))
+            await foreach (var (journey, state) in caseloads.WalkAsync(Caller.System(tenant.Id), CaseloadQueries.TripsAwaitingPartner, RecordAccess.Processing, cancellationToken))
             {
                 foreach (var trip in state.Trips.Where(t => t.Status == TransportTripStatus.Requested && (includeFresh || t.RequestedAt <= cutoff)))
                 {

@@ -1,6 +1,7 @@
 using SocialPrescribing.Host.Features.Access;
 using SocialPrescribing.Host.Features.ApiReference;
 using SocialPrescribing.Host.Features.Assessments;
+using SocialPrescribing.Host.Features.Audit;
 using SocialPrescribing.Host.Features.Caseloads;
 using SocialPrescribing.Host.Features.Consent;
 using SocialPrescribing.Host.Features.Documents;
@@ -56,6 +57,7 @@ app.MapTenantApi()
     .MapAssessments()
     .MapSafetyAlerts()
     .MapReports()
+    .MapAudit()
     .MapTransport()
     .MapTraining();
 app.MapPlugins();

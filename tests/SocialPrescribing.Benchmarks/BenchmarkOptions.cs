@@ -18,7 +18,7 @@ internal sealed record BenchmarkOptions(
 {
     /// <summary>Every scenario, in the order they run.</summary>
     public static readonly IReadOnlyList<string> AllScenarios =
-        ["raw", "store-pg", "store-pg-single", "store-pg-audited", "audit-pg", "audit-pg-single", "grain-pg", "grain-pg-single", "grain-sqlite", "http-sqlite", "http-pg",
+        ["raw", "store-pg", "store-pg-single", "store-pg-audited", "audit-pg", "audit-pg-single", "grain-pg", "grain-pg-single", "app-pg", "app-pg-unaudited", "grain-sqlite", "http-sqlite", "http-pg",
          "probe-orleans", "probe-orleans-raw", "probe-grain-memory", "probe-store-sql"];
 
     public static readonly IReadOnlyList<string> DefaultScenarios =
@@ -29,7 +29,7 @@ internal sealed record BenchmarkOptions(
           --duration <s>         measured seconds per point (default 10)
           --warmup <s>           unmeasured seconds before each point (default 2)
           --concurrency <list>   concurrent journeys, e.g. 1,16,64 (default)
-          --scenarios <list>     raw, store-pg, store-pg-single, grain-pg, grain-pg-single, grain-sqlite, http-sqlite, http-pg,
+          --scenarios <list>     raw, store-pg, store-pg-single, grain-pg, grain-pg-single, app-pg, app-pg-unaudited, grain-sqlite, http-sqlite, http-pg,
                                  store-pg-audited (each append also writes an audit entry), audit-pg, audit-pg-single
                                  (one audit entry per call, group commit on or off), and the diagnostic probe-store-sql, probe-orleans, probe-orleans-raw, probe-grain-memory
                                  (default: all but the store-pg, audit and probe ones)

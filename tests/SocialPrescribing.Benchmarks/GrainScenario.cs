@@ -1,8 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SocialPrescribing.Application;
+using SocialPrescribing.Application.Access;
+using SocialPrescribing.Application.Journeys;
+using SocialPrescribing.Domain.Access;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Grains.Journeys;
+using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Benchmarks;
 
@@ -11,16 +16,21 @@ namespace SocialPrescribing.Benchmarks;
 /// (<see cref="IGrainFactory"/> from outside any grain). Each worker owns one journey: opened with a referral,
 /// accepted, then sent contact attempts and contacts alternately. <paramref name="addStore"/> registers the engine;
 /// <paramref name="measure"/>, when given, starts a measurement of the engine and returns what ends it;
-/// <paramref name="cleanup"/> removes the engine's files once the silo has stopped.
+/// <paramref name="cleanup"/> removes the engine's files once the silo has stopped. With
+/// <paramref name="application"/>, the journey goes through the application core as a link worker would, every
+/// other operation a read of the journey instead of a command, each access audited by whatever
+/// <see cref="IAuditLog"/> <paramref name="addStore"/> registered.
 /// </summary>
 internal sealed class GrainScenario(
     string name,
     Action<IServiceCollection> addStore,
     Func<IServiceProvider, Func<string?>>? measure = null,
-    Action? cleanup = null) : LoadScenario
+    Action? cleanup = null,
+    bool application = false) : LoadScenario
 {
     private IHost? _host;
     private IGrainFactory? _grains;
+    private JourneyUseCases? _useCases;
 
     public override string Name => name;
 
@@ -37,20 +47,55 @@ internal sealed class GrainScenario(
         // The reactions consumer reads the feed behind the commands, as it does in the host.
         builder.Services.AddJourneyReactor();
         addStore(builder.Services);
+        if (application)
+        {
+            builder.Services.AddApplication();
+        }
+
         var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
         builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next(), null, cluster, cluster));
         _host = builder.Build();
         await _host.StartAsync(cancellationToken);
         _grains = _host.Services.GetRequiredService<IGrainFactory>();
+        _useCases = application ? _host.Services.GetRequiredService<JourneyUseCases>() : null;
     }
 
     public override async Task<Func<Task>> CreateWorkerAsync(int worker, CancellationToken cancellationToken)
     {
+        if (_useCases is { } useCases)
+        {
+            return await ApplicationWorkerAsync(useCases, worker);
+        }
+
         var journey = _grains!.GetGrain<IJourneyGrain>(Guid.CreateVersion7(), BenchmarkTenants.Alberta.Id.Value);
         Applied(await journey.Execute(SampleEvents.Referral()));
         Applied(await journey.Execute(SampleEvents.Accept()));
         var sequence = 0L;
         return async () => Applied(await journey.Execute(SampleEvents.Next(sequence++)));
+    }
+
+    private static async Task<Func<Task>> ApplicationWorkerAsync(JourneyUseCases useCases, int worker)
+    {
+        var caller = new Caller(SampleEvents.Actor, "Bench worker", BenchmarkTenants.Alberta.Id, new HashSet<string>(StringComparer.Ordinal) { AccessRoles.LinkWorker }, "bench")
+        {
+            RequestId = "bench-" + worker.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            SourceAddress = "127.0.0.1",
+        };
+        var journeyId = Guid.CreateVersion7();
+        Applied(await useCases.SendAsync(caller, journeyId, SampleEvents.Referral()));
+        Applied(await useCases.SendAsync(caller, journeyId, SampleEvents.Accept()));
+        var sequence = 0L;
+        return async () =>
+        {
+            if (sequence++ % 2 == 0)
+            {
+                Applied(await useCases.SendAsync(caller, journeyId, SampleEvents.Next(sequence / 2)));
+            }
+            else
+            {
+                _ = await useCases.FindAsync(caller, journeyId) ?? throw new InvalidOperationException("The journey was not found.");
+            }
+        };
     }
 
     public override Func<string?> BeginMeasurement() => measure is null ? base.BeginMeasurement() : measure(_host!.Services);

@@ -9,7 +9,7 @@ namespace SocialPrescribing.Benchmarks;
 /// <summary>Builds the scenarios named on the command line, each on fresh storage (its own schema, database or folder).</summary>
 internal static class ScenarioCatalog
 {
-    public static bool UsesGroupCommit(string scenario) => scenario is "store-pg" or "store-pg-audited" or "audit-pg" or "grain-pg" or "http-pg";
+    public static bool UsesGroupCommit(string scenario) => scenario is "store-pg" or "store-pg-audited" or "audit-pg" or "grain-pg" or "app-pg" or "app-pg-unaudited" or "http-pg";
 
     public static async Task<LoadScenario> CreateAsync(string scenario, int? writers, PostgresServer server, BenchmarkOptions options, CancellationToken cancellationToken)
     {
@@ -48,6 +48,22 @@ internal static class ScenarioCatalog
                     groupCommit ? "grain API, PostgreSQL, group commit" + label : "grain API, PostgreSQL, one commit per append",
                     services => services.AddPostgresJourneyStore(server.ConnectionString, section),
                     services => CommitStatistics.Begin(services.GetRequiredService<PostgresJourneyStore>()));
+            case "app-pg":
+            case "app-pg-unaudited":
+                var audited = scenario == "app-pg";
+                var appSection = Section(PostgresSettings(true, writers));
+                return new GrainScenario(
+                    audited ? "application core, PostgreSQL, audited" + label : "application core, PostgreSQL, auditing off" + label,
+                    services =>
+                    {
+                        services.AddPostgresJourneyStore(server.ConnectionString, appSection);
+                        if (!audited)
+                        {
+                            services.AddSingleton<SocialPrescribing.Storage.IAuditLog, NoAuditLog>();
+                        }
+                    },
+                    services => CommitStatistics.Begin(services.GetRequiredService<PostgresJourneyStore>()),
+                    application: true);
             case "grain-sqlite":
                 var folder = Path.Combine(Path.GetTempPath(), "sp-bench-sqlite-" + Guid.NewGuid().ToString("N"));
                 return new GrainScenario(

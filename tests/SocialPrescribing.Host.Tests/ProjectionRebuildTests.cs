@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -51,7 +50,7 @@ public sealed class ProjectionRebuildTests(PostgresFixture postgres)
                 Assert.NotEqual(original, await ReadModelsAsync(http));
             }
 
-            var (exitCode, output) = await RunHostAsync(["projections", "rebuild", "--name", "caseload", .. arguments]);
+            var (exitCode, output) = await HostProcess.RunCommandAsync(["projections", "rebuild", "--name", "caseload", .. arguments]);
             Assert.True(exitCode == 0, output);
             Assert.Contains("Projection caseload rebuilt: 4 rows.", output, StringComparison.Ordinal);
 
@@ -74,7 +73,7 @@ public sealed class ProjectionRebuildTests(PostgresFixture postgres)
         var data = TempFolders.New("sp-rebuild");
         try
         {
-            var (exitCode, output) = await RunHostAsync(["projections", "rebuild", "--name", "everything", "--Storage:DataDirectory", data]);
+            var (exitCode, output) = await HostProcess.RunCommandAsync(["projections", "rebuild", "--name", "everything", "--Storage:DataDirectory", data]);
 
             Assert.Equal(2, exitCode);
             Assert.Contains("projections rebuild [--name caseload]", output, StringComparison.Ordinal);
@@ -134,20 +133,5 @@ public sealed class ProjectionRebuildTests(PostgresFixture postgres)
         await pg.OpenAsync(Token);
         await using var update = new NpgsqlCommand(Corrupt("social_prescribing.journeys"), pg);
         Assert.Equal(4, await update.ExecuteNonQueryAsync(Token));
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunHostAsync(string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "SocialPrescribing.Host.dll"), .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Token);
-        var error = process.StandardError.ReadToEndAsync(Token);
-        await process.WaitForExitAsync(Token);
-        return (process.ExitCode, await output + await error);
     }
 }

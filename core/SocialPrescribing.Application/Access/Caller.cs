@@ -18,6 +18,18 @@ public sealed record Caller(string Id, string DisplayName, TenantId Tenant, IRea
     /// <summary>The host itself, acting on a job's behalf (a first-contact check, a partner's answer): bound by the domain's rules only.</summary>
     public static Caller System(TenantId tenant) => new("system", "System", tenant, new HashSet<string>(StringComparer.Ordinal) { SystemRole }, null);
 
+    /// <summary>The request (trace) id that ties what this caller did to the host's other logs, when known.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The network address the request came from (after trusted proxies), when known.</summary>
+    public string? SourceAddress { get; init; }
+
+    /// <summary>Why the caller is looking, as they stated it, when they did.</summary>
+    public string? Purpose { get; init; }
+
+    /// <summary>The reason given for an emergency (break-glass) access, when this is one.</summary>
+    public string? BreakGlassReason { get; init; }
+
     public bool IsSystem => Roles.Contains(SystemRole);
 
     public bool HasRole(string role) => Roles.Contains(role);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Application.Access;
+using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Storage;
 
@@ -10,7 +11,7 @@ namespace SocialPrescribing.Application.Journeys;
 /// Caseloads: pages of the tenant's journeys from the read model kept beside the streams, and the walk over the
 /// journeys a filter picks (open safety alerts, trips awaiting a partner), each with its state from its grain.
 /// </summary>
-public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journeys)
+public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journeys, AuditTrail audit)
 {
     private const int WalkPageSize = 200;
 
@@ -20,12 +21,28 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
     /// <summary>Journeys with a trip its partner has not answered yet.</summary>
     public static readonly JourneyQuery TripsAwaitingPartner = new(null, null, 1, WalkPageSize) { TripsAwaitingPartnerOnly = true };
 
-    /// <summary>One page of a caseload, newest referral first, within what the caller may see (<see cref="JourneyScope.Narrow"/>).</summary>
+    /// <summary>
+    /// One page of a caseload, newest referral first, within what the caller may see (<see cref="JourneyScope.Narrow"/>).
+    /// Each row is an access to that person's record and is audited as one.
+    /// </summary>
     /// <exception cref="AccessDeniedException">The query asks for a caseload outside the caller's scope.</exception>
-    public Task<JourneyPage> ListAsync(Caller caller, JourneyQuery query, CancellationToken cancellationToken = default)
+    public async Task<JourneyPage> ListAsync(Caller caller, JourneyQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return store.QueryAsync(caller.Tenant, JourneyScope.Narrow(caller, query), cancellationToken);
+        JourneyQuery narrowed;
+        try
+        {
+            narrowed = JourneyScope.Narrow(caller, query);
+        }
+        catch (AccessDeniedException)
+        {
+            await audit.RecordAsync(caller, null, RecordAccess.CaseloadRow, allowed: false);
+            throw;
+        }
+
+        var page = await store.QueryAsync(caller.Tenant, narrowed, cancellationToken);
+        await audit.RecordEachAsync(caller, page.Items.Select(row => row.JourneyId), RecordAccess.CaseloadRow);
+        return page;
     }
 
     /// <summary>Journeys whose first-contact check should be pending, for reconciliation.</summary>
@@ -36,17 +53,22 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
     public Task<IReadOnlyList<JourneyAssessmentDigest>> AssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         store.ListAssessmentDigestsAsync(tenant, cancellationToken);
 
-    /// <summary>Every journey <paramref name="filter"/> picks, page by page, each with its current state.</summary>
+    /// <summary>
+    /// Every journey <paramref name="filter"/> picks that is in <paramref name="caller"/>'s scope, page by page, each
+    /// with its current state; each is audited as <paramref name="access"/>.
+    /// </summary>
     public async IAsyncEnumerable<(JourneyListItem Row, JourneyState State)> WalkAsync(
-        TenantId tenant, JourneyQuery filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        Caller caller, JourneyQuery filter, RecordAccess access, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
+        var tenant = caller.Tenant;
         for (var page = 1; ; page++)
         {
             var rows = await store.QueryAsync(tenant, filter with { Page = page, PageSize = WalkPageSize }, cancellationToken);
             foreach (var row in rows.Items)
             {
-                if (await journeys.FindStateAsync(Caller.System(tenant), row.JourneyId) is { } state)
+                if (await journeys.FindStateAsync(caller, row.JourneyId, access) is { } state)
                 {
                     yield return (row, state);
                 }

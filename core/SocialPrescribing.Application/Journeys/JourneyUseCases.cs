@@ -1,5 +1,6 @@
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Application.Access;
+using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Grains.Journeys;
@@ -11,12 +12,13 @@ namespace SocialPrescribing.Application.Journeys;
 /// Every door (HTTP, jobs, later the console and FHIR) comes through here, so access checks and the audit log
 /// have one place to live.
 /// </summary>
-public sealed class JourneyUseCases(IGrainFactory grains)
+public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit)
 {
     /// <summary>
     /// Decides the command on the journey and commits its events before returning. A journey that exists must be in
     /// the caller's scope (<see cref="JourneyScope"/>), checked by the grain in the same call (a
     /// <see cref="RejectionKind.Forbidden"/> rejection otherwise); one that does not is the domain's to answer.
+    /// Every command that reached a journey is audited (denied when it was out of scope) before the outcome returns.
     /// </summary>
     public async Task<CommandOutcome> SendAsync(Caller caller, Guid journeyId, JourneyCommand command)
     {
@@ -24,7 +26,13 @@ public sealed class JourneyUseCases(IGrainFactory grains)
         ArgumentNullException.ThrowIfNull(command);
         var journey = Journey(caller.Tenant, journeyId);
         var scope = JourneyScope.RuleFor(caller);
-        return scope.Every ? await journey.Execute(command) : await journey.ExecuteWithin(command, scope);
+        var outcome = scope.Every ? await journey.Execute(command) : await journey.ExecuteWithin(command, scope);
+        if (outcome.Rejection?.Kind is not RejectionKind.NotFound)
+        {
+            await audit.RecordAsync(caller, journeyId, RecordAccess.Command(command.Name), allowed: outcome.Rejection?.Kind is not RejectionKind.Forbidden);
+        }
+
+        return outcome;
     }
 
     /// <summary>
@@ -39,7 +47,8 @@ public sealed class JourneyUseCases(IGrainFactory grains)
         // The scope is decided on the journey as it is now: the current view carries that state already; a view of
         // the past needs the current state as well.
         var current = asOf is null ? (await journey.GetView(null)) : null;
-        if (await FindStateAsync(caller, journeyId, current?.State) is null)
+        var access = asOf is null ? RecordAccess.Journey : RecordAccess.JourneyHistory;
+        if (await FindStateAsync(caller, journeyId, access, current?.State) is null)
         {
             return null;
         }
@@ -48,11 +57,14 @@ public sealed class JourneyUseCases(IGrainFactory grains)
         return view.State.Exists ? view : null;
     }
 
-    /// <summary>The journey's current state, or null when it does not exist.</summary>
+    /// <summary>
+    /// The journey's current state, or null when it does not exist; the access is audited as <paramref name="access"/>
+    /// (denied when out of scope).
+    /// </summary>
     /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
-    public Task<JourneyState?> FindStateAsync(Caller caller, Guid journeyId) => FindStateAsync(caller, journeyId, null);
+    public Task<JourneyState?> FindStateAsync(Caller caller, Guid journeyId, RecordAccess access) => FindStateAsync(caller, journeyId, access, null);
 
-    private async Task<JourneyState?> FindStateAsync(Caller caller, Guid journeyId, JourneyState? known)
+    private async Task<JourneyState?> FindStateAsync(Caller caller, Guid journeyId, RecordAccess access, JourneyState? known)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var state = known ?? await Journey(caller.Tenant, journeyId).GetState();
@@ -61,6 +73,8 @@ public sealed class JourneyUseCases(IGrainFactory grains)
             return null;
         }
 
+        var allowed = JourneyScope.Includes(caller, state);
+        await audit.RecordAsync(caller, journeyId, access, allowed);
         JourneyScope.Demand(caller, state);
         return state;
     }

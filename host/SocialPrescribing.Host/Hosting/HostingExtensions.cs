@@ -12,6 +12,7 @@ using SocialPrescribing.Application.Projections;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Features.Access;
+using SocialPrescribing.Host.Features.Audit;
 using SocialPrescribing.Host.Tenants;
 using SocialPrescribing.Jobs;
 using SocialPrescribing.Storage.Postgres;
@@ -181,6 +182,12 @@ internal static class HostingExtensions
         if (AccessCommands.Handles(args))
         {
             Environment.ExitCode = await AccessCommands.RunAsync(app, args);
+            return true;
+        }
+
+        if (AuditCommands.Handles(args))
+        {
+            Environment.ExitCode = await AuditCommands.RunAsync(app.Services, args);
             return true;
         }
 

@@ -124,6 +124,44 @@ internal sealed partial class RequestValidation
         return date;
     }
 
+    /// <summary>An optional whole number from <paramref name="min"/> to <paramref name="max"/>; <paramref name="fallback"/> when absent or wrong (the error added).</summary>
+    public int Number(string? value, string field, int fallback, int min, int max)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+
+        Add(field, $"A whole number from {min} to {max}.");
+        return fallback;
+    }
+
+    /// <summary>An optional timestamp with its offset (2026-03-01T12:00:00Z); null when absent or wrong (the error added).</summary>
+    public DateTimeOffset? Timestamp(string? value, string field)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Contains('T', StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return parsed;
+        }
+
+        Add(field, "A timestamp with its offset, such as 2026-03-01T12:00:00Z.");
+        return null;
+    }
+
+    /// <summary>An optional id; null when absent or wrong (the error added).</summary>
+    public Guid? OptionalId(string? value, string field) => value is null ? null : Id(value, field);
+
     public Guid Id(string? value, string field)
     {
         if (Guid.TryParse(value, out var id))

@@ -1,6 +1,8 @@
 using SocialPrescribing.Abstractions;
+using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Features.Access;
+using SocialPrescribing.Host.Features.Audit;
 
 namespace SocialPrescribing.Host.Http;
 
@@ -8,7 +10,7 @@ namespace SocialPrescribing.Host.Http;
 /// Guards every <c>/tenants/{tenant}</c> route: a malformed id is a 400 and an unknown one a 404, before
 /// any handler runs, and so is a tenant other than the caller's token's. The tenant's settings are then at hand through <see cref="GetTenant"/>.
 /// </summary>
-internal sealed class TenantEndpointFilter(ITenantDirectory tenants) : IEndpointFilter
+internal sealed class TenantEndpointFilter(ITenantDirectory tenants, AuditTrail audit) : IEndpointFilter
 {
     private const string ItemKey = "sp.tenant";
 
@@ -25,8 +27,15 @@ internal sealed class TenantEndpointFilter(ITenantDirectory tenants) : IEndpoint
         }
 
         // A token is for one tenant: any other is answered as if it did not exist, so nothing of it leaks.
-        if (!tenants.TryGet(id, out var settings) || http.GetCaller()?.Tenant != id)
+        var caller = http.GetCaller();
+        if (!tenants.TryGet(id, out var settings) || caller?.Tenant != id)
         {
+            if (caller is not null)
+            {
+                // Reaching for another tenant is worth a privacy officer's attention: it goes in the caller's own log.
+                await audit.RecordAsync(caller, DeniedRequestAudit.JourneyOf(http), RecordAccess.Refused("other-tenant"), allowed: false);
+            }
+
             return Problems.NotFound($"No tenant '{id.Value}' is served here.");
         }
 

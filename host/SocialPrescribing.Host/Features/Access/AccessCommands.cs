@@ -1,4 +1,3 @@
-using SocialPrescribing.Abstractions;
 using SocialPrescribing.Accounts;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Hosting;
@@ -40,7 +39,7 @@ internal static class AccessCommands
 
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var arguments = new Arguments(args);
+        var arguments = new CommandArguments(args);
         try
         {
             if (arguments.OptionalTenant() is { } named && !services.GetRequiredService<ITenantDirectory>().TryGet(named, out _))
@@ -70,14 +69,14 @@ internal static class AccessCommands
         }
     }
 
-    private static async Task<int> AddUserAsync(IServiceProvider services, Arguments arguments)
+    private static async Task<int> AddUserAsync(IServiceProvider services, CommandArguments arguments)
     {
         var result = await services.GetRequiredService<UserDirectory>().AddAsync(
             arguments.Tenant(), arguments.Required("--user"), arguments.Required("--name"), AccessRoles.Split(arguments.Required("--roles")), arguments.Optional("--password"));
         return Report(result, result.Secret is null ? "User added." : "User added without a password; they choose one with this one-time invitation code:");
     }
 
-    private static async Task<int> ListUsersAsync(IServiceProvider services, Arguments arguments)
+    private static async Task<int> ListUsersAsync(IServiceProvider services, CommandArguments arguments)
     {
         foreach (var user in await services.GetRequiredService<UserDirectory>().ListAsync(arguments.OptionalTenant()))
         {
@@ -88,7 +87,7 @@ internal static class AccessCommands
         return 0;
     }
 
-    private static async Task<int> ListClientsAsync(IServiceProvider services, Arguments arguments)
+    private static async Task<int> ListClientsAsync(IServiceProvider services, CommandArguments arguments)
     {
         foreach (var client in await services.GetRequiredService<ClientRegistry>().ListAsync(arguments.OptionalTenant()))
         {
@@ -98,7 +97,7 @@ internal static class AccessCommands
         return 0;
     }
 
-    private static async Task<int> PrintTokenAsync(WebApplication app, IServiceProvider services, Arguments arguments)
+    private static async Task<int> PrintTokenAsync(WebApplication app, IServiceProvider services, CommandArguments arguments)
     {
         var allowed = AccessFeature.IsDevelopment(app.Environment) || app.Configuration.GetValue<bool>("Access:AllowTokenCommand");
         if (!allowed)
@@ -146,19 +145,5 @@ internal static class AccessCommands
 
         Console.Error.WriteLine(Usage);
         return 2;
-    }
-
-    /// <summary>The <c>--option value</c> pairs of a command line.</summary>
-    private sealed class Arguments(string[] args)
-    {
-        public string? Optional(string option) =>
-            Array.IndexOf(args, option) is var at and >= 0 && at + 1 < args.Length && !args[at + 1].StartsWith("--", StringComparison.Ordinal) ? args[at + 1] : null;
-
-        public string Required(string option) => Optional(option) ?? throw new ArgumentException($"{option} is required.");
-
-        public TenantId Tenant() =>
-            TenantId.TryParse(Required("--tenant"), out var tenant) ? tenant : throw new ArgumentException("--tenant: 2 to 32 characters of a-z, 0-9 and '-'.");
-
-        public TenantId? OptionalTenant() => Optional("--tenant") is null ? null : Tenant();
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using SocialPrescribing.Accounts;
+using SocialPrescribing.Host.Features.Audit;
 using SocialPrescribing.Host.Hosting;
 using SocialPrescribing.Storage.Postgres;
 
@@ -93,6 +95,7 @@ internal static class AccessFeature
                 };
             });
         builder.Services.AddAuthorization(AccessPolicies.Configure);
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, DeniedRequestAudit>();
         return builder;
     }
 

@@ -22,6 +22,9 @@ internal static class AccessPolicies
     /// <summary>Safety alerts and team reports: supervisors.</summary>
     public const string Supervision = "supervision";
 
+    /// <summary>The audit log and access reports: privacy officers (no clinical reads come with it).</summary>
+    public const string Privacy = "privacy";
+
     /// <summary>A tenant's settings and plugins: tenant admins and operators.</summary>
     public const string Administration = "administration";
 
@@ -36,6 +39,7 @@ internal static class AccessPolicies
         options.AddPolicy(Clinical, policy => policy.RequireRole(AccessRoles.LinkWorker, AccessRoles.Supervisor));
         options.AddPolicy(Referrals, policy => policy.RequireRole(AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor));
         options.AddPolicy(Supervision, policy => policy.RequireRole(AccessRoles.Supervisor));
+        options.AddPolicy(Privacy, policy => policy.RequireRole(AccessRoles.PrivacyOfficer));
         options.AddPolicy(Operations, policy => policy.RequireRole(AccessRoles.Operator));
         options.AddPolicy(Administration, policy => policy.RequireRole(AccessRoles.TenantAdmin, AccessRoles.Operator));
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Accounts;
@@ -23,6 +24,7 @@ internal static class CallerExtensions
         var caller = Read(http.User);
         if (caller is not null)
         {
+            caller = caller with { RequestId = RequestId(http), SourceAddress = http.Connection.RemoteIpAddress?.ToString() };
             http.Items[ItemKey] = caller;
         }
 
@@ -45,6 +47,10 @@ internal static class CallerExtensions
             user.FindAll(AccessClaims.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
             user.FindFirstValue(AccessClaims.ClientId));
     }
+
+    /// <summary>The W3C trace id of the request when it is traced (what the logs and telemetry carry), else the host's request id.</summary>
+    public static string RequestId(HttpContext http) =>
+        Activity.Current is { TraceId: var trace } && trace != default ? trace.ToHexString() : http.TraceIdentifier;
 
     /// <summary>The caller of an endpoint behind a policy (which guarantees a valid token for the route's tenant).</summary>
     public static Caller GetRequiredCaller(this HttpContext http) =>

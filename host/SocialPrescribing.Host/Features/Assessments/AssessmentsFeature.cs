@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Events;
@@ -111,7 +112,7 @@ internal static class AssessmentsFeature
         return commands.SendAsync<AssessmentRequest>(http, _ => journeyId, async (id, outcome) =>
         {
             var recorded = outcome.Events.OfType<AssessmentRecorded>().Single();
-            var state = await journeys.FindStateAsync(http.GetRequiredCaller(), id);
+            var state = await journeys.FindStateAsync(http.GetRequiredCaller(), id, RecordAccess.Assessments);
             var assessment = state!.Assessments.Single(a => a.Id == recorded.AssessmentId);
             var response = new RecordedAssessmentResponse(
                 id,
@@ -127,13 +128,13 @@ internal static class AssessmentsFeature
 
     private static async Task<IResult> ListAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys)
     {
-        var state = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId);
+        var state = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Assessments);
         return state is null ? Problems.UnknownJourney() : TypedResults.Ok(state.Assessments.Select(AssessmentResponse.From).ToList());
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, Guid journeyId, Guid assessmentId, JourneyUseCases journeys)
     {
-        var state = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId);
+        var state = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Assessments);
         return state?.Assessments.Find(a => a.Id == assessmentId) is { } found
             ? TypedResults.Ok(AssessmentResponse.From(found))
             : Problems.NotFound(state is null ? "No journey with this id in this tenant." : "No assessment with this id on this journey.");
@@ -142,7 +143,7 @@ internal static class AssessmentsFeature
     private static async Task<IResult> OutcomesAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys, IAssessmentCatalog catalog)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        var state = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId);
+        var state = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Outcomes);
         if (state is null)
         {
             return Problems.UnknownJourney();

@@ -50,8 +50,8 @@ internal static class CaseloadsFeature
             validation.Add("safetyAlert", "Only 'open' is a filter: journeys with a safety alert no supervisor has acknowledged.");
         }
 
-        var pageNumber = Number(validation, page, "page", 1, 1, MaxPage);
-        var size = Number(validation, pageSize, "pageSize", DefaultPageSize, 1, MaxPageSize);
+        var pageNumber = validation.Number(page, "page", 1, 1, MaxPage);
+        var size = validation.Number(pageSize, "pageSize", DefaultPageSize, 1, MaxPageSize);
         if (!validation.IsValid)
         {
             return Problems.Validation(validation.Errors);
@@ -73,21 +73,5 @@ internal static class CaseloadsFeature
             pageNumber,
             size,
             result.Total));
-    }
-
-    private static int Number(RequestValidation validation, string? text, string field, int fallback, int min, int max)
-    {
-        if (text is null)
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        validation.Add(field, $"A whole number from {min} to {max}.");
-        return fallback;
     }
 }

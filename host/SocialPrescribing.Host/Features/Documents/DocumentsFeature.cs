@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Domain.Journeys;
@@ -36,7 +37,7 @@ internal static class DocumentsFeature
             return Problems.NotFound($"No document template '{template}'; known: {string.Join(", ", catalog.Templates)}.");
         }
 
-        if (await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId) is not { } state)
+        if (await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Document) is not { } state)
         {
             return Problems.UnknownJourney();
         }

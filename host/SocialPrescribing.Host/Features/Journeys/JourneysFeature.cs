@@ -73,20 +73,16 @@ internal static class JourneysFeature
     private static async Task<IResult> GetJourney(HttpContext http, Guid journeyId, string? asOf, JourneyUseCases journeys, TimeProvider time)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        DateTimeOffset? moment = null;
-        if (asOf is not null)
+        var validation = new RequestValidation();
+        var moment = validation.Timestamp(asOf, "asOf");
+        if (!validation.IsValid)
         {
-            if (!DateTimeOffset.TryParse(asOf, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) || !asOf.Contains('T', StringComparison.Ordinal))
-            {
-                return Problems.Field("asOf", "A timestamp with its offset, such as 2026-03-01T12:00:00Z.");
-            }
+            return Problems.Validation(validation.Errors);
+        }
 
-            if (parsed > time.GetUtcNow())
-            {
-                return Problems.Field("asOf", "A moment in the past (or now): the journey's future is not known yet.");
-            }
-
-            moment = parsed;
+        if (moment > time.GetUtcNow())
+        {
+            return Problems.Field("asOf", "A moment in the past (or now): the journey's future is not known yet.");
         }
 
         var view = await journeys.FindAsync(http.GetRequiredCaller(), journeyId, moment);

@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Host.Features.Journeys;
@@ -29,7 +30,7 @@ internal static class SafetyAlertsFeature
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var alerts = new List<OpenSafetyAlertItem>();
-        await foreach (var (journey, state) in caseloads.WalkAsync(tenant.Id, CaseloadQueries.OpenSafetyAlerts, http.RequestAborted))
+        await foreach (var (journey, state) in caseloads.WalkAsync(http.GetRequiredCaller(), CaseloadQueries.OpenSafetyAlerts, RecordAccess.SafetyAlert, http.RequestAborted))
         {
             alerts.AddRange(state.SafetyAlerts.Where(a => a.IsOpen).Select(a => new OpenSafetyAlertItem(
                 journey.JourneyId, journey.Summary.ClientName, state.LinkWorkerId, WireNames.Of(state.Status), SafetyAlertResponse.From(a))));

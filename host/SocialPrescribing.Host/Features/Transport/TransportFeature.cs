@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys;
@@ -72,7 +73,7 @@ internal static class TransportFeature
             return Problems.Validation(validation.Errors);
         }
 
-        var journey = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId);
+        var journey = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Transport);
         if (journey is null)
         {
             return Problems.UnknownJourney();
@@ -96,7 +97,7 @@ internal static class TransportFeature
         return commands.SendAsync<TripRequestBody>(http, _ => journeyId, async (id, outcome) =>
         {
             var requested = outcome.Events.OfType<TransportRequested>().Single();
-            var journey = await journeys.FindStateAsync(http.GetRequiredCaller(), id);
+            var journey = await journeys.FindStateAsync(http.GetRequiredCaller(), id, RecordAccess.Transport);
             var trip = journey!.Trips.Single(t => t.Id == requested.TripId);
             return TypedResults.Accepted($"/api/v1/tenants/{tenant.Id.Value}/journeys/{id}/transport/bookings/{trip.Id}", TripResponse.From(trip));
         });
@@ -104,13 +105,13 @@ internal static class TransportFeature
 
     private static async Task<IResult> ListAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys)
     {
-        var journey = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId);
+        var journey = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Transport);
         return journey is null ? Problems.UnknownJourney() : TypedResults.Ok(journey.Trips.Select(TripResponse.From).ToList());
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, Guid journeyId, Guid tripId, JourneyUseCases journeys)
     {
-        var journey = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId);
+        var journey = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Transport);
         return journey?.Trips.Find(t => t.Id == tripId) is { } trip
             ? TypedResults.Ok(TripResponse.From(trip))
             : Problems.NotFound(journey is null ? "No journey with this id in this tenant." : "No trip with this id on this journey.");

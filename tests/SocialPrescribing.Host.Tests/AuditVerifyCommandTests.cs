@@ -1,0 +1,106 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using SocialPrescribing.Testing.Postgres;
+
+namespace SocialPrescribing.Host.Tests;
+
+/// <summary>
+/// <c>audit verify</c>, as an operator runs it against the host's database: intact after real traffic, and a changed,
+/// removed or reordered entry found after tampering with the tables as a database superuser would (triggers off).
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class AuditVerifyCommandTests(PostgresFixture postgres)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string, string> Tampering => new()
+    {
+        { "sqlite", "changed" },
+        { "sqlite", "removed" },
+        { "postgres", "changed" },
+        { "postgres", "removed" },
+        { "postgres", "reordered" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tampering))]
+    public async Task Verify_passes_on_real_traffic_and_fails_naming_the_entry_after_tampering(string engine, string tampering)
+    {
+        var data = TempFolders.New("sp-audit-verify");
+        var settings = new Dictionary<string, string>();
+        string[] arguments = ["--Storage:DataDirectory", data];
+        string? database = null;
+        if (engine == "postgres")
+        {
+            database = await (await postgres.GetServerAsync()).CreateDatabaseAsync(PostgresServer.UniqueName("audit_verify"), Token);
+            settings = PostgresHostTests.Settings(database);
+            arguments = [.. arguments, "--Storage:Provider", "postgres", "--ConnectionStrings:Postgres", database];
+        }
+
+        try
+        {
+            await using (var factory = new JourneyHostFactory(data, settings: settings))
+            {
+                using var http = factory.CreateAuthenticatedClient();
+                for (var i = 0; i < 3; i++)
+                {
+                    var journey = await Api.CreateJourneyAsync(http);
+                    await Api.GetJourneyAsync(http, journey);
+                }
+            }
+
+            var (intactCode, intact) = await HostProcess.RunCommandAsync(["audit", "verify", .. arguments]);
+            Assert.True(intactCode == 0, intact);
+            Assert.Matches(@"ab: intact, 6 entries\.", intact);
+
+            await TamperAsync(engine, tampering, data, database);
+
+            var (brokenCode, broken) = await HostProcess.RunCommandAsync(["audit", "verify", "--tenant", "ab", .. arguments]);
+            Assert.True(brokenCode == 1, broken);
+            Assert.Contains("ab: BROKEN at entry", broken, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestTokens.DefaultCaller, broken, StringComparison.Ordinal);
+
+            var (usageCode, _) = await HostProcess.RunCommandAsync(["audit", "check", .. arguments]);
+            Assert.Equal(2, usageCode);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            TempFolders.Delete(data);
+        }
+    }
+
+    private static async Task TamperAsync(string engine, string tampering, string data, string? database)
+    {
+        if (engine == "sqlite")
+        {
+            await using var file = new SqliteConnection($"Data Source={Path.Combine(data, "journeys.db")};Pooling=False");
+            await file.OpenAsync(Token);
+            var sql = tampering switch
+            {
+                "changed" => "DROP TRIGGER audit_entries_no_update; UPDATE audit_entries SET actor = 'someone-else' WHERE tenant = 'ab' AND sequence = 3;",
+                _ => "DROP TRIGGER audit_entries_no_delete; DELETE FROM audit_entries WHERE tenant = 'ab' AND sequence = 3;",
+            };
+            await using var command = new SqliteCommand(sql, file);
+            await command.ExecuteNonQueryAsync(Token);
+            return;
+        }
+
+        await using var pg = new NpgsqlConnection(database);
+        await pg.OpenAsync(Token);
+        const string Table = "social_prescribing.audit_entries";
+        var change = tampering switch
+        {
+            "changed" => $"UPDATE {Table} SET action = 'print' WHERE tenant = 'ab' AND sequence = 3",
+            "removed" => $"DELETE FROM {Table} WHERE tenant = 'ab' AND sequence = 3",
+            // Swap two whole entries' places: each still matches its own hash, but sits where the other was written.
+            _ => $"""
+                UPDATE {Table} SET sequence = sequence + 1000 WHERE tenant = 'ab' AND sequence IN (3, 4);
+                UPDATE {Table} SET sequence = CASE sequence WHEN 1003 THEN 4 ELSE 3 END WHERE tenant = 'ab' AND sequence IN (1003, 1004)
+                """,
+        };
+        await using var tamper = new NpgsqlCommand(
+            $"ALTER TABLE {Table} DISABLE TRIGGER audit_entries_append_only; {change}; ALTER TABLE {Table} ENABLE TRIGGER audit_entries_append_only", pg);
+        await tamper.ExecuteNonQueryAsync(Token);
+    }
+}
