@@ -13,6 +13,13 @@ public static class ApplicationServiceCollectionExtensions
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AuditOptions>();
+        if (!services.Any(d => d.ServiceType == typeof(AuditWriter)))
+        {
+            services.AddSingleton<AuditWriter>();
+            services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
+        }
+
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<AuditQueries>();
         services.TryAddSingleton<JourneyUseCases>();

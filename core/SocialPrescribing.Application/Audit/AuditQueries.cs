@@ -67,5 +67,8 @@ public sealed class AuditQueries(IAuditLog log, AuditTrail audit)
         {
             throw new AccessDeniedException("The audit log is for the tenant's privacy officers.");
         }
+
+        // Everything this host recorded up to now, this very read included, is in the log before it is read.
+        await audit.FlushAsync();
     }
 }

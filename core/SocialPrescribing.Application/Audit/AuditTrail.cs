@@ -6,21 +6,23 @@ namespace SocialPrescribing.Application.Audit;
 /// <summary>
 /// Writes the audit log's entries for the use cases: who (the <see cref="Caller"/>), when, whose record, what kind of
 /// information and action, allowed or denied, from which request and address. An access is recorded before its
-/// answer leaves, and durably: when the log cannot be written, the answer is not given.
+/// answer leaves, through the <see cref="AuditWriter"/> (queued, or durable with <see cref="AuditOptions.WaitForDurable"/>).
 /// </summary>
-public sealed class AuditTrail(IAuditLog log, TimeProvider time)
+public sealed class AuditTrail(AuditWriter writer, TimeProvider time)
 {
     /// <summary>Records one access to one record (or to none, with <paramref name="journeyId"/> null).</summary>
-    public Task RecordAsync(Caller caller, Guid? journeyId, RecordAccess access, bool allowed = true) =>
-        log.AppendAsync([Entry(caller, journeyId, access, allowed)], CancellationToken.None);
+    public ValueTask RecordAsync(Caller caller, Guid? journeyId, RecordAccess access, bool allowed = true) =>
+        writer.WriteAsync([Entry(caller, journeyId, access, allowed)]);
 
     /// <summary>Records the same access to each of several records (the rows of a page), as one write.</summary>
-    public Task RecordEachAsync(Caller caller, IEnumerable<Guid> journeyIds, RecordAccess access)
+    public ValueTask RecordEachAsync(Caller caller, IEnumerable<Guid> journeyIds, RecordAccess access)
     {
         ArgumentNullException.ThrowIfNull(journeyIds);
-        var entries = journeyIds.Select(id => Entry(caller, id, access, allowed: true)).ToList();
-        return entries.Count == 0 ? Task.CompletedTask : log.AppendAsync(entries, CancellationToken.None);
+        return writer.WriteAsync([.. journeyIds.Select(id => Entry(caller, id, access, allowed: true))]);
     }
+
+    /// <summary>Returns once every access recorded before the call is in the log (for a reader of the log).</summary>
+    public Task FlushAsync() => writer.FlushAsync();
 
     /// <summary>The entry for an access, stamped now.</summary>
     public AuditEntry Entry(Caller caller, Guid? journeyId, RecordAccess access, bool allowed)

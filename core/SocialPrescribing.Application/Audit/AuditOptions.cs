@@ -1,0 +1,19 @@
+namespace SocialPrescribing.Application.Audit;
+
+/// <summary>How accesses reach the audit log (configuration section <c>Audit</c>).</summary>
+public sealed class AuditOptions
+{
+    /// <summary>
+    /// False (the default): an access goes ahead once its entry is queued, and the writer makes queued entries durable
+    /// in batches, within milliseconds under load; a host that crashes may lose the entries of its last moments (changes
+    /// stay attributable through the journey's own events, which name who and when). True: every access waits until
+    /// its entry is durable, at the price of a database commit on every read.
+    /// </summary>
+    public bool WaitForDurable { get; set; }
+
+    /// <summary>How many entries may wait to be written before accesses wait for room (fail closed, never drop).</summary>
+    public int Capacity { get; set; } = 100_000;
+
+    /// <summary>The most entries written in one append.</summary>
+    public int MaxBatch { get; set; } = 1_000;
+}
