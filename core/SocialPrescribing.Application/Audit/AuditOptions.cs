@@ -14,6 +14,12 @@ public sealed class AuditOptions
     /// <summary>How many entries may wait to be written before accesses wait for room (fail closed, never drop).</summary>
     public int Capacity { get; set; } = 100_000;
 
+    /// <summary>
+    /// How long the writer lets entries gather before writing them when accesses do not wait for durability: a few
+    /// milliseconds turn one database commit per read into one per batch when the host is not busy.
+    /// </summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>The most entries written in one append.</summary>
     public int MaxBatch { get; set; } = 1_000;
 }

@@ -113,8 +113,14 @@ public sealed partial class AuditWriter(IAuditLog log, IOptions<AuditOptions> op
         var batch = new List<Pending>();
         var entries = new List<AuditEntry>();
         var max = Math.Max(1, options.Value.MaxBatch);
+        var linger = WaitsForDurable ? TimeSpan.Zero : options.Value.Linger;
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
+            if (linger > TimeSpan.Zero && _queue.Reader.Count < max && !_queue.Reader.Completion.IsCompleted)
+            {
+                await Task.Delay(linger, CancellationToken.None);
+            }
+
             batch.Clear();
             entries.Clear();
             while (entries.Count < max && _queue.Reader.TryRead(out var pending))
