@@ -36,6 +36,27 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit)
     }
 
     /// <summary>
+    /// Refuses, before anything of a request is read or checked, a caller whose scope does not reach the journey (when
+    /// it exists), recording the refusal as <paramref name="access"/>. Callers who reach every journey pass at no cost.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
+    public async Task DemandScopeAsync(Caller caller, Guid journeyId, RecordAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (JourneyScope.RuleFor(caller).Every)
+        {
+            return;
+        }
+
+        var state = await Journey(caller.Tenant, journeyId).GetState();
+        if (state.Exists && !JourneyScope.Includes(caller, state))
+        {
+            await audit.RecordAsync(caller, journeyId, access, allowed: false);
+            JourneyScope.Demand(caller, state);
+        }
+    }
+
+    /// <summary>
     /// The journey with its timeline and allowed commands, or null when it does not exist (or, with
     /// <paramref name="asOf"/>, did not yet exist at that moment).
     /// </summary>

@@ -33,7 +33,7 @@ internal sealed class TenantEndpointFilter(ITenantDirectory tenants, AuditTrail 
             if (caller is not null)
             {
                 // Reaching for another tenant is worth a privacy officer's attention: it goes in the caller's own log.
-                await audit.RecordAsync(caller, DeniedRequestAudit.JourneyOf(http), RecordAccess.Refused("other-tenant"), allowed: false);
+                await audit.RecordAsync(caller, DeniedRequestAudit.JourneyOf(http), RecordAccess.Refused(DeniedRequestAudit.OtherTenant), allowed: false);
             }
 
             return Problems.NotFound($"No tenant '{id.Value}' is served here.");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http.Metadata;
 using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Host.Features.Access;
+using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Audit;
 
@@ -14,12 +15,24 @@ namespace SocialPrescribing.Host.Features.Audit;
 /// </summary>
 internal sealed class DeniedRequestAudit(AuditTrail audit) : IAuthorizationMiddlewareResultHandler
 {
+    /// <summary>The category of a request for another tenant's routes.</summary>
+    public const string OtherTenant = "other-tenant";
+
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Forbidden && context.GetCaller() is { } caller)
         {
+            // Another tenant's routes are answered as if the tenant did not exist, whatever the role: a 403 would
+            // say there is something there to be refused.
+            if (context.GetRouteValue("tenant") is string tenant && !string.Equals(tenant, caller.Tenant.Value, StringComparison.Ordinal))
+            {
+                await audit.RecordAsync(caller, JourneyOf(context), RecordAccess.Refused(OtherTenant), allowed: false);
+                await Problems.NotFound($"No tenant '{tenant}' is served here.").ExecuteAsync(context);
+                return;
+            }
+
             await audit.RecordAsync(caller, JourneyOf(context), RecordAccess.Refused(CategoryOf(context)), allowed: false);
         }
 

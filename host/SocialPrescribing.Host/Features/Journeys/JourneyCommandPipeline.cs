@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys;
@@ -24,6 +25,12 @@ internal sealed class JourneyCommandPipeline(JourneyUseCases journeys, TimeProvi
         where TRequest : class, ICommandRequest
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
+        if (http.GetRouteValue("journeyId") is string routed && Guid.TryParse(routed, out var addressed))
+        {
+            // Out of scope is refused before the body is read, so the answer says nothing about the request.
+            await journeys.DemandScopeAsync(http.GetRequiredCaller(), addressed, RecordAccess.Command(TRequest.CommandName));
+        }
+
         var (body, problem) = await JsonBody.ReadAsync<TRequest>(http, options.Value.MaxRequestBodyBytes);
         if (problem is not null)
         {

@@ -6,11 +6,11 @@ namespace SocialPrescribing.Host.Features.Journeys;
 internal static class JourneyCommandRoutes
 {
     /// <summary>Maps <typeparamref name="TRequest"/>'s command, named after it (accept-referral → AcceptReferral) and tagged Journeys.</summary>
-    public static RouteHandlerBuilder MapJourneyCommand<TRequest>(this RouteGroupBuilder tenant, string summary)
+    public static RouteHandlerBuilder MapJourneyCommand<TRequest>(this RouteGroupBuilder tenant, string summary, string policy = AccessPolicies.Clinical)
         where TRequest : class, ICommandRequest =>
         tenant.MapPost($"/journeys/{{journeyId:guid}}/{TRequest.CommandName}", (HttpContext http, Guid journeyId, JourneyCommandPipeline commands) =>
                 commands.SendAsync<TRequest>(http, _ => journeyId))
-            .RequireAuthorization(AccessPolicies.Clinical)
+            .RequireAuthorization(policy)
             .WithName(string.Concat(TRequest.CommandName.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..])))
             .WithTags("Journeys")
             .WithSummary(summary)

@@ -22,7 +22,7 @@ internal static class SafetyAlertsFeature
             .WithTags("Safety")
             .WithSummary("Open safety alerts across the program, oldest first, for supervisors to acknowledge.")
             .Produces<IReadOnlyList<OpenSafetyAlertItem>>();
-        tenant.MapJourneyCommand<AcknowledgeSafetyAlertRequest>("A supervisor acknowledges an open safety alert with a note (supervisors only; 403 otherwise).");
+        tenant.MapJourneyCommand<AcknowledgeSafetyAlertRequest>("A supervisor acknowledges an open safety alert with a note (supervisors only; 403 otherwise).", AccessPolicies.Supervision);
         return tenant;
     }
 

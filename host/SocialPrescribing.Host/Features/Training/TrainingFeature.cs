@@ -1,4 +1,3 @@
-using SocialPrescribing.Abstractions;
 using SocialPrescribing.Application.Training;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
@@ -82,7 +81,7 @@ internal static class TrainingFeature
             return InvalidWorker();
         }
 
-        var record = await training.GetAsync(TenantEndpointFilter.GetTenant(http).Id, worker);
+        var record = await training.GetAsync(http.GetRequiredCaller(), worker);
         return TypedResults.Ok(record.Modules.Select(ProgressResponse.From).ToList());
     }
 
@@ -93,7 +92,7 @@ internal static class TrainingFeature
             return InvalidWorker();
         }
 
-        return TypedResults.Ok(CompetencyProfileResponse.From(linkWorkerId, await training.GetAsync(TenantEndpointFilter.GetTenant(http).Id, worker)));
+        return TypedResults.Ok(CompetencyProfileResponse.From(linkWorkerId, await training.GetAsync(http.GetRequiredCaller(), worker)));
     }
 
     private static async Task<IResult> StartAsync(HttpContext http, string linkWorkerId, string moduleId, TrainingUseCases training, TrainingCatalog catalog, TimeProvider time)
@@ -103,6 +102,8 @@ internal static class TrainingFeature
         {
             return InvalidWorker();
         }
+
+        TrainingUseCases.Demand(http.GetRequiredCaller(), worker);
 
         if (catalog.Find(tenant.Id, moduleId) is not { } module)
         {
@@ -115,8 +116,8 @@ internal static class TrainingFeature
             return problem;
         }
 
-        var outcome = await training.SendAsync(tenant.Id, worker, new StartModule(module.Id, module.Version, module.PluginId) { CommandId = metadata.CommandId, Actor = metadata.Actor });
-        return await RespondAsync(http, training, tenant.Id, worker, outcome, moduleId, record => TypedResults.Ok(ProgressResponse.From(record.Module(moduleId)!)));
+        var outcome = await training.SendAsync(http.GetRequiredCaller(), worker, new StartModule(module.Id, module.Version, module.PluginId) { CommandId = metadata.CommandId, Actor = metadata.Actor });
+        return await RespondAsync(http, training, worker, outcome, moduleId, record => TypedResults.Ok(ProgressResponse.From(record.Module(moduleId)!)));
     }
 
     private static async Task<IResult> AttemptAsync(
@@ -127,6 +128,8 @@ internal static class TrainingFeature
         {
             return InvalidWorker();
         }
+
+        TrainingUseCases.Demand(http.GetRequiredCaller(), worker);
 
         if (catalog.Find(tenant.Id, moduleId) is not { } module)
         {
@@ -166,19 +169,19 @@ internal static class TrainingFeature
             .. result.Questions.Select(q => new TrainingAnswer(q.QuestionId, [.. attempt.Answers.GetValueOrDefault(q.QuestionId) ?? []], q.Correct)),
         ];
         ImmutableArray<CompetencyAchievement> achievements = [.. module.Outcomes.Select(o => new CompetencyAchievement(o.CompetencyId, o.Domain, o.Level))];
-        var outcome = await training.SendAsync(tenant.Id, worker, new RecordKnowledgeCheck(
+        var outcome = await training.SendAsync(http.GetRequiredCaller(), worker, new RecordKnowledgeCheck(
             module.Id, result.Correct, result.Total, result.ScorePercent, result.PassMarkPercent, result.Passed, marked, achievements)
         {
             CommandId = metadata.CommandId,
             Actor = metadata.Actor,
             Fingerprint = http.Request.Headers.ContainsKey(RequestHeaders.IdempotencyKey) ? JsonBody.Fingerprint(body) : null,
         });
-        return await RespondAsync(http, training, tenant.Id, worker, outcome, moduleId, record => TypedResults.Ok(new AttemptResponse(
+        return await RespondAsync(http, training, worker, outcome, moduleId, record => TypedResults.Ok(new AttemptResponse(
             module.Id, result.Correct, result.Total, result.ScorePercent, result.PassMarkPercent, result.Passed, result.Questions, ProgressResponse.From(record.Module(moduleId)!))));
     }
 
     private static async Task<IResult> RespondAsync(
-        HttpContext http, TrainingUseCases training, TenantId tenant, string worker, TrainingOutcome outcome, string moduleId, Func<TrainingRecord, IResult> ok)
+        HttpContext http, TrainingUseCases training, string worker, TrainingOutcome outcome, string moduleId, Func<TrainingRecord, IResult> ok)
     {
         if (outcome.Rejection is { Kind: RejectionKind.KeyReused } reused)
         {
@@ -199,7 +202,7 @@ internal static class TrainingFeature
             http.Response.Headers[RequestHeaders.Replayed] = "true";
         }
 
-        return ok(await training.GetAsync(tenant, worker));
+        return ok(await training.GetAsync(http.GetRequiredCaller(), worker));
     }
 
     /// <summary>The command's id (from the Idempotency-Key when given) and who sent it, or a problem with either header.</summary>

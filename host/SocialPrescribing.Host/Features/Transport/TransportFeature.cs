@@ -59,6 +59,13 @@ internal static class TransportFeature
         HttpContext http, Guid journeyId, JourneyUseCases journeys, IPluginCatalog plugins, IPluginInvoker invoker, TimeProvider time, IOptions<ApiOptions> options)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
+        // The journey first: out of scope is refused before the body is read.
+        var journey = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Transport);
+        if (journey is null)
+        {
+            return Problems.UnknownJourney();
+        }
+
         var (body, problem) = await JsonBody.ReadAsync<TripRequestBody>(http, options.Value.MaxRequestBodyBytes);
         if (problem is not null)
         {
@@ -71,12 +78,6 @@ internal static class TransportFeature
         if (partner is null || details is null)
         {
             return Problems.Validation(validation.Errors);
-        }
-
-        var journey = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Transport);
-        if (journey is null)
-        {
-            return Problems.UnknownJourney();
         }
 
         if (journey.Status != JourneyStatus.Engaged)
