@@ -32,6 +32,7 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["ListPlugins"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Host),
         ["ListTenantPlugins"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
         ["ReceiveReferral"] = ([AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor], Scope.Tenant),
+        ["GetReferralStatus"] = ([AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor], Scope.Referral),
         ["ListJourneys"] = (Clinical, Scope.Tenant),
         ["GetJourney"] = (Clinical, Scope.Journey),
         ["Accept"] = (Clinical, Scope.Journey),
@@ -121,6 +122,9 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
 
         /// <summary>One link worker's training record: a link worker's own is theirs.</summary>
         LinkWorker,
+
+        /// <summary>One referral: a referrer's own is one they sent; a link worker's, one assigned to them.</summary>
+        Referral,
     }
 
     private enum Expected
@@ -191,7 +195,8 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
             return Expected.Forbidden;
         }
 
-        var narrowed = role == AccessRoles.LinkWorker && scope is Scope.Journey or Scope.LinkWorker;
+        var narrowed = (role == AccessRoles.LinkWorker && scope is Scope.Journey or Scope.LinkWorker or Scope.Referral)
+            || (role == AccessRoles.Referrer && scope is Scope.Referral);
         return place == "same-tenant" && narrowed ? Expected.Forbidden : Expected.Allowed;
     }
 
@@ -228,7 +233,11 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
     /// <summary>The journeys the matrix calls on: the link worker's own, another worker's, and one of another tenant; and an assessment on the own one.</summary>
     private async Task<Records> RecordsAsync()
     {
-        var own = await Api.CreateJourneyAsync(fixture.Client);
+        // The own journey is referred by the matrix's referrer, so it is their referral too.
+        using var referrer = fixture.Factory.CreateClient();
+        referrer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", TestTokens.For(fixture.Factory.DataDirectory, Api.Tenant, SubjectOf(AccessRoles.Referrer), [AccessRoles.Referrer]));
+        var own = await Api.CreateJourneyAsync(referrer);
         await Api.CommandOkAsync(fixture.Client, own, "accept", new { linkWorkerId = SubjectOf(AccessRoles.LinkWorker) });
         await Api.CommandOkAsync(fixture.Client, own, "record-contact", new { mode = "phone", purpose = "introduction" });
         using var recorded = await Api.PostAsync(fixture.Client, $"{Api.Journeys()}/{own}/assessments", Bodies["RecordAssessment"]);

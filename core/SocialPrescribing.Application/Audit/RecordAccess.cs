@@ -30,6 +30,9 @@ public sealed record RecordAccess(string Category, string Action)
     /// <summary>One row of the open safety alerts list.</summary>
     public static readonly RecordAccess SafetyAlert = new("safety-alert", "list");
 
+    /// <summary>What a referrer is told of a referral they sent (status, or a summary, as the person's consent allows).</summary>
+    public static readonly RecordAccess ReferralStatus = new("referral-status", "read");
+
     /// <summary>The host's own work on a journey (a job deciding what to do next).</summary>
     public static readonly RecordAccess Processing = new("journey", "process");
 

@@ -1,8 +1,10 @@
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Application.Access;
 using SocialPrescribing.Application.Audit;
+using SocialPrescribing.Domain.Access;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Commands;
+using SocialPrescribing.Domain.Journeys.Privacy;
 using SocialPrescribing.Grains.Journeys;
 
 namespace SocialPrescribing.Application.Journeys;
@@ -76,6 +78,33 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit)
 
         var view = current ?? await journey.GetView(asOf);
         return view.State.Exists ? view : null;
+    }
+
+    /// <summary>
+    /// What the referrer of a journey may be told of it (<see cref="ReferrerView"/>), or null when it does not exist.
+    /// A referrer reads the referrals they sent; link workers and supervisors read those in their scope, to see what
+    /// the referrer sees.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The referral is someone else's.</exception>
+    public async Task<ReferrerView?> FindReferralAsync(Caller caller, Guid journeyId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var state = await Journey(caller.Tenant, journeyId).GetState();
+        if (!state.Exists)
+        {
+            return null;
+        }
+
+        var sentByCaller = caller.HasRole(AccessRoles.Referrer) && string.Equals(state.ReferredBy, caller.Id, StringComparison.Ordinal);
+        var allowed = sentByCaller || (!JourneyScope.RuleFor(caller).Equals(JourneyScopeRule.NewOnly) && JourneyScope.Includes(caller, state));
+        await audit.RecordAsync(caller, journeyId, RecordAccess.ReferralStatus, allowed);
+        if (!allowed)
+        {
+            throw new AccessDeniedException("A referrer reads the referrals they sent.");
+        }
+
+        string[] ids = caller.Client is { } client ? [caller.Id, client] : [caller.Id];
+        return ReferrerView.Of(state, Recipient.Of(RecipientRole.Referrer, ids));
     }
 
     /// <summary>

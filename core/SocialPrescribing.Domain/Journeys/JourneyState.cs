@@ -61,6 +61,9 @@ public sealed record JourneyState
     /// <summary>The lock-box directives in force, oldest first; a released one is gone. <see cref="Disclosure"/> reads them.</summary>
     [Id(31)] public ImmutableList<WithholdingDirective> WithholdingDirectives { get; init; } = [];
 
+    /// <summary>Who sent the referral (the user or client id of the request): the referrer whose status view it is.</summary>
+    [Id(32)] public string? ReferredBy { get; init; }
+
     public bool Exists => Status != JourneyStatus.None;
 
     public bool IsClosed => Status is JourneyStatus.Discharged or JourneyStatus.Declined or JourneyStatus.UnableToContact;
@@ -79,6 +82,7 @@ public sealed record JourneyState
         ReferralReceived r => this with
         {
             Status = JourneyStatus.Referred,
+            ReferredBy = r.Actor,
             Client = r.Client,
             Referrer = r.Referrer,
             Source = r.Source,

@@ -25,6 +25,14 @@ internal static class JourneysFeature
 
     public static RouteGroupBuilder MapJourneys(this RouteGroupBuilder tenant)
     {
+        tenant.MapGet("/referrals/{journeyId:guid}", GetReferralStatus)
+            .RequireAuthorization(AccessPolicies.Referrals)
+            .WithName("GetReferralStatus")
+            .WithTags("Journeys")
+            .WithSummary("What the referrer is told of a referral they sent: that it was received; its status and dates when the person shares status; "
+                + "what matters, goals and community programs when they share a summary, less what a lock-box directive withholds.")
+            .Produces<ReferralStatusResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         tenant.MapPost("/referrals", ReceiveReferral)
             .RequireAuthorization(AccessPolicies.Referrals)
             .RequireRateLimiting(Edge.EdgeFeature.ReferralLimit)
@@ -71,6 +79,11 @@ internal static class JourneysFeature
             key => key is null ? JourneyIds.New(time) : JourneyIds.JourneyFromKey(tenant.Id, key),
             (journeyId, outcome) => Task.FromResult(JourneyCommandPipeline.Respond(journeyId, ReferralRequest.CommandName, outcome, $"/api/v1/tenants/{tenant.Id.Value}/journeys/{journeyId}")));
     }
+
+    private static async Task<IResult> GetReferralStatus(HttpContext http, Guid journeyId, JourneyUseCases journeys) =>
+        await journeys.FindReferralAsync(http.GetRequiredCaller(), journeyId) is { } view
+            ? TypedResults.Ok(ReferralStatusResponse.From(journeyId, view))
+            : Problems.NotFound("No referral with this id in this tenant.");
 
     private static async Task<IResult> GetJourney(HttpContext http, Guid journeyId, string? asOf, JourneyUseCases journeys, TimeProvider time)
     {
