@@ -10,6 +10,7 @@ using SocialPrescribing.Host.Features.Journeys;
 using SocialPrescribing.Host.Features.Plugins;
 using SocialPrescribing.Host.Features.Reports;
 using SocialPrescribing.Host.Features.SafetyAlerts;
+using SocialPrescribing.Host.Features.SignIn;
 using SocialPrescribing.Host.Features.Training;
 using SocialPrescribing.Host.Features.Transport;
 using SocialPrescribing.Host.Hosting;
@@ -27,6 +28,7 @@ builder.AddJourneyDocuments();
 builder.AddPlugins();
 builder.AddHttpApi();
 builder.AddAccess();
+builder.AddSignIn();
 builder.AddEdge();
 builder.AddApiReference();
 builder.AddHealth();
@@ -45,6 +47,7 @@ app.UseEdge();
 app.UseHttpApi();
 app.UseAccess();
 app.MapAccess();
+app.MapSignIn();
 app.MapApiReference();
 app.MapHealth();
 app.MapJobsDashboard();
@@ -57,7 +60,8 @@ app.MapTenantApi()
     .MapSafetyAlerts()
     .MapReports()
     .MapTransport()
-    .MapTraining();
+    .MapTraining()
+    .MapInvitations();
 app.MapPlugins();
 
 await app.RunAsync();

@@ -61,7 +61,7 @@ internal static class EdgeFeature
         }
 
         var tokenLimiter = app.Services.GetRequiredService<TokenRequestLimiter>().Limiter;
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/connect", StringComparison.Ordinal), branch => branch.Use(async (http, next) =>
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/connect/token", StringComparison.Ordinal), branch => branch.Use(async (http, next) =>
         {
             using var lease = await tokenLimiter.AcquireAsync(http, 1, http.RequestAborted);
             if (lease.IsAcquired)
@@ -81,17 +81,29 @@ internal static class EdgeFeature
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) || http.Request.Path.StartsWithSegments("/connect", StringComparison.Ordinal))
+            var path = http.Request.Path;
+            if (path.StartsWithSegments("/api", StringComparison.Ordinal))
             {
                 // What the API answers holds health information: never cached, never framed, no scripts in its HTML.
                 headers.CacheControl = "no-store";
-                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+                headers.ContentSecurityPolicy = ApiPolicy + "; form-action 'none'";
+            }
+            else if (path.StartsWithSegments("/connect", StringComparison.Ordinal) || path.StartsWithSegments("/account", StringComparison.Ordinal))
+            {
+                // Sign-in pages and the token server: never cached, never framed, no script. No form-action: a
+                // sign-in form's redirect chain ends at the client's registered address, which browsers check
+                // against form-action too.
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+                headers.ContentSecurityPolicy = ApiPolicy;
             }
 
             return next(http);
         });
         return app;
     }
+
+    private const string ApiPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
 
     /// <summary>429 with problem details and <c>Retry-After</c> in whole seconds.</summary>
     private static async ValueTask RefuseAsync(HttpContext http, RateLimitLease lease)
