@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -89,7 +90,7 @@ internal static class SignInFeature
         app.MapMethods(ReturnUrl.Authorize, getAndPost, AuthorizeEndpoint.HandleAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapMethods("/connect/logout", getAndPost, AuthorizeEndpoint.EndSessionAsync).AllowAnonymous().ExcludeFromDescription();
 
-        var pages = app.MapGroup(string.Empty).AllowAnonymous().ExcludeFromDescription();
+        var pages = app.MapGroup(string.Empty).AllowAnonymous().ExcludeFromDescription().AddEndpointFilter(AsSessionUserAsync);
         pages.MapGet(ReturnUrl.Account, AccountHomePage.GetAsync);
         pages.MapPost(AccountHomePage.SignOutPath, AccountHomePage.SignOutAsync);
         pages.MapGet(AccountHomePage.SignedOutPath, AccountHomePage.SignedOut);
@@ -108,5 +109,21 @@ internal static class SignInFeature
         pages.MapGet(ChoosePasswordPage.InvitationPath, (HttpContext http) => ChoosePasswordPage.Get(http, invitation: true));
         pages.MapPost(ChoosePasswordPage.InvitationPath, (HttpContext http, SignInFlow flow) => ChoosePasswordPage.PostAsync(http, invitation: true, flow.Directory.AcceptInvitationAsync));
         return app;
+    }
+
+    /// <summary>
+    /// Account pages act as the person signed in to the host's session (anonymous without one), as Identity does once
+    /// it signs someone in mid-request: antiforgery tokens are bound to that person, so a form rendered right after
+    /// a sign-in or a renewed session still validates when posted.
+    /// </summary>
+    private static async ValueTask<object?> AsSessionUserAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var session = await context.HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (session.Succeeded)
+        {
+            context.HttpContext.User = session.Principal;
+        }
+
+        return await next(context);
     }
 }
