@@ -8,7 +8,8 @@ namespace SocialPrescribing.Host.Features.Edge;
 
 /// <summary>
 /// The front door: forwarded headers only from configured proxies, HTTPS and HSTS outside Development, security
-/// headers on every answer, and rate limits (token requests per address, referrals per caller) answered with 429
+/// headers on every answer, and rate limits (token requests per address and per system, referrals per caller; sign-in
+/// attempts per account are the sign-in pages' own) answered with 429
 /// problem details and <c>Retry-After</c>.
 /// </summary>
 internal static class EdgeFeature
@@ -44,8 +45,11 @@ internal static class EdgeFeature
         builder.Services.AddSingleton(options);
         // The token endpoint is answered inside authentication (OpenIddict), before endpoint policies apply, so its
         // limit is kept by a limiter of its own at the front door.
-        builder.Services.AddSingleton(new TokenRequestLimiter(PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => PerMinute(options.TokenRequestsPerMinute)))));
+        builder.Services.AddSingleton(new TokenRequestLimiter(
+            PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => PerMinute(options.TokenRequestsPerMinute))),
+            PartitionedRateLimiter.Create<string, string>(client =>
+                RateLimitPartition.GetFixedWindowLimiter(client, _ => PerMinute(options.TokenRequestsPerClientPerMinute)))));
         return builder;
     }
 
@@ -60,10 +64,10 @@ internal static class EdgeFeature
             app.UseHttpsRedirection();
         }
 
-        var tokenLimiter = app.Services.GetRequiredService<TokenRequestLimiter>().Limiter;
+        var tokenLimiter = app.Services.GetRequiredService<TokenRequestLimiter>();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/connect/token", StringComparison.Ordinal), branch => branch.Use(async (http, next) =>
         {
-            using var lease = await tokenLimiter.AcquireAsync(http, 1, http.RequestAborted);
+            using var lease = await tokenLimiter.AcquireAsync(http);
             if (lease.IsAcquired)
             {
                 await next(http);
