@@ -80,12 +80,20 @@ internal sealed partial class SignInBrowser(JourneyHostFactory factory, string? 
         return response.Headers.Location!.OriginalString;
     }
 
+    /// <summary>The authorization request of someone not signed in: the sign-in page it sends them to, its address and HTML.</summary>
+    public async Task<(string Url, string Html)> SignInPageAsync(string? authorizeUrl = null)
+    {
+        using var toSignIn = await GetAsync(authorizeUrl ?? AuthorizeUrl());
+        var url = Location(toSignIn);
+        Assert.StartsWith("/account/signin?", url, StringComparison.Ordinal);
+        return (url, await PageAsync(url));
+    }
+
     /// <summary>From the authorization request to the sign-in page, then its form with the password: where it sends the person next.</summary>
     public async Task<string> SignInAsync(string userName, string password, string? authorizeUrl = null)
     {
-        using var toSignIn = await GetAsync(authorizeUrl ?? AuthorizeUrl());
-        var signInPage = await PageAsync(Location(toSignIn));
-        using var signedIn = await SubmitAsync(signInPage, ("userName", userName), ("password", password));
+        var (_, page) = await SignInPageAsync(authorizeUrl);
+        using var signedIn = await SubmitAsync(page, ("userName", userName), ("password", password));
         return Location(signedIn);
     }
 

@@ -25,10 +25,7 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
         var user = await fixture.AddUserAsync(Password, ("ab", AccessRoles.LinkWorker));
         using var browser = Browser();
 
-        using var authorize = await browser.GetAsync(browser.AuthorizeUrl());
-        var signInUrl = SignInBrowser.Location(authorize);
-        Assert.StartsWith("/account/signin?", signInUrl, StringComparison.Ordinal);
-        var page = await browser.PageAsync(signInUrl);
+        var (_, page) = await browser.SignInPageAsync();
         Assert.Contains("<html lang=\"en\">", page, StringComparison.Ordinal);
         Assert.Contains("<label for=\"userName\">User name</label>", page, StringComparison.Ordinal);
         Assert.Contains("name=\"__RequestVerificationToken\"", page, StringComparison.Ordinal);
@@ -89,8 +86,7 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
         var user = await fixture.AddUserAsync(Password, ("ab", AccessRoles.LinkWorker));
         using var browser = Browser();
 
-        using var toSignIn = await browser.GetAsync(browser.AuthorizeUrl());
-        var page = await browser.PageAsync(SignInBrowser.Location(toSignIn));
+        var (_, page) = await browser.SignInPageAsync();
         using var refused = await browser.SubmitAsync(page, ("userName", user), ("password", "Wrong-password-42"));
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -99,8 +95,7 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
         Assert.Matches("<input id=\"password\"[^>]* aria-invalid=\"true\" aria-describedby=\"password-error\"", html);
         Assert.Contains("role=\"alert\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Wrong-password-42", html, StringComparison.Ordinal);
-        using var stillOut = await browser.GetAsync(browser.AuthorizeUrl());
-        Assert.StartsWith("/account/signin?", SignInBrowser.Location(stillOut), StringComparison.Ordinal);
+        await browser.SignInPageAsync();
         Assert.Contains(fixture.Events, e => e.Kind == "failed" && e.Event.UserName == user && e.Event.Reason == SignInFailure.Password && e.Event.RequestId.Length > 0);
     }
 
@@ -109,8 +104,7 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
     {
         var user = await fixture.AddUserAsync(Password, ("ab", AccessRoles.LinkWorker));
         using var browser = Browser();
-        using var toSignIn = await browser.GetAsync(browser.AuthorizeUrl());
-        var page = await browser.PageAsync(SignInBrowser.Location(toSignIn));
+        var (_, page) = await browser.SignInPageAsync();
 
         using var refused = await browser.SubmitAsync(page, ("userName", user), ("password", Password), ("__RequestVerificationToken", "forged"));
 
@@ -124,8 +118,7 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
     {
         var user = await fixture.AddUserAsync(Password, ("ab", AccessRoles.LinkWorker));
         using var browser = Browser();
-        using var toSignIn = await browser.GetAsync(browser.AuthorizeUrl());
-        var signInUrl = SignInBrowser.Location(toSignIn);
+        var (signInUrl, _) = await browser.SignInPageAsync();
 
         for (var attempt = 1; attempt <= SignInFixture.MaxFailedAttempts; attempt++)
         {
@@ -184,8 +177,7 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
         using var later = Browser();
         var secondStep = await later.SignInAsync(user, Password);
         Assert.StartsWith("/account/two-factor?", secondStep, StringComparison.Ordinal);
-        using var noCodeYet = await later.GetAsync(later.AuthorizeUrl());
-        Assert.StartsWith("/account/signin?", SignInBrowser.Location(noCodeYet), StringComparison.Ordinal);
+        await later.SignInPageAsync();
         var codePage = await later.PageAsync(secondStep);
         Assert.Contains("autocomplete=\"one-time-code\"", codePage, StringComparison.Ordinal);
         using var wrong = await later.SubmitAsync(codePage, ("code", Totp.Code(key, Totp.StepAt(DateTimeOffset.UtcNow) - 40)));
@@ -324,8 +316,7 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
         using var english = Browser();
 
         var byBrowser = await french.PageAsync("/account/signin");
-        using var byClient = await english.GetAsync(english.AuthorizeUrl(("ui_locales", "fr-CA")));
-        var byClientPage = await english.PageAsync(SignInBrowser.Location(byClient));
+        var (_, byClientPage) = await english.SignInPageAsync(english.AuthorizeUrl(("ui_locales", "fr-CA")));
         var switched = await french.PageAsync("/account/signin?lang=en");
 
         Assert.Contains("<html lang=\"fr\">", byBrowser, StringComparison.Ordinal);
@@ -403,8 +394,7 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
         Assert.StartsWith(SignInFixture.PostLogoutUri, SignInBrowser.Location(loggedOut), StringComparison.Ordinal);
         using var refresh = await browser.RefreshAsync(tokens["refresh_token"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, refresh.StatusCode);
-        using var authorize = await browser.GetAsync(browser.AuthorizeUrl());
-        Assert.StartsWith("/account/signin?", SignInBrowser.Location(authorize), StringComparison.Ordinal);
+        await browser.SignInPageAsync();
     }
 
     [Fact]

@@ -94,21 +94,29 @@ internal static class SignInFeature
         pages.MapGet(ReturnUrl.Account, AccountHomePage.GetAsync);
         pages.MapPost(AccountHomePage.SignOutPath, AccountHomePage.SignOutAsync);
         pages.MapGet(AccountHomePage.SignedOutPath, AccountHomePage.SignedOut);
-        pages.MapGet(SignInPage.Path, SignInPage.Get);
-        pages.MapPost(SignInPage.Path, SignInPage.PostAsync);
-        pages.MapGet(TwoFactorPage.Path, TwoFactorPage.GetAsync);
-        pages.MapPost(TwoFactorPage.Path, TwoFactorPage.PostAsync);
-        pages.MapGet(TwoFactorSetupPage.Path, TwoFactorSetupPage.GetAsync);
-        pages.MapPost(TwoFactorSetupPage.Path, TwoFactorSetupPage.PostAsync);
-        pages.MapGet(TenantChoicePage.Path, TenantChoicePage.GetAsync);
-        pages.MapPost(TenantChoicePage.Path, TenantChoicePage.PostAsync);
-        pages.MapGet(ForgotPasswordPage.Path, ForgotPasswordPage.Get);
-        pages.MapPost(ForgotPasswordPage.Path, ForgotPasswordPage.PostAsync);
-        pages.MapGet(ChoosePasswordPage.ResetPath, (HttpContext http) => ChoosePasswordPage.Get(http, invitation: false));
-        pages.MapPost(ChoosePasswordPage.ResetPath, (HttpContext http, SignInFlow flow) => ChoosePasswordPage.PostAsync(http, invitation: false, flow.Directory.ResetPasswordAsync));
-        pages.MapGet(ChoosePasswordPage.InvitationPath, (HttpContext http) => ChoosePasswordPage.Get(http, invitation: true));
-        pages.MapPost(ChoosePasswordPage.InvitationPath, (HttpContext http, SignInFlow flow) => ChoosePasswordPage.PostAsync(http, invitation: true, flow.Directory.AcceptInvitationAsync));
+        MapPage(pages, SignInPage.Path, SignInPage.Get, SignInPage.PostAsync);
+        MapPage(pages, TwoFactorPage.Path, TwoFactorPage.GetAsync, TwoFactorPage.PostAsync);
+        MapPage(pages, TwoFactorSetupPage.Path, TwoFactorSetupPage.GetAsync, TwoFactorSetupPage.PostAsync);
+        MapPage(pages, TenantChoicePage.Path, TenantChoicePage.GetAsync, TenantChoicePage.PostAsync);
+        MapPage(pages, ForgotPasswordPage.Path, ForgotPasswordPage.Get, ForgotPasswordPage.PostAsync);
+        MapPage(
+            pages,
+            ChoosePasswordPage.ResetPath,
+            (HttpContext http) => ChoosePasswordPage.Get(http, invitation: false),
+            (HttpContext http, SignInFlow flow) => ChoosePasswordPage.PostAsync(http, invitation: false, flow.Directory.ResetPasswordAsync));
+        MapPage(
+            pages,
+            ChoosePasswordPage.InvitationPath,
+            (HttpContext http) => ChoosePasswordPage.Get(http, invitation: true),
+            (HttpContext http, SignInFlow flow) => ChoosePasswordPage.PostAsync(http, invitation: true, flow.Directory.AcceptInvitationAsync));
         return app;
+    }
+
+    /// <summary>A page: its form on GET, what its form does on POST.</summary>
+    private static void MapPage(RouteGroupBuilder pages, string path, Delegate get, Delegate post)
+    {
+        pages.MapGet(path, get);
+        pages.MapPost(path, post);
     }
 
     /// <summary>
