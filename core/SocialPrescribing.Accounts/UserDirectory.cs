@@ -42,8 +42,9 @@ public sealed partial class UserDirectory(UserManager<UserAccount> users, Accoun
     /// <summary>
     /// A tenant admin's invitation: a new account is created disabled, without a password, with the roles in
     /// <paramref name="tenant"/>, and the result carries the one-time code with which the person chooses a password
-    /// (which enables it). An existing account only gets the roles: the admin of one tenant never holds a code to
-    /// another tenant's person's account, so no code is made. <paramref name="grantable"/> bounds the roles.
+    /// (which enables it). An existing account only gets the roles: no code is made for a person another tenant knows
+    /// too, or who has a password. An invitation of this tenant's not yet accepted is made again (the person lost the
+    /// link, or it expired). <paramref name="grantable"/> bounds the roles.
     /// </summary>
     public async Task<Invitation> InviteAsync(TenantId tenant, string userName, string displayName, IReadOnlyList<string> roles, IReadOnlySet<string> grantable, CancellationToken cancellationToken = default)
     {
@@ -63,6 +64,12 @@ public sealed partial class UserDirectory(UserManager<UserAccount> users, Accoun
                 return new Invitation(null, null, new FieldProblem("userName", Describe(result)));
             }
 
+            code = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.ProviderName);
+        }
+        else if (user.Disabled && !await users.HasPasswordAsync(user)
+            && !await db.RoleGrants.AnyAsync(g => g.UserId == user.Id && g.Tenant != tenant.Value, cancellationToken))
+        {
+            // An invitation of this tenant's not yet accepted (expired, lost): a new link, again to the person only.
             code = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.ProviderName);
         }
 

@@ -266,8 +266,12 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
         Assert.True(body["invited"]!.GetValue<bool>());
         Assert.Equal([AccessRoles.LinkWorker], body["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.DoesNotContain("code", body.ToJsonString(), StringComparison.OrdinalIgnoreCase);
-        var link = Assert.Single(fixture.Links, l => l.UserName == invited);
-        Assert.Equal((AccountLinkKind.Invitation, "ab"), (link.Kind, link.Tenant));
+        var first = Assert.Single(fixture.Links, l => l.UserName == invited);
+        Assert.Equal((AccountLinkKind.Invitation, "ab"), (first.Kind, first.Tenant));
+        using var resent = await InviteAsync(api, new { userName = invited, displayName = "Amélie Roy", roles = new[] { AccessRoles.LinkWorker }, language = "fr" });
+        Assert.True((await SignInBrowser.JsonAsync(resent, HttpStatusCode.Created))["invited"]!.GetValue<bool>());
+        var link = fixture.Links.Where(l => l.UserName == invited).Last();
+        Assert.NotEqual(first.Url, link.Url);
 
         using var browser = Browser();
         using var before = await browser.SubmitAsync(await browser.PageAsync("/account/signin"), ("userName", invited), ("password", "Any-password-2027"));
@@ -279,6 +283,8 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
         Assert.StartsWith("/account/signin?", SignInBrowser.Location(accepted), StringComparison.Ordinal);
         using var again = await browser.SubmitAsync(page, ("newPassword", "Other-password-2027"), ("confirmPassword", "Other-password-2027"));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        using var earlier = await browser.SubmitAsync(await browser.PageAsync(first.Url.PathAndQuery), ("newPassword", "Other-password-2027"), ("confirmPassword", "Other-password-2027"));
+        Assert.Contains("Ce lien a expiré ou a déjà été utilisé.", await earlier.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
 
         using var signIn = Browser();
         var claims = SignInBrowser.Claims((await signIn.TokensAsync(invited, "Chosen-password-2027"))["access_token"]!.GetValue<string>());

@@ -19,7 +19,7 @@ internal sealed class AccountPage
         .summary{border:2px solid #b00020;padding:.5rem 1rem;margin-bottom:1rem}.notice{border-left:4px solid #0b6e4f;padding-left:.75rem}
         button{margin-top:1.25rem;padding:.6rem 1.2rem;font-size:1rem;background:#0b4f8a;color:#fff;border:0;border-radius:.25rem}
         :focus-visible{outline:3px solid #f4a100;outline-offset:2px}footer{max-width:28rem;margin:0 auto;padding:0 1.5rem}
-        code{word-break:break-all}
+        code{word-break:break-all}.choice label{display:inline;font-weight:normal;margin-left:.4rem}
         """;
 
     private readonly Dictionary<string, string?> _state;
@@ -146,7 +146,9 @@ internal sealed class AccountPage
     private static AccountPage Create(HttpContext http, Func<string, string> read, string[] carried)
     {
         var state = carried.ToDictionary(key => key, key => (string?)read(key), StringComparer.Ordinal);
-        var lang = PageLanguage.Resolve(read("lang") is { Length: > 0 } asked ? asked : null, http.Request);
-        return new AccountPage(http, PageText.For(lang), state);
+        // A page's own lang (a link or form) first; at the authorization endpoint, the client's ui_locales.
+        var asked = read("lang") is { Length: > 0 } lang ? lang : read("ui_locales");
+        var language = PageLanguage.Resolve(asked is { Length: > 0 } ? asked : null, http.Request);
+        return new AccountPage(http, PageText.For(language), state);
     }
 }

@@ -19,8 +19,8 @@ internal static class AuthorizeEndpoint
     public static async Task<IResult> HandleAsync(HttpContext http, SignInFlow flow)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The authorization request was not checked by OpenIddict.");
-        var lang = PageLanguage.Resolve(request.UiLocales, http.Request);
         var page = AccountPage.FromQuery(http);
+        var lang = page.Text.Lang;
         var parameters = http.Request.HasFormContentType ? (IEnumerable<KeyValuePair<string, StringValues>>)await http.Request.ReadFormAsync(http.RequestAborted) : http.Request.Query;
 
         var user = await flow.CurrentUserAsync(http);
@@ -45,8 +45,7 @@ internal static class AuthorizeEndpoint
         var tenants = await flow.TenantsOfAsync(user, http.RequestAborted);
         if (tenants.Count == 0)
         {
-            var t = PageText.For(lang);
-            return page.Message(t.NoTenantTitle, t.NoTenant, StatusCodes.Status403Forbidden);
+            return page.Message(page.Text.NoTenantTitle, page.Text.NoTenant, StatusCodes.Status403Forbidden);
         }
 
         var asked = request.GetParameter(TenantChoicePage.Parameter)?.ToString();

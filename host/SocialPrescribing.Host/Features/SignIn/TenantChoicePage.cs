@@ -45,7 +45,7 @@ internal static class TenantChoicePage
     {
         var t = page.Text;
         var options = tenants.Keys.Select(tenant => Html.Of($"""
-            <div><input type="radio" id="{Parameter}-{tenant}" name="{Parameter}" value="{tenant}"><label for="{Parameter}-{tenant}" style="display:inline;font-weight:normal">{flow.TenantName(tenant)}</label></div>
+            <div class="choice"><input type="radio" id="{Parameter}-{tenant}" name="{Parameter}" value="{tenant}"><label for="{Parameter}-{tenant}">{flow.TenantName(tenant)}</label></div>
             """));
         var invalid = page.HasErrors ? Html.Of($" aria-describedby=\"{Parameter}-error\"") : Html.Empty;
         var error = page.HasErrors ? Html.Of($"<p id=\"{Parameter}-error\" class=\"error\">{t.ChooseTenant}</p>") : Html.Empty;
