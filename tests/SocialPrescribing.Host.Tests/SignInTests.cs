@@ -404,6 +404,22 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Pruning_removes_spent_codes_and_refresh_tokens_and_keeps_the_live_one()
+    {
+        var user = await fixture.AddUserAsync(Password, ("ab", AccessRoles.LinkWorker));
+        using var browser = Browser();
+        var tokens = await browser.TokensAsync(user, Password);
+        using var refreshed = await browser.RefreshAsync(tokens["refresh_token"]!.GetValue<string>());
+        var live = (await SignInBrowser.JsonAsync(refreshed))["refresh_token"]!.GetValue<string>();
+
+        var (removed, _) = await fixture.Factory.Services.GetRequiredService<Features.Access.TokenPruning>().PruneAsync(DateTimeOffset.UtcNow.AddMinutes(1), Token);
+
+        Assert.True(removed >= 2, $"{removed} removed: the redeemed code and the spent refresh token at least");
+        using var stillWorks = await browser.RefreshAsync(live);
+        Assert.Equal(HttpStatusCode.OK, stillWorks.StatusCode);
+    }
+
+    [Fact]
     public async Task Sign_in_logs_and_the_link_outbox_keep_names_and_codes_out_of_the_log()
     {
         var user = await fixture.AddUserAsync(Password, ("ab", AccessRoles.LinkWorker));

@@ -31,6 +31,8 @@ internal static class AccessFeature
             AccessKeys.Load(options.EncryptionKeyPath, Path.Combine(keyFolder, "encryption-key.pem"), development, "Access:EncryptionKeyPath"),
             options.AccessTokenLifetime));
         builder.Services.AddHostedService<AccessKeyCheck>();
+        builder.Services.AddSingleton<TokenPruning>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TokenPruning>());
         builder.Services.AddSingleton<AccessTokenIssuer>();
 
         AddAccountStorage(builder);

@@ -35,6 +35,12 @@ public sealed class AccessOptions
     public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
 
     /// <summary>
+    /// How often spent, revoked and expired codes and tokens are removed from the store (those older than a refresh
+    /// token's lifetime). Default 1 hour.
+    /// </summary>
+    public TimeSpan TokenPruningInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// Whether <c>token --tenant T --user U</c> may print a token outside Development and Testing. Default false: a
     /// production host hands out tokens only through its token endpoint.
     /// </summary>
