@@ -58,6 +58,83 @@ public sealed partial class ClientRegistry(IOpenIddictApplicationManager applica
         return AccountResult.Ok();
     }
 
+    /// <summary>
+    /// A public client used by people (the console): no secret (it runs in a browser), the authorization code flow
+    /// with PKCE to the given redirect URIs, refresh tokens, and sign-out. It holds no tenant or role of its own: its
+    /// tokens carry the person's.
+    /// </summary>
+    public async Task<AccountResult> AddPublicAsync(string clientId, IReadOnlyList<string> redirectUris, IReadOnlyList<string> postLogoutRedirectUris, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(redirectUris);
+        ArgumentNullException.ThrowIfNull(postLogoutRedirectUris);
+        if (!ClientIdPattern().IsMatch(clientId ?? string.Empty))
+        {
+            return AccountResult.Fail("--client: 1 to 64 letters, digits and . _ -.");
+        }
+
+        if (redirectUris.Count == 0)
+        {
+            return AccountResult.Fail("--redirect-uri: at least one, where the console receives its code (e.g. https://sp.example.org/console/signed-in).");
+        }
+
+        if (redirectUris.Concat(postLogoutRedirectUris).FirstOrDefault(uri => !IsRedirectUri(uri)) is { } wrong)
+        {
+            return AccountResult.Fail($"--redirect-uri: {wrong} is not an absolute https URI (http only for localhost) without a fragment.");
+        }
+
+        if (await applications.FindByClientIdAsync(clientId!, cancellationToken) is not null)
+        {
+            return AccountResult.Fail($"--client: {clientId} exists already; revoke it first to replace it.");
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientType = ClientTypes.Public,
+            ConsentType = ConsentTypes.Implicit,
+            DisplayName = clientId,
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization,
+                Permissions.Endpoints.Token,
+                Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode,
+                Permissions.GrantTypes.RefreshToken,
+                Permissions.ResponseTypes.Code,
+                Permissions.Prefixes.Scope + AccessClaims.ApiScope,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        foreach (var uri in redirectUris)
+        {
+            descriptor.RedirectUris.Add(new Uri(uri));
+        }
+
+        foreach (var uri in postLogoutRedirectUris)
+        {
+            descriptor.PostLogoutRedirectUris.Add(new Uri(uri));
+        }
+
+        await applications.CreateAsync(descriptor, cancellationToken);
+        return AccountResult.Ok();
+    }
+
+    /// <summary>The public clients (people's consoles) and where each may send people back to.</summary>
+    public async Task<IReadOnlyList<(string ClientId, IReadOnlyList<string> RedirectUris)>> ListPublicAsync(CancellationToken cancellationToken = default)
+    {
+        var clients = new List<(string, IReadOnlyList<string>)>();
+        await foreach (var application in applications.ListAsync(count: null, offset: null, cancellationToken))
+        {
+            if (await applications.HasClientTypeAsync(application, ClientTypes.Public, cancellationToken))
+            {
+                var uris = await applications.GetRedirectUrisAsync(application, cancellationToken);
+                clients.Add(((await applications.GetClientIdAsync(application, cancellationToken))!, [.. uris]));
+            }
+        }
+
+        return [.. clients.OrderBy(c => c.Item1, StringComparer.Ordinal)];
+    }
+
     public async Task<IReadOnlyList<ClientSummary>> ListAsync(TenantId? tenant, CancellationToken cancellationToken = default)
     {
         var clients = new List<ClientSummary>();
@@ -103,6 +180,10 @@ public sealed partial class ClientRegistry(IOpenIddictApplicationManager applica
         var clientId = await applications.GetClientIdAsync(application, cancellationToken);
         return new ClientSummary(clientId!, tenant.GetString()!, [.. roles.EnumerateArray().Select(r => r.GetString()!)]);
     }
+
+    private static bool IsRedirectUri(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && string.IsNullOrEmpty(uri.Fragment)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex ClientIdPattern();

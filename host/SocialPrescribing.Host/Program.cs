@@ -11,6 +11,7 @@ using SocialPrescribing.Host.Features.Journeys;
 using SocialPrescribing.Host.Features.Plugins;
 using SocialPrescribing.Host.Features.Reports;
 using SocialPrescribing.Host.Features.SafetyAlerts;
+using SocialPrescribing.Host.Features.SignIn;
 using SocialPrescribing.Host.Features.Training;
 using SocialPrescribing.Host.Features.Transport;
 using SocialPrescribing.Host.Hosting;
@@ -28,6 +29,8 @@ builder.AddJourneyDocuments();
 builder.AddPlugins();
 builder.AddHttpApi();
 builder.AddAccess();
+builder.AddAudit();
+builder.AddSignIn();
 builder.AddEdge();
 builder.AddApiReference();
 builder.AddHealth();
@@ -46,6 +49,7 @@ app.UseEdge();
 app.UseHttpApi();
 app.UseAccess();
 app.MapAccess();
+app.MapSignIn();
 app.MapApiReference();
 app.MapHealth();
 app.MapJobsDashboard();
@@ -59,7 +63,8 @@ app.MapTenantApi()
     .MapReports()
     .MapAudit()
     .MapTransport()
-    .MapTraining();
+    .MapTraining()
+    .MapInvitations();
 app.MapPlugins();
 
 await app.RunAsync();

@@ -58,7 +58,8 @@ public sealed class AccessTests(HostFixture fixture)
 
         Assert.All(open, pattern => Assert.True(
             pattern.StartsWith("/health/", StringComparison.Ordinal) || pattern.Contains("openapi", StringComparison.Ordinal)
-            || pattern.Contains("scalar", StringComparison.Ordinal) || pattern == "/connect/token",
+            || pattern.Contains("scalar", StringComparison.Ordinal) || pattern is "/connect/token" or "/connect/authorize" or "/connect/logout"
+            || pattern == "/account" || pattern.StartsWith("/account/", StringComparison.Ordinal),
             $"{pattern} is open"));
     }
 

@@ -49,18 +49,18 @@ public sealed class AuditVerifyCommandTests(PostgresFixture postgres)
                 }
             }
 
-            var (intactCode, intact) = await HostProcess.RunCommandAsync(["audit", "verify", .. arguments]);
+            var (intactCode, intact) = await HostCommand.RunAsync(AppContext.BaseDirectory, [HostCommand.Dll, "audit", "verify", .. arguments]);
             Assert.True(intactCode == 0, intact);
             Assert.Matches(@"ab: intact, 6 entries\.", intact);
 
             await TamperAsync(engine, tampering, data, database);
 
-            var (brokenCode, broken) = await HostProcess.RunCommandAsync(["audit", "verify", "--tenant", "ab", .. arguments]);
+            var (brokenCode, broken) = await HostCommand.RunAsync(AppContext.BaseDirectory, [HostCommand.Dll, "audit", "verify", "--tenant", "ab", .. arguments]);
             Assert.True(brokenCode == 1, broken);
             Assert.Contains("ab: BROKEN at entry", broken, StringComparison.Ordinal);
             Assert.DoesNotContain(TestTokens.DefaultCaller, broken, StringComparison.Ordinal);
 
-            var (usageCode, _) = await HostProcess.RunCommandAsync(["audit", "check", .. arguments]);
+            var (usageCode, _) = await HostCommand.RunAsync(AppContext.BaseDirectory, [HostCommand.Dll, "audit", "check", .. arguments]);
             Assert.Equal(2, usageCode);
         }
         finally

@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         // Tenant admins see what is installed on the host to choose what their tenant enables.
         ["ListPlugins"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Host),
         ["ListTenantPlugins"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        ["InvitePerson"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
         ["ReceiveReferral"] = ([AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor], Scope.Tenant),
         ["GetReferralStatus"] = ([AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor], Scope.Referral),
         ["ListJourneys"] = (Clinical, Scope.Tenant),
@@ -106,6 +107,7 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["AcknowledgeSafetyAlert"] = new { alertId = Guid.NewGuid(), note = "Seen." },
         ["RecordAssessment"] = new { instrument = "gad7", timepoint = "baseline", responses = new[] { 0, 0, 0, 0, 0, 0, 0 } },
         ["ScoreInstrument"] = new { responses = new[] { 0, 0, 0, 0, 0, 0, 0 } },
+        ["InvitePerson"] = new { userName = "mx-invited", displayName = "Invited Person", roles = new[] { "link-worker" } },
         ["TakeKnowledgeCheck"] = new { answers = new Dictionary<string, string[]> { ["q1"] = ["a"] } },
     };
 

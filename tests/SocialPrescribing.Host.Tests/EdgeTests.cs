@@ -67,4 +67,38 @@ public sealed class EdgeTests : IAsyncLifetime
         Assert.NotEqual(HttpStatusCode.TooManyRequests, first.StatusCode);
         await Api.ProblemAsync(second, HttpStatusCode.TooManyRequests);
     }
+
+    [Fact]
+    public async Task Client_credentials_requests_over_one_clients_limit_are_429_while_another_client_goes_on()
+    {
+        var factory = new JourneyHostFactory(settings: new Dictionary<string, string>
+        {
+            ["Edge:TokenRequestsPerMinute"] = "1000",
+            ["Edge:TokenRequestsPerClientPerMinute"] = "1",
+        });
+        try
+        {
+            using var http = factory.CreateClient();
+            static FormUrlEncodedContent Form(string client) =>
+                new(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = client, ["client_secret"] = "wrong" });
+
+            using var first = await http.PostAsync("/connect/token", Form("emr-a"), Token);
+            using var again = await http.PostAsync("/connect/token", Form("emr-a"), Token);
+            using var basic = new HttpRequestMessage(HttpMethod.Post, "/connect/token") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }) };
+            basic.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("emr-a:wrong")));
+            using var asBasic = await http.SendAsync(basic, Token);
+            using var other = await http.PostAsync("/connect/token", Form("emr-b"), Token);
+
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, first.StatusCode);
+            await Api.ProblemAsync(again, HttpStatusCode.TooManyRequests);
+            await Api.ProblemAsync(asBasic, HttpStatusCode.TooManyRequests);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, other.StatusCode);
+        }
+        finally
+        {
+            await factory.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            TempFolders.Delete(factory.DataDirectory);
+        }
+    }
 }

@@ -145,20 +145,4 @@ internal sealed class HostProcess : IAsyncDisposable
             _output.AppendLine(line);
         }
     }
-
-    /// <summary>Runs a host command (migrate, projections rebuild, audit verify…) to its end: its exit code and everything it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "SocialPrescribing.Host.dll"), .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await error);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Npgsql;
 using SocialPrescribing.Testing.Postgres;
@@ -40,7 +39,7 @@ public sealed class OperatorStartTests(PostgresFixture postgres)
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "appsettings.json"), """{ "Storage": { "Provider": "sqlite" } }""", Token);
 
-            var (exitCode, output) = await RunAsync(folder, Path.Combine(AppContext.BaseDirectory, "SocialPrescribing.Host.dll"), "--Storage:DataDirectory", Path.Combine(folder, "data"), "--urls", "http://127.0.0.1:0");
+            var (exitCode, output) = await HostCommand.RunAsync(folder, Path.Combine(AppContext.BaseDirectory, "SocialPrescribing.Host.dll"), "--Storage:DataDirectory", Path.Combine(folder, "data"), "--urls", "http://127.0.0.1:0");
 
             Assert.NotEqual(0, exitCode);
             Assert.Contains("No tenant is configured", output, StringComparison.Ordinal);
@@ -57,7 +56,7 @@ public sealed class OperatorStartTests(PostgresFixture postgres)
     {
         var server = await postgres.GetServerAsync();
         var owner = await server.CreateDatabaseAsync(PostgresServer.UniqueName("ops"), Token);
-        var (migrated, migrateOutput) = await RunAsync(
+        var (migrated, migrateOutput) = await HostCommand.RunAsync(
             AppContext.BaseDirectory, Path.Combine(AppContext.BaseDirectory, "SocialPrescribing.Host.dll"), "migrate", "--Storage:Provider", "postgres", "--ConnectionStrings:Postgres", owner);
         Assert.True(migrated == 0, migrateOutput);
         Assert.Contains("Schema of jobs is up to date.", migrateOutput, StringComparison.Ordinal);
@@ -91,37 +90,6 @@ public sealed class OperatorStartTests(PostgresFixture postgres)
         {
             TempFolders.Delete(data);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Token);
-        var error = process.StandardError.ReadToEndAsync(Token);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        timeout.CancelAfter(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output + await error);
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

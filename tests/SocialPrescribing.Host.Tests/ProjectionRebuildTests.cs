@@ -50,7 +50,7 @@ public sealed class ProjectionRebuildTests(PostgresFixture postgres)
                 Assert.NotEqual(original, await ReadModelsAsync(http));
             }
 
-            var (exitCode, output) = await HostProcess.RunCommandAsync(["projections", "rebuild", "--name", "caseload", .. arguments]);
+            var (exitCode, output) = await HostCommand.RunAsync(AppContext.BaseDirectory, [HostCommand.Dll, "projections", "rebuild", "--name", "caseload", .. arguments]);
             Assert.True(exitCode == 0, output);
             Assert.Contains("Projection caseload rebuilt: 4 rows.", output, StringComparison.Ordinal);
 
@@ -73,7 +73,7 @@ public sealed class ProjectionRebuildTests(PostgresFixture postgres)
         var data = TempFolders.New("sp-rebuild");
         try
         {
-            var (exitCode, output) = await HostProcess.RunCommandAsync(["projections", "rebuild", "--name", "everything", "--Storage:DataDirectory", data]);
+            var (exitCode, output) = await HostCommand.RunAsync(AppContext.BaseDirectory, [HostCommand.Dll, "projections", "rebuild", "--name", "everything", "--Storage:DataDirectory", data]);
 
             Assert.Equal(2, exitCode);
             Assert.Contains("projections rebuild [--name caseload]", output, StringComparison.Ordinal);

@@ -18,6 +18,10 @@ public static class AccessRoles
     public static readonly FrozenSet<string> All = FrozenSet.Create(
         StringComparer.Ordinal, LinkWorker, Supervisor, Referrer, CommunityPartner, PrivacyOfficer, TenantAdmin, Operator);
 
+    /// <summary>The roles a tenant admin may give (every role but <see cref="Operator"/>, which spans every tenant).</summary>
+    public static readonly FrozenSet<string> TenantGrantable = FrozenSet.Create(
+        StringComparer.Ordinal, LinkWorker, Supervisor, Referrer, CommunityPartner, PrivacyOfficer, TenantAdmin);
+
     /// <summary>The roles in a comma-separated list (<c>link-worker,supervisor</c>), each once; unknown names are kept for the caller to refuse.</summary>
     public static IReadOnlyList<string> Split(string? text) =>
         [.. (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];

@@ -8,6 +8,10 @@ internal sealed class CommandArguments(string[] args)
     public string? Optional(string option) =>
         Array.IndexOf(args, option) is var at and >= 0 && at + 1 < args.Length && !args[at + 1].StartsWith("--", StringComparison.Ordinal) ? args[at + 1] : null;
 
+    /// <summary>Every value of an option given more than once (<c>--redirect-uri a --redirect-uri b</c>).</summary>
+    public IReadOnlyList<string> All(string option) =>
+        [.. args.Select((arg, at) => (arg, at)).Where(a => a.arg == option && a.at + 1 < args.Length && !args[a.at + 1].StartsWith("--", StringComparison.Ordinal)).Select(a => args[a.at + 1])];
+
     public string Required(string option) => Optional(option) ?? throw new ArgumentException($"{option} is required.");
 
     public TenantId Tenant() =>

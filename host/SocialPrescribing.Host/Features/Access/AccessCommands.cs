@@ -10,7 +10,9 @@ namespace SocialPrescribing.Host.Features.Access;
 /// configured database (scripts depend on these exact forms):
 /// <c>users add --tenant T --user U --name "Display Name" --roles r1[,r2] [--password P]</c>,
 /// <c>users list [--tenant T]</c>, <c>users disable --user U</c>, <c>users reset --user U</c>,
-/// <c>clients add --tenant T --client C --roles r --secret S</c>, <c>clients list [--tenant T]</c>,
+/// <c>clients add --tenant T --client C --roles r --secret S</c>,
+/// <c>clients add --public --client C --redirect-uri U [--redirect-uri U2…] [--post-logout-redirect-uri U…]</c> (the
+/// console people sign in to), <c>clients list [--tenant T]</c>,
 /// <c>clients revoke --client C</c>, and <c>token --tenant T --user U</c>, which prints only an access token.
 /// Exit codes: 0 done, 1 refused (the reason on stderr), 2 usage.
 /// </summary>
@@ -23,6 +25,7 @@ internal static class AccessCommands
           users disable --user U
           users reset --user U
           clients add --tenant T --client C --roles r1[,r2] --secret S
+          clients add --public --client C --redirect-uri U [--redirect-uri U2] [--post-logout-redirect-uri U]
           clients list [--tenant T]
           clients revoke --client C
           token --tenant T --user U
@@ -54,6 +57,9 @@ internal static class AccessCommands
                 ["users", "list", ..] => await ListUsersAsync(services, arguments),
                 ["users", "disable", ..] => Report(await services.GetRequiredService<UserDirectory>().DisableAsync(arguments.Required("--user")), "Disabled."),
                 ["users", "reset", ..] => Report(await services.GetRequiredService<UserDirectory>().ResetAsync(arguments.Required("--user")), "Password cleared; the person sets a new one with this one-time code:"),
+                ["clients", "add", ..] when args.Contains("--public") => Report(
+                    await services.GetRequiredService<ClientRegistry>().AddPublicAsync(arguments.Required("--client"), arguments.All("--redirect-uri"), arguments.All("--post-logout-redirect-uri")),
+                    "Public client added: people sign in through it with the authorization code flow and PKCE."),
                 ["clients", "add", ..] => Report(
                     await services.GetRequiredService<ClientRegistry>().AddAsync(arguments.Tenant(), arguments.Required("--client"), AccessRoles.Split(arguments.Required("--roles")), arguments.Required("--secret")),
                     "Client added."),
@@ -92,6 +98,14 @@ internal static class AccessCommands
         foreach (var client in await services.GetRequiredService<ClientRegistry>().ListAsync(arguments.OptionalTenant()))
         {
             await Console.Out.WriteLineAsync($"{client.ClientId}\t{client.Tenant}\t{string.Join(",", client.Roles)}");
+        }
+
+        if (arguments.OptionalTenant() is null)
+        {
+            foreach (var (clientId, redirectUris) in await services.GetRequiredService<ClientRegistry>().ListPublicAsync())
+            {
+                await Console.Out.WriteLineAsync($"{clientId}\t(public)\t{string.Join(",", redirectUris)}");
+            }
         }
 
         return 0;

@@ -8,6 +8,7 @@ using SocialPrescribing.Accounts;
 using SocialPrescribing.Host.Features.Audit;
 using SocialPrescribing.Host.Hosting;
 using SocialPrescribing.Storage.Postgres;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace SocialPrescribing.Host.Features.Access;
 
@@ -32,6 +33,8 @@ internal static class AccessFeature
             AccessKeys.Load(options.EncryptionKeyPath, Path.Combine(keyFolder, "encryption-key.pem"), development, "Access:EncryptionKeyPath"),
             options.AccessTokenLifetime));
         builder.Services.AddHostedService<AccessKeyCheck>();
+        builder.Services.AddSingleton<TokenPruning>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TokenPruning>());
         builder.Services.AddSingleton<AccessTokenIssuer>();
 
         AddAccountStorage(builder);
@@ -39,12 +42,12 @@ internal static class AccessFeature
             {
                 identity.Password.RequiredLength = 12;
                 identity.Password.RequireNonAlphanumeric = false;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@-";
             })
             .AddEntityFrameworkStores<AccountsDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
+            .AddSignInManager<AccountSignInManager>();
         builder.Services.AddScoped<UserDirectory>();
         builder.Services.AddScoped<ClientRegistry>();
 
@@ -53,13 +56,30 @@ internal static class AccessFeature
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris("connect/token");
+                server.SetAuthorizationEndpointUris("connect/authorize");
+                server.SetEndSessionEndpointUris("connect/logout");
                 server.AllowClientCredentialsFlow();
-                server.RegisterScopes(AccessClaims.ApiScope);
+                // People sign in with the code flow and PKCE (S256 only: "plain" shows the verifier to whoever sees
+                // the request); systems with their credentials. Refresh tokens roll: each works once.
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                server.AllowRefreshTokenFlow();
+                server.Configure(server =>
+                {
+                    server.CodeChallengeMethods.Clear();
+                    server.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
+                });
+                // A refresh does not push the end of the session further: the person signs in again after the lifetime.
+                server.SetRefreshTokenLifetime(options.RefreshTokenLifetime).DisableSlidingRefreshTokenExpiration();
+                server.SetRefreshTokenReuseLeeway(options.RefreshTokenReuseLeeway > TimeSpan.Zero ? options.RefreshTokenReuseLeeway : null);
+                server.RegisterScopes(AccessClaims.ApiScope, Scopes.OpenId, Scopes.OfflineAccess);
                 // Access tokens are signed JWTs (RFC 9068) that a partner's resource server can check with the
                 // published keys; codes and refresh tokens stay encrypted.
                 server.DisableAccessTokenEncryption();
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime);
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
                 if (development)
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
@@ -110,6 +130,7 @@ internal static class AccessFeature
 
     public static IEndpointRouteBuilder MapAccess(this IEndpointRouteBuilder app)
     {
+        // Open by nature: OpenIddict has checked the client (and the code or refresh token) before these run.
         app.MapPost("/connect/token", TokenEndpoint.ExchangeAsync)
             .AllowAnonymous()
             .ExcludeFromDescription();

@@ -23,6 +23,24 @@ public sealed class AccessOptions
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// How long a person's refresh token lasts (the console refreshes its access token with it until then; each use
+    /// gives a new one and spends the old). Default 8 hours, a working day: after that the person signs in again.
+    /// </summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// How long a spent refresh token is still accepted, for a client that sent two refreshes at once. Default zero:
+    /// a refresh token works once, and using a spent one revokes the tokens issued from it.
+    /// </summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// How often spent, revoked and expired codes and tokens are removed from the store (those older than a refresh
+    /// token's lifetime). Default 1 hour.
+    /// </summary>
+    public TimeSpan TokenPruningInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// Whether <c>token --tenant T --user U</c> may print a token outside Development and Testing. Default false: a
     /// production host hands out tokens only through its token endpoint.
     /// </summary>

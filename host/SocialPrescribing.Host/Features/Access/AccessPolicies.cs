@@ -6,7 +6,8 @@ namespace SocialPrescribing.Host.Features.Access;
 
 /// <summary>
 /// The policies endpoints carry, by what they give access to. Anything without one still needs a valid token (the
-/// fallback policy); only health probes, the token endpoint and the API reference are open.
+/// fallback policy); only health probes, the token server (<c>/connect/*</c>), the sign-in pages (<c>/account/*</c>)
+/// and the API reference are open.
 /// </summary>
 internal static class AccessPolicies
 {

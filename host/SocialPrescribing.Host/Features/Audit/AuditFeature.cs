@@ -6,6 +6,7 @@ using SocialPrescribing.Accounts;
 using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Host.Features.Access;
+using SocialPrescribing.Host.Features.SignIn;
 using SocialPrescribing.Host.Http;
 using SocialPrescribing.Storage;
 
@@ -20,6 +21,18 @@ internal static class AuditFeature
 {
     public const int DefaultPageSize = 100;
     public const int MaxPage = 1_000_000;
+
+    /// <summary>
+    /// How accesses reach the log (<c>Audit</c> settings), and sign-ins recorded in it: registered before the sign-in
+    /// feature, whose logging default it wraps.
+    /// </summary>
+    public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
+        builder.Services.AddSingleton<LoggingSignInEvents>();
+        builder.Services.AddSingleton<ISignInEvents, AuditedSignInEvents>();
+        return builder;
+    }
 
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder tenant)
     {

@@ -8,7 +8,8 @@ namespace SocialPrescribing.Host.Features.Edge;
 
 /// <summary>
 /// The front door: forwarded headers only from configured proxies, HTTPS and HSTS outside Development, security
-/// headers on every answer, and rate limits (token requests per address, referrals per caller) answered with 429
+/// headers on every answer, and rate limits (token requests per address and per system, referrals per caller; sign-in
+/// attempts per account are the sign-in pages' own) answered with 429
 /// problem details and <c>Retry-After</c>.
 /// </summary>
 internal static class EdgeFeature
@@ -44,8 +45,11 @@ internal static class EdgeFeature
         builder.Services.AddSingleton(options);
         // The token endpoint is answered inside authentication (OpenIddict), before endpoint policies apply, so its
         // limit is kept by a limiter of its own at the front door.
-        builder.Services.AddSingleton(new TokenRequestLimiter(PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => PerMinute(options.TokenRequestsPerMinute)))));
+        builder.Services.AddSingleton(new TokenRequestLimiter(
+            PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => PerMinute(options.TokenRequestsPerMinute))),
+            PartitionedRateLimiter.Create<string, string>(client =>
+                RateLimitPartition.GetFixedWindowLimiter(client, _ => PerMinute(options.TokenRequestsPerClientPerMinute)))));
         return builder;
     }
 
@@ -60,10 +64,10 @@ internal static class EdgeFeature
             app.UseHttpsRedirection();
         }
 
-        var tokenLimiter = app.Services.GetRequiredService<TokenRequestLimiter>().Limiter;
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/connect", StringComparison.Ordinal), branch => branch.Use(async (http, next) =>
+        var tokenLimiter = app.Services.GetRequiredService<TokenRequestLimiter>();
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/connect/token", StringComparison.Ordinal), branch => branch.Use(async (http, next) =>
         {
-            using var lease = await tokenLimiter.AcquireAsync(http, 1, http.RequestAborted);
+            using var lease = await tokenLimiter.AcquireAsync(http);
             if (lease.IsAcquired)
             {
                 await next(http);
@@ -81,17 +85,29 @@ internal static class EdgeFeature
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) || http.Request.Path.StartsWithSegments("/connect", StringComparison.Ordinal))
+            var path = http.Request.Path;
+            if (path.StartsWithSegments("/api", StringComparison.Ordinal))
             {
                 // What the API answers holds health information: never cached, never framed, no scripts in its HTML.
                 headers.CacheControl = "no-store";
-                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+                headers.ContentSecurityPolicy = ApiPolicy + "; form-action 'none'";
+            }
+            else if (path.StartsWithSegments("/connect", StringComparison.Ordinal) || path.StartsWithSegments("/account", StringComparison.Ordinal))
+            {
+                // Sign-in pages and the token server: never cached, never framed, no script. No form-action: a
+                // sign-in form's redirect chain ends at the client's registered address, which browsers check
+                // against form-action too.
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+                headers.ContentSecurityPolicy = ApiPolicy;
             }
 
             return next(http);
         });
         return app;
     }
+
+    private const string ApiPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
 
     /// <summary>429 with problem details and <c>Retry-After</c> in whole seconds.</summary>
     private static async ValueTask RefuseAsync(HttpContext http, RateLimitLease lease)

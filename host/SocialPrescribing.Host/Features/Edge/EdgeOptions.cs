@@ -18,6 +18,12 @@ public sealed class EdgeOptions
     /// <summary>Token requests per source address per minute. Default 30.</summary>
     public int TokenRequestsPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Token requests per system (client credentials, by client id) per minute, whatever the address. Default 60. A
+    /// person's requests (code, refresh) are held by the per-address limit and by each code and refresh token working once.
+    /// </summary>
+    public int TokenRequestsPerClientPerMinute { get; set; } = 60;
+
     /// <summary>Referrals per caller (person or system) per minute. Default 120.</summary>
     public int ReferralsPerMinute { get; set; } = 120;
 }

@@ -1,5 +1,4 @@
 using SocialPrescribing.Application;
-using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Host.Http;
@@ -18,7 +17,6 @@ internal static class JourneysFeature
     public static WebApplicationBuilder AddJourneys(this WebApplicationBuilder builder)
     {
         builder.Services.AddApplication();
-        builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
         builder.Services.AddSingleton<JourneyCommandPipeline>();
         return builder;
     }
