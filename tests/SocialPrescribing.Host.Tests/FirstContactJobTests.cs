@@ -16,7 +16,8 @@ public sealed class FirstContactJobTests
         while (waited.Elapsed < TimeSpan.FromSeconds(30))
         {
             var match = monitor.ScheduledJobs(0, 1000).FirstOrDefault(j => j.Value.Job.Args.Count == 2 && Equals(j.Value.Job.Args[1], journeyId));
-            if (match.Key is not null)
+            // A job caught while Hangfire is still writing its scheduled state has no enqueue time yet: look again.
+            if (match.Key is not null && match.Value.EnqueueAt != default)
             {
                 return (match.Key, match.Value.EnqueueAt);
             }
