@@ -96,7 +96,7 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["AgreePlan"] = new { goals = new[] { "Meet people" } },
         ["MakeCommunityReferral"] = new { program = new { name = "Peer support circle" } },
         ["UpdateCommunityReferral"] = new { communityReferralId = Guid.NewGuid(), status = "completed" },
-        ["ScheduleFollowUp"] = new { dueOn = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+        ["ScheduleFollowUp"] = new { dueOn = "{dueOn}" },
         ["CompleteFollowUp"] = new { followUpId = Guid.NewGuid(), notes = "Walked twice." },
         ["Discharge"] = new { reason = "Goals met" },
         ["RecordConsent"] = new { referrerSharing = "status-only", researchUse = false },
@@ -247,7 +247,8 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         var same = await Api.CreateJourneyAsync(fixture.Client);
         await Api.CommandOkAsync(fixture.Client, same, "accept", new { linkWorkerId = OtherWorker });
         var other = await Api.CreateJourneyAsync(fixture.Client, OtherTenant);
-        return new Records(own, same, other, assessment);
+        var dueOn = fixture.Factory.Time.GetUtcNow().AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return new Records(own, same, other, assessment, dueOn);
     }
 
     private static string Concrete(string template, string place, string role, Records records)
@@ -267,8 +268,15 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
             .Replace("{tripId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{template}", "plan-summary", StringComparison.Ordinal)
             .Replace("{instrument}", "gad7", StringComparison.Ordinal)
-            .Replace("{moduleId}", "listening-101", StringComparison.Ordinal);
+            .Replace("{moduleId}", "listening-101", StringComparison.Ordinal)
+            .Replace("{dueOn}", records.DueOn, StringComparison.Ordinal);
     }
 
-    private sealed record Records(Guid Own, Guid Same, Guid OtherTenant, Guid Assessment);
+    /// <summary>The records the matrix calls on.</summary>
+    /// <param name="Own">The link worker's own journey, referred by the matrix's referrer.</param>
+    /// <param name="Same">Another link worker's journey of the same tenant.</param>
+    /// <param name="OtherTenant">A journey of another tenant.</param>
+    /// <param name="Assessment">An assessment recorded on the own journey.</param>
+    /// <param name="DueOn">A follow-up date two weeks ahead by the host's (fake) clock.</param>
+    private sealed record Records(Guid Own, Guid Same, Guid OtherTenant, Guid Assessment, string DueOn);
 }

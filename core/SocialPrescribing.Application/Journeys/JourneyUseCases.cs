@@ -96,7 +96,8 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit)
         }
 
         var sentByCaller = caller.HasRole(AccessRoles.Referrer) && string.Equals(state.ReferredBy, caller.Id, StringComparison.Ordinal);
-        var allowed = sentByCaller || (!JourneyScope.RuleFor(caller).Equals(JourneyScopeRule.NewOnly) && JourneyScope.Includes(caller, state));
+        // A referrer-only caller's scope takes no existing journey, so for them only their own referrals count.
+        var allowed = sentByCaller || JourneyScope.Includes(caller, state);
         await audit.RecordAsync(caller, journeyId, RecordAccess.ReferralStatus, allowed);
         if (!allowed)
         {
