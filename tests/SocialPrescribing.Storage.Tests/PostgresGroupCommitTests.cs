@@ -535,12 +535,7 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
     }
 
     private PostgresJourneyStore Open(int writers = 2, int queueLimit = 4096, IMeterFactory? meters = null) =>
-        new(
-            _db!.DataSource,
-            Options.Create(new PostgresStorageOptions { Schema = _db!.Name, GroupCommitWriters = writers, GroupCommitQueueLimit = queueLimit }),
-            TimeProvider.System,
-            NullLogger<PostgresJourneyStore>.Instance,
-            meters);
+        _db!.OpenStore(new PostgresStorageOptions { GroupCommitWriters = writers, GroupCommitQueueLimit = queueLimit }, meters);
 
     /// <summary>Locks a journey's caseload row in a transaction of another connection until released.</summary>
     private async Task<HeldRow> HoldCaseloadRowAsync(Guid journey)
