@@ -30,9 +30,10 @@ internal static class ScenarioCatalog
                 return new StoreScenario(
                     scenario == "store-pg-audited" ? "store only, PostgreSQL, group commit, audited" + label
                     : storeOptions.GroupCommit ? "store only, PostgreSQL, group commit" + label : "store only, PostgreSQL, one commit per append",
-                    server.ConnectionString,
+                    await BenchmarkRoles.ApplicationAsync(server, cancellationToken),
                     storeOptions,
-                    audited: scenario == "store-pg-audited");
+                    audited: scenario == "store-pg-audited",
+                    ownerConnectionString: server.ConnectionString);
             case "audit-pg":
             case "audit-pg-single":
                 var auditGroupCommit = scenario == "audit-pg";
@@ -44,9 +45,10 @@ internal static class ScenarioCatalog
             case "grain-pg-single":
                 var groupCommit = scenario == "grain-pg";
                 var section = Section(PostgresSettings(groupCommit, writers));
+                var application = await BenchmarkRoles.ApplicationAsync(server, cancellationToken);
                 return new GrainScenario(
                     groupCommit ? "grain API, PostgreSQL, group commit" + label : "grain API, PostgreSQL, one commit per append",
-                    services => services.AddPostgresJourneyStore(server.ConnectionString, section),
+                    services => services.AddPostgresJourneyStore(application, section, server.ConnectionString),
                     services => CommitStatistics.Begin(services.GetRequiredService<PostgresJourneyStore>()));
             case "grain-sqlite":
                 var folder = Path.Combine(Path.GetTempPath(), "sp-bench-sqlite-" + Guid.NewGuid().ToString("N"));
