@@ -30,7 +30,7 @@ internal static class ScenarioCatalog
                 return new StoreScenario(
                     scenario == "store-pg-audited" ? "store only, PostgreSQL, group commit, audited" + label
                     : storeOptions.GroupCommit ? "store only, PostgreSQL, group commit" + label : "store only, PostgreSQL, one commit per append",
-                    await BenchmarkRoles.ApplicationAsync(server, cancellationToken),
+                    await ApplicationRoleAsync(server, cancellationToken),
                     storeOptions,
                     audited: scenario == "store-pg-audited",
                     ownerConnectionString: server.ConnectionString);
@@ -45,7 +45,7 @@ internal static class ScenarioCatalog
             case "grain-pg-single":
                 var groupCommit = scenario == "grain-pg";
                 var section = Section(PostgresSettings(groupCommit, writers));
-                var application = await BenchmarkRoles.ApplicationAsync(server, cancellationToken);
+                var application = await ApplicationRoleAsync(server, cancellationToken);
                 return new GrainScenario(
                     groupCommit ? "grain API, PostgreSQL, group commit" + label : "grain API, PostgreSQL, one commit per append",
                     services => services.AddPostgresJourneyStore(application, section, server.ConnectionString),
@@ -88,6 +88,13 @@ internal static class ScenarioCatalog
                 throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario.");
         }
     }
+
+    /// <summary>
+    /// The role the PostgreSQL scenarios run the store as, as in production: row-level security binds it, so the
+    /// policies are evaluated on every statement. The server's superuser is the owner that migrates and grants it rights.
+    /// </summary>
+    private static Task<string> ApplicationRoleAsync(PostgresServer server, CancellationToken cancellationToken) =>
+        server.EnsureRestrictedRoleAsync("sp_bench_app", "sp-bench-app", cancellationToken);
 
     private static Dictionary<string, string?> PostgresSettings(bool groupCommit, int? writers)
     {

@@ -89,35 +89,17 @@ internal sealed class PostgresTestSchema : IAsyncDisposable
         await Server.DropSchemaAsync(Name, CancellationToken.None);
     }
 
-    /// <summary>
-    /// Creates the application's role once per server, and makes sure of its attributes either way (a server named by
-    /// SP_TEST_POSTGRES may keep it from an earlier run).
-    /// </summary>
+    /// <summary>Creates the application's role once per server and run.</summary>
     private static async Task EnsureApplicationRoleAsync(PostgresServer server)
     {
         await RoleGate.WaitAsync(TestContext.Current.CancellationToken);
         try
         {
-            if (_roleReadyOn == server.ConnectionString)
+            if (_roleReadyOn != server.ConnectionString)
             {
-                return;
+                await server.EnsureRestrictedRoleAsync(ApplicationRole, ApplicationPassword, TestContext.Current.CancellationToken);
+                _roleReadyOn = server.ConnectionString;
             }
-
-            await using var connection = new NpgsqlConnection(server.ConnectionString);
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var command = new NpgsqlCommand(
-                $"""
-                DO $$
-                BEGIN
-                    CREATE ROLE {ApplicationRole} LOGIN;
-                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-                END
-                $$;
-                ALTER ROLE {ApplicationRole} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD '{ApplicationPassword}';
-                """,
-                connection);
-            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-            _roleReadyOn = server.ConnectionString;
         }
         finally
         {
