@@ -42,10 +42,19 @@ internal static class PostgresTenantScope
 
     /// <summary>The policy condition: the row's tenant is one the transaction named (never true when it named none).</summary>
     /// <remarks>
+    /// <para>
     /// The setting is read in a scalar subquery, so it is evaluated once per statement (an init plan), not per row.
     /// A setting a transaction set and then ended reads as an empty string, not null: it names no tenant either way.
+    /// </para>
+    /// <para>
+    /// Written as array containment, not <c>tenant = ANY (…)</c>, so that the planner cannot use it as an index
+    /// condition: the policy is applied before the statement's own conditions, and as an index condition on the
+    /// primary key's leading column it led the planner to read every caseload row of the tenant and join the batch's
+    /// appends against them (each group commit then cost time in proportion to the tenant's size). As a filter, the
+    /// statement's own <c>(tenant, journey_id)</c> lookups drive the plan and the policy checks the rows they find.
+    /// </para>
     /// </remarks>
-    public const string RowInScope = $"tenant = ANY ((SELECT string_to_array(current_setting('{TenantsSetting}', true), ','))::text[])";
+    public const string RowInScope = $"ARRAY[tenant] <@ (SELECT string_to_array(current_setting('{TenantsSetting}', true), ','))";
 
     /// <summary>The policy condition for the host's own cross-tenant readers.</summary>
     public const string SystemReader = $"(SELECT current_setting('{ScopeSetting}', true)) = '{SystemScope}'";

@@ -11,13 +11,15 @@ namespace SocialPrescribing.Benchmarks;
 /// (<see cref="IGrainFactory"/> from outside any grain). Each worker owns one journey: opened with a referral,
 /// accepted, then sent contact attempts and contacts alternately. <paramref name="addStore"/> registers the engine;
 /// <paramref name="measure"/>, when given, starts a measurement of the engine and returns what ends it;
-/// <paramref name="cleanup"/> removes the engine's files once the silo has stopped.
+/// <paramref name="cleanup"/> removes the engine's files once the silo has stopped; <paramref name="caseload"/> journeys
+/// are put in the store for the measured tenant and for another before the workers start.
 /// </summary>
 internal sealed class GrainScenario(
     string name,
     Action<IServiceCollection> addStore,
     Func<IServiceProvider, Func<string?>>? measure = null,
-    Action? cleanup = null) : LoadScenario
+    Action? cleanup = null,
+    int caseload = 0) : LoadScenario
 {
     private IHost? _host;
     private IGrainFactory? _grains;
@@ -42,6 +44,8 @@ internal sealed class GrainScenario(
         _host = builder.Build();
         await _host.StartAsync(cancellationToken);
         _grains = _host.Services.GetRequiredService<IGrainFactory>();
+        await CaseloadFill.FillAsync(
+            _host.Services.GetRequiredService<SocialPrescribing.Storage.IJourneyStore>(), [BenchmarkTenants.Alberta.Id, CaseloadFill.OtherTenant], caseload, cancellationToken);
     }
 
     public override async Task<Func<Task>> CreateWorkerAsync(int worker, CancellationToken cancellationToken)

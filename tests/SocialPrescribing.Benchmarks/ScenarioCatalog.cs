@@ -9,7 +9,7 @@ namespace SocialPrescribing.Benchmarks;
 /// <summary>Builds the scenarios named on the command line, each on fresh storage (its own schema, database or folder).</summary>
 internal static class ScenarioCatalog
 {
-    public static bool UsesGroupCommit(string scenario) => scenario is "store-pg" or "store-pg-audited" or "audit-pg" or "grain-pg" or "http-pg";
+    public static bool UsesGroupCommit(string scenario) => scenario is "store-pg" or "store-pg-superuser" or "store-pg-audited" or "audit-pg" or "grain-pg" or "http-pg";
 
     public static async Task<LoadScenario> CreateAsync(string scenario, int? writers, PostgresServer server, BenchmarkOptions options, CancellationToken cancellationToken)
     {
@@ -19,6 +19,7 @@ internal static class ScenarioCatalog
             case "raw":
                 return new RawNpgsqlScenario(server.ConnectionString);
             case "store-pg":
+            case "store-pg-superuser":
             case "store-pg-single":
             case "store-pg-audited":
                 var storeOptions = new PostgresStorageOptions { Schema = PostgresServer.UniqueName("bench_store"), GroupCommit = scenario != "store-pg-single" };
@@ -27,11 +28,15 @@ internal static class ScenarioCatalog
                     storeOptions.GroupCommitWriters = storeWriters;
                 }
 
+                // The superuser variant is the same store with row-level security bypassed: its cost, in the same run.
+                var superuser = scenario == "store-pg-superuser";
                 return new StoreScenario(
                     scenario == "store-pg-audited" ? "store only, PostgreSQL, group commit, audited" + label
+                    : superuser ? "store only, PostgreSQL, group commit, as superuser (no row-level security)" + label
                     : storeOptions.GroupCommit ? "store only, PostgreSQL, group commit" + label : "store only, PostgreSQL, one commit per append",
-                    await ApplicationRoleAsync(server, cancellationToken),
+                    superuser ? server.ConnectionString : await ApplicationRoleAsync(server, cancellationToken),
                     storeOptions,
+                    options.Caseload,
                     audited: scenario == "store-pg-audited",
                     ownerConnectionString: server.ConnectionString);
             case "audit-pg":
@@ -49,7 +54,8 @@ internal static class ScenarioCatalog
                 return new GrainScenario(
                     groupCommit ? "grain API, PostgreSQL, group commit" + label : "grain API, PostgreSQL, one commit per append",
                     services => services.AddPostgresJourneyStore(application, section, server.ConnectionString),
-                    services => CommitStatistics.Begin(services.GetRequiredService<PostgresJourneyStore>()));
+                    services => CommitStatistics.Begin(services.GetRequiredService<PostgresJourneyStore>()),
+                    caseload: options.Caseload);
             case "grain-sqlite":
                 var folder = Path.Combine(Path.GetTempPath(), "sp-bench-sqlite-" + Guid.NewGuid().ToString("N"));
                 return new GrainScenario(

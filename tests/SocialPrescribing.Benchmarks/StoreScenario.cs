@@ -13,8 +13,9 @@ namespace SocialPrescribing.Benchmarks;
 /// <paramref name="audited"/>, each command also writes its audit entry, concurrently with the append and durable
 /// before the command returns.
 /// </summary>
-/// <remarks>The store runs as <paramref name="connectionString"/>'s role and migrates as <paramref name="ownerConnectionString"/>'s.</remarks>
-internal sealed class StoreScenario(string name, string connectionString, PostgresStorageOptions options, bool audited = false, string? ownerConnectionString = null) : LoadScenario
+/// <remarks>The store starts with <paramref name="caseload"/> journeys in its tenant and in another. It runs as <paramref name="connectionString"/>'s role and migrates as <paramref name="ownerConnectionString"/>'s.</remarks>
+internal sealed class StoreScenario(
+    string name, string connectionString, PostgresStorageOptions options, int caseload, bool audited = false, string? ownerConnectionString = null) : LoadScenario
 {
     private static readonly TenantId Tenant = TenantId.Parse("ab");
 
@@ -33,6 +34,7 @@ internal sealed class StoreScenario(string name, string connectionString, Postgr
         _store = new PostgresJourneyStore(_dataSource, Options.Create(options), TimeProvider.System, NullLogger<PostgresJourneyStore>.Instance, ownerDataSource: _ownerDataSource);
         _body = SampleEvents.ContactBody();
         await _store.MigrateAsync(cancellationToken);
+        await CaseloadFill.FillAsync(_store, [Tenant, CaseloadFill.OtherTenant], caseload, cancellationToken);
     }
 
     public override Task<Func<Task>> CreateWorkerAsync(int worker, CancellationToken cancellationToken)
