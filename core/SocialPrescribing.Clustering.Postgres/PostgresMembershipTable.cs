@@ -15,6 +15,9 @@ namespace SocialPrescribing.Clustering.Postgres;
 /// </summary>
 public sealed partial class PostgresMembershipTable : IMembershipTable, IAsyncDisposable
 {
+    /// <summary>The tables <see cref="CreateSchemaAsync"/> creates, for an owner granting another role their rows.</summary>
+    public static readonly IReadOnlyList<string> Tables = ["orleans_membership_version", "orleans_membership"];
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
     private readonly bool _createSchema;

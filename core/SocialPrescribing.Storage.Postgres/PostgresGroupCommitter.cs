@@ -32,6 +32,10 @@ namespace SocialPrescribing.Storage.Postgres;
 /// database is unavailable).
 /// </para>
 /// <para>
+/// Every batch begins by naming the tenants of its appends, and only those, for row-level security
+/// (<see cref="PostgresTenantScope"/>), in the same round trip and transaction.
+/// </para>
+/// <para>
 /// Appends are written in (tenant, journey) order, so concurrent batches of the per-append form lock caseload
 /// rows in the same order. Two batches can only contend for a row when two writers append to one stream at
 /// once (a stale activation during fail-over); a deadlock between them is rolled back and retried whole.
@@ -251,6 +255,7 @@ internal sealed partial class PostgresGroupCommitter
                 }
 
                 batch = new NpgsqlBatch(connection);
+                batch.BatchCommands.Add(PostgresTenantScope.For(remaining.Select(p => p.Append.Tenant)));
                 foreach (var pending in remaining)
                 {
                     var command = new NpgsqlBatchCommand(_sql.For(pending.Append));
@@ -266,7 +271,7 @@ internal sealed partial class PostgresGroupCommitter
 
                 // The events are inserted only when the caseload row moved; no rows means a stale version.
                 var written = batch;
-                Complete(remaining, i => written.BatchCommands[i].RecordsAffected > 0);
+                Complete(remaining, i => written.BatchCommands[i + 1].RecordsAffected > 0);
                 return;
             }
             catch (PostgresException ex) when (combined && PostgresErrors.IsStatementFault(ex))
@@ -274,12 +279,13 @@ internal sealed partial class PostgresGroupCommitter
                 // Nothing was stored, and the one statement cannot say whose values the server refused.
                 combined = false;
             }
-            catch (PostgresException ex) when (PostgresErrors.IsStatementFault(ex) && FaultyCommand(batch, ex) is var faulty and >= 0)
+            catch (PostgresException ex) when (PostgresErrors.IsStatementFault(ex) && FaultyCommand(batch, ex) is var faulty and >= 1)
             {
-                // The whole batch was rolled back, and one append is to blame: fail it alone, write the rest again.
+                // The whole batch was rolled back, and one append is to blame (the batch's first statement is its
+                // tenant scope, so append i is statement i + 1): fail it alone, write the rest again.
                 LogAppendRefused(ex.SqlState, remaining.Count - 1);
-                remaining[faulty].Fail(PostgresErrors.ForAppend(ex));
-                remaining.RemoveAt(faulty);
+                remaining[faulty - 1].Fail(PostgresErrors.ForAppend(ex));
+                remaining.RemoveAt(faulty - 1);
             }
             catch (PostgresException ex) when (PostgresErrors.IsRetryable(ex) && attempt < PostgresErrors.MaxAttempts)
             {
@@ -318,13 +324,16 @@ internal sealed partial class PostgresGroupCommitter
     /// <summary>Writes appends to distinct streams as one statement; returns the positions of those whose stream moved.</summary>
     private async Task<HashSet<int>> WriteCombinedAsync(NpgsqlConnection connection, List<PendingAppend> appends)
     {
-        var command = new NpgsqlCommand(_sql.AppendMany, connection);
-        await using (command.ConfigureAwait(false))
+        var batch = new NpgsqlBatch(connection);
+        await using (batch.ConfigureAwait(false))
         {
-            PostgresParameters.AddAppends(command.Parameters, [.. appends.Select(p => p.Append)]);
-            await command.PrepareAsync().ConfigureAwait(false);
+            var append = new NpgsqlBatchCommand(_sql.AppendMany);
+            PostgresParameters.AddAppends(append.Parameters, [.. appends.Select(p => p.Append)]);
+            batch.BatchCommands.Add(PostgresTenantScope.For(appends.Select(p => p.Append.Tenant)));
+            batch.BatchCommands.Add(append);
+            await batch.PrepareAsync().ConfigureAwait(false);
             var moved = new HashSet<int>();
-            var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            var reader = await PostgresTenantScope.ReadAsync(batch, CancellationToken.None).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 while (await reader.ReadAsync().ConfigureAwait(false))

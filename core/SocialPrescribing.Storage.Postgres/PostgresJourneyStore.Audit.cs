@@ -40,7 +40,6 @@ public sealed partial class PostgresJourneyStore : IAuditLog
         {
             var (countSql, pageSql) = AuditSql.Query(
                 query.JourneyId is not null, query.Actor is not null, query.From is not null, query.To is not null, query.Category is not null, query.Outcome is not null);
-            await using var batch = _dataSource.CreateBatch();
             var count = new NpgsqlBatchCommand(countSql);
             var page = new NpgsqlBatchCommand(pageSql);
             foreach (var parameters in new[] { count.Parameters, page.Parameters })
@@ -57,10 +56,8 @@ public sealed partial class PostgresJourneyStore : IAuditLog
             page.Parameters.Add(BigInt(query.AfterSequence));
             page.Parameters.Add(BigInt(query.PageSize));
             page.Parameters.Add(BigInt((long)(query.Page - 1) * query.PageSize));
-            batch.BatchCommands.Add(count);
-            batch.BatchCommands.Add(page);
-
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await using var batch = PostgresTenantScope.Batch(_dataSource, PostgresTenantScope.For(tenant), count, page);
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var total = reader.GetInt64(0);
             await reader.NextResultAsync(cancellationToken);
@@ -76,10 +73,13 @@ public sealed partial class PostgresJourneyStore : IAuditLog
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
             var head = AuditChainHead.Empty;
-            await using (var read = new NpgsqlCommand(AuditSql.ReadHead, connection, transaction))
+            await using (var read = new NpgsqlBatch(connection, transaction))
             {
-                read.Parameters.Add(Text(tenant.Value));
-                await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+                var readHead = new NpgsqlBatchCommand(AuditSql.ReadHead);
+                readHead.Parameters.Add(Text(tenant.Value));
+                read.BatchCommands.Add(PostgresTenantScope.For(tenant));
+                read.BatchCommands.Add(readHead);
+                await using var reader = await PostgresTenantScope.ReadAsync(read, cancellationToken);
                 if (await reader.ReadAsync(cancellationToken))
                 {
                     head = new AuditChainHead(reader.GetInt64(0), reader.GetString(1));
@@ -100,8 +100,10 @@ public sealed partial class PostgresJourneyStore : IAuditLog
     public Task<IReadOnlyList<TenantId>> ListAuditedTenantsAsync(CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<TenantId>>(async () =>
         {
-            await using var command = _dataSource.CreateCommand(AuditSql.ListTenants);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            // Which tenants have a chain is the one thing `audit verify` needs to know across tenants; it then
+            // verifies each chain as that tenant.
+            await using var batch = PostgresTenantScope.Batch(_dataSource, PostgresTenantScope.System(), new NpgsqlBatchCommand(AuditSql.ListTenants));
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
             var tenants = new List<TenantId>();
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -175,15 +177,18 @@ public sealed partial class PostgresJourneyStore : IAuditLog
     {
         var after = new Dictionary<TenantId, AuditChainHead>(heads);
         var linked = AuditChain.Link(entries, after);
-        await using var command = new NpgsqlCommand(AuditSql.AppendAfterHeads, connection);
-        AddAuditEntries(command.Parameters, linked);
-        AddHeads(command.Parameters, tenants, heads);
-        AddHeads(command.Parameters, tenants, after);
-        await command.PrepareAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        var append = new NpgsqlBatchCommand(AuditSql.AppendAfterHeads);
+        AddAuditEntries(append.Parameters, linked);
+        AddHeads(append.Parameters, tenants, heads);
+        AddHeads(append.Parameters, tenants, after);
+        batch.BatchCommands.Add(PostgresTenantScope.For(tenants));
+        batch.BatchCommands.Add(append);
+        await batch.PrepareAsync(cancellationToken);
 
         var found = new Dictionary<TenantId, AuditChainHead>(tenants.Count);
         var written = false;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using (var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -202,7 +207,7 @@ public sealed partial class PostgresJourneyStore : IAuditLog
     {
         try
         {
-            var heads = await LockAuditHeadsAsync(connection, [.. tenants.Select(t => t.Value)], cancellationToken);
+            var heads = await LockAuditHeadsAsync(connection, tenants, cancellationToken);
             var linked = AuditChain.Link(entries, heads);
             await using var write = new NpgsqlBatch(connection);
             var insert = new NpgsqlBatchCommand(AuditSql.Insert);
@@ -242,19 +247,21 @@ public sealed partial class PostgresJourneyStore : IAuditLog
     }
 
     /// <summary>Begins the transaction, creates missing heads, and locks and reads the heads of <paramref name="tenants"/> (in lock order).</summary>
-    private async Task<Dictionary<TenantId, AuditChainHead>> LockAuditHeadsAsync(NpgsqlConnection connection, string[] tenants, CancellationToken cancellationToken)
+    private async Task<Dictionary<TenantId, AuditChainHead>> LockAuditHeadsAsync(NpgsqlConnection connection, IReadOnlyList<TenantId> tenants, CancellationToken cancellationToken)
     {
+        var names = tenants.Select(t => t.Value).ToArray();
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresAuditStatements.Begin));
+        batch.BatchCommands.Add(PostgresTenantScope.For(tenants));
         var create = new NpgsqlBatchCommand(AuditSql.CreateHeads);
-        create.Parameters.Add(Array(tenants));
+        create.Parameters.Add(Array(names));
         var lockHeads = new NpgsqlBatchCommand(AuditSql.LockHeads);
-        lockHeads.Parameters.Add(Array(tenants));
+        lockHeads.Parameters.Add(Array(names));
         batch.BatchCommands.Add(create);
         batch.BatchCommands.Add(lockHeads);
         await batch.PrepareAsync(cancellationToken);
 
-        var heads = new Dictionary<TenantId, AuditChainHead>(tenants.Length);
+        var heads = new Dictionary<TenantId, AuditChainHead>(tenants.Count);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         do
         {

@@ -22,10 +22,15 @@ public sealed partial class PostgresJourneyStore : IEventFeed
             // Repeatable read: the head and the events below it come from one snapshot.
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-            await using (var lease = new NpgsqlCommand(_sql.TryLeaseConsumer, connection, tx))
+            // The feed is every tenant's: the consumer reads it as the host's system reader (see PostgresTenantScope).
+            await using (var lease = new NpgsqlBatch(connection, tx))
             {
-                lease.Parameters.Add(Text($"{_options.Schema}:feed:{consumer}"));
-                if (!(bool)(await lease.ExecuteScalarAsync(cancellationToken))!)
+                var tryLease = new NpgsqlBatchCommand(_sql.TryLeaseConsumer);
+                tryLease.Parameters.Add(Text($"{_options.Schema}:feed:{consumer}"));
+                lease.BatchCommands.Add(PostgresTenantScope.System());
+                lease.BatchCommands.Add(tryLease);
+                await using var leased = await PostgresTenantScope.ReadAsync(lease, cancellationToken);
+                if (!await leased.ReadAsync(cancellationToken) || !leased.GetBoolean(0))
                 {
                     return 0;
                 }
@@ -35,7 +40,7 @@ public sealed partial class PostgresJourneyStore : IEventFeed
             FeedPosition? head = null;
             if (only is not null)
             {
-                head = await ReadHeadAsync(connection, tx, cancellationToken);
+                head = await ReadHeadAsync(connection, tx, becomeSystemReader: false, cancellationToken);
                 if (head <= from)
                 {
                     return 0;
@@ -89,10 +94,17 @@ public sealed partial class PostgresJourneyStore : IEventFeed
         }, migrateFirst: true, cancellationToken);
     }
 
-    private async Task<FeedPosition> ReadHeadAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken cancellationToken)
+    /// <summary>The feed's head, in a transaction that already reads as the system reader or, with <paramref name="becomeSystemReader"/>, starts to.</summary>
+    private async Task<FeedPosition> ReadHeadAsync(NpgsqlConnection connection, NpgsqlTransaction tx, bool becomeSystemReader, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(_sql.FeedHead, connection, tx);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, tx);
+        if (becomeSystemReader)
+        {
+            batch.BatchCommands.Add(PostgresTenantScope.System());
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(_sql.FeedHead));
+        await using var reader = becomeSystemReader ? await PostgresTenantScope.ReadAsync(batch, cancellationToken) : await batch.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new FeedPosition(long.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1))
             : FeedPosition.Start;
@@ -124,7 +136,7 @@ public sealed partial class PostgresJourneyStore : IEventFeed
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            return await ReadHeadAsync(connection, tx, cancellationToken);
+            return await ReadHeadAsync(connection, tx, becomeSystemReader: true, cancellationToken);
         }, migrateFirst: true, cancellationToken);
 
     private async Task<FeedPosition?> ReadCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string consumer, CancellationToken cancellationToken)

@@ -16,8 +16,30 @@ public sealed partial class PostgresJourneyStore : IReadModelStore
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var clear = new NpgsqlCommand(_sql.ClearCaseload, connection, tx))
+
+            // A rebuild reads every tenant's streams as the host's system reader, and writes rows only of the tenants
+            // it found, named as every writer names them.
+            var tenants = new List<TenantId>();
+            await using (var find = new NpgsqlBatch(connection, tx))
             {
+                find.BatchCommands.Add(PostgresTenantScope.System());
+                find.BatchCommands.Add(new NpgsqlBatchCommand(_sql.LockCaseload));
+                find.BatchCommands.Add(new NpgsqlBatchCommand(_sql.CaseloadTenants));
+                await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+                do
+                {
+                    while (reader.FieldCount == 1 && reader.GetName(0) == "tenant" && await reader.ReadAsync(cancellationToken))
+                    {
+                        tenants.Add(TenantId.Parse(reader.GetString(0)));
+                    }
+                }
+                while (await reader.NextResultAsync(cancellationToken));
+            }
+
+            await using (var clear = new NpgsqlBatch(connection, tx))
+            {
+                clear.BatchCommands.Add(PostgresTenantScope.For(tenants));
+                clear.BatchCommands.Add(new NpgsqlBatchCommand(_sql.ClearCaseload));
                 await clear.ExecuteNonQueryAsync(cancellationToken);
             }
 

@@ -17,11 +17,12 @@ public sealed partial class PostgresJourneyStore : IRecordStreamStore
         RecordAppend.Validate(kind, streamId);
         return RunAsync<IReadOnlyList<StoredEvent>>(async () =>
         {
-            await using var command = _dataSource.CreateCommand(RecordSql.Read);
-            command.Parameters.Add(Text(tenant.Value));
-            command.Parameters.Add(Text(kind));
-            command.Parameters.Add(Text(streamId));
-            return await ReadEventsAsync(command, cancellationToken);
+            var read = new NpgsqlBatchCommand(RecordSql.Read);
+            read.Parameters.Add(Text(tenant.Value));
+            read.Parameters.Add(Text(kind));
+            read.Parameters.Add(Text(streamId));
+            await using var batch = PostgresTenantScope.Batch(_dataSource, PostgresTenantScope.For(tenant), read);
+            return await ReadEventsAsync(batch, cancellationToken);
         }, migrateFirst: true, cancellationToken);
     }
 
@@ -38,15 +39,19 @@ public sealed partial class PostgresJourneyStore : IRecordStreamStore
         return RunAsync(async () =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await using var command = new NpgsqlCommand(RecordSql.Append, connection);
-            AddRecordAppend(command.Parameters, append);
+            await using var batch = new NpgsqlBatch(connection);
+            var write = new NpgsqlBatchCommand(RecordSql.Append);
+            AddRecordAppend(write.Parameters, append);
+            batch.BatchCommands.Add(PostgresTenantScope.For(append.Tenant));
+            batch.BatchCommands.Add(write);
 
             int inserted;
             try
             {
                 // Prepared once per pooled connection, as the journey appends are.
-                await command.PrepareAsync(cancellationToken);
-                inserted = await command.ExecuteNonQueryAsync(cancellationToken);
+                await batch.PrepareAsync(cancellationToken);
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+                inserted = write.RecordsAffected;
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
             {
@@ -70,10 +75,11 @@ public sealed partial class PostgresJourneyStore : IRecordStreamStore
         RecordAppend.Validate(kind, streamId: "-");
         return RunAsync<IReadOnlyList<string>>(async () =>
         {
-            await using var command = _dataSource.CreateCommand(RecordSql.List);
-            command.Parameters.Add(Text(tenant.Value));
-            command.Parameters.Add(Text(kind));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var list = new NpgsqlBatchCommand(RecordSql.List);
+            list.Parameters.Add(Text(tenant.Value));
+            list.Parameters.Add(Text(kind));
+            await using var batch = PostgresTenantScope.Batch(_dataSource, PostgresTenantScope.For(tenant), list);
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
             var streams = new List<string>();
             while (await reader.ReadAsync(cancellationToken))
             {

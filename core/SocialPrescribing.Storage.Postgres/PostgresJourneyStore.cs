@@ -25,6 +25,7 @@ namespace SocialPrescribing.Storage.Postgres;
 public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _ownerDataSource;
     private readonly PostgresStorageOptions _options;
     private readonly PostgresStatements _sql;
     private readonly long _migrationLockKey;
@@ -37,7 +38,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
     private readonly PostgresStoreMetrics _metrics;
     private Task? _migration;
 
-    /// <param name="dataSource">The connection pool; the caller owns it.</param>
+    /// <param name="dataSource">The connection pool, as the application's role; the caller owns it.</param>
     /// <param name="options">The schema and group-commit settings.</param>
     /// <param name="time">The clock for retry delays.</param>
     /// <param name="logger">Where failures and retries are logged (codes and counts only).</param>
@@ -45,8 +46,18 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
     /// Where the store's metrics (meter <c>SocialPrescribing.Storage.Postgres</c>) are created; the host's, so its
     /// exporters see them. Without one the store creates and owns its meter.
     /// </param>
+    /// <param name="ownerDataSource">
+    /// Where migrations run: connections as the role that owns the schema, which grants <paramref name="dataSource"/>'s
+    /// role what the store needs. Without one (a development database) migrations run on <paramref name="dataSource"/>.
+    /// The caller owns it.
+    /// </param>
     public PostgresJourneyStore(
-        NpgsqlDataSource dataSource, IOptions<PostgresStorageOptions> options, TimeProvider time, ILogger<PostgresJourneyStore> logger, IMeterFactory? meterFactory = null)
+        NpgsqlDataSource dataSource,
+        IOptions<PostgresStorageOptions> options,
+        TimeProvider time,
+        ILogger<PostgresJourneyStore> logger,
+        IMeterFactory? meterFactory = null,
+        NpgsqlDataSource? ownerDataSource = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(options);
@@ -66,6 +77,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         }
 
         _dataSource = dataSource;
+        _ownerDataSource = ownerDataSource ?? dataSource;
         _time = time;
         _logger = logger;
         _sql = new PostgresStatements(_options.Schema);
@@ -105,10 +117,11 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(TenantId tenant, Guid journeyId, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<StoredEvent>>(async () =>
         {
-            await using var command = _dataSource.CreateCommand(_sql.ReadStream);
-            command.Parameters.Add(Text(tenant.Value));
-            command.Parameters.Add(Uuid(journeyId));
-            return await ReadEventsAsync(command, cancellationToken);
+            var read = new NpgsqlBatchCommand(_sql.ReadStream);
+            read.Parameters.Add(Text(tenant.Value));
+            read.Parameters.Add(Uuid(journeyId));
+            await using var batch = PostgresTenantScope.Batch(_dataSource, PostgresTenantScope.For(tenant), read);
+            return await ReadEventsAsync(batch, cancellationToken);
         }, migrateFirst: true, cancellationToken);
 
     public Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default)
@@ -127,10 +140,10 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             startedAt);
     }
 
-    /// <summary>Executes a stream read; its columns are version, type, data, command id, actor and time, in order.</summary>
-    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    /// <summary>Executes a scoped stream read; its columns are version, type, data, command id, actor and time, in order.</summary>
+    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
         var events = new List<StoredEvent>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -179,16 +192,20 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         RunAsync(async () =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await using var command = new NpgsqlCommand(_sql.For(append), connection);
-            PostgresParameters.AddAppend(command.Parameters, append);
+            await using var batch = new NpgsqlBatch(connection);
+            var write = new NpgsqlBatchCommand(_sql.For(append));
+            PostgresParameters.AddAppend(write.Parameters, append);
+            batch.BatchCommands.Add(PostgresTenantScope.For(append.Tenant));
+            batch.BatchCommands.Add(write);
 
             int inserted;
             try
             {
                 // Prepared once per pooled connection, as the group committer's statements are: otherwise the server
                 // parses and plans the two-table statement again for every append.
-                await command.PrepareAsync(cancellationToken);
-                inserted = await command.ExecuteNonQueryAsync(cancellationToken);
+                await batch.PrepareAsync(cancellationToken);
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+                inserted = write.RecordsAffected;
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
             {
@@ -216,7 +233,6 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         return RunAsync(async () =>
         {
             var (countSql, pageSql) = _sql.Caseload(query.Status is not null, query.LinkWorkerId is not null, query.OpenSafetyAlertsOnly, query.TripsAwaitingPartnerOnly);
-            await using var batch = _dataSource.CreateBatch();
             var count = new NpgsqlBatchCommand(countSql);
             var page = new NpgsqlBatchCommand(pageSql);
             foreach (var parameters in new[] { count.Parameters, page.Parameters })
@@ -235,10 +251,8 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
 
             page.Parameters.Add(BigInt(query.PageSize));
             page.Parameters.Add(BigInt((long)(query.Page - 1) * query.PageSize));
-            batch.BatchCommands.Add(count);
-            batch.BatchCommands.Add(page);
-
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await using var batch = PostgresTenantScope.Batch(_dataSource, PostgresTenantScope.For(tenant), count, page);
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var total = reader.GetInt64(0);
             await reader.NextResultAsync(cancellationToken);
@@ -270,9 +284,8 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
     public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<PendingFirstContactCheck>>(async () =>
         {
-            await using var command = _dataSource.CreateCommand(_sql.PendingFirstContactChecks);
-            command.Parameters.Add(Text(tenant.Value));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using var batch = TenantBatch(tenant, _sql.PendingFirstContactChecks);
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
             var pending = new List<PendingFirstContactCheck>();
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -285,9 +298,8 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
     public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<JourneyAssessmentDigest>>(async () =>
         {
-            await using var command = _dataSource.CreateCommand(_sql.AssessmentDigests);
-            command.Parameters.Add(Text(tenant.Value));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using var batch = TenantBatch(tenant, _sql.AssessmentDigests);
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
             var digests = new List<JourneyAssessmentDigest>();
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -316,17 +328,28 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         }
     }
 
+    /// <summary>A scoped batch of one statement whose only parameter is the tenant.</summary>
+    private NpgsqlBatch TenantBatch(TenantId tenant, string sql)
+    {
+        var statement = new NpgsqlBatchCommand(sql);
+        statement.Parameters.Add(Text(tenant.Value));
+        return PostgresTenantScope.Batch(_dataSource, PostgresTenantScope.For(tenant), statement);
+    }
+
     private async Task<bool> ApplyMigrationsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var applicationRole = await ApplicationRoleAsync(cancellationToken);
+        await using var connection = await _ownerDataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        // The transaction-scoped lock is released by the commit or rollback, even if this process dies.
+        // The transaction-scoped lock is released by the commit or rollback, even if this process dies. Row-level
+        // security binds the owner too (FORCE): a step that reads tenants' rows reads them as the host's system reader.
         await using (var prepare = new NpgsqlBatch(connection, transaction))
         {
             var takeLock = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)");
             takeLock.Parameters.Add(BigInt(_migrationLockKey));
             prepare.BatchCommands.Add(takeLock);
+            prepare.BatchCommands.Add(PostgresTenantScope.System());
             foreach (var statement in PostgresMigrations.Bootstrap(_sql.QuotedSchema))
             {
                 prepare.BatchCommands.Add(new NpgsqlBatchCommand(statement));
@@ -363,6 +386,17 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             newlyApplied.Add(step.Version);
         }
 
+        if (applicationRole is not null)
+        {
+            await using var grant = new NpgsqlBatch(connection, transaction);
+            foreach (var statement in PostgresMigrations.Grants(_sql.QuotedSchema, PostgresStatements.Quote(applicationRole)))
+            {
+                grant.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+            }
+
+            await grant.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         foreach (var version in newlyApplied)
         {
@@ -370,6 +404,27 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The application's role when migrations run as another (the owner), which then grants it its rights; null when
+    /// both are one role. Asked of the server: a connection string may leave the user name to the environment.
+    /// </summary>
+    private async Task<string?> ApplicationRoleAsync(CancellationToken cancellationToken)
+    {
+        if (ReferenceEquals(_ownerDataSource, _dataSource))
+        {
+            return null;
+        }
+
+        var application = await CurrentUserAsync(_dataSource, cancellationToken);
+        return application == await CurrentUserAsync(_ownerDataSource, cancellationToken) ? null : application;
+
+        static async Task<string> CurrentUserAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        {
+            await using var command = dataSource.CreateCommand("SELECT current_user::text");
+            return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
     }
 
     private Task EnsureMigratedAsync(CancellationToken cancellationToken)

@@ -10,6 +10,20 @@ namespace SocialPrescribing.Storage.Postgres;
 /// </remarks>
 internal static class PostgresMigrations
 {
+    /// <summary>
+    /// Every table that holds a tenant's rows, and whether the host's own cross-tenant readers (the event feed, the
+    /// read-model rebuild, the list of audited tenants) read it. Feed checkpoints and the migration ledger hold no
+    /// tenant's data.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, bool SystemReads)> TenantTables =
+    [
+        ("journey_events", true),
+        ("journeys", true),
+        ("record_streams", false),
+        ("audit_entries", false),
+        ("audit_chain_heads", true),
+    ];
+
     public static readonly IReadOnlyList<PostgresMigrationStep> Steps =
     [
         new(1, "journey streams and caseload", schema =>
@@ -206,6 +220,45 @@ internal static class PostgresMigrations
             $"REVOKE UPDATE, DELETE, TRUNCATE ON {schema}.audit_entries FROM PUBLIC",
             $"REVOKE DELETE, TRUNCATE ON {schema}.audit_chain_heads FROM PUBLIC",
         ]),
+        new(6, "row-level security: every tenant's rows only to transactions that name the tenant", schema =>
+        [
+            .. TenantTables.SelectMany(table => TenantPolicies(schema, table.Name, table.SystemReads)),
+        ]),
+    ];
+
+
+    /// <summary>
+    /// Row-level security on one tenant table, FORCEd so that it binds the table's owner too (only a superuser or a
+    /// role with BYPASSRLS gets past it, which the store reports at start-up). Rows are visible and writable only to a
+    /// transaction that named their tenant (<see cref="PostgresTenantScope"/>); a statement run without it sees no rows
+    /// and may write none. The system reader may only read, and only where it has to.
+    /// </summary>
+    private static IEnumerable<string> TenantPolicies(string schema, string table, bool systemReads)
+    {
+        yield return $"ALTER TABLE {schema}.{table} ENABLE ROW LEVEL SECURITY";
+        yield return $"ALTER TABLE {schema}.{table} FORCE ROW LEVEL SECURITY";
+        yield return $"""
+            CREATE POLICY tenant_rows ON {schema}.{table}
+                USING ({PostgresTenantScope.RowInScope}) WITH CHECK ({PostgresTenantScope.RowInScope})
+            """;
+        if (systemReads)
+        {
+            yield return $"CREATE POLICY system_reads ON {schema}.{table} FOR SELECT USING ({PostgresTenantScope.SystemReader})";
+        }
+    }
+
+    /// <summary>
+    /// What the application's role may do, granted by the owner after every migration (so a new application role gets
+    /// it from the next <c>migrate</c>): read and write rows, never change the schema. Events, record streams and audit
+    /// entries are insert-only; caseload rows are rewritten and, by a rebuild, deleted.
+    /// </summary>
+    public static IReadOnlyList<string> Grants(string schema, string role) =>
+    [
+        $"GRANT USAGE ON SCHEMA {schema} TO {role}",
+        $"GRANT SELECT ON {schema}.schema_migrations TO {role}",
+        $"GRANT SELECT, INSERT ON {schema}.journey_events, {schema}.record_streams, {schema}.audit_entries TO {role}",
+        $"GRANT SELECT, INSERT, UPDATE, DELETE ON {schema}.journeys TO {role}",
+        $"GRANT SELECT, INSERT, UPDATE ON {schema}.feed_checkpoints, {schema}.audit_chain_heads TO {role}",
     ];
 
     /// <summary>Creates the schema and the ledger of applied steps; safe to run again.</summary>

@@ -170,7 +170,14 @@ internal sealed class PostgresStatements
         // were committed.
         UnflushedCommit = "SET LOCAL synchronous_commit TO off";
         // Rebuilding: the lock lets reads go on and makes appends wait until the new rows are committed.
-        ClearCaseload = $"LOCK TABLE {_journeys} IN SHARE ROW EXCLUSIVE MODE; DELETE FROM {_journeys}";
+        LockCaseload = $"LOCK TABLE {_journeys} IN SHARE ROW EXCLUSIVE MODE";
+        // Every tenant with a caseload row or a stream (its first event), read after the lock, so no append adds one.
+        CaseloadTenants = $"""
+            SELECT tenant FROM {_journeys}
+            UNION
+            SELECT tenant FROM {events} WHERE version = 1
+            """;
+        ClearCaseload = $"DELETE FROM {_journeys}";
         ReadStreamPage = $"""
             SELECT e.tenant, e.journey_id, e.version, e.event_type, e.data, e.command_id, e.actor, e.occurred_at
             FROM (
@@ -186,6 +193,18 @@ internal sealed class PostgresStatements
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
             """;
         HealthCheck = $"SELECT 1 FROM {QuotedSchema}.schema_migrations LIMIT 1";
+        // $1 the schema's name, $2 its tenant tables: the role, whether it is a superuser or bypasses row-level
+        // security, the tables it has its owner's rights on, and the tables missing or without forced security.
+        Isolation = """
+            SELECT r.rolname::text, r.rolsuper, r.rolbypassrls,
+                   coalesce(array_agg(t.name ORDER BY t.name) FILTER (WHERE pg_has_role(r.oid, c.relowner, 'USAGE')), '{}'),
+                   coalesce(array_agg(t.name ORDER BY t.name) FILTER (WHERE c.oid IS NULL OR NOT c.relrowsecurity OR NOT c.relforcerowsecurity), '{}')
+            FROM pg_roles AS r
+            CROSS JOIN unnest($2::text[]) AS t (name)
+            LEFT JOIN pg_class AS c ON c.relname = t.name AND c.relnamespace = to_regnamespace(quote_ident($1))
+            WHERE r.rolname = current_user
+            GROUP BY r.rolname, r.rolsuper, r.rolbypassrls
+            """;
         AppliedMigrations = $"SELECT version FROM {QuotedSchema}.schema_migrations";
         RecordMigration = $"INSERT INTO {QuotedSchema}.schema_migrations (version, description, applied_at) VALUES ($1, $2, $3)";
     }
@@ -243,7 +262,13 @@ internal sealed class PostgresStatements
     /// <summary>Lets this transaction's commit return before its WAL is flushed.</summary>
     public string UnflushedCommit { get; }
 
-    /// <summary>Locks the caseload against appends for the rest of the transaction and empties it.</summary>
+    /// <summary>Locks the caseload against appends (reads go on) for the rest of the transaction.</summary>
+    public string LockCaseload { get; }
+
+    /// <summary>The tenants that have caseload rows or streams (as the system reader).</summary>
+    public string CaseloadTenants { get; }
+
+    /// <summary>Deletes the caseload rows of the tenants the transaction named.</summary>
     public string ClearCaseload { get; }
 
     /// <summary>$1, $2 the last stream read (tenant, journey), $3 how many streams: their events in stream and version order.</summary>
@@ -253,6 +278,9 @@ internal sealed class PostgresStatements
     public string InsertCaseloadRow { get; }
 
     public string HealthCheck { get; }
+
+    /// <summary>See <see cref="PostgresJourneyStore.CheckIsolationAsync"/>.</summary>
+    public string Isolation { get; }
 
     public string AppliedMigrations { get; }
 
@@ -292,5 +320,6 @@ internal sealed class PostgresStatements
         return (count, page);
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary><paramref name="identifier"/> as a quoted SQL identifier.</summary>
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -14,11 +14,15 @@ internal sealed record BenchmarkOptions(
     string HostAssembly,
     int Rounds,
     double? CalmBelow,
-    TimeSpan? Interleave = null)
+    TimeSpan? Interleave = null,
+    int Caseload = BenchmarkOptions.DefaultCaseload)
 {
+    /// <summary>Journeys in each of two tenants before a PostgreSQL scenario is measured, as on a program's real table.</summary>
+    public const int DefaultCaseload = 10_000;
+
     /// <summary>Every scenario, in the order they run.</summary>
     public static readonly IReadOnlyList<string> AllScenarios =
-        ["raw", "store-pg", "store-pg-single", "store-pg-audited", "audit-pg", "audit-pg-single", "grain-pg", "grain-pg-single", "app-pg", "app-pg-unaudited", "grain-sqlite", "http-sqlite", "http-pg",
+        ["raw", "store-pg", "store-pg-superuser", "store-pg-single", "store-pg-audited", "audit-pg", "audit-pg-single", "grain-pg", "grain-pg-single", "app-pg", "app-pg-unaudited", "grain-sqlite", "http-sqlite", "http-pg",
          "probe-orleans", "probe-orleans-raw", "probe-grain-memory", "probe-store-sql"];
 
     public static readonly IReadOnlyList<string> DefaultScenarios =
@@ -29,7 +33,8 @@ internal sealed record BenchmarkOptions(
           --duration <s>         measured seconds per point (default 10)
           --warmup <s>           unmeasured seconds before each point (default 2)
           --concurrency <list>   concurrent journeys, e.g. 1,16,64 (default)
-          --scenarios <list>     raw, store-pg, store-pg-single, grain-pg, grain-pg-single, app-pg, app-pg-unaudited, grain-sqlite, http-sqlite, http-pg,
+          --scenarios <list>     raw, store-pg, store-pg-superuser (row-level security bypassed), store-pg-single, grain-pg, grain-pg-single,
+                                 app-pg, app-pg-unaudited, grain-sqlite, http-sqlite, http-pg,
                                  store-pg-audited (each append also writes an audit entry), audit-pg, audit-pg-single
                                  (one audit entry per call, group commit on or off), and the diagnostic probe-store-sql, probe-orleans, probe-orleans-raw, probe-grain-memory
                                  (default: all but the store-pg, audit and probe ones)
@@ -41,6 +46,9 @@ internal sealed record BenchmarkOptions(
                                  point and the spread of its ratio to raw within each round (default 1)
           --interleave <ms>      start every scenario at once and measure them in turns of <ms> each (order rotating),
                                  --duration each; their ratios then share the machine's drift (default: one after another)
+          --caseload <n>         journeys already in the PostgreSQL store scenarios' measured tenant and in another, so
+                                 that the caseload's indexes and row-level security meet a program's table, not a
+                                 64-row one (default 10000; 0 for an empty store)
           --calm <percent>       before each point, wait (up to 3 minutes) until the share of the last 10 s in which
                                  a runnable task waited for a core (/proc/pressure/cpu) is below percent
         """;
@@ -71,6 +79,7 @@ internal sealed record BenchmarkOptions(
                 "--host" => options with { HostAssembly = Path.GetFullPath(value) },
                 "--calm" => options with { CalmBelow = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--interleave" => options with { Interleave = TimeSpan.FromMilliseconds(Math.Max(10, double.Parse(value, CultureInfo.InvariantCulture))) },
+                "--caseload" => options with { Caseload = Math.Max(0, int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--rounds" => options with { Rounds = Math.Max(1, int.Parse(value, CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.{Environment.NewLine}{Usage}"),
             };

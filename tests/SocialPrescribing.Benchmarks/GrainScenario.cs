@@ -16,7 +16,8 @@ namespace SocialPrescribing.Benchmarks;
 /// (<see cref="IGrainFactory"/> from outside any grain). Each worker owns one journey: opened with a referral,
 /// accepted, then sent contact attempts and contacts alternately. <paramref name="addStore"/> registers the engine;
 /// <paramref name="measure"/>, when given, starts a measurement of the engine and returns what ends it;
-/// <paramref name="cleanup"/> removes the engine's files once the silo has stopped. With
+/// <paramref name="cleanup"/> removes the engine's files once the silo has stopped; <paramref name="caseload"/> journeys
+/// are put in the store for the measured tenant and for another before the workers start. With
 /// <paramref name="application"/>, the journey goes through the application core as a link worker would, every
 /// other operation a read of the journey instead of a command, each access audited by whatever
 /// <see cref="IAuditLog"/> <paramref name="addStore"/> registered.
@@ -26,7 +27,8 @@ internal sealed class GrainScenario(
     Action<IServiceCollection> addStore,
     Func<IServiceProvider, Func<string?>>? measure = null,
     Action? cleanup = null,
-    bool application = false) : LoadScenario
+    bool application = false,
+    int caseload = 0) : LoadScenario
 {
     private IHost? _host;
     private IGrainFactory? _grains;
@@ -58,6 +60,8 @@ internal sealed class GrainScenario(
         await _host.StartAsync(cancellationToken);
         _grains = _host.Services.GetRequiredService<IGrainFactory>();
         _useCases = application ? _host.Services.GetRequiredService<JourneyUseCases>() : null;
+        await CaseloadFill.FillAsync(
+            _host.Services.GetRequiredService<SocialPrescribing.Storage.IJourneyStore>(), [BenchmarkTenants.Alberta.Id, CaseloadFill.OtherTenant], caseload, cancellationToken);
     }
 
     public override async Task<Func<Task>> CreateWorkerAsync(int worker, CancellationToken cancellationToken)

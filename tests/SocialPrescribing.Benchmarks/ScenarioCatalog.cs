@@ -9,7 +9,8 @@ namespace SocialPrescribing.Benchmarks;
 /// <summary>Builds the scenarios named on the command line, each on fresh storage (its own schema, database or folder).</summary>
 internal static class ScenarioCatalog
 {
-    public static bool UsesGroupCommit(string scenario) => scenario is "store-pg" or "store-pg-audited" or "audit-pg" or "grain-pg" or "app-pg" or "app-pg-unaudited" or "http-pg";
+    public static bool UsesGroupCommit(string scenario) =>
+        scenario is "store-pg" or "store-pg-superuser" or "store-pg-audited" or "audit-pg" or "grain-pg" or "app-pg" or "app-pg-unaudited" or "http-pg";
 
     public static async Task<LoadScenario> CreateAsync(string scenario, int? writers, PostgresServer server, BenchmarkOptions options, CancellationToken cancellationToken)
     {
@@ -19,6 +20,7 @@ internal static class ScenarioCatalog
             case "raw":
                 return new RawNpgsqlScenario(server.ConnectionString);
             case "store-pg":
+            case "store-pg-superuser":
             case "store-pg-single":
             case "store-pg-audited":
                 var storeOptions = new PostgresStorageOptions { Schema = PostgresServer.UniqueName("bench_store"), GroupCommit = scenario != "store-pg-single" };
@@ -27,12 +29,17 @@ internal static class ScenarioCatalog
                     storeOptions.GroupCommitWriters = storeWriters;
                 }
 
+                // The superuser variant is the same store with row-level security bypassed: its cost, in the same run.
+                var superuser = scenario == "store-pg-superuser";
                 return new StoreScenario(
                     scenario == "store-pg-audited" ? "store only, PostgreSQL, group commit, audited" + label
+                    : superuser ? "store only, PostgreSQL, group commit, as superuser (no row-level security)" + label
                     : storeOptions.GroupCommit ? "store only, PostgreSQL, group commit" + label : "store only, PostgreSQL, one commit per append",
-                    server.ConnectionString,
+                    superuser ? server.ConnectionString : await ApplicationRoleAsync(server, cancellationToken),
                     storeOptions,
-                    audited: scenario == "store-pg-audited");
+                    options.Caseload,
+                    audited: scenario == "store-pg-audited",
+                    ownerConnectionString: server.ConnectionString);
             case "audit-pg":
             case "audit-pg-single":
                 var auditGroupCommit = scenario == "audit-pg";
@@ -44,26 +51,30 @@ internal static class ScenarioCatalog
             case "grain-pg-single":
                 var groupCommit = scenario == "grain-pg";
                 var section = Section(PostgresSettings(groupCommit, writers));
+                var application = await ApplicationRoleAsync(server, cancellationToken);
                 return new GrainScenario(
                     groupCommit ? "grain API, PostgreSQL, group commit" + label : "grain API, PostgreSQL, one commit per append",
-                    services => services.AddPostgresJourneyStore(server.ConnectionString, section),
-                    services => CommitStatistics.Begin(services.GetRequiredService<PostgresJourneyStore>()));
+                    services => services.AddPostgresJourneyStore(application, section, server.ConnectionString),
+                    services => CommitStatistics.Begin(services.GetRequiredService<PostgresJourneyStore>()),
+                    caseload: options.Caseload);
             case "app-pg":
             case "app-pg-unaudited":
                 var audited = scenario == "app-pg";
                 var appSection = Section(PostgresSettings(true, writers));
+                var appRole = await ApplicationRoleAsync(server, cancellationToken);
                 return new GrainScenario(
                     audited ? "application core, PostgreSQL, audited" + label : "application core, PostgreSQL, auditing off" + label,
                     services =>
                     {
-                        services.AddPostgresJourneyStore(server.ConnectionString, appSection);
+                        services.AddPostgresJourneyStore(appRole, appSection, server.ConnectionString);
                         if (!audited)
                         {
                             services.AddSingleton<SocialPrescribing.Storage.IAuditLog, NoAuditLog>();
                         }
                     },
                     services => CommitStatistics.Begin(services.GetRequiredService<PostgresJourneyStore>()),
-                    application: true);
+                    application: true,
+                    caseload: options.Caseload);
             case "grain-sqlite":
                 var folder = Path.Combine(Path.GetTempPath(), "sp-bench-sqlite-" + Guid.NewGuid().ToString("N"));
                 return new GrainScenario(
@@ -102,6 +113,13 @@ internal static class ScenarioCatalog
                 throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario.");
         }
     }
+
+    /// <summary>
+    /// The role the PostgreSQL scenarios run the store as, as in production: row-level security binds it, so the
+    /// policies are evaluated on every statement. The server's superuser is the owner that migrates and grants it rights.
+    /// </summary>
+    private static Task<string> ApplicationRoleAsync(PostgresServer server, CancellationToken cancellationToken) =>
+        server.EnsureRestrictedRoleAsync("sp_bench_app", "sp-bench-app", cancellationToken);
 
     private static Dictionary<string, string?> PostgresSettings(bool groupCommit, int? writers)
     {

@@ -13,11 +13,14 @@ namespace SocialPrescribing.Benchmarks;
 /// <paramref name="audited"/>, each command also writes its audit entry, concurrently with the append and durable
 /// before the command returns.
 /// </summary>
-internal sealed class StoreScenario(string name, string connectionString, PostgresStorageOptions options, bool audited = false) : LoadScenario
+/// <remarks>The store starts with <paramref name="caseload"/> journeys in its tenant and in another. It runs as <paramref name="connectionString"/>'s role and migrates as <paramref name="ownerConnectionString"/>'s.</remarks>
+internal sealed class StoreScenario(
+    string name, string connectionString, PostgresStorageOptions options, int caseload, bool audited = false, string? ownerConnectionString = null) : LoadScenario
 {
     private static readonly TenantId Tenant = TenantId.Parse("ab");
 
     private NpgsqlDataSource? _dataSource;
+    private NpgsqlDataSource? _ownerDataSource;
     private PostgresJourneyStore? _store;
     private string _body = string.Empty;
 
@@ -27,9 +30,11 @@ internal sealed class StoreScenario(string name, string connectionString, Postgr
     {
         // As AddPostgresJourneyStore builds it: pooled connections are not reset when reopened.
         _dataSource = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { NoResetOnClose = true } }.Build();
-        _store = new PostgresJourneyStore(_dataSource, Options.Create(options), TimeProvider.System, NullLogger<PostgresJourneyStore>.Instance);
+        _ownerDataSource = ownerConnectionString is null ? null : NpgsqlDataSource.Create(ownerConnectionString);
+        _store = new PostgresJourneyStore(_dataSource, Options.Create(options), TimeProvider.System, NullLogger<PostgresJourneyStore>.Instance, ownerDataSource: _ownerDataSource);
         _body = SampleEvents.ContactBody();
         await _store.MigrateAsync(cancellationToken);
+        await CaseloadFill.FillAsync(_store, [Tenant, CaseloadFill.OtherTenant], caseload, cancellationToken);
     }
 
     public override Task<Func<Task>> CreateWorkerAsync(int worker, CancellationToken cancellationToken)
@@ -58,6 +63,11 @@ internal sealed class StoreScenario(string name, string connectionString, Postgr
         if (_dataSource is not null)
         {
             await _dataSource.DisposeAsync();
+        }
+
+        if (_ownerDataSource is not null)
+        {
+            await _ownerDataSource.DisposeAsync();
         }
     }
 }

@@ -92,6 +92,47 @@ public sealed class OperatorStartTests(PostgresFixture postgres)
         }
     }
 
+    [Fact]
+    public async Task With_an_owner_role_the_host_migrates_as_the_owner_and_serves_as_a_role_row_level_security_binds()
+    {
+        // The two roles of the README: the owner of the database, and a login that owns nothing and is granted rows.
+        var server = await postgres.GetServerAsync();
+        var database = await server.CreateDatabaseAsync(PostgresServer.UniqueName("owned"), Token);
+        var ownerRole = PostgresServer.UniqueName("owner");
+        var appRole = PostgresServer.UniqueName("app");
+        var name = new NpgsqlConnectionStringBuilder(database).Database;
+        await ExecuteAsync(database, $"""
+            CREATE ROLE {ownerRole} LOGIN PASSWORD 'owner-secret' NOSUPERUSER NOBYPASSRLS;
+            CREATE ROLE {appRole} LOGIN PASSWORD 'app-secret' NOSUPERUSER NOBYPASSRLS;
+            ALTER DATABASE "{name}" OWNER TO {ownerRole};
+            """);
+        var owner = new NpgsqlConnectionStringBuilder(database) { Username = ownerRole, Password = "owner-secret" }.ConnectionString;
+        var app = new NpgsqlConnectionStringBuilder(database) { Username = appRole, Password = "app-secret" }.ConnectionString;
+        var data = TempFolders.New("sp-data");
+        try
+        {
+            await using var host = await HostProcess.StartAsync(
+                data, Token, "--Storage:Provider", "postgres", "--ConnectionStrings:Postgres", app, "--ConnectionStrings:PostgresOwner", owner,
+                "--Orleans:AdvertisedIPAddress", "127.0.0.1", "--Orleans:ClusterId", PostgresServer.UniqueName("cluster"));
+
+            var id = await Api.CreateJourneyAsync(host.Client);
+            await Api.CommandOkAsync(host.Client, id, "accept", new { linkWorkerId = "lw-owned" });
+
+            await Api.EventuallyAsync(async () => await ScalarAsync(database, "SELECT COUNT(*) FROM hangfire.job") >= 1, "the first-contact check is stored");
+            Assert.Equal(0L, await ScalarAsync(database, $"SELECT COUNT(*) FROM pg_tables WHERE tableowner = '{appRole}'"));
+            Assert.Equal(1L, await ScalarAsync(app, $"SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'social_prescribing' AND tablename = 'journeys' AND tableowner = '{ownerRole}'"));
+            // The host's role, asked directly without naming a tenant, sees none of the rows it wrote.
+            Assert.Equal(0L, await ScalarAsync(app, "SELECT COUNT(*) FROM social_prescribing.journey_events"));
+            Assert.Contains("row-level security binds the host's role", host.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Tenant isolation in PostgreSQL is weakened", host.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("permission denied", host.Output, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            TempFolders.Delete(data);
+        }
+    }
+
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using SocialPrescribing.Storage.Postgres;
 using SocialPrescribing.Testing.Postgres;
@@ -8,7 +6,8 @@ namespace SocialPrescribing.Storage.Tests;
 
 /// <summary>
 /// The audit log conformance suite on the production engine, each test on a schema of its own on the shared test
-/// server. The test server's login is a superuser, so tampering only has to switch triggers off for its session.
+/// server. The store runs as the application's role; the test
+/// server's superuser tampers, and only has to switch triggers off for its session.
 /// </summary>
 public abstract class PostgresAuditLogConformance(PostgresFixture fixture, bool groupCommit) : AuditLogConformance, IAsyncLifetime
 {
@@ -23,7 +22,7 @@ public abstract class PostgresAuditLogConformance(PostgresFixture fixture, bool 
     public async ValueTask InitializeAsync()
     {
         Db = await PostgresTestSchema.CreateAsync(fixture, "audit");
-        Store = Open(Db.DataSource);
+        Store = Open(Db.AppDataSource);
     }
 
     public async ValueTask DisposeAsync()
@@ -41,8 +40,7 @@ public abstract class PostgresAuditLogConformance(PostgresFixture fixture, bool 
         GC.SuppressFinalize(this);
     }
 
-    protected PostgresJourneyStore Open(NpgsqlDataSource dataSource) =>
-        new(dataSource, Options.Create(new PostgresStorageOptions { Schema = Db.Name, GroupCommit = groupCommit }), TimeProvider.System, NullLogger<PostgresJourneyStore>.Instance);
+    protected PostgresJourneyStore Open(NpgsqlDataSource dataSource) => Db.OpenStore(new PostgresStorageOptions { GroupCommit = groupCommit }, dataSource: dataSource);
 
     // A replica session fires no ordinary triggers: what a superuser (or an owner able to disable triggers) could do.
     // SET LOCAL, so the setting ends with the transaction and never goes back to the pool the store also uses.

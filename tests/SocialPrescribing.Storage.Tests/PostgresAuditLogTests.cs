@@ -70,7 +70,7 @@ public sealed class PostgresAuditLogTests(PostgresFixture fixture) : PostgresAud
     public async Task Hosts_appending_to_one_database_at_once_keep_each_chain_gap_free()
     {
         // Two stores with pools of their own on one schema: two hosts of a cluster, serialised only by the database.
-        await using var otherPool = NpgsqlDataSource.Create(Db.Server.ConnectionString);
+        await using var otherPool = NpgsqlDataSource.Create(Db.AppConnectionString);
         await using var otherHost = Open(otherPool);
         await Store.MigrateAsync(Token);
 
@@ -114,7 +114,7 @@ public sealed class PostgresAuditLogTests(PostgresFixture fixture) : PostgresAud
     [Fact]
     public async Task A_host_that_knows_an_old_head_appends_after_the_one_another_host_wrote()
     {
-        await using var otherPool = NpgsqlDataSource.Create(Db.Server.ConnectionString);
+        await using var otherPool = NpgsqlDataSource.Create(Db.AppConnectionString);
         await using var otherHost = Open(otherPool);
 
         // Each host remembers the head it wrote last; the other host's appends make that memory stale.
@@ -164,7 +164,7 @@ public sealed class PostgresAuditLogTests(PostgresFixture fixture) : PostgresAud
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddPostgresJourneyStore(Db.Server.ConnectionString, configuration.GetSection("Storage"));
+            .AddPostgresJourneyStore(Db.AppConnectionString, configuration.GetSection("Storage"), Db.Server.ConnectionString);
 
         await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
         {

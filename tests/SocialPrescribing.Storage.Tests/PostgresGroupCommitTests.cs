@@ -535,23 +535,12 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
     }
 
     private PostgresJourneyStore Open(int writers = 2, int queueLimit = 4096, IMeterFactory? meters = null) =>
-        new(
-            _db!.DataSource,
-            Options.Create(new PostgresStorageOptions { Schema = _db!.Name, GroupCommitWriters = writers, GroupCommitQueueLimit = queueLimit }),
-            TimeProvider.System,
-            NullLogger<PostgresJourneyStore>.Instance,
-            meters);
+        _db!.OpenStore(new PostgresStorageOptions { GroupCommitWriters = writers, GroupCommitQueueLimit = queueLimit }, meters);
 
     /// <summary>Locks a journey's caseload row in a transaction of another connection until released.</summary>
-    private async Task<HeldRow> HoldCaseloadRowAsync(Guid journey)
-    {
-        var connection = await _db!.DataSource.OpenConnectionAsync(Token);
-        var transaction = await connection.BeginTransactionAsync(Token);
-        await using var command = new NpgsqlCommand($"SELECT 1 FROM \"{_db!.Name}\".journeys WHERE tenant = 'ab' AND journey_id = $1 FOR UPDATE", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = journey });
-        Assert.Equal(1, await command.ExecuteScalarAsync(Token));
-        return new HeldRow(connection, transaction);
-    }
+    private Task<HeldRow> HoldCaseloadRowAsync(Guid journey) =>
+        HeldRow.LockAsync(
+            _db!.DataSource, $"SELECT 1 FROM \"{_db!.Name}\".journeys WHERE tenant = 'ab' AND journey_id = $1 FOR UPDATE", new NpgsqlParameter<Guid> { TypedValue = journey });
 
     /// <summary>Waits until this test's store has exactly <paramref name="count"/> statements waiting for a row lock.</summary>
     private async Task WaitForBlockedWritersAsync(int count)

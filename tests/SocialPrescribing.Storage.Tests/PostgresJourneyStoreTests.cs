@@ -27,7 +27,7 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFe
     public async ValueTask InitializeAsync()
     {
         _db = await PostgresTestSchema.CreateAsync(fixture, "journeys");
-        _store = Open(_db.DataSource, _db.Name);
+        _store = _db.OpenStore();
     }
 
     public async ValueTask DisposeAsync()
@@ -55,7 +55,7 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFe
 
             var applied = await _db!.QueryAsync<int>($"SELECT version FROM \"{_db!.Name}\".schema_migrations ORDER BY version");
 
-            Assert.Equal([1, 2, 3, 4, 5], applied);
+            Assert.Equal([1, 2, 3, 4, 5, 6], applied);
         }
         finally
         {
@@ -112,10 +112,10 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFe
     {
         var id = Guid.NewGuid();
         await _store!.AppendAsync(Append(Alberta, id, 0, [Event()], Summary("accepted", "lw-reopen")), Token);
-        await _db!.DataSource.DisposeAsync();
+        await _db!.AppDataSource.DisposeAsync();
 
-        await using var reopened = NpgsqlDataSource.Create(_db!.Server.ConnectionString);
-        var store = Open(reopened, _db!.Name);
+        await using var reopened = NpgsqlDataSource.Create(_db!.AppConnectionString);
+        var store = _db!.OpenStore(dataSource: reopened);
 
         Assert.Single(await store.ReadAsync(Alberta, id, Token));
         Assert.Equal(id, Assert.Single((await store.QueryAsync(Alberta, new JourneyQuery(null, "lw-reopen", 1, 10), Token)).Items).JourneyId);
@@ -215,7 +215,7 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFe
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddPostgresJourneyStore(_db!.Server.ConnectionString, configuration.GetSection("Storage"));
+            .AddPostgresJourneyStore(_db!.AppConnectionString, configuration.GetSection("Storage"), _db!.Server.ConnectionString);
         var id = Guid.NewGuid();
 
         await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))

@@ -21,11 +21,7 @@ public sealed class PostgresJourneyStoreWithoutGroupCommitTests(PostgresFixture 
     public async ValueTask InitializeAsync()
     {
         _db = await PostgresTestSchema.CreateAsync(fixture, "single");
-        _store = new PostgresJourneyStore(
-            _db!.DataSource,
-            Options.Create(new PostgresStorageOptions { Schema = _db!.Name, GroupCommit = false }),
-            TimeProvider.System,
-            NullLogger<PostgresJourneyStore>.Instance);
+        _store = _db.OpenStore(new PostgresStorageOptions { GroupCommit = false });
     }
 
     public async ValueTask DisposeAsync()
@@ -59,7 +55,7 @@ public sealed class PostgresJourneyStoreWithoutGroupCommitTests(PostgresFixture 
     {
         // One pooled connection, not reset when reopened (as AddPostgresJourneyStore builds the pool), so the
         // statements the store prepared on it are visible from it afterwards.
-        var builder = new NpgsqlDataSourceBuilder(_db!.Server.ConnectionString);
+        var builder = new NpgsqlDataSourceBuilder(_db!.AppConnectionString);
         builder.ConnectionStringBuilder.MaxPoolSize = 1;
         builder.ConnectionStringBuilder.NoResetOnClose = true;
         await using var dataSource = builder.Build();
@@ -68,7 +64,8 @@ public sealed class PostgresJourneyStoreWithoutGroupCommitTests(PostgresFixture 
             dataSource,
             Options.Create(new PostgresStorageOptions { Schema = schema, GroupCommit = false }),
             TimeProvider.System,
-            NullLogger<PostgresJourneyStore>.Instance);
+            NullLogger<PostgresJourneyStore>.Instance,
+            ownerDataSource: _db.DataSource);
         try
         {
             var journey = Guid.NewGuid();

@@ -28,7 +28,7 @@ public sealed class PostgresRecordStreamStoreTests(PostgresFixture fixture) : Re
     public async ValueTask InitializeAsync()
     {
         _db = await PostgresTestSchema.CreateAsync(fixture, "records");
-        _store = Open(_db.DataSource, _db.Name);
+        _store = _db.OpenStore();
     }
 
     public async ValueTask DisposeAsync()
@@ -121,7 +121,7 @@ public sealed class PostgresRecordStreamStoreTests(PostgresFixture fixture) : Re
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddPostgresJourneyStore(_db!.Server.ConnectionString, configuration.GetSection("Storage"));
+            .AddPostgresJourneyStore(_db!.AppConnectionString, configuration.GetSection("Storage"), _db!.Server.ConnectionString);
 
         await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
         {

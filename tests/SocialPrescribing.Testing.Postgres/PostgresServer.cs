@@ -171,6 +171,28 @@ public sealed partial class PostgresServer : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>
+    /// Makes sure a login role exists that row-level security binds, as an application's role should be: no superuser,
+    /// no BYPASSRLS, no right to create databases or roles. Safe to repeat, also beside another caller (a server named
+    /// by <c>SP_TEST_POSTGRES</c> may keep it from an earlier run). Returns a connection string as that role.
+    /// </summary>
+    public async Task<string> EnsureRestrictedRoleAsync(string name, string password, CancellationToken cancellationToken = default)
+    {
+        EnsureIdentifier(name);
+        await ExecuteAsync(
+            $"""
+            DO $$
+            BEGIN
+                CREATE ROLE {name} LOGIN;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END
+            $$;
+            ALTER ROLE {name} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD '{password.Replace("'", "''", StringComparison.Ordinal)}';
+            """,
+            cancellationToken);
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Username = name, Password = password }.ConnectionString;
+    }
+
     /// <summary>Drops a schema and everything in it, when it exists.</summary>
     public Task DropSchemaAsync(string name, CancellationToken cancellationToken = default)
     {

@@ -59,7 +59,7 @@ internal static class HostingExtensions
         var (provider, connectionString) = StorageOptions.Resolve(builder.Configuration);
         if (provider == StorageOptions.Postgres)
         {
-            builder.Services.AddPostgresJourneyStore(connectionString!, section);
+            builder.Services.AddPostgresJourneyStore(connectionString!, section, StorageOptions.OwnerConnectionString(builder.Configuration));
             var atStartUp = section.GetValue(nameof(PostgresStorageOptions.MigrateOnFirstUse), true);
             builder.Services.AddSingleton(sp => new SchemaMigration("journeys", sp.GetRequiredService<PostgresJourneyStore>().MigrateAsync, atStartUp));
         }
@@ -70,6 +70,12 @@ internal static class HostingExtensions
         }
 
         builder.Services.AddHostedService<StorageMigrationService>();
+        if (provider == StorageOptions.Postgres)
+        {
+            // After the migrations (hosted services start in order).
+            builder.Services.AddHostedService<PostgresIsolationCheck>();
+        }
+
         return builder;
     }
 
@@ -78,9 +84,19 @@ internal static class HostingExtensions
         var options = builder.Configuration.GetSection("Orleans").Get<OrleansOptions>() ?? new OrleansOptions();
         var (provider, connectionString) = StorageOptions.Resolve(builder.Configuration);
         var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        var owner = StorageOptions.OwnerConnectionString(builder.Configuration);
+        var migrateOnFirstUse = builder.Configuration.GetSection("Storage").GetValue(nameof(PostgresStorageOptions.MigrateOnFirstUse), true);
         if (provider == StorageOptions.Postgres)
         {
-            builder.Services.AddSingleton(new SchemaMigration("cluster membership", cancellationToken => PostgresMembershipTable.CreateSchemaAsync(connectionString!, storage.Schema, cancellationToken), AtStartUp: false));
+            // With an owner the silo may not create its tables itself: the owner does, at start-up or in `migrate`.
+            builder.Services.AddSingleton(new SchemaMigration("cluster membership", async cancellationToken =>
+            {
+                await PostgresMembershipTable.CreateSchemaAsync(owner ?? connectionString!, storage.Schema, cancellationToken);
+                if (owner is not null)
+                {
+                    await PostgresApplicationGrants.GrantTablesAsync(owner, connectionString!, storage.Schema, PostgresMembershipTable.Tables, cancellationToken);
+                }
+            }, AtStartUp: owner is not null && migrateOnFirstUse));
         }
 
         builder.UseOrleans(silo =>
@@ -91,8 +107,7 @@ internal static class HostingExtensions
                 return;
             }
 
-            var createSchema = builder.Configuration.GetSection("Storage").GetValue(nameof(PostgresStorageOptions.MigrateOnFirstUse), true);
-            silo.UsePostgresClustering(connectionString!, storage.Schema, createSchema);
+            silo.UsePostgresClustering(connectionString!, storage.Schema, createSchema: migrateOnFirstUse && owner is null);
             silo.Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = options.ClusterId;
@@ -119,6 +134,7 @@ internal static class HostingExtensions
         // Hangfire creates its own tables on start-up only where the host may change the schema; otherwise
         // `migrate` installs them (see below) with the operator's privileged role.
         var migrateOnStart = builder.Configuration.GetSection("Storage").GetValue(nameof(PostgresStorageOptions.MigrateOnFirstUse), true);
+        var owner = StorageOptions.OwnerConnectionString(builder.Configuration);
         builder.Services.AddHangfire(hangfire =>
         {
             hangfire
@@ -132,7 +148,7 @@ internal static class HostingExtensions
                     new PostgreSqlStorageOptions
                     {
                         SchemaName = options.PostgresSchema,
-                        PrepareSchemaIfNecessary = migrateOnStart,
+                        PrepareSchemaIfNecessary = migrateOnStart && owner is null,
                         // A job's lease is renewed while it runs, so a long job is not picked up twice,
                         // and one whose host died is picked up again after the timeout.
                         UseSlidingInvisibilityTimeout = true,
@@ -146,7 +162,14 @@ internal static class HostingExtensions
         });
         if (persistent)
         {
-            builder.Services.AddSingleton(new SchemaMigration("jobs", cancellationToken => InstallJobSchemaAsync(connectionString!, options.PostgresSchema, cancellationToken), AtStartUp: false));
+            builder.Services.AddSingleton(new SchemaMigration("jobs", async cancellationToken =>
+            {
+                await InstallJobSchemaAsync(owner ?? connectionString!, options.PostgresSchema, cancellationToken);
+                if (owner is not null)
+                {
+                    await PostgresApplicationGrants.GrantSchemaAsync(owner, connectionString!, options.PostgresSchema, cancellationToken);
+                }
+            }, AtStartUp: owner is not null && migrateOnStart));
         }
 
         builder.Services.PostConfigure<JobsOptions>(jobs => jobs.PersistentJobStorage = persistent);

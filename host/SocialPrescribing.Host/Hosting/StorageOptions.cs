@@ -34,4 +34,12 @@ public sealed class StorageOptions
 
         return (provider, connectionString);
     }
+
+    /// <summary>
+    /// <c>ConnectionStrings:PostgresOwner</c>: the role that owns the schemas and runs the migrations, granting the
+    /// application's role (<c>ConnectionStrings:Postgres</c>) only row access; null when not set, and then the
+    /// application's role migrates itself (development).
+    /// </summary>
+    public static string? OwnerConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("PostgresOwner") is { Length: > 0 } owner && !string.IsNullOrWhiteSpace(owner) ? owner : null;
 }

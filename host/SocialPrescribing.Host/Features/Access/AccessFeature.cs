@@ -151,7 +151,10 @@ internal static class AccessFeature
             builder.Services.AddSingleton(new AccountsSchemaName(schema));
             builder.Services.AddDbContext<AccountsDbContext>(db => db.UseNpgsql(connectionString));
             var atStartUp = storage.GetValue(nameof(PostgresStorageOptions.MigrateOnFirstUse), true);
-            builder.Services.AddSingleton(sp => new SchemaMigration("accounts", cancellationToken => CreateSchemaAsync(sp, cancellationToken), atStartUp));
+            var owner = StorageOptions.OwnerConnectionString(builder.Configuration);
+            builder.Services.AddSingleton(sp => new SchemaMigration("accounts", owner is null
+                ? cancellationToken => CreateSchemaAsync(sp, cancellationToken)
+                : cancellationToken => CreateSchemaAsOwnerAsync(owner, connectionString!, sp.GetRequiredService<AccountsSchemaName>(), cancellationToken), atStartUp));
         }
         else
         {
@@ -169,6 +172,22 @@ internal static class AccessFeature
         {
             builder.Services.AddSingleton(sp => new SchemaMigration("demo accounts", cancellationToken => DemoAccounts.EnsureAsync(sp, cancellationToken), AtStartUp: true));
         }
+    }
+
+    /// <summary>
+    /// The account tables created by the owner (<c>ConnectionStrings:PostgresOwner</c>), which grants the application's
+    /// role their rows. No row-level security here: an account may hold roles in several tenants and is found by its
+    /// name before any tenant is known, so every sign-in would have to read across tenants.
+    /// </summary>
+    private static async Task CreateSchemaAsOwnerAsync(string owner, string application, AccountsSchemaName schema, CancellationToken cancellationToken)
+    {
+        var options = new DbContextOptionsBuilder<AccountsDbContext>().UseNpgsql(owner).Options;
+        await using (var db = new AccountsDbContext(options, schema))
+        {
+            await AccountsSchema.CreateAsync(db, cancellationToken);
+        }
+
+        await PostgresApplicationGrants.GrantSchemaAsync(owner, application, schema.Value!, cancellationToken);
     }
 
     private static async Task CreateSchemaAsync(IServiceProvider services, CancellationToken cancellationToken)
