@@ -179,6 +179,15 @@ public sealed partial class UserDirectory(UserManager<UserAccount> users, Accoun
             [.. grants.Where(g => g.UserId == u.Id).Select(g => tenant is null ? $"{g.Tenant}:{g.Role}" : g.Role).Order(StringComparer.Ordinal)]))];
     }
 
+    /// <summary>The enabled accounts that hold <paramref name="role"/> in <paramref name="tenant"/>: sign-in name, display name and e-mail.</summary>
+    public async Task<IReadOnlyList<(string UserName, string DisplayName, string? Email)>> HoldersOfAsync(
+        TenantId tenant, string role, CancellationToken cancellationToken = default)
+    {
+        var ids = await db.RoleGrants.Where(g => g.Tenant == tenant.Value && g.Role == role).Select(g => g.UserId).ToListAsync(cancellationToken);
+        var accounts = await db.Users.Where(u => ids.Contains(u.Id) && !u.Disabled).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        return [.. accounts.Select(u => (u.UserName!, u.DisplayName, u.Email))];
+    }
+
     public async Task<AccountResult> DisableAsync(string userName)
     {
         var user = await users.FindByNameAsync(userName);

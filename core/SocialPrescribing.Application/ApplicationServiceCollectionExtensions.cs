@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialPrescribing.Application.Access;
 using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Application.Projections;
@@ -14,6 +15,11 @@ public static class ApplicationServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AuditOptions>();
+        services.AddOptions<EmergencyAccessOptions>()
+            .Validate(
+                o => o.Duration >= EmergencyAccessOptions.MinDuration && o.Duration <= EmergencyAccessOptions.MaxDuration,
+                $"Access:EmergencyAccess:Duration must be between {EmergencyAccessOptions.MinDuration} and {EmergencyAccessOptions.MaxDuration}.")
+            .ValidateOnStart();
         if (!services.Any(d => d.ServiceType == typeof(AuditWriter)))
         {
             services.AddSingleton<AuditWriter>();

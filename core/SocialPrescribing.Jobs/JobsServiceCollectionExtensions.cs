@@ -25,6 +25,9 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<SafetyAlertReconciliationJob>();
         services.AddSingleton<ISafetyAlertDispatcher>(sp => new HangfireSafetyAlertDispatcher(sp.GetRequiredService<IBackgroundJobClient>()));
         services.AddSingleton<INotificationChannel, NotificationLogChannel>();
+        services.AddSingleton<NotificationRoutes>();
+        services.AddTransient<EmergencyAccessNotificationJob>();
+        services.AddSingleton<IEmergencyAccessDispatcher>(sp => new HangfireEmergencyAccessDispatcher(sp.GetRequiredService<IBackgroundJobClient>()));
         services.AddTransient<TransportBookingJob>();
         services.AddTransient<TransportCancellationJob>();
         services.AddTransient<TransportReconciliationJob>();

@@ -21,6 +21,16 @@ public sealed partial class NotificationLogChannel(ILoggerFactory loggers) : INo
         return Task.CompletedTask;
     }
 
+    public Task SendAsync(EmergencyAccessNotification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        LogEmergencyAccess(notification.Tenant.Value, notification.GrantId, notification.JourneyId, notification.OpenedBy, notification.ExpiresAt, string.Join(",", notification.Recipients.Select(r => r.Id)));
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Emergency access {GrantId} to journey {JourneyId} (tenant {Tenant}) opened by {OpenedBy} until {ExpiresAt:o}; notified: {Recipients}")]
+    private partial void LogEmergencyAccess(string tenant, Guid grantId, Guid journeyId, string openedBy, DateTimeOffset expiresAt, string recipients);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Safety alert {AlertId} on journey {JourneyId} (tenant {Tenant}) needs a supervisor's acknowledgement; notified: {Recipients}")]
     private partial void LogAlert(string tenant, Guid alertId, Guid journeyId, string recipients);
 }

@@ -8,7 +8,6 @@ using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Application.Journeys;
-using SocialPrescribing.Plugins;
 
 namespace SocialPrescribing.Jobs;
 
@@ -22,9 +21,7 @@ namespace SocialPrescribing.Jobs;
 public sealed partial class SafetyAlertNotificationJob(
     JourneyUseCases journeys,
     ITenantDirectory tenants,
-    IEnumerable<INotificationChannel> channels,
-    IPluginCatalog plugins,
-    IPluginInvoker invoker,
+    NotificationRoutes routes,
     ILogger<SafetyAlertNotificationJob> logger)
 {
     public const string Actor = "system:safety-alert-notifier";
@@ -64,25 +61,8 @@ public sealed partial class SafetyAlertNotificationJob(
             Recipients = [.. settings.Supervisors.Select(s => new NotificationRecipient(s.Id, s.DisplayName, s.Email))],
         };
 
-        List<(string Id, Func<Task> SendAsync)> routes =
-        [
-            .. channels.Select(c => (c.Id, (Func<Task>)(() => c.SendAsync(notification, CancellationToken.None)))),
-            .. plugins.ComponentsFor<INotificationChannel>(tenantId).Select(c => (c.ComponentId, (Func<Task>)(() => SendThroughPluginAsync(c, notification)))),
-        ];
-        var delivered = new List<string>();
-        foreach (var (id, sendAsync) in routes)
-        {
-            try
-            {
-                await sendAsync();
-                delivered.Add(id);
-            }
-            catch (Exception ex)
-            {
-                LogChannelFailed(ex, tenant, alert.Id, id);
-            }
-        }
-
+        var delivered = await routes.DeliverAsync(
+            tenantId, "send-safety-alert", (channel, token) => channel.SendAsync(notification, token), (ex, channel) => LogChannelFailed(ex, tenant, alert.Id, channel));
         if (delivered.Count == 0)
         {
             throw new InvalidOperationException($"No notification channel delivered safety alert {alert.Id}; it will be retried.");
@@ -94,18 +74,6 @@ public sealed partial class SafetyAlertNotificationJob(
             Actor = Actor,
         });
     }
-
-    /// <summary>
-    /// A plugin's channel is called like any plugin: under the invoker's timeout and circuit breaker, so one that
-    /// hangs or keeps failing holds up neither this job nor another tenant. Its failure is a
-    /// <see cref="PluginCallException"/>, which carries no text of the plugin's.
-    /// </summary>
-    private Task<bool> SendThroughPluginAsync(PluginComponent<INotificationChannel> channel, SafetyAlertNotification notification) =>
-        invoker.InvokeAsync(channel, "send-safety-alert", async (c, cancellationToken) =>
-        {
-            await c.SendAsync(notification, cancellationToken);
-            return true;
-        });
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tenant {Tenant}: a safety alert cannot be notified because the tenant has no supervisors configured")]
     private partial void LogNoSupervisors(string tenant);

@@ -4,7 +4,7 @@ using SocialPrescribing.Grains.Journeys;
 namespace SocialPrescribing.Benchmarks;
 
 /// <summary>Hands no job to Hangfire: the benchmark measures commands and the feed read that drives the real reactions, not Hangfire.</summary>
-internal sealed class NoFirstContactScheduler : IFirstContactScheduler, ISafetyAlertDispatcher, ITransportDispatcher
+internal sealed class NoFirstContactScheduler : IFirstContactScheduler, ISafetyAlertDispatcher, ITransportDispatcher, IEmergencyAccessDispatcher
 {
     public void Book(TenantId tenant, Guid journeyId, Guid tripId)
     {

@@ -5,8 +5,12 @@ using SocialPrescribing.Grains.Journeys;
 namespace SocialPrescribing.Grains.Tests;
 
 /// <summary>Records what the grain asked to schedule; Hangfire itself is exercised by the host's tests.</summary>
-public sealed class RecordingScheduler : IFirstContactScheduler, ISafetyAlertDispatcher, ITransportDispatcher
+public sealed class RecordingScheduler : IFirstContactScheduler, ISafetyAlertDispatcher, ITransportDispatcher, IEmergencyAccessDispatcher
 {
+    public ConcurrentQueue<(TenantId Tenant, Guid JourneyId, Guid GrantId)> EmergencyAccesses { get; } = new();
+
+    void IEmergencyAccessDispatcher.Dispatch(TenantId tenant, Guid journeyId, Guid grantId) => EmergencyAccesses.Enqueue((tenant, journeyId, grantId));
+
     public ConcurrentQueue<(TenantId Tenant, Guid JourneyId, Guid TripId, bool Cancel)> Trips { get; } = new();
 
     public void Book(TenantId tenant, Guid journeyId, Guid tripId) => Trips.Enqueue((tenant, journeyId, tripId, false));

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SocialPrescribing.Domain.Access;
 
@@ -19,18 +17,8 @@ public sealed class AuditApiTests(HostFixture fixture)
 
     private static string NewSubject(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string subject, IEnumerable<string> roles, object? body = null, string tenant = Api.Tenant)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(fixture.Factory.DataDirectory, tenant, subject, roles));
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        using var http = fixture.Factory.CreateClient();
-        return await http.SendAsync(request, Token);
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string subject, IEnumerable<string> roles, object? body = null, string tenant = Api.Tenant) =>
+        fixture.Factory.SendAsAsync(method, path, subject, roles, body, tenant);
 
     private Task<HttpResponseMessage> GetAsync(string path, string subject, params string[] roles) => SendAsync(HttpMethod.Get, path, subject, roles);
 

@@ -8,6 +8,8 @@ public sealed class CapturingChannel : INotificationChannel
 {
     public ConcurrentQueue<SafetyAlertNotification> Sent { get; } = new();
 
+    public ConcurrentQueue<EmergencyAccessNotification> EmergencyAccesses { get; } = new();
+
     public bool Failing { get; set; }
 
     public string Id => "test-capture";
@@ -20,6 +22,17 @@ public sealed class CapturingChannel : INotificationChannel
         }
 
         Sent.Enqueue(notification);
+        return Task.CompletedTask;
+    }
+
+    public Task SendAsync(EmergencyAccessNotification notification, CancellationToken cancellationToken)
+    {
+        if (Failing)
+        {
+            throw new InvalidOperationException("The test channel is down.");
+        }
+
+        EmergencyAccesses.Enqueue(notification);
         return Task.CompletedTask;
     }
 }

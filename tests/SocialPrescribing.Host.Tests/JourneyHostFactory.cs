@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,21 @@ public sealed class JourneyHostFactory : WebApplicationFactory<Program>
 
     /// <summary>A client whose requests carry a token for the tenant they address (see <see cref="TenantTokenHandler"/>).</summary>
     public HttpClient CreateAuthenticatedClient() => CreateDefaultClient(new TenantTokenHandler(DataDirectory));
+
+    /// <summary>A request with a token for <paramref name="subject"/> holding <paramref name="roles"/> in <paramref name="tenant"/>, and a JSON body when given.</summary>
+    public async Task<HttpResponseMessage> SendAsAsync(
+        HttpMethod method, string path, string subject, IEnumerable<string> roles, object? body = null, string tenant = Api.Tenant)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(DataDirectory, tenant, subject, roles));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using var http = CreateClient();
+        return await http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -20,14 +20,29 @@ public static class JourneyScope
             : JourneyScopeRule.NewOnly;
     }
 
-    public static bool Includes(Caller caller, JourneyState state) => RuleFor(caller).Allows(state);
+    /// <summary>Whether the journey is in the caller's scope at <paramref name="now"/>, by an emergency access in force or not.</summary>
+    public static bool Includes(Caller caller, JourneyState state, DateTimeOffset now) => RuleFor(caller).Allows(state, now);
+
+    /// <summary>
+    /// The emergency access the caller reaches the journey by at <paramref name="now"/>, or null when their ordinary
+    /// scope reaches it (or nothing does).
+    /// </summary>
+    public static EmergencyAccessGrant? EmergencyAccessFor(Caller caller, JourneyState state, DateTimeOffset now)
+    {
+        var rule = RuleFor(caller);
+        return rule.Reaches(state) ? null : rule.EmergencyAccessAt(state, now);
+    }
+
+    /// <summary>Whether the caller may open an emergency access: a link worker or supervisor whose scope does not reach the journey.</summary>
+    public static bool MayOpenEmergencyAccess(Caller caller) =>
+        caller.HasRole(AccessRoles.LinkWorker) || caller.HasRole(AccessRoles.Supervisor);
 
     /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
-    public static void Demand(Caller caller, JourneyState state)
+    public static void Demand(Caller caller, JourneyState state, DateTimeOffset now)
     {
-        if (!Includes(caller, state))
+        if (!Includes(caller, state, now))
         {
-            throw new AccessDeniedException("This journey is assigned to another link worker; a supervisor can reassign it.");
+            throw new AccessDeniedException(JourneyScopeRule.OutOfScope);
         }
     }
 

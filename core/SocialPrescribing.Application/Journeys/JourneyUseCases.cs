@@ -6,6 +6,7 @@ using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Domain.Journeys.Privacy;
 using SocialPrescribing.Grains.Journeys;
+using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Application.Journeys;
 
@@ -14,7 +15,7 @@ namespace SocialPrescribing.Application.Journeys;
 /// Every door (HTTP, jobs, later the console and FHIR) comes through here, so access checks and the audit log
 /// have one place to live.
 /// </summary>
-public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit)
+public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit, TimeProvider time)
 {
     /// <summary>
     /// Decides the command on the journey and commits its events before returning. A journey that exists must be in
@@ -26,15 +27,64 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(command);
+        if (command is OpenEmergencyAccess emergency)
+        {
+            return await OpenEmergencyAccessAsync(caller, journeyId, emergency);
+        }
+
         var journey = Journey(caller.Tenant, journeyId);
         var scope = JourneyScope.RuleFor(caller);
         var outcome = scope.Every ? await journey.Execute(command) : await journey.ExecuteWithin(command, scope);
         if (outcome.Rejection?.Kind is not RejectionKind.NotFound)
         {
-            await audit.RecordAsync(caller, journeyId, RecordAccess.Command(command.Name), allowed: outcome.Rejection?.Kind is not RejectionKind.Forbidden);
+            await audit.RecordAsync(Under(caller, outcome.EmergencyAccess), journeyId, RecordAccess.Command(command.Name), allowed: outcome.Rejection?.Kind is not RejectionKind.Forbidden);
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// Break-glass: a link worker or supervisor whose scope does not reach the journey opens it for the time the
+    /// command says, on a reason. Refused (<see cref="RejectionKind.Forbidden"/>) for any other role, and
+    /// (<see cref="RejectionKind.Conflict"/>) when the caller's scope already reaches the journey: an emergency access
+    /// is for what one may not otherwise open, and each one is reported to the privacy officers. The opening is
+    /// audited with its reason, allowed or not.
+    /// </summary>
+    private async Task<CommandOutcome> OpenEmergencyAccessAsync(Caller caller, Guid journeyId, OpenEmergencyAccess command)
+    {
+        var journey = Journey(caller.Tenant, journeyId);
+        var state = await journey.GetState();
+        if (!state.Exists)
+        {
+            return await journey.Execute(command);
+        }
+
+        var access = RecordAccess.Command(command.Name);
+        var withReason = caller with { BreakGlassReason = Truncated(command.Reason?.Trim()) };
+        if (!JourneyScope.MayOpenEmergencyAccess(caller))
+        {
+            await audit.RecordAsync(withReason, journeyId, access, allowed: false);
+            return Refused(state, RejectionKind.Forbidden, "Only a link worker or a supervisor opens a journey in an emergency.");
+        }
+
+        if (JourneyScope.RuleFor(caller).Reaches(state))
+        {
+            return Refused(state, RejectionKind.Conflict, "This journey is already in your scope: open it as usual, no emergency access is needed.");
+        }
+
+        var outcome = await journey.Execute(command);
+        if (outcome.Rejection is null)
+        {
+            await audit.RecordAsync(withReason, journeyId, access);
+        }
+
+        return outcome;
+
+        static string? Truncated(string? reason) =>
+            string.IsNullOrEmpty(reason) ? null : reason.Length <= AuditEntry.MaxBreakGlassReasonLength ? reason : reason[..AuditEntry.MaxBreakGlassReasonLength];
+
+        static CommandOutcome Refused(JourneyState state, RejectionKind kind, string detail) =>
+            new(CommandOutcomeKind.Rejected, state.Version, state.Status, [], [], new CommandRejection(kind, detail, null, []));
     }
 
     /// <summary>
@@ -51,10 +101,11 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit)
         }
 
         var state = await Journey(caller.Tenant, journeyId).GetState();
-        if (state.Exists && !JourneyScope.Includes(caller, state))
+        var now = time.GetUtcNow();
+        if (state.Exists && !JourneyScope.Includes(caller, state, now))
         {
             await audit.RecordAsync(caller, journeyId, access, allowed: false);
-            JourneyScope.Demand(caller, state);
+            JourneyScope.Demand(caller, state, now);
         }
     }
 
@@ -97,8 +148,9 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit)
 
         var sentByCaller = caller.HasRole(AccessRoles.Referrer) && string.Equals(state.ReferredBy, caller.Id, StringComparison.Ordinal);
         // A referrer-only caller's scope takes no existing journey, so for them only their own referrals count.
-        var allowed = sentByCaller || JourneyScope.Includes(caller, state);
-        await audit.RecordAsync(caller, journeyId, RecordAccess.ReferralStatus, allowed);
+        var now = time.GetUtcNow();
+        var allowed = sentByCaller || JourneyScope.Includes(caller, state, now);
+        await audit.RecordAsync(sentByCaller ? caller : Under(caller, JourneyScope.EmergencyAccessFor(caller, state, now)), journeyId, RecordAccess.ReferralStatus, allowed);
         if (!allowed)
         {
             throw new AccessDeniedException("A referrer reads the referrals they sent.");
@@ -124,11 +176,16 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit)
             return null;
         }
 
-        var allowed = JourneyScope.Includes(caller, state);
-        await audit.RecordAsync(caller, journeyId, access, allowed);
-        JourneyScope.Demand(caller, state);
+        var now = time.GetUtcNow();
+        var allowed = JourneyScope.Includes(caller, state, now);
+        await audit.RecordAsync(Under(caller, JourneyScope.EmergencyAccessFor(caller, state, now)), journeyId, access, allowed);
+        JourneyScope.Demand(caller, state, now);
         return state;
     }
+
+    /// <summary>The caller as the audit log records them: with the emergency access's reason when they came by one.</summary>
+    private static Caller Under(Caller caller, EmergencyAccessGrant? grant) =>
+        grant is null ? caller : caller with { BreakGlassReason = grant.Reason };
 
     private IJourneyGrain Journey(TenantId tenant, Guid journeyId) => grains.GetGrain<IJourneyGrain>(journeyId, tenant.Value);
 }

@@ -131,6 +131,13 @@ public static class JourneyDecider
                 : Decision.Nothing;
         }
 
+        // Break-glass, on a journey in any status, and not a step of the pathway (so never in the allowed commands):
+        // who may open a journey outside their scope is the application's to decide.
+        if (command is OpenEmergencyAccess emergency)
+        {
+            return DecideEmergencyAccess(emergency, context);
+        }
+
         if (command is RecordTransportOutcome outcome)
         {
             return DecideTransportOutcome(state, outcome, context);
@@ -316,6 +323,22 @@ public static class JourneyDecider
         state.WithholdingDirectives.Exists(d => d.Id == command.DirectiveId)
             ? Decision.Append(Stamp(new WithheldInformationReleased(command.DirectiveId), command, context))
             : Decision.Reject(RejectionKind.Invalid, "This journey has no lock-box directive in force with this id.", "directiveId");
+
+    private static Decision DecideEmergencyAccess(OpenEmergencyAccess command, DecisionContext context)
+    {
+        var reason = command.Reason?.Trim() ?? string.Empty;
+        if (reason.Length is < OpenEmergencyAccess.MinReasonLength or > OpenEmergencyAccess.MaxReasonLength)
+        {
+            return Decision.Reject(
+                RejectionKind.Invalid,
+                $"The reason for an emergency access takes {OpenEmergencyAccess.MinReasonLength} to {OpenEmergencyAccess.MaxReasonLength} characters.",
+                "reason");
+        }
+
+        return command.Duration > TimeSpan.Zero
+            ? Decision.Append(Stamp(new EmergencyAccessOpened(context.NewId(), reason, context.Now + command.Duration), command, context))
+            : Decision.Reject(RejectionKind.Invalid, "An emergency access lasts a positive time.", "duration");
+    }
 
     private static string? NoOpenSafetyAlert(JourneyState state) =>
         state.OpenSafetyAlerts == 0

@@ -64,6 +64,15 @@ public sealed record JourneyState
     /// <summary>Who sent the referral (the user or client id of the request): the referrer whose status view it is.</summary>
     [Id(32)] public string? ReferredBy { get; init; }
 
+    /// <summary>Emergency (break-glass) accesses opened on the journey, oldest first, in force or ended.</summary>
+    [Id(33)] public ImmutableList<EmergencyAccessGrant> EmergencyAccess { get; init; } = [];
+
+    /// <summary>The emergency access <paramref name="userId"/> holds at <paramref name="now"/>, the latest to end, or null.</summary>
+    public EmergencyAccessGrant? EmergencyAccessOf(string userId, DateTimeOffset now) =>
+        EmergencyAccess
+            .Where(g => string.Equals(g.UserId, userId, StringComparison.Ordinal) && g.IsActiveAt(now))
+            .MaxBy(g => g.ExpiresAt);
+
     public bool Exists => Status != JourneyStatus.None;
 
     public bool IsClosed => Status is JourneyStatus.Discharged or JourneyStatus.Declined or JourneyStatus.UnableToContact;
@@ -161,6 +170,7 @@ public sealed record JourneyState
             WithholdingDirectives = WithholdingDirectives.Add(new WithholdingDirective(w.DirectiveId, w.Parts, w.Roles, w.RecipientIds, w.OccurredAt, w.Actor)),
         },
         WithheldInformationReleased r => this with { WithholdingDirectives = WithholdingDirectives.RemoveAll(d => d.Id == r.DirectiveId) },
+        EmergencyAccessOpened o => this with { EmergencyAccess = EmergencyAccess.Add(new EmergencyAccessGrant(o.GrantId, o.Actor, o.Reason, o.OccurredAt, o.ExpiresAt)) },
         _ => throw new InvalidOperationException($"No fold for event type {e.GetType().Name}."),
     };
 

@@ -50,12 +50,18 @@ public sealed partial class JourneyGrain(
         return Task.FromResult(new JourneyView(JourneyState.Fold(then), then, [], moment));
     }
 
-    public Task<CommandOutcome> ExecuteWithin(JourneyCommand command, JourneyScopeRule scope)
+    public async Task<CommandOutcome> ExecuteWithin(JourneyCommand command, JourneyScopeRule scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return scope.Allows(State)
-            ? Execute(command)
-            : Task.FromResult(Rejected(new CommandRejection(RejectionKind.Forbidden, "This journey is assigned to another link worker; a supervisor can reassign it.", null, [])));
+        if (scope.Reaches(State))
+        {
+            return await Execute(command);
+        }
+
+        // Outside the ordinary scope only by an emergency access in force, and the outcome says which.
+        return scope.EmergencyAccessAt(State, time.GetUtcNow()) is { } grant
+            ? await Execute(command) with { EmergencyAccess = grant }
+            : Rejected(new CommandRejection(RejectionKind.Forbidden, JourneyScopeRule.OutOfScope, null, []));
     }
 
     public async Task<CommandOutcome> Execute(JourneyCommand command)

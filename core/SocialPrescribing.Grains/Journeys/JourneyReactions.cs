@@ -8,10 +8,12 @@ namespace SocialPrescribing.Grains.Journeys;
 public sealed class JourneyReactions(
     IFirstContactScheduler firstContact,
     ISafetyAlertDispatcher safetyAlerts,
-    ITransportDispatcher transport) : IJourneyReactions
+    ITransportDispatcher transport,
+    IEmergencyAccessDispatcher emergencyAccess) : IJourneyReactions
 {
     private static readonly FrozenSet<string> Reacted = FrozenSet.Create(
-        StringComparer.Ordinal, nameof(ReferralAccepted), nameof(SafetyAlertRaised), nameof(TransportRequested), nameof(TransportCancelled));
+        StringComparer.Ordinal, nameof(ReferralAccepted), nameof(SafetyAlertRaised), nameof(TransportRequested), nameof(TransportCancelled),
+        nameof(EmergencyAccessOpened));
 
     public IReadOnlySet<string> EventTypes => Reacted;
 
@@ -30,6 +32,9 @@ public sealed class JourneyReactions(
                 break;
             case TransportCancelled cancelled:
                 transport.CancelAtPartner(tenant, journeyId, cancelled.TripId);
+                break;
+            case EmergencyAccessOpened opened:
+                emergencyAccess.Dispatch(tenant, journeyId, opened.GrantId);
                 break;
         }
     }

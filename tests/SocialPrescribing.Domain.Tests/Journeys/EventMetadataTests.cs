@@ -41,6 +41,7 @@ public sealed class EventMetadataTests
         (Names.WithdrawConsent, JourneyStatus.Discharged),
         (Names.WithholdInformation, JourneyStatus.Engaged),
         (Names.ReleaseWithheldInformation, JourneyStatus.Declined),
+        (Names.OpenEmergencyAccess, JourneyStatus.Discharged),
     ];
 
     public static TheoryData<string, JourneyStatus> EventRaisingCommands()

@@ -144,6 +144,9 @@ public static class Commands
     public static ReleaseWithheldInformation Release(Guid directiveId) =>
         new(directiveId) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
 
+    public static OpenEmergencyAccess BreakGlass(string reason = "Person phoned the crisis line; their link worker is away.", int hours = 2) =>
+        new(reason, TimeSpan.FromHours(hours)) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
     /// <summary>
     /// A command of the given name whose payload is valid for <paramref name="state"/>: a community referral
     /// update targets the first open referral and moves it to a status it may take; a follow-up is due today;
@@ -177,6 +180,7 @@ public static class Commands
         JourneyCommandNames.WithdrawConsent => Withdraw(Enum.GetValues<ConsentScope>().Where(state.Consent.Grants).DefaultIfEmpty(ConsentScope.Research).ToArray()),
         JourneyCommandNames.WithholdInformation => Withhold(),
         JourneyCommandNames.ReleaseWithheldInformation => Release(state.WithholdingDirectives.FirstOrDefault()?.Id ?? Guid.NewGuid()),
+        JourneyCommandNames.OpenEmergencyAccess => BreakGlass(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a journey command."),
     };
 

@@ -72,6 +72,10 @@ public static class SampleEvents
             [RecipientRole.Referrer, RecipientRole.CommunityPartner],
             ["dr-chen", "org-parkdale-food"]),
         new WithheldInformationReleased(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-eeeeeeeeeeee")),
+        new EmergencyAccessOpened(
+            Guid.Parse("0197a3c2-5e4f-7a10-9b2c-ffffffffffff"),
+            "Person phoned the crisis line; their link worker is away.",
+            new DateTimeOffset(2026, 2, 9, 18, 20, 5, 123, TimeSpan.Zero)),
     }
     .Select(e => e with
     {

@@ -25,6 +25,7 @@ public static class JourneyCommandNames
     public const string WithdrawConsent = "withdraw-consent";
     public const string WithholdInformation = "withhold-information";
     public const string ReleaseWithheldInformation = "release-withheld-information";
+    public const string OpenEmergencyAccess = "open-emergency-access";
     public const string CheckFirstContact = "check-first-contact";
     public const string NotifySafetyAlert = "notify-safety-alert";
     public const string RecordTransportOutcome = "record-transport-outcome";

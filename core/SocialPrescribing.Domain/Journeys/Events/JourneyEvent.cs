@@ -37,6 +37,7 @@ namespace SocialPrescribing.Domain.Journeys.Events;
 [JsonDerivedType(typeof(ConsentWithdrawn), nameof(ConsentWithdrawn))]
 [JsonDerivedType(typeof(InformationWithheld), nameof(InformationWithheld))]
 [JsonDerivedType(typeof(WithheldInformationReleased), nameof(WithheldInformationReleased))]
+[JsonDerivedType(typeof(EmergencyAccessOpened), nameof(EmergencyAccessOpened))]
 public abstract record JourneyEvent
 {
     /// <summary>The command that caused this event; every event of one command shares it.</summary>

@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -49,6 +50,7 @@ internal static class AccessFeature
             .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
             .AddSignInManager<AccountSignInManager>();
         builder.Services.AddScoped<UserDirectory>();
+        builder.Services.AddScoped<IRoleHolders, AccountRoleHolders>();
         builder.Services.AddScoped<ClientRegistry>();
 
         builder.Services.AddOpenIddict()

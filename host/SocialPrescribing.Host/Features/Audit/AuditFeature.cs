@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Access;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
@@ -29,6 +30,7 @@ internal static class AuditFeature
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
+        builder.Services.Configure<EmergencyAccessOptions>(builder.Configuration.GetSection("Access:EmergencyAccess"));
         builder.Services.AddSingleton<LoggingSignInEvents>();
         builder.Services.AddSingleton<ISignInEvents, AuditedSignInEvents>();
         return builder;

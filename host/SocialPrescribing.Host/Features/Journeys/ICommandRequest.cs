@@ -9,6 +9,12 @@ internal interface ICommandRequest
     /// <summary>The command's name in the URL, <c>…/journeys/{id}/{name}</c>.</summary>
     static abstract string CommandName { get; }
 
+    /// <summary>
+    /// Whether the command may be sent on a journey outside the caller's scope (break-glass opens one): the pipeline
+    /// then leaves the scope to the use case instead of refusing before the body is read.
+    /// </summary>
+    static virtual bool ReachesOutsideScope => false;
+
     /// <summary>The domain command, or null when a required part is missing (the validation then says which).</summary>
     JourneyCommand? ToCommand(RequestValidation validation, CommandMetadata metadata);
 

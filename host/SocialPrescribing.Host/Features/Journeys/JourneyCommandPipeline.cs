@@ -25,7 +25,7 @@ internal sealed class JourneyCommandPipeline(JourneyUseCases journeys, TimeProvi
         where TRequest : class, ICommandRequest
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        if (http.GetRouteValue("journeyId") is string routed && Guid.TryParse(routed, out var addressed))
+        if (!TRequest.ReachesOutsideScope && http.GetRouteValue("journeyId") is string routed && Guid.TryParse(routed, out var addressed))
         {
             // Out of scope is refused before the body is read, so the answer says nothing about the request.
             await journeys.DemandScopeAsync(http.GetRequiredCaller(), addressed, RecordAccess.Command(TRequest.CommandName));

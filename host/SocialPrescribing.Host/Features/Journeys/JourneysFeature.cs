@@ -65,6 +65,9 @@ internal static class JourneysFeature
         tenant.MapJourneyCommand<CommunityReferralUpdateRequest>("Move a community referral to another status.");
         tenant.MapJourneyCommand<FollowUpRequest>("Schedule a follow-up contact.");
         tenant.MapJourneyCommand<CompleteFollowUpRequest>("Mark a scheduled follow-up as done, with notes.");
+        tenant.MapJourneyCommand<OpenEmergencyAccessRequest>(
+            "Break-glass: a link worker opens a journey outside their scope, on a reason, for Access:EmergencyAccess:Duration (default two hours). "
+            + "Every access under it is audited with the reason, and the tenant's privacy officers are notified. 409 when the journey is already in the caller's scope.");
         tenant.MapJourneyCommand<DischargeRequest>("Discharge an engaged person; open community referrals are cancelled. Not while a safety alert is open.");
         return tenant;
     }
