@@ -53,6 +53,9 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["WithdrawConsent"] = (Clinical, Scope.Journey),
         ["WithholdInformation"] = (Clinical, Scope.Journey),
         ["ReleaseWithheldInformation"] = (Clinical, Scope.Journey),
+        // Break-glass reaches past the journey scope by design (its own tests cover what it opens); the matrix's body
+        // is refused for its reason, so that it opens nothing the rows after it would then see.
+        ["OpenEmergencyAccess"] = (Clinical, Scope.Tenant),
         ["CancelTransport"] = (Clinical, Scope.Journey),
         ["AcknowledgeSafetyAlert"] = ([AccessRoles.Supervisor], Scope.Journey),
         ["RenderDocument"] = (Clinical, Scope.Journey),
@@ -103,6 +106,7 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["WithdrawConsent"] = new { scopes = new[] { "research" } },
         ["WithholdInformation"] = new { parts = new[] { "notes" }, roles = new[] { "community-partner" } },
         ["ReleaseWithheldInformation"] = new { directiveId = Guid.NewGuid() },
+        ["OpenEmergencyAccess"] = new { reason = "x" },
         ["CancelTransport"] = new { tripId = Guid.NewGuid(), reason = "Not needed" },
         ["AcknowledgeSafetyAlert"] = new { alertId = Guid.NewGuid(), note = "Seen." },
         ["RecordAssessment"] = new { instrument = "gad7", timepoint = "baseline", responses = new[] { 0, 0, 0, 0, 0, 0, 0 } },
