@@ -93,4 +93,10 @@ public static class DocumentLabels
         DocumentLanguages.French => label.Fr,
         _ => throw new UnsupportedDocumentLanguageException(lang),
     };
+
+    /// <summary>What a document says when the person's lock-box withholds part of the record from its author.</summary>
+    public static string WithheldNotice(string lang) =>
+        lang == "fr"
+            ? "Certains renseignements de ce dossier sont retenus à la demande de la personne."
+            : SocialPrescribing.Domain.Journeys.Privacy.Disclosure.Notice;
 }

@@ -39,4 +39,11 @@ public sealed record DocumentModel
 
     /// <summary>Follow-ups due on or after the day the document is produced, soonest first.</summary>
     public IReadOnlyList<DocumentFollowUp> FollowUps { get; init; } = [];
+
+    /// <summary>
+    /// When the person's lock-box directives withhold part of the record from whoever produces the document, the
+    /// words saying so (in <see cref="Lang"/>), which a template must show; null otherwise. The withheld parts are
+    /// already missing from the model.
+    /// </summary>
+    public string? WithheldNotice { get; init; }
 }

@@ -13,9 +13,10 @@ public static class DocumentModelBuilder
     /// <param name="state">The journey's folded state; it must hold a referral.</param>
     /// <param name="lang">The document's language: <c>en</c> or <c>fr</c>.</param>
     /// <param name="now">The moment the document is produced; dates are the tenant's local dates.</param>
+    /// <param name="withheld">Whether the person's lock-box withholds part of the record from whoever produces it: the document then says so.</param>
     /// <exception cref="UnsupportedDocumentLanguageException">The language is not supported.</exception>
     /// <exception cref="ArgumentException">The journey has no referral, so there is nothing to write about.</exception>
-    public static DocumentModel Build(TenantSettings tenant, Guid journeyId, JourneyState state, string lang, DateTimeOffset now)
+    public static DocumentModel Build(TenantSettings tenant, Guid journeyId, JourneyState state, string lang, DateTimeOffset now, bool withheld = false)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(state);
@@ -34,6 +35,7 @@ public static class DocumentModelBuilder
         return new DocumentModel
         {
             Lang = lang,
+            WithheldNotice = withheld ? DocumentLabels.WithheldNotice(lang) : null,
             GeneratedOn = DocumentDates.Format(today, lang),
             Program = new DocumentProgram(tenant.DisplayName, tenant.ContactPoint),
             Client = new DocumentClient(client.GivenName, ShortName(client)),

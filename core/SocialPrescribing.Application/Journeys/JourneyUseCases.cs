@@ -111,7 +111,8 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit, Time
 
     /// <summary>
     /// The journey with its timeline and allowed commands, or null when it does not exist (or, with
-    /// <paramref name="asOf"/>, did not yet exist at that moment).
+    /// <paramref name="asOf"/>, did not yet exist at that moment); without what the person's lock-box directives in force
+    /// withhold from the caller (<see cref="JourneyView.Withheld"/> names those parts).
     /// </summary>
     /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
     public async Task<JourneyView?> FindAsync(Caller caller, Guid journeyId, DateTimeOffset? asOf = null)
@@ -119,16 +120,34 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit, Time
         ArgumentNullException.ThrowIfNull(caller);
         var journey = Journey(caller.Tenant, journeyId);
         // The scope is decided on the journey as it is now: the current view carries that state already; a view of
-        // the past needs the current state as well.
+        // the past needs the current state as well. So do the directives: one in force now withholds the past too.
         var current = asOf is null ? (await journey.GetView(null)) : null;
         var access = asOf is null ? RecordAccess.Journey : RecordAccess.JourneyHistory;
-        if (await FindStateAsync(caller, journeyId, access, current?.State) is null)
+        if (await FindCurrentAsync(caller, journeyId, access, current?.State) is not { } now)
         {
             return null;
         }
 
         var view = current ?? await journey.GetView(asOf);
-        return view.State.Exists ? view : null;
+        if (!view.State.Exists)
+        {
+            return null;
+        }
+
+        var disclosure = JourneyDisclosure.Of(caller, now);
+        if (!disclosure.AnyWithheld)
+        {
+            return view;
+        }
+
+        var shown = Redaction.Apply(view.Timeline, view.State.Version - view.Timeline.Length + 1, disclosure);
+        return view with
+        {
+            State = Redaction.Apply(view.State, disclosure),
+            Timeline = [.. shown.Select(n => n.Event)],
+            TimelineVersions = [.. shown.Select(n => n.Version)],
+            Withheld = [.. disclosure.WithheldParts],
+        };
     }
 
     /// <summary>
@@ -161,13 +180,31 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit, Time
     }
 
     /// <summary>
-    /// The journey's current state, or null when it does not exist; the access is audited as <paramref name="access"/>
-    /// (denied when out of scope).
+    /// The journey's current state as the caller may see it (<see cref="FindDisclosedAsync"/>), or null when it does not
+    /// exist; the access is audited as <paramref name="access"/> (denied when out of scope).
     /// </summary>
     /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
-    public Task<JourneyState?> FindStateAsync(Caller caller, Guid journeyId, RecordAccess access) => FindStateAsync(caller, journeyId, access, null);
+    public async Task<JourneyState?> FindStateAsync(Caller caller, Guid journeyId, RecordAccess access) =>
+        (await FindDisclosedAsync(caller, journeyId, access))?.State;
 
-    private async Task<JourneyState?> FindStateAsync(Caller caller, Guid journeyId, RecordAccess access, JourneyState? known)
+    /// <summary>
+    /// The journey's current state without what the person's lock-box directives withhold from the caller, and which
+    /// parts those are; null when it does not exist. The access is audited as <paramref name="access"/>.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
+    public async Task<DisclosedState?> FindDisclosedAsync(Caller caller, Guid journeyId, RecordAccess access)
+    {
+        if (await FindCurrentAsync(caller, journeyId, access, null) is not { } state)
+        {
+            return null;
+        }
+
+        var disclosure = JourneyDisclosure.Of(caller, state);
+        return new DisclosedState(Redaction.Apply(state, disclosure), disclosure);
+    }
+
+    /// <summary>The whole current state, once the caller's scope is checked and the access audited.</summary>
+    private async Task<JourneyState?> FindCurrentAsync(Caller caller, Guid journeyId, RecordAccess access, JourneyState? known)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var state = known ?? await Journey(caller.Tenant, journeyId).GetState();

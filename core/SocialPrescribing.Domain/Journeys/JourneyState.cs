@@ -135,11 +135,7 @@ public sealed record JourneyState
         {
             FollowUps = FollowUps.Select(u => u.Id == f.FollowUpId ? u with { CompletedAt = f.OccurredAt, Notes = f.Notes } : u).ToImmutableList(),
         },
-        AssessmentRecorded a => this with
-        {
-            Assessments = Assessments.Add(new RecordedAssessment(
-                a.AssessmentId, a.Instrument, a.InstrumentVersion, a.Timepoint, a.Responses, a.Scores, a.Flags, a.OccurredAt, a.Actor)),
-        },
+        AssessmentRecorded a => this with { Assessments = Assessments.Add(RecordedAssessment.From(a)) },
         SafetyAlertRaised r => this with
         {
             SafetyAlerts = SafetyAlerts.Add(new SafetyAlert(r.AlertId, r.AssessmentId, r.Instrument, r.Flag, r.OccurredAt, null, null, null, null)),

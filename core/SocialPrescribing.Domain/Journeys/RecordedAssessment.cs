@@ -13,4 +13,14 @@ public sealed record RecordedAssessment(
     [property: Id(5)] ImmutableArray<AssessmentScore> Scores,
     [property: Id(6)] ImmutableArray<string> Flags,
     [property: Id(7)] DateTimeOffset RecordedAt,
-    [property: Id(8)] string RecordedBy);
+    [property: Id(8)] string RecordedBy)
+{
+    /// <summary>The assessment an <see cref="Events.AssessmentRecorded"/> event records.</summary>
+    public static RecordedAssessment From(Events.AssessmentRecorded recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        return new(
+            recorded.AssessmentId, recorded.Instrument, recorded.InstrumentVersion, recorded.Timepoint, recorded.Responses, recorded.Scores,
+            recorded.Flags, recorded.OccurredAt, recorded.Actor);
+    }
+}

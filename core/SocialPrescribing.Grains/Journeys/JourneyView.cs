@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Events;
+using SocialPrescribing.Domain.Journeys.Privacy;
 
 namespace SocialPrescribing.Grains.Journeys;
 
@@ -17,4 +18,25 @@ public sealed record JourneyView(
     [property: Id(0)] JourneyState State,
     [property: Id(1)] ImmutableArray<JourneyEvent> Timeline,
     [property: Id(2)] ImmutableArray<string> AllowedCommands,
-    [property: Id(3)] DateTimeOffset? AsOf);
+    [property: Id(3)] DateTimeOffset? AsOf)
+{
+    /// <summary>
+    /// The parts of the record left out of this view for its reader, under the person's lock-box directives; empty for
+    /// the whole journey. The grain serves the whole; the application core leaves out.
+    /// </summary>
+    [Id(4)]
+    public ImmutableArray<RecordPart> Withheld { get; init; } = [];
+
+    /// <summary>
+    /// The version of each event of <see cref="Timeline"/> in the stream when some are left out; empty when the
+    /// timeline is whole (its events are then consecutive, the last at the state's version).
+    /// </summary>
+    [Id(5)]
+    public ImmutableArray<long> TimelineVersions { get; init; } = [];
+
+    /// <summary>The timeline's events with their versions in the stream.</summary>
+    public IEnumerable<(long Version, JourneyEvent Event)> NumberedTimeline() =>
+        TimelineVersions.IsDefaultOrEmpty
+            ? Timeline.Select((e, i) => (State.Version - Timeline.Length + 1 + i, e))
+            : TimelineVersions.Zip(Timeline);
+}

@@ -17,6 +17,13 @@ internal static class Problems
     public static IResult Forbidden(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Not permitted.");
 
+    /// <summary>403 for a part of the record the person's lock-box withholds from the caller; it says so, not what or by whom.</summary>
+    public static IResult Withheld() =>
+        TypedResults.Problem(
+            SocialPrescribing.Domain.Journeys.Privacy.Disclosure.Notice,
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Withheld at the person's request.");
+
     public static IResult UnknownJourney() => NotFound("No journey with this id in this tenant.");
 
     public static IResult Conflict(JourneyStatus status, CommandRejection rejection) =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Privacy;
 using SocialPrescribing.Domain.Journeys.Events;
 using SocialPrescribing.Domain.Outcomes;
 using SocialPrescribing.Grains.Journeys;
@@ -111,13 +112,14 @@ internal static class AssessmentsFeature
         var tenant = TenantEndpointFilter.GetTenant(http);
         return commands.SendAsync<AssessmentRequest>(http, _ => journeyId, async (id, outcome) =>
         {
-            var recorded = outcome.Events.OfType<AssessmentRecorded>().Single();
+            // The answer shows what the caller just recorded, from the event, even when the person's lock-box
+            // withholds the journey's other assessments from them.
+            var assessment = RecordedAssessment.From(outcome.Events.OfType<AssessmentRecorded>().Single());
             var state = await journeys.FindStateAsync(http.GetRequiredCaller(), id, RecordAccess.Assessments);
-            var assessment = state!.Assessments.Single(a => a.Id == recorded.AssessmentId);
             var response = new RecordedAssessmentResponse(
                 id,
                 AssessmentResponse.From(assessment),
-                [.. state.SafetyAlerts.Where(a => a.AssessmentId == assessment.Id).Select(SafetyAlertResponse.From)],
+                [.. state!.SafetyAlerts.Where(a => a.AssessmentId == assessment.Id).Select(SafetyAlertResponse.From)],
                 WireNames.Of(outcome.Status),
                 outcome.Version,
                 outcome.Kind == CommandOutcomeKind.Replayed,
@@ -126,33 +128,44 @@ internal static class AssessmentsFeature
         });
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys)
-    {
-        var state = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Assessments);
-        return state is null ? Problems.UnknownJourney() : TypedResults.Ok(state.Assessments.Select(AssessmentResponse.From).ToList());
-    }
+    private static async Task<IResult> ListAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys) =>
+        await AssessmentsAsync(http, journeyId, journeys, RecordAccess.Assessments) switch
+        {
+            (null, var problem) => problem!,
+            (var state, _) => TypedResults.Ok(state.Assessments.Select(AssessmentResponse.From).ToList()),
+        };
 
-    private static async Task<IResult> GetAsync(HttpContext http, Guid journeyId, Guid assessmentId, JourneyUseCases journeys)
-    {
-        var state = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Assessments);
-        return state?.Assessments.Find(a => a.Id == assessmentId) is { } found
-            ? TypedResults.Ok(AssessmentResponse.From(found))
-            : Problems.NotFound(state is null ? "No journey with this id in this tenant." : "No assessment with this id on this journey.");
-    }
+    private static async Task<IResult> GetAsync(HttpContext http, Guid journeyId, Guid assessmentId, JourneyUseCases journeys) =>
+        await AssessmentsAsync(http, journeyId, journeys, RecordAccess.Assessments) switch
+        {
+            (null, var problem) => problem!,
+            (var state, _) => state.Assessments.Find(a => a.Id == assessmentId) is { } found
+                ? TypedResults.Ok(AssessmentResponse.From(found))
+                : Problems.NotFound("No assessment with this id on this journey."),
+        };
 
     private static async Task<IResult> OutcomesAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys, IAssessmentCatalog catalog)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        var state = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Outcomes);
+        var (state, problem) = await AssessmentsAsync(http, journeyId, journeys, RecordAccess.Outcomes);
         if (state is null)
         {
-            return Problems.UnknownJourney();
+            return problem!;
         }
 
         var find = (string id) => catalog.Find(tenant.Id, id)?.Instrument;
         var outcomes = JourneyOutcomes.Compute(state.Assessments, find);
         return TypedResults.Ok(new JourneyOutcomesResponse(journeyId, [.. outcomes.Select(o => InstrumentOutcomeResponse.From(o, find(o.Instrument)))]));
     }
+
+    /// <summary>The journey's state for a read of its assessments, or the problem: unknown journey, or assessments withheld from the caller.</summary>
+    private static async Task<(JourneyState? State, IResult? Problem)> AssessmentsAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys, RecordAccess access) =>
+        await journeys.FindDisclosedAsync(http.GetRequiredCaller(), journeyId, access) switch
+        {
+            null => (null, Problems.UnknownJourney()),
+            { } disclosed when disclosed.IsWithheld(RecordPart.Assessments) => (null, Problems.Withheld()),
+            { } disclosed => (disclosed.State, null),
+        };
 
     private static IResult UnknownInstrument(string instrument) =>
         Problems.NotFound($"No instrument '{instrument}' in this program's catalogue (GET …/assessments/instruments lists them).");

@@ -2,6 +2,7 @@ using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Privacy;
 using SocialPrescribing.Host.Http;
 using SocialPrescribing.Host.Features.Access;
 
@@ -19,6 +20,7 @@ internal static class DocumentsFeature
             .WithSummary("Render a journey's document (referral-acknowledgement, plan-summary) as HTML; lang defaults to the client's preferred language.")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return tenant;
     }
@@ -37,13 +39,19 @@ internal static class DocumentsFeature
             return Problems.NotFound($"No document template '{template}'; known: {string.Join(", ", catalog.Templates)}.");
         }
 
-        if (await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Document) is not { } state)
+        if (await journeys.FindDisclosedAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Document) is not { } disclosed)
         {
             return Problems.UnknownJourney();
         }
 
+        if (disclosed.IsWithheld(RecordPart.Documents))
+        {
+            return Problems.Withheld();
+        }
+
+        var state = disclosed.State;
         var language = lang ?? WireNames.Of(state.Client!.PreferredLanguage);
-        var model = DocumentModelBuilder.Build(tenant, journeyId, state, language, time.GetUtcNow());
+        var model = DocumentModelBuilder.Build(tenant, journeyId, state, language, time.GetUtcNow(), withheld: disclosed.AnyWithheld);
         return TypedResults.Content(renderer.Render(template, language, model), "text/html; charset=utf-8");
     }
 }

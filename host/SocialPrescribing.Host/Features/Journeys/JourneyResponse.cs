@@ -1,5 +1,6 @@
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Privacy;
 using SocialPrescribing.Grains.Journeys;
 using SocialPrescribing.Host.Features.Assessments;
 using SocialPrescribing.Host.Features.Consent;
@@ -9,7 +10,10 @@ using SocialPrescribing.Host.Http;
 
 namespace SocialPrescribing.Host.Features.Journeys;
 
-/// <summary>A journey as the API shows it: current state, what may happen next, and the full timeline.</summary>
+/// <summary>
+/// A journey as the API shows it: current state, what may happen next, and the timeline; without what the person's
+/// lock-box withholds from the caller, in which case <c>notice</c> says that something is withheld (not what).
+/// </summary>
 internal sealed record JourneyResponse(
     Guid JourneyId,
     string Tenant,
@@ -39,7 +43,8 @@ internal sealed record JourneyResponse(
     IReadOnlyList<WithholdingDirectiveResponse> WithholdingDirectives,
     IReadOnlyList<string> AllowedCommands,
     IReadOnlyList<TimelineEntry> Timeline,
-    DateTimeOffset? AsOf)
+    DateTimeOffset? AsOf,
+    string? Notice)
 {
     public static JourneyResponse From(TenantId tenant, Guid journeyId, JourneyView view)
     {
@@ -79,7 +84,8 @@ internal sealed record JourneyResponse(
             ConsentResponse.From(s),
             [.. s.WithholdingDirectives.Select(WithholdingDirectiveResponse.From)],
             view.AllowedCommands,
-            TimelineEntry.Of(view.Timeline, s.Version),
-            view.AsOf);
+            TimelineEntry.Of(view),
+            view.AsOf,
+            view.Withheld.IsEmpty ? null : Disclosure.Notice);
     }
 }

@@ -20,6 +20,10 @@ internal sealed record TimelineEntry(long Version, string Type, DateTimeOffset O
         return new TimelineEntry(version, e.Type, e.OccurredAt, e.Actor, e.CommandId, data);
     }
 
+    /// <summary>The timeline of a view, each event at its version in the stream.</summary>
+    public static IReadOnlyList<TimelineEntry> Of(SocialPrescribing.Grains.Journeys.JourneyView view) =>
+        [.. view.NumberedTimeline().Select(n => From(n.Event, n.Version))];
+
     /// <summary>Timeline entries of consecutive events, the last of which is at <paramref name="lastVersion"/>.</summary>
     public static IReadOnlyList<TimelineEntry> Of(IReadOnlyList<JourneyEvent> events, long lastVersion) =>
         [.. events.Select((e, i) => From(e, lastVersion - events.Count + 1 + i))];
