@@ -79,6 +79,26 @@ internal sealed class PostgresAuditStatements
             """;
 
         ReadHead = $"SELECT sequence, hash FROM {heads} WHERE tenant = $1";
+        var anchors = $"{quotedSchema}.audit_chain_anchors";
+        ReadAnchor = $"SELECT sequence, hash FROM {anchors} WHERE tenant = $1";
+        // A purge, in the owner's transaction: the gate opens deletes for this transaction only; the head's lock keeps
+        // appends of the tenant out until it commits. $1 the tenant, $2 the moment before which entries go.
+        OpenPurgeGate = "SELECT set_config('sp.audit_purge', 'on', true)";
+        LockHead = $"SELECT sequence, hash FROM {heads} WHERE tenant = $1 FOR UPDATE";
+        // The last entry of the prefix older than $2: every entry up to it was written before $2, and the one after it
+        // was not (or there is none). $3 the anchor's sequence, below which nothing is left.
+        PurgeCut = $"""
+            SELECT e.sequence, e.hash FROM {_entries} AS e
+            WHERE e.tenant = $1 AND e.sequence > $3
+              AND e.sequence < coalesce((SELECT min(sequence) FROM {_entries} WHERE tenant = $1 AND sequence > $3 AND at >= $2), 9223372036854775807)
+            ORDER BY e.sequence DESC LIMIT 1
+            """;
+        DeleteThrough = $"DELETE FROM {_entries} WHERE tenant = $1 AND sequence <= $2";
+        MoveAnchor = $"""
+            INSERT INTO {anchors} (tenant, sequence, hash, purged_before, purged_at) VALUES ($1, $2, $3, $4, now())
+            ON CONFLICT (tenant) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash,
+                purged_before = excluded.purged_before, purged_at = excluded.purged_at
+            """;
         ReadChainAfter = $"SELECT {EntryColumns} FROM {_entries} WHERE tenant = $1 AND sequence > $2 ORDER BY sequence LIMIT $3";
         ListTenants = $"SELECT tenant FROM {heads} WHERE sequence > 0 ORDER BY tenant";
     }
@@ -95,6 +115,18 @@ internal sealed class PostgresAuditStatements
     public string AppendAfterHeads { get; }
 
     public string ReadHead { get; }
+
+    public string ReadAnchor { get; }
+
+    public string OpenPurgeGate { get; }
+
+    public string LockHead { get; }
+
+    public string PurgeCut { get; }
+
+    public string DeleteThrough { get; }
+
+    public string MoveAnchor { get; }
 
     /// <summary>A tenant's entries in chain order after a sequence, at most a given number, columns as <see cref="EntryColumns"/>.</summary>
     public string ReadChainAfter { get; }

@@ -72,21 +72,8 @@ public sealed partial class PostgresJourneyStore : IAuditLog
             // taken for entries written behind the log's back.
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-            var head = AuditChainHead.Empty;
-            await using (var read = new NpgsqlBatch(connection, transaction))
-            {
-                var readHead = new NpgsqlBatchCommand(AuditSql.ReadHead);
-                readHead.Parameters.Add(Text(tenant.Value));
-                read.BatchCommands.Add(PostgresTenantScope.For(tenant));
-                read.BatchCommands.Add(readHead);
-                await using var reader = await PostgresTenantScope.ReadAsync(read, cancellationToken);
-                if (await reader.ReadAsync(cancellationToken))
-                {
-                    head = new AuditChainHead(reader.GetInt64(0), reader.GetString(1));
-                }
-            }
-
-            return await AuditChainWalk.VerifyAsync(tenant, head, async after =>
+            var (anchor, head) = await ReadAnchorAndHeadAsync(connection, transaction, tenant, lockHead: false, cancellationToken);
+            return await AuditChainWalk.VerifyAsync(tenant, anchor, head, async after =>
             {
                 await using var chunk = new NpgsqlCommand(AuditSql.ReadChainAfter, connection, transaction);
                 chunk.Parameters.Add(Text(tenant.Value));
@@ -96,6 +83,81 @@ public sealed partial class PostgresJourneyStore : IAuditLog
                 return await ReadAuditEntriesAsync(reader, tenant, cancellationToken);
             });
         }, migrateFirst: true, cancellationToken);
+
+    public async Task<AuditPurge> PurgeAsync(TenantId tenant, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var verification = await VerifyAsync(tenant, cancellationToken);
+        return await RunAsync(async () =>
+        {
+            // As the owner: the application's role may not delete entries, and the gate opens them to this transaction only.
+            await using var connection = await _ownerDataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var gate = new NpgsqlBatch(connection, transaction))
+            {
+                gate.BatchCommands.Add(PostgresTenantScope.For(tenant));
+                gate.BatchCommands.Add(new NpgsqlBatchCommand(AuditSql.OpenPurgeGate));
+                await gate.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var (anchor, _) = await ReadAnchorAndHeadAsync(connection, transaction, tenant, lockHead: true, cancellationToken);
+            if (!verification.IsIntact)
+            {
+                return new AuditPurge(tenant, 0, anchor, verification);
+            }
+
+            AuditChainHead? cut = null;
+            await using (var find = new NpgsqlCommand(AuditSql.PurgeCut, connection, transaction))
+            {
+                find.Parameters.Add(Text(tenant.Value));
+                find.Parameters.Add(Timestamp(before));
+                find.Parameters.Add(BigInt(anchor.Sequence));
+                await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    cut = new AuditChainHead(reader.GetInt64(0), reader.GetString(1));
+                }
+            }
+
+            if (cut is not { } last)
+            {
+                return new AuditPurge(tenant, 0, anchor, verification);
+            }
+
+            await using var purge = new NpgsqlBatch(connection, transaction);
+            var delete = new NpgsqlBatchCommand(AuditSql.DeleteThrough);
+            delete.Parameters.Add(Text(tenant.Value));
+            delete.Parameters.Add(BigInt(last.Sequence));
+            var move = new NpgsqlBatchCommand(AuditSql.MoveAnchor);
+            move.Parameters.Add(Text(tenant.Value));
+            move.Parameters.Add(BigInt(last.Sequence));
+            move.Parameters.Add(Text(last.Hash));
+            move.Parameters.Add(Timestamp(before));
+            purge.BatchCommands.Add(delete);
+            purge.BatchCommands.Add(move);
+            await purge.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new AuditPurge(tenant, delete.RecordsAffected, last, verification);
+        }, migrateFirst: true, cancellationToken);
+    }
+
+    /// <summary>Where the tenant's kept chain starts and where it ends (the head locked for a purge), in one round trip.</summary>
+    private async Task<(AuditChainHead Anchor, AuditChainHead Head)> ReadAnchorAndHeadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, TenantId tenant, bool lockHead, CancellationToken cancellationToken)
+    {
+        var readAnchor = new NpgsqlBatchCommand(AuditSql.ReadAnchor);
+        readAnchor.Parameters.Add(Text(tenant.Value));
+        var readHead = new NpgsqlBatchCommand(lockHead ? AuditSql.LockHead : AuditSql.ReadHead);
+        readHead.Parameters.Add(Text(tenant.Value));
+        await using var read = new NpgsqlBatch(connection, transaction);
+        read.BatchCommands.Add(PostgresTenantScope.For(tenant));
+        read.BatchCommands.Add(readAnchor);
+        read.BatchCommands.Add(readHead);
+        await using var reader = await PostgresTenantScope.ReadAsync(read, cancellationToken);
+        var anchor = await reader.ReadAsync(cancellationToken) ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1)) : AuditChainHead.Empty;
+        await reader.NextResultAsync(cancellationToken);
+        var head = await reader.ReadAsync(cancellationToken) ? new AuditChainHead(reader.GetInt64(0), reader.GetString(1)) : AuditChainHead.Empty;
+        return (anchor, head);
+    }
 
     public Task<IReadOnlyList<TenantId>> ListAuditedTenantsAsync(CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<TenantId>>(async () =>

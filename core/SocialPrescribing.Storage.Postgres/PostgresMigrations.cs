@@ -22,7 +22,11 @@ internal static class PostgresMigrations
         ("record_streams", false),
         ("audit_entries", false),
         ("audit_chain_heads", true),
+        ("audit_chain_anchors", false),
     ];
+
+    /// <summary>The tenant tables that migration 6 secured; tables created later secure themselves in their own step.</summary>
+    private static IEnumerable<(string Name, bool SystemReads)> TenantTablesOfStep6 => TenantTables.Take(5);
 
     public static readonly IReadOnlyList<PostgresMigrationStep> Steps =
     [
@@ -222,7 +226,45 @@ internal static class PostgresMigrations
         ]),
         new(6, "row-level security: every tenant's rows only to transactions that name the tenant", schema =>
         [
-            .. TenantTables.SelectMany(table => TenantPolicies(schema, table.Name, table.SystemReads)),
+            .. TenantTablesOfStep6.SelectMany(table => TenantPolicies(schema, table.Name, table.SystemReads)),
+        ]),
+        new(7, "audit retention: where each tenant's kept chain starts, and purges through a gate", schema =>
+        [
+            // Where a tenant's chain starts once entries older than its retention have been purged: the sequence and
+            // hash of the last entry removed, so that the first kept entry must link to it. Only ever moves forward.
+            $$"""
+            CREATE TABLE {{schema}}.audit_chain_anchors (
+                tenant         text COLLATE "C" PRIMARY KEY CHECK (tenant ~ '^[a-z0-9-]{2,32}$'),
+                sequence       bigint      NOT NULL CHECK (sequence > 0),
+                hash           text        NOT NULL CHECK (hash ~ '^[0-9a-f]{64}$'),
+                purged_before  timestamptz NOT NULL,
+                purged_at      timestamptz NOT NULL
+            )
+            """,
+            $"""
+            CREATE TRIGGER audit_chain_anchors_kept BEFORE DELETE OR TRUNCATE ON {schema}.audit_chain_anchors
+                FOR EACH STATEMENT EXECUTE FUNCTION {schema}.audit_refuse_change()
+            """,
+            $"""
+            CREATE TRIGGER audit_chain_anchors_forward BEFORE UPDATE ON {schema}.audit_chain_anchors
+                FOR EACH ROW EXECUTE FUNCTION {schema}.audit_head_forward()
+            """,
+            // Entries stay append-only, except that a purge may delete: a transaction that opened the gate
+            // (sp.audit_purge) and holds the right to delete, which only the owner role has. The purge deletes a prefix
+            // of one chain and moves its anchor in the same transaction (PostgresJourneyStore.PurgeAuditAsync).
+            $$"""
+            CREATE OR REPLACE FUNCTION {{schema}}.audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'audit_entries' AND current_setting('sp.audit_purge', true) = 'on' THEN
+                    RETURN NULL;
+                END IF;
+                RAISE EXCEPTION 'the audit log is append-only: % on % is not allowed', TG_OP, TG_TABLE_NAME
+                    USING ERRCODE = 'insufficient_privilege';
+            END
+            $fn$
+            """,
+            $"REVOKE UPDATE, DELETE, TRUNCATE ON {schema}.audit_chain_anchors FROM PUBLIC",
+            .. TenantPolicies(schema, "audit_chain_anchors", systemReads: false),
         ]),
     ];
 
@@ -259,6 +301,7 @@ internal static class PostgresMigrations
         $"GRANT SELECT, INSERT ON {schema}.journey_events, {schema}.record_streams, {schema}.audit_entries TO {role}",
         $"GRANT SELECT, INSERT, UPDATE, DELETE ON {schema}.journeys TO {role}",
         $"GRANT SELECT, INSERT, UPDATE ON {schema}.feed_checkpoints, {schema}.audit_chain_heads TO {role}",
+        $"GRANT SELECT ON {schema}.audit_chain_anchors TO {role}",
     ];
 
     /// <summary>Creates the schema and the ledger of applied steps; safe to run again.</summary>

@@ -64,20 +64,8 @@ public sealed partial class SqliteJourneyStore : IAuditLog
             // A read transaction: one snapshot of the file (WAL) for the head and every entry, while appends go on.
             await using var connection = await OpenAsync(cancellationToken);
             await using var tx = connection.BeginTransaction(deferred: true);
-            var head = AuditChainHead.Empty;
-            await using (var read = connection.CreateCommand())
-            {
-                read.Transaction = tx;
-                read.CommandText = "SELECT sequence, hash FROM audit_chain_heads WHERE tenant = $tenant";
-                read.Parameters.AddWithValue("$tenant", tenant.Value);
-                await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-                if (await reader.ReadAsync(cancellationToken))
-                {
-                    head = new AuditChainHead(reader.GetInt64(0), reader.GetString(1));
-                }
-            }
-
-            return await AuditChainWalk.VerifyAsync(tenant, head, async after =>
+            var (anchor, head) = await ReadAnchorAndHeadAsync(connection, tx, tenant, cancellationToken);
+            return await AuditChainWalk.VerifyAsync(tenant, anchor, head, async after =>
             {
                 await using var chunk = connection.CreateCommand();
                 chunk.Transaction = tx;
@@ -88,6 +76,95 @@ public sealed partial class SqliteJourneyStore : IAuditLog
                 return await ReadAuditEntriesAsync(chunk, tenant, cancellationToken);
             });
         });
+
+    public async Task<AuditPurge> PurgeAsync(TenantId tenant, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var verification = await VerifyAsync(tenant, cancellationToken);
+        return await RunAsync(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await _writeGate.WaitAsync(cancellationToken);
+            try
+            {
+                // Under the write lock, so no append of the tenant interleaves; the gate row opens deletes of this
+                // tenant's entries and is gone again when the transaction commits.
+                await using var tx = connection.BeginTransaction(deferred: false);
+                var (anchor, _) = await ReadAnchorAndHeadAsync(connection, tx, tenant, cancellationToken);
+                if (!verification.IsIntact)
+                {
+                    return new AuditPurge(tenant, 0, anchor, verification);
+                }
+
+                AuditChainHead? cut = null;
+                await using (var find = connection.CreateCommand())
+                {
+                    find.Transaction = tx;
+                    find.CommandText = """
+                        SELECT sequence, hash FROM audit_entries
+                        WHERE tenant = $tenant AND sequence > $anchor
+                          AND sequence < coalesce((SELECT min(sequence) FROM audit_entries WHERE tenant = $tenant AND sequence > $anchor AND at >= $before), 9223372036854775807)
+                        ORDER BY sequence DESC LIMIT 1
+                        """;
+                    find.Parameters.AddWithValue("$tenant", tenant.Value);
+                    find.Parameters.AddWithValue("$anchor", anchor.Sequence);
+                    find.Parameters.AddWithValue("$before", Text(before));
+                    await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+                    if (await reader.ReadAsync(cancellationToken))
+                    {
+                        cut = new AuditChainHead(reader.GetInt64(0), reader.GetString(1));
+                    }
+                }
+
+                if (cut is not { } last)
+                {
+                    return new AuditPurge(tenant, 0, anchor, verification);
+                }
+
+                await using var purge = connection.CreateCommand();
+                purge.Transaction = tx;
+                purge.CommandText = """
+                    INSERT INTO audit_purge_gate (tenant) VALUES ($tenant);
+                    DELETE FROM audit_entries WHERE tenant = $tenant AND sequence <= $last;
+                    DELETE FROM audit_purge_gate WHERE tenant = $tenant;
+                    INSERT INTO audit_chain_anchors (tenant, sequence, hash, purged_before, purged_at) VALUES ($tenant, $last, $hash, $before, $now)
+                    ON CONFLICT (tenant) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash,
+                        purged_before = excluded.purged_before, purged_at = excluded.purged_at;
+                    """;
+                purge.Parameters.AddWithValue("$tenant", tenant.Value);
+                purge.Parameters.AddWithValue("$last", last.Sequence);
+                purge.Parameters.AddWithValue("$hash", last.Hash);
+                purge.Parameters.AddWithValue("$before", Text(before));
+                purge.Parameters.AddWithValue("$now", Text(_time.GetUtcNow()));
+                await purge.ExecuteNonQueryAsync(cancellationToken);
+                await tx.CommitAsync(cancellationToken);
+                return new AuditPurge(tenant, last.Sequence - anchor.Sequence, last, verification);
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+        });
+    }
+
+    /// <summary>Where the tenant's kept chain starts (the anchor a purge left, if any) and its recorded head.</summary>
+    private static async Task<(AuditChainHead Anchor, AuditChainHead Head)> ReadAnchorAndHeadAsync(
+        SqliteConnection connection, SqliteTransaction tx, TenantId tenant, CancellationToken cancellationToken)
+    {
+        await using var read = connection.CreateCommand();
+        read.Transaction = tx;
+        read.CommandText = """
+            SELECT coalesce((SELECT sequence FROM audit_chain_anchors WHERE tenant = $tenant), 0),
+                   (SELECT hash FROM audit_chain_anchors WHERE tenant = $tenant),
+                   coalesce((SELECT sequence FROM audit_chain_heads WHERE tenant = $tenant), 0),
+                   (SELECT hash FROM audit_chain_heads WHERE tenant = $tenant)
+            """;
+        read.Parameters.AddWithValue("$tenant", tenant.Value);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (
+            reader.IsDBNull(1) ? AuditChainHead.Empty : new AuditChainHead(reader.GetInt64(0), reader.GetString(1)),
+            reader.IsDBNull(3) ? AuditChainHead.Empty : new AuditChainHead(reader.GetInt64(2), reader.GetString(3)));
+    }
 
     public Task<IReadOnlyList<TenantId>> ListAuditedTenantsAsync(CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<TenantId>>(async () =>

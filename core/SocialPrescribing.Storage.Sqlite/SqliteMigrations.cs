@@ -131,5 +131,26 @@ internal static class SqliteMigrations
             WHEN NEW.tenant <> OLD.tenant OR NEW.sequence <= OLD.sequence
             BEGIN SELECT RAISE(ABORT, 'an audit chain head only moves forward'); END;
             """),
+        (6, """
+            -- Audit retention: where each tenant's kept chain starts once its oldest entries are purged (the last entry
+            -- removed), and a gate a purge opens for its own transaction: without a row in it, deletes stay refused.
+            CREATE TABLE audit_chain_anchors (
+                tenant         TEXT    NOT NULL PRIMARY KEY,
+                sequence       INTEGER NOT NULL CHECK (sequence > 0),
+                hash           TEXT    NOT NULL,
+                purged_before  TEXT    NOT NULL,
+                purged_at      TEXT    NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE audit_purge_gate (tenant TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;
+            CREATE TRIGGER audit_chain_anchors_no_delete BEFORE DELETE ON audit_chain_anchors
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: DELETE on audit_chain_anchors is not allowed'); END;
+            CREATE TRIGGER audit_chain_anchors_forward BEFORE UPDATE ON audit_chain_anchors
+            WHEN NEW.tenant <> OLD.tenant OR NEW.sequence <= OLD.sequence
+            BEGIN SELECT RAISE(ABORT, 'an audit chain anchor only moves forward'); END;
+            DROP TRIGGER audit_entries_no_delete;
+            CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries
+            WHEN NOT EXISTS (SELECT 1 FROM audit_purge_gate WHERE tenant = OLD.tenant)
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: DELETE on audit_entries is not allowed'); END;
+            """),
     ];
 }

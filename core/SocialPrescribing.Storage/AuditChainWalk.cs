@@ -6,7 +6,7 @@ namespace SocialPrescribing.Storage;
 /// Verification of one tenant's chain, fed its entries in ascending sequence (as read, so no engine holds a whole
 /// chain in memory) and then its recorded head. Every engine verifies through this one walk.
 /// </summary>
-public sealed class AuditChainWalk(TenantId tenant)
+public sealed class AuditChainWalk(TenantId tenant, AuditChainHead anchor)
 {
     /// <summary>How far from its place an entry that fails its hash is looked for, to tell a moved entry from a changed one.</summary>
     private const int ReorderWindow = 256;
@@ -14,21 +14,28 @@ public sealed class AuditChainWalk(TenantId tenant)
     /// <summary>How many entries <see cref="VerifyAsync"/> asks for at a time.</summary>
     public const int ChunkSize = 5000;
 
-    private long _expected = 1;
-    private string _previous = AuditChain.Genesis;
+    private long _expected = anchor.Sequence + 1;
+    private string _previous = anchor.Hash;
     private long _read;
     private (long At, AuditChainBreak Why, string Detail)? _break;
 
+    public AuditChainWalk(TenantId tenant)
+        : this(tenant, AuditChainHead.Empty)
+    {
+    }
+
     /// <summary>
-    /// Verifies a tenant's chain against its recorded <paramref name="head"/>, reading it through
+    /// Verifies a tenant's chain against its recorded <paramref name="head"/>, from its <paramref name="anchor"/> (where
+    /// a purge left it to start; <see cref="AuditChainHead.Empty"/> for a whole chain), reading it through
     /// <paramref name="readAfter"/>: up to <see cref="ChunkSize"/> entries after a sequence, in ascending sequence.
     /// Reading stops at the first break, so a broken chain is not read to its end.
     /// </summary>
-    public static async Task<AuditVerification> VerifyAsync(TenantId tenant, AuditChainHead head, Func<long, Task<IReadOnlyList<StoredAuditEntry>>> readAfter)
+    public static async Task<AuditVerification> VerifyAsync(
+        TenantId tenant, AuditChainHead anchor, AuditChainHead head, Func<long, Task<IReadOnlyList<StoredAuditEntry>>> readAfter)
     {
         ArgumentNullException.ThrowIfNull(readAfter);
-        var walk = new AuditChainWalk(tenant);
-        for (var after = 0L; ;)
+        var walk = new AuditChainWalk(tenant, anchor);
+        for (var after = anchor.Sequence; ;)
         {
             var entries = await readAfter(after).ConfigureAwait(false);
             foreach (var entry in entries)

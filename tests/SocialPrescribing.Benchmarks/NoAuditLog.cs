@@ -16,5 +16,8 @@ internal sealed class NoAuditLog : IAuditLog
 
     public Task<AuditVerification> VerifyAsync(TenantId tenant, CancellationToken cancellationToken = default) => Task.FromResult(new AuditVerification(tenant, 0, 0, null, null, null));
 
+    public Task<AuditPurge> PurgeAsync(TenantId tenant, DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new AuditPurge(tenant, 0, AuditChainHead.Empty, new AuditVerification(tenant, 0, 0, null, null, null)));
+
     public Task<IReadOnlyList<TenantId>> ListAuditedTenantsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<TenantId>>([]);
 }

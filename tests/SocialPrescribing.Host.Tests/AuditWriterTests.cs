@@ -145,6 +145,8 @@ public sealed class AuditWriterTests
 
         public Task<AuditVerification> VerifyAsync(TenantId tenant, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task<AuditPurge> PurgeAsync(TenantId tenant, DateTimeOffset before, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<IReadOnlyList<TenantId>> ListAuditedTenantsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -293,6 +293,84 @@ public abstract class AuditLogConformance
         Assert.True((await Log.VerifyAsync(Alberta, Token)).IsIntact);
     }
 
+    [Fact]
+    public async Task A_purge_removes_the_entries_older_than_the_cutoff_and_the_kept_chain_still_verifies()
+    {
+        await AppendOneByOneAsync(6);
+        await AppendOneByOneAsync(2, Ontario);
+
+        var purge = await Log.PurgeAsync(Alberta, T0.AddMinutes(3), Token);
+
+        Assert.Equal((3L, 3L), (purge.Purged, purge.Anchor.Sequence));
+        Assert.True(purge.Verification.IsIntact);
+        Assert.Equal([4L, 5L, 6L], (await AllAsync(Alberta)).Select(e => e.Sequence));
+        var kept = await Log.VerifyAsync(Alberta, Token);
+        Assert.True(kept.IsIntact, kept.Detail);
+        Assert.Equal((3L, 6L), (kept.Entries, kept.Head));
+        // Another tenant's chain is untouched; purging again to the same moment removes nothing more.
+        Assert.Equal(2, (await AllAsync(Ontario)).Count);
+        Assert.Equal(0, (await Log.PurgeAsync(Alberta, T0.AddMinutes(3), Token)).Purged);
+        // The chain goes on from where it was.
+        await Log.AppendAsync([Entry(minute: 10)], Token);
+        Assert.Equal(7L, (await AllAsync(Alberta))[^1].Sequence);
+        Assert.True((await Log.VerifyAsync(Alberta, Token)).IsIntact);
+    }
+
+    [Fact]
+    public async Task A_purge_never_removes_an_entry_written_at_or_after_the_cutoff_even_one_numbered_earlier()
+    {
+        foreach (var minute in new[] { 0, 1, 5, 2, 3 })
+        {
+            await Log.AppendAsync([Entry(minute: minute)], Token);
+        }
+
+        var purge = await Log.PurgeAsync(Alberta, T0.AddMinutes(3), Token);
+
+        Assert.Equal(2, purge.Purged);
+        Assert.Equal([3L, 4L, 5L], (await AllAsync(Alberta)).Select(e => e.Sequence));
+        Assert.True((await Log.VerifyAsync(Alberta, Token)).IsIntact);
+    }
+
+    [Fact]
+    public async Task A_purge_of_the_whole_chain_leaves_an_empty_chain_that_verifies_and_goes_on()
+    {
+        await AppendOneByOneAsync(4);
+
+        Assert.Equal(4, (await Log.PurgeAsync(Alberta, T0.AddDays(1), Token)).Purged);
+
+        Assert.Empty(await AllAsync(Alberta));
+        var empty = await Log.VerifyAsync(Alberta, Token);
+        Assert.True(empty.IsIntact, empty.Detail);
+        Assert.Equal((0L, 4L), (empty.Entries, empty.Head));
+        await Log.AppendAsync([Entry(minute: 60)], Token);
+        Assert.Equal(5L, Assert.Single(await AllAsync(Alberta)).Sequence);
+        Assert.True((await Log.VerifyAsync(Alberta, Token)).IsIntact);
+    }
+
+    [Fact]
+    public async Task After_a_purge_tampering_with_the_kept_chain_is_still_found_even_at_its_new_start()
+    {
+        await AppendOneByOneAsync(6);
+        await Log.PurgeAsync(Alberta, T0.AddMinutes(2), Token);
+
+        await TamperAsync($"DELETE FROM {EntriesTable} WHERE tenant = 'ab' AND sequence = 3");
+
+        var verification = await Log.VerifyAsync(Alberta, Token);
+        Assert.Equal((AuditChainBreak.Removed, 3L), (verification.Break, verification.BrokenAt));
+    }
+
+    [Fact]
+    public async Task A_broken_chain_is_not_purged()
+    {
+        await AppendOneByOneAsync(6);
+        await TamperAsync($"UPDATE {EntriesTable} SET actor = 'someone-else' WHERE tenant = 'ab' AND sequence = 2");
+
+        var purge = await Log.PurgeAsync(Alberta, T0.AddMinutes(4), Token);
+
+        Assert.Equal((0L, AuditChainBreak.Changed), (purge.Purged, purge.Verification.Break));
+        Assert.Equal(6, (await AllAsync(Alberta)).Count);
+    }
+
     public static TheoryData<string> BadEntries => [.. BadEntry.Keys];
 
     private static readonly Dictionary<string, Func<AuditEntry, AuditEntry>> BadEntry = new()

@@ -47,6 +47,30 @@ public sealed class PostgresAuditLogTests(PostgresFixture fixture) : PostgresAud
     }
 
     [Fact]
+    public async Task The_applications_role_cannot_purge_even_with_the_gate_open_and_an_anchor_is_never_removed()
+    {
+        await AppendOneByOneAsync(4);
+        await Log.PurgeAsync(Alberta, T0.AddMinutes(2), Token);
+
+        await using (var connection = await Db.AppDataSource.OpenConnectionAsync(Token))
+        {
+            await using var gate = new NpgsqlCommand($"SELECT set_config('sp.tenants', 'ab', false), set_config('sp.audit_purge', 'on', false)", connection);
+            await gate.ExecuteNonQueryAsync(Token);
+            await using var delete = new NpgsqlCommand($"DELETE FROM {EntriesTable} WHERE tenant = 'ab'", connection);
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => delete.ExecuteNonQueryAsync(Token));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+            await using var reset = new NpgsqlCommand("RESET ALL", connection);
+            await reset.ExecuteNonQueryAsync(Token);
+        }
+
+        // Nor may the owner move an anchor back or remove it.
+        await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync($"UPDATE \"{Db.Name}\".audit_chain_anchors SET sequence = 1 WHERE tenant = 'ab'"));
+        await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync($"DELETE FROM \"{Db.Name}\".audit_chain_anchors"));
+        Assert.Equal([3L, 4L], (await AllAsync(Alberta)).Select(e => e.Sequence));
+        Assert.True((await Log.VerifyAsync(Alberta, Token)).IsIntact);
+    }
+
+    [Fact]
     public async Task No_role_holds_update_delete_or_truncate_through_public()
     {
         await Store.MigrateAsync(Token);

@@ -16,7 +16,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
     private static readonly TenantId Alberta = TenantId.Parse("ab");
     private static readonly TenantId Ontario = TenantId.Parse("on");
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
-    private static readonly string[] TenantTables = ["audit_chain_heads", "audit_entries", "journey_events", "journeys", "record_streams"];
+    private static readonly string[] TenantTables = ["audit_chain_anchors", "audit_chain_heads", "audit_entries", "journey_events", "journeys", "record_streams"];
     private static readonly string[] Both = ["ab", "on"];
 
     private PostgresTestSchema? _db;
@@ -260,6 +260,13 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         {
             await Store.AppendAsync(Append(tenant, journey, 0), Token);
             await Store.AppendStreamAsync(new RecordAppend(tenant, "training", "lw-1", 0, [Event()]), Token);
+        }
+
+        // An entry purged (so each chain has an anchor), then one kept.
+        await Store.AppendAsync([Entry(Alberta), Entry(Ontario)], Token);
+        foreach (var tenant in new[] { Alberta, Ontario })
+        {
+            Assert.Equal(1, (await Store.PurgeAsync(tenant, DateTimeOffset.UtcNow.AddYears(100), Token)).Purged);
         }
 
         await Store.AppendAsync([Entry(Alberta), Entry(Ontario)], Token);
