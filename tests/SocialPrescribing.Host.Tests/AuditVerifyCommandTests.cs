@@ -70,6 +70,57 @@ public sealed class AuditVerifyCommandTests(PostgresFixture postgres)
         }
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Purge_removes_only_what_is_older_than_the_tenants_retention_and_the_chain_still_verifies(string engine)
+    {
+        var data = TempFolders.New("sp-audit-purge");
+        var settings = new Dictionary<string, string>();
+        string[] arguments = ["--Storage:DataDirectory", data];
+        if (engine == "postgres")
+        {
+            var database = await (await postgres.GetServerAsync()).CreateDatabaseAsync(PostgresServer.UniqueName("audit_purge"), Token);
+            settings = PostgresHostTests.Settings(database);
+            arguments = [.. arguments, "--Storage:Provider", "postgres", "--ConnectionStrings:Postgres", database];
+        }
+
+        try
+        {
+            // Traffic twelve years ago and yesterday, by the host's clock; the command runs on the real one.
+            var now = DateTimeOffset.UtcNow;
+            foreach (var then in new[] { now.AddYears(-12), now.AddDays(-1) })
+            {
+                await using var factory = new JourneyHostFactory(data, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(then), settings: settings);
+                using var http = factory.CreateAuthenticatedClient();
+                var journey = await Api.CreateJourneyAsync(http);
+                await Api.GetJourneyAsync(http, journey);
+            }
+
+            var (kept, keptOutput) = await HostCommand.RunAsync(AppContext.BaseDirectory, [HostCommand.Dll, "audit", "purge", "--tenant", "ab", .. arguments, "--Tenants:ab:AuditRetentionYears", "20"]);
+            Assert.True(kept == 0, keptOutput);
+            Assert.Contains("ab: removed 0 entries", keptOutput, StringComparison.Ordinal);
+
+            var (dry, dryOutput) = await HostCommand.RunAsync(AppContext.BaseDirectory, [HostCommand.Dll, "audit", "purge", .. arguments, "--dry-run"]);
+            Assert.True(dry == 0, dryOutput);
+            Assert.Contains("ab: would remove 2 entries", dryOutput, StringComparison.Ordinal);
+
+            var (purged, purgedOutput) = await HostCommand.RunAsync(AppContext.BaseDirectory, [HostCommand.Dll, "audit", "purge", .. arguments]);
+            Assert.True(purged == 0, purgedOutput);
+            Assert.Contains("ab: removed 2 entries", purgedOutput, StringComparison.Ordinal);
+            Assert.Contains("(10 years kept); the chain now starts after entry 2.", purgedOutput, StringComparison.Ordinal);
+
+            var (intact, intactOutput) = await HostCommand.RunAsync(AppContext.BaseDirectory, [HostCommand.Dll, "audit", "verify", "--tenant", "ab", .. arguments]);
+            Assert.True(intact == 0, intactOutput);
+            Assert.Contains("ab: intact, 2 entries.", intactOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            TempFolders.Delete(data);
+        }
+    }
+
     private static async Task TamperAsync(string engine, string tampering, string data, string? database)
     {
         if (engine == "sqlite")

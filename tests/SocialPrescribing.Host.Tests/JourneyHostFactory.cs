@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace SocialPrescribing.Host.Tests;
@@ -73,10 +72,6 @@ public sealed class JourneyHostFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
-            // Stopping waits for the silo, then Hangfire (one second of its own); on a loaded machine the silo alone may
-            // use up the default 30 s, and Hangfire then throws on the cancelled stop. A longer budget costs nothing when
-            // the stop is quick.
-            services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
             _services?.Invoke(services);
         });
     }

@@ -5,9 +5,10 @@ using SocialPrescribing.Domain.Journeys.Privacy;
 namespace SocialPrescribing.Application.Access;
 
 /// <summary>
-/// Which recipient a caller is to the person's lock-box directives: one per role they hold that a directive can name
-/// (link worker, supervisor, referrer, community partner), each by their user id and their client application's id.
-/// A part withheld from any of them is withheld from the caller. The host's own jobs see everything.
+/// Which recipient a caller reading the program's own views of a journey is to the person's lock-box directives: a
+/// link worker, a supervisor, or both (a part withheld from either is withheld), by their user id and their client
+/// application's id. Directives for referrers and community partners bind their own views (the referral status, the
+/// partner's referral), not a clinician who also happens to hold one of those roles. The host's own jobs see everything.
 /// </summary>
 public static class JourneyDisclosure
 {
@@ -27,7 +28,7 @@ public static class JourneyDisclosure
             .Distinct()
             .Select(role => Recipient.Of(role, ids))
             .ToList();
-        // A caller in no role a directive can name is still named by their ids.
+        // A caller in neither role (no clinical view lets one in) is still named by their ids, as strictly as a referrer.
         return Disclosure.To(state, recipients.Count > 0 ? recipients : [Recipient.Of(RecipientRole.Referrer, ids)]);
     }
 
@@ -35,8 +36,6 @@ public static class JourneyDisclosure
     {
         AccessRoles.LinkWorker => RecipientRole.LinkWorker,
         AccessRoles.Supervisor => RecipientRole.Supervisor,
-        AccessRoles.Referrer => RecipientRole.Referrer,
-        AccessRoles.CommunityPartner => RecipientRole.CommunityPartner,
         _ => null,
     };
 }

@@ -20,6 +20,12 @@ public sealed record TenantSettings
     /// <summary>Failed contact attempts needed before a journey may close as unable to contact.</summary>
     public int MinimumContactAttempts { get; init; } = 3;
 
+    /// <summary>How long the audit log is kept unless a tenant says otherwise.</summary>
+    public const int DefaultAuditRetentionYears = 10;
+
+    /// <summary>Years the audit log is kept: entries older than this may be purged, none younger.</summary>
+    public int AuditRetentionYears { get; init; } = DefaultAuditRetentionYears;
+
     /// <summary>Statutory holidays that are not business days.</summary>
     public ImmutableHashSet<DateOnly> Holidays { get; init; } = [];
 

@@ -71,6 +71,11 @@ internal sealed class ConfigurationTenantDirectory : ITenantDirectory
             errors.Add($"Tenants:{key}:MinimumContactAttempts must be between 1 and 20.");
         }
 
+        if (value.AuditRetentionYears is < 1 or > 100)
+        {
+            errors.Add($"Tenants:{key}:AuditRetentionYears must be between 1 and 100.");
+        }
+
         for (var i = 0; i < value.Supervisors.Count; i++)
         {
             var supervisor = value.Supervisors[i];
@@ -99,6 +104,7 @@ internal sealed class ConfigurationTenantDirectory : ITenantDirectory
                 TimeZone = zone!,
                 FirstContactSlaBusinessDays = value.FirstContactSlaBusinessDays,
                 MinimumContactAttempts = value.MinimumContactAttempts,
+                AuditRetentionYears = value.AuditRetentionYears,
                 Holidays = [.. value.Holidays],
                 ContactPoint = value.ContactPoint,
                 Supervisors = [.. value.Supervisors.Select(s => new Supervisor(s.Id, s.DisplayName.Trim(), string.IsNullOrWhiteSpace(s.Email) ? null : s.Email.Trim()))],

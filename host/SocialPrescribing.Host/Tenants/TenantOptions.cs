@@ -1,3 +1,5 @@
+using SocialPrescribing.Domain.Tenants;
+
 namespace SocialPrescribing.Host.Tenants;
 
 /// <summary>One entry of configuration section <c>Tenants</c>, keyed by tenant id (for example <c>Tenants:ab</c>).</summary>
@@ -14,6 +16,12 @@ public sealed class TenantOptions
 
     /// <summary>Failed attempts before a journey may close as unable to contact. Default 3.</summary>
     public int MinimumContactAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Years the program keeps its audit log: <c>audit purge</c> removes only entries older than this. Default 10, the
+    /// longest provincial requirement; at least 1.
+    /// </summary>
+    public int AuditRetentionYears { get; set; } = TenantSettings.DefaultAuditRetentionYears;
 
     /// <summary>Dates (yyyy-mm-dd) that are not business days.</summary>
     public List<DateOnly> Holidays { get; set; } = [];
