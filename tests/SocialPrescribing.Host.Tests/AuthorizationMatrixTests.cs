@@ -166,6 +166,9 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         var records = await RecordsAsync();
         var failures = new List<string>();
         var checkedCount = 0;
+        // Every call that reached a person's record (an answer other than 400, 404 or 413) must have left an entry in
+        // the audit log, by that caller on that journey: counted here, compared with the log after the matrix.
+        var accesses = new Dictionary<(string Subject, Guid Journey), List<string>>();
         foreach (var (path, method, id) in operations)
         {
             var (roles, scope) = Matrix[id];
@@ -178,6 +181,13 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
                     using var response = await CallAsync(method, Concrete(path, place, role, records), role, Concrete(body, place, role, records));
                     var actual = await ClassifyAsync(response);
                     checkedCount++;
+                    if (place != "other-tenant" && path.Contains("{journeyId}", StringComparison.Ordinal)
+                        && (int)response.StatusCode is not (400 or 404 or 413 or 415))
+                    {
+                        var key = (SubjectOf(role), place == "own" ? records.Own : records.Same);
+                        (accesses.TryGetValue(key, out var calls) ? calls : accesses[key] = []).Add($"{id} ({(int)response.StatusCode})");
+                    }
+
                     if (actual != expected)
                     {
                         failures.Add($"{id} as {role} on {place}: expected {expected}, got {(int)response.StatusCode} ({actual})");
@@ -187,6 +197,28 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {checkedCount} cells differ:\n" + string.Join('\n', failures));
+        await AssertAuditedAsync(accesses);
+    }
+
+    /// <summary>Each caller's entries on each journey are at least as many as the calls of theirs that reached it.</summary>
+    private async Task AssertAuditedAsync(Dictionary<(string Subject, Guid Journey), List<string>> accesses)
+    {
+        var missing = new List<string>();
+        foreach (var ((subject, journey), calls) in accesses)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/tenants/{Api.Tenant}/audit?journeyId={journey}&user={subject}&pageSize=1");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(fixture.Factory.DataDirectory, Api.Tenant, "matrix-privacy", [AccessRoles.PrivacyOfficer]));
+            using var http = fixture.Factory.CreateClient();
+            using var response = await http.SendAsync(request, Token);
+            var total = JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!["total"]!.GetValue<long>();
+            if (total < calls.Count)
+            {
+                missing.Add($"{subject} on the {(journey == Guid.Empty ? "?" : "journey")} {journey}: {calls.Count} calls reached it, {total} entries: {string.Join(", ", calls)}");
+            }
+        }
+
+        Assert.True(accesses.Count > 0, "no call of the matrix reached a journey");
+        Assert.True(missing.Count == 0, "Accesses without an audit entry:\n" + string.Join('\n', missing));
     }
 
     private static Expected Expect(string[] roles, Scope scope, string role, string place)

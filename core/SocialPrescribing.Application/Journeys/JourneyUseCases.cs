@@ -47,8 +47,8 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit, Time
     /// Break-glass: a link worker or supervisor whose scope does not reach the journey opens it for the time the
     /// command says, on a reason. Refused (<see cref="RejectionKind.Forbidden"/>) for any other role, and
     /// (<see cref="RejectionKind.Conflict"/>) when the caller's scope already reaches the journey: an emergency access
-    /// is for what one may not otherwise open, and each one is reported to the privacy officers. The opening is
-    /// audited with its reason, allowed or not.
+    /// is for what one may not otherwise open, and each one is reported to the privacy officers. Every attempt on a
+    /// journey that exists is audited with its reason: allowed when opened, denied otherwise.
     /// </summary>
     private async Task<CommandOutcome> OpenEmergencyAccessAsync(Caller caller, Guid journeyId, OpenEmergencyAccess command)
     {
@@ -69,6 +69,7 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit, Time
 
         if (JourneyScope.RuleFor(caller).Reaches(state))
         {
+            await audit.RecordAsync(withReason, journeyId, access, allowed: false);
             return Refused(state, RejectionKind.Conflict, "This journey is already in your scope: open it as usual, no emergency access is needed.");
         }
 
