@@ -138,9 +138,9 @@ internal sealed class PostgresAuditStatements
     /// in the order journey, actor, from, to, category, outcome (those present only); the page statement then takes
     /// the sequence to start after, the page size and the offset.
     /// </summary>
-    public (string Count, string Page) Query(bool journey, bool actor, bool from, bool to, bool category, bool outcome)
+    public (string Count, string Page) Query(bool journey, bool actor, bool from, bool to, bool category, bool outcome, bool emergencyOnly = false)
     {
-        var filter = "tenant = $1";
+        var filter = emergencyOnly ? "tenant = $1 AND break_glass_reason IS NOT NULL" : "tenant = $1";
         var n = 1;
         foreach (var (present, condition) in (ReadOnlySpan<(bool, string)>)[
             (journey, "journey_id = ${0}"),

@@ -39,7 +39,8 @@ public sealed partial class PostgresJourneyStore : IAuditLog
         return RunAsync(async () =>
         {
             var (countSql, pageSql) = AuditSql.Query(
-                query.JourneyId is not null, query.Actor is not null, query.From is not null, query.To is not null, query.Category is not null, query.Outcome is not null);
+                query.JourneyId is not null, query.Actor is not null, query.From is not null, query.To is not null, query.Category is not null, query.Outcome is not null,
+                query.EmergencyOnly);
             var count = new NpgsqlBatchCommand(countSql);
             var page = new NpgsqlBatchCommand(pageSql);
             foreach (var parameters in new[] { count.Parameters, page.Parameters })

@@ -42,6 +42,7 @@ public sealed partial class SqliteJourneyStore : IAuditLog
                   AND ($to IS NULL OR at < $to)
                   AND ($category IS NULL OR category = $category)
                   AND ($outcome IS NULL OR outcome = $outcome)
+                  AND ($emergency = 0 OR break_glass_reason IS NOT NULL)
                 """;
             await using var count = connection.CreateCommand();
             count.CommandText = "SELECT COUNT(*) " + Filter;
@@ -277,6 +278,7 @@ public sealed partial class SqliteJourneyStore : IAuditLog
         command.Parameters.AddWithValue("$to", query.To is { } to ? Text(to) : DBNull.Value);
         command.Parameters.AddWithValue("$category", (object?)query.Category ?? DBNull.Value);
         command.Parameters.AddWithValue("$outcome", (object?)query.Outcome ?? DBNull.Value);
+        command.Parameters.AddWithValue("$emergency", query.EmergencyOnly ? 1 : 0);
     }
 
     /// <summary>Executes a read whose columns are <see cref="AuditColumns"/>, in order.</summary>

@@ -31,6 +31,9 @@ public sealed record AuditQuery
     /// <summary>Only entries with this outcome.</summary>
     public string? Outcome { get; init; }
 
+    /// <summary>Only entries of accesses made in an emergency (break-glass): those that carry its reason.</summary>
+    public bool EmergencyOnly { get; init; }
+
     /// <summary>Only entries with a higher sequence; 0 (the default) for all.</summary>
     public long AfterSequence { get; init; }
 

@@ -109,6 +109,11 @@ public sealed class EmergencyAccessTests(HostFixture fixture)
                 e["outcome"]!.GetValue<string>(),
                 e["breakGlassReason"]?.GetValue<string>())));
 
+        // The privacy officer finds every emergency access of the tenant with one filter.
+        var emergencies = await AuditAsync(factory, "breakGlass=true");
+        Assert.Equal(3, emergencies.Count);
+        Assert.All(emergencies, e => Assert.Equal(Reason, e["breakGlassReason"]!.GetValue<string>()));
+
         // Once the time is up, the journey is outside the scope again.
         factory.Time.Advance(TimeSpan.FromMinutes(30));
         using (var after = await factory.SendAsAsync(HttpMethod.Get, Journey(journey), Covering, linkWorker))

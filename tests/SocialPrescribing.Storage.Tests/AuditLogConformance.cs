@@ -294,6 +294,18 @@ public abstract class AuditLogConformance
     }
 
     [Fact]
+    public async Task Emergency_accesses_are_found_by_their_reason()
+    {
+        await Log.AppendAsync([Entry(), Entry(minute: 1) with { BreakGlassReason = "Crisis call; their worker is away." }, Entry(minute: 2, outcome: AuditEntry.Denied)], Token);
+
+        var emergencies = await AllAsync(Alberta, new AuditQuery { EmergencyOnly = true });
+
+        Assert.Equal([2L], emergencies.Select(e => e.Sequence));
+        Assert.Equal(1, (await Log.QueryAsync(Alberta, new AuditQuery { EmergencyOnly = true, Outcome = AuditEntry.Allowed }, Token)).Total);
+        Assert.Equal(3, (await AllAsync(Alberta)).Count);
+    }
+
+    [Fact]
     public async Task A_purge_removes_the_entries_older_than_the_cutoff_and_the_kept_chain_still_verifies()
     {
         await AppendOneByOneAsync(6);

@@ -42,7 +42,7 @@ internal static class AuditFeature
             .RequireAuthorization(AccessPolicies.Privacy)
             .WithName("SearchAuditLog")
             .WithTags("Audit")
-            .WithSummary("Audit entries, oldest first, filtered by journey, user, time (from inclusive, to exclusive), category and outcome (privacy officers).")
+            .WithSummary("Audit entries, oldest first, filtered by journey, user, time (from inclusive, to exclusive), category, outcome, and breakGlass=true for emergency accesses only (privacy officers).")
             .Produces<AuditLogResponse>()
             .ProducesValidationProblem();
         tenant.MapGet("/audit/verification", VerifyAsync)
@@ -78,10 +78,11 @@ internal static class AuditFeature
         string? to,
         string? category,
         [WireValues(AuditEntry.Allowed, AuditEntry.Denied)] string? outcome,
+        [WireValues("true", "false")] string? breakGlass,
         [Range(1, MaxPage), DefaultValue("1")] string? page,
         [Range(1, AuditQuery.MaxPageSize), DefaultValue("100")] string? pageSize)
     {
-        var (query, problem) = Filters(journeyId, user, from, to, category, outcome, page, pageSize);
+        var (query, problem) = Filters(journeyId, user, from, to, category, outcome, breakGlass, page, pageSize);
         if (query is null)
         {
             return problem!;
@@ -103,10 +104,11 @@ internal static class AuditFeature
         string? to,
         string? category,
         [WireValues(AuditEntry.Allowed, AuditEntry.Denied)] string? outcome,
+        [WireValues("true", "false")] string? breakGlass,
         [Range(1, MaxPage), DefaultValue("1")] string? page,
         [Range(1, AuditQuery.MaxPageSize), DefaultValue("100")] string? pageSize)
     {
-        var (query, problem) = Filters(journeyId, user, from, to, category, outcome, page, pageSize);
+        var (query, problem) = Filters(journeyId, user, from, to, category, outcome, breakGlass, page, pageSize);
         if (query is null)
         {
             return problem!;
@@ -168,7 +170,7 @@ internal static class AuditFeature
 
     /// <summary>The search filters as a query, or the problem with the fields at fault.</summary>
     private static (AuditQuery? Query, IResult? Problem) Filters(
-        string? journeyId, string? user, string? from, string? to, string? category, string? outcome, string? page, string? pageSize)
+        string? journeyId, string? user, string? from, string? to, string? category, string? outcome, string? breakGlass, string? page, string? pageSize)
     {
         var validation = new RequestValidation();
         var journey = validation.OptionalId(journeyId, "journeyId");
@@ -192,11 +194,16 @@ internal static class AuditFeature
 
         var pageNumber = validation.Number(page, "page", 1, 1, MaxPage);
         var size = validation.Number(pageSize, "pageSize", DefaultPageSize, 1, AuditQuery.MaxPageSize);
+        if (breakGlass is not (null or "true" or "false"))
+        {
+            validation.Add("breakGlass", "'true' (only accesses made in an emergency) or 'false'.");
+        }
+
         if (!validation.IsValid)
         {
             return (null, Problems.Validation(validation.Errors));
         }
 
-        return (new AuditQuery { JourneyId = journey, Actor = actor, From = start, To = end, Category = category, Outcome = outcome, Page = pageNumber, PageSize = size }, null);
+        return (new AuditQuery { JourneyId = journey, Actor = actor, From = start, To = end, Category = category, Outcome = outcome, EmergencyOnly = breakGlass == "true", Page = pageNumber, PageSize = size }, null);
     }
 }
