@@ -25,8 +25,11 @@ public sealed record DocumentModel
 
     public required DocumentReferral Referral { get; init; }
 
-    /// <summary>The assigned link worker's id, or null while none is assigned.</summary>
+    /// <summary>The assigned link worker's id, or null while none is assigned. An internal id: documents show <see cref="LinkWorkerName"/>.</summary>
     public string? LinkWorkerId { get; init; }
+
+    /// <summary>The assigned link worker's name as their account gives it, or null while none is assigned or known.</summary>
+    public string? LinkWorkerName { get; init; }
 
     /// <summary>What matters to the person, in their words.</summary>
     public IReadOnlyList<string> WhatMatters { get; init; } = [];

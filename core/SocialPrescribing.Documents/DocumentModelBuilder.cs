@@ -13,10 +13,12 @@ public static class DocumentModelBuilder
     /// <param name="state">The journey's folded state; it must hold a referral.</param>
     /// <param name="lang">The document's language: <c>en</c> or <c>fr</c>.</param>
     /// <param name="now">The moment the document is produced; dates are the tenant's local dates.</param>
+    /// <param name="linkWorkerName">The assigned link worker's name, which documents show (never their id).</param>
     /// <param name="withheld">Whether the person's lock-box withholds part of the record from whoever produces it: the document then says so.</param>
     /// <exception cref="UnsupportedDocumentLanguageException">The language is not supported.</exception>
     /// <exception cref="ArgumentException">The journey has no referral, so there is nothing to write about.</exception>
-    public static DocumentModel Build(TenantSettings tenant, Guid journeyId, JourneyState state, string lang, DateTimeOffset now, bool withheld = false)
+    public static DocumentModel Build(
+        TenantSettings tenant, Guid journeyId, JourneyState state, string lang, DateTimeOffset now, bool withheld = false, string? linkWorkerName = null)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(state);
@@ -52,6 +54,7 @@ public static class DocumentModelBuilder
                     : null,
             },
             LinkWorkerId = state.LinkWorkerId,
+            LinkWorkerName = state.LinkWorkerId is null ? null : linkWorkerName,
             WhatMatters = [.. state.WhatMatters],
             Goals = [.. state.Goals],
             CommunityReferrals = [.. state.CommunityReferrals

@@ -22,7 +22,11 @@ internal static class Documents
     /// Renders a sample journey with the templates the build copied next to the test binaries, the
     /// folder <see cref="DocumentOptions"/> points at by default.
     /// </summary>
+    /// <summary>Renders as the host does, the link worker named as their account would name them (the sample's by a name, any other by their id).</summary>
     public static string Render(string template, string lang, Domain.Journeys.JourneyState state) =>
         Renderer(new DocumentOptions()).Render(
-            template, lang, DocumentModelBuilder.Build(SampleJourneys.Tenant, SampleJourneys.JourneyId, state, lang, SampleJourneys.Now));
+            template,
+            lang,
+            DocumentModelBuilder.Build(
+                SampleJourneys.Tenant, SampleJourneys.JourneyId, state, lang, SampleJourneys.Now, linkWorkerName: state.LinkWorkerId is "lw-jordan" ? "Jordan Okafor" : state.LinkWorkerId));
 }

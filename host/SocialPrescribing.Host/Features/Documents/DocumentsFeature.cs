@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Access;
 using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Documents;
@@ -26,7 +27,15 @@ internal static class DocumentsFeature
     }
 
     private static async Task<IResult> RenderAsync(
-        HttpContext http, Guid journeyId, string template, string? lang, JourneyUseCases journeys, DocumentTemplateCatalog catalog, DocumentRenderer renderer, TimeProvider time)
+        HttpContext http,
+        Guid journeyId,
+        string template,
+        string? lang,
+        JourneyUseCases journeys,
+        DocumentTemplateCatalog catalog,
+        DocumentRenderer renderer,
+        IRoleHolders people,
+        TimeProvider time)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         if (lang is not null && !DocumentLanguages.IsSupported(lang))
@@ -51,7 +60,9 @@ internal static class DocumentsFeature
 
         var state = disclosed.State;
         var language = lang ?? WireNames.Of(state.Client!.PreferredLanguage);
-        var model = DocumentModelBuilder.Build(tenant, journeyId, state, language, time.GetUtcNow(), withheld: disclosed.AnyWithheld);
+        // Documents name the link worker as their account does; an internal id means nothing to the person.
+        var linkWorkerName = state.LinkWorkerId is { } worker ? await people.DisplayNameOfAsync(tenant.Id, worker, http.RequestAborted) : null;
+        var model = DocumentModelBuilder.Build(tenant, journeyId, state, language, time.GetUtcNow(), disclosed.AnyWithheld, linkWorkerName);
         return TypedResults.Content(renderer.Render(template, language, model), "text/html; charset=utf-8");
     }
 }
