@@ -72,6 +72,35 @@ public sealed class AuditApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_stated_purpose_of_use_is_kept_with_the_entry_and_exported_by_its_hl7_code_and_an_unknown_one_is_a_400()
+    {
+        var worker = NewSubject("lw-purpose");
+        var journey = await Api.CreateJourneyAsync(fixture.Client);
+        await Api.CommandOkAsync(fixture.Client, journey, "accept", new { linkWorkerId = worker });
+        using var http = fixture.Factory.CreateClient();
+
+        foreach (var (value, status) in new[] { ("Care-Coordination", HttpStatusCode.OK), ("gossip", HttpStatusCode.BadRequest) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Api.Journeys()}/{journey}");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.For(fixture.Factory.DataDirectory, Api.Tenant, worker, [AccessRoles.LinkWorker]));
+            request.Headers.Add("Purpose-Of-Use", value);
+            using var response = await http.SendAsync(request, Token);
+            Assert.Equal(status, response.StatusCode);
+            if (status == HttpStatusCode.BadRequest)
+            {
+                Assert.Equal(["Purpose-Of-Use"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
+            }
+        }
+
+        using var search = await GetAsync($"{Audit()}?user={worker}", "privacy-reader", AccessRoles.PrivacyOfficer);
+        var entry = Assert.Single((await Api.ReadAsync(search))["items"]!.AsArray())!;
+        Assert.Equal("care-coordination", entry["purpose"]!.GetValue<string>());
+        using var export = await GetAsync($"{Audit()}/fhir?user={worker}", "privacy-reader", AccessRoles.PrivacyOfficer);
+        var coding = (await Api.ReadAsync(export))["entry"]![0]!["resource"]!["purposeOfEvent"]![0]!["coding"]![0]!;
+        Assert.Equal(("http://terminology.hl7.org/CodeSystem/v3-ActReason", "COC"), (coding["system"]!.GetValue<string>(), coding["code"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task An_entry_carries_the_roles_client_request_id_and_source_address()
     {
         var worker = NewSubject("lw-fields");

@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Access;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Domain.Tenants;
@@ -37,6 +38,12 @@ internal sealed class TenantEndpointFilter(ITenantDirectory tenants, AuditTrail 
             }
 
             return Problems.NotFound($"No tenant '{id.Value}' is served here.");
+        }
+
+        // A stated purpose goes in the audit log with every access; one the host does not know is refused, not dropped.
+        if (http.Request.Headers[PurposeOfUse.Header] is { Count: > 0 } stated && PurposeOfUse.Parse(stated.FirstOrDefault()) is null)
+        {
+            return Problems.Field(PurposeOfUse.Header, $"One of: {string.Join(", ", PurposeOfUse.All.Keys.Order(StringComparer.Ordinal))}.");
         }
 
         http.Items[ItemKey] = settings;

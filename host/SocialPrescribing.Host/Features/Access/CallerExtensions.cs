@@ -24,7 +24,12 @@ internal static class CallerExtensions
         var caller = Read(http.User);
         if (caller is not null)
         {
-            caller = caller with { RequestId = RequestId(http), SourceAddress = http.Connection.RemoteIpAddress?.ToString() };
+            caller = caller with
+            {
+                RequestId = RequestId(http),
+                SourceAddress = http.Connection.RemoteIpAddress?.ToString(),
+                Purpose = PurposeOfUse.Parse(http.Request.Headers[PurposeOfUse.Header].FirstOrDefault()),
+            };
             http.Items[ItemKey] = caller;
         }
 

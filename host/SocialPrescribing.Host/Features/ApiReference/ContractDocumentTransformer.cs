@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Access;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -10,6 +11,8 @@ namespace SocialPrescribing.Host.Features.ApiReference;
 /// </summary>
 internal sealed class ContractDocumentTransformer(RequestBodyTypes requestBodies) : IOpenApiDocumentTransformer
 {
+    private const string PurposeParameter = "PurposeOfUse";
+
     private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
     {
         ["Journeys"] = "Referrals and the journeys they open: the pathway commands, a journey's state and timeline, and caseloads.",
@@ -68,6 +71,31 @@ internal sealed class ContractDocumentTransformer(RequestBodyTypes requestBodies
             new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ClientCredentialsScheme, document)] = ["api"] },
         ];
         document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
+        // Every tenant operation takes the caller's stated purpose of use, described once and referred to.
+        document.Components.Parameters ??= new Dictionary<string, IOpenApiParameter>();
+        document.Components.Parameters[PurposeParameter] = new OpenApiParameter
+        {
+            Name = PurposeOfUse.Header,
+            In = ParameterLocation.Header,
+            Description = "Why the caller deals with the record (HL7 v3 purpose of use), kept with every audit entry of the request; "
+                + "a value not listed is a 400.",
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = [.. PurposeOfUse.All.Keys.Order(StringComparer.Ordinal).Select(k => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(k))],
+            },
+        };
+        foreach (var (path, item) in document.Paths ?? [])
+        {
+            if (path.StartsWith("/api/v1/tenants/{tenant}", StringComparison.Ordinal) && item is OpenApiPathItem { Operations: { } operations })
+            {
+                foreach (var operation in operations.Values)
+                {
+                    (operation.Parameters ??= []).Add(new OpenApiParameterReference(PurposeParameter, document));
+                }
+            }
+        }
+
         foreach (var (name, schema) in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
         {
             if (schema is OpenApiSchema { Properties: { } properties } && requestBodies.Names.Contains(name))

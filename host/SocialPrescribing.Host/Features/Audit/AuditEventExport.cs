@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.Access;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SocialPrescribing.Abstractions;
@@ -25,7 +26,6 @@ internal static class AuditEventExport
     private const string EntityType = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
     private const string ObjectRole = "http://terminology.hl7.org/CodeSystem/object-role";
     private const string ActCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-    private const string ActReason = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
     private const string AgentRoles = "urn:social-prescribing:role";
 
     public static JsonObject Bundle(TenantId tenant, AuditPage page, AuditQuery query, Func<int, string> pageUrl)
@@ -93,13 +93,23 @@ internal static class AuditEventExport
             },
             ["entity"] = Entities(e, stored),
         };
+        // Break-glass first (its reason is in the entity details), then the purpose the caller stated, by its HL7 code.
+        var purposes = new JsonArray();
         if (e.BreakGlassReason is not null)
         {
-            audit["purposeOfEvent"] = new JsonArray { Concept(ActCode, "BTG", "break the glass") };
+            purposes.Add(Concept(ActCode, "BTG", "break the glass"));
         }
-        else if (e.Purpose is not null)
+
+        if (e.Purpose is not null)
         {
-            audit["purposeOfEvent"] = new JsonArray { new JsonObject { ["coding"] = new JsonArray { Coding(ActReason, "TREAT", "treatment") }, ["text"] = e.Purpose } };
+            purposes.Add(PurposeOfUse.All.TryGetValue(e.Purpose, out var purpose)
+                ? Concept(PurposeOfUse.CodeSystem, purpose.Code, purpose.Display)
+                : new JsonObject { ["text"] = e.Purpose });
+        }
+
+        if (purposes.Count > 0)
+        {
+            audit["purposeOfEvent"] = purposes;
         }
 
         return audit;
