@@ -20,6 +20,10 @@ public sealed class AuditOptions
     /// </summary>
     public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>The most entries written in one append.</summary>
-    public int MaxBatch { get; set; } = 1_000;
+    /// <summary>
+    /// The most entries written in one append. Small batches keep each write short, so journey commands on the same
+    /// database are not held up behind a long one: at 64 busy journeys, 64 instead of 1,000 took the audited p99 from
+    /// 108 ms to 31 ms and the throughput up by a quarter (docs/benchmarks.md).
+    /// </summary>
+    public int MaxBatch { get; set; } = 64;
 }
