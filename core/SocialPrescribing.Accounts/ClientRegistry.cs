@@ -63,7 +63,10 @@ public sealed partial class ClientRegistry(IOpenIddictApplicationManager applica
     /// with PKCE to the given redirect URIs, refresh tokens, and sign-out. It holds no tenant or role of its own: its
     /// tokens carry the person's.
     /// </summary>
-    public async Task<AccountResult> AddPublicAsync(string clientId, IReadOnlyList<string> redirectUris, IReadOnlyList<string> postLogoutRedirectUris, CancellationToken cancellationToken = default)
+    public Task<AccountResult> AddPublicAsync(string clientId, IReadOnlyList<string> redirectUris, IReadOnlyList<string> postLogoutRedirectUris, CancellationToken cancellationToken = default) =>
+        AddPersonClientAsync(clientId, null, redirectUris, postLogoutRedirectUris, cancellationToken);
+
+    private async Task<AccountResult> AddPersonClientAsync(string clientId, string? secret, IReadOnlyList<string> redirectUris, IReadOnlyList<string> postLogoutRedirectUris, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(redirectUris);
         ArgumentNullException.ThrowIfNull(postLogoutRedirectUris);
@@ -74,7 +77,7 @@ public sealed partial class ClientRegistry(IOpenIddictApplicationManager applica
 
         if (redirectUris.Count == 0)
         {
-            return AccountResult.Fail("--redirect-uri: at least one, where the console receives its code (e.g. https://sp.example.org/console/signed-in).");
+            return AccountResult.Fail("--redirect-uri: at least one, where the client receives its code (e.g. https://sp.example.org/console/signed-in).");
         }
 
         if (redirectUris.Concat(postLogoutRedirectUris).FirstOrDefault(uri => !IsRedirectUri(uri)) is { } wrong)
@@ -90,7 +93,8 @@ public sealed partial class ClientRegistry(IOpenIddictApplicationManager applica
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
-            ClientType = ClientTypes.Public,
+            ClientSecret = secret,
+            ClientType = secret is null ? ClientTypes.Public : ClientTypes.Confidential,
             ConsentType = ConsentTypes.Implicit,
             DisplayName = clientId,
             Permissions =
@@ -119,16 +123,35 @@ public sealed partial class ClientRegistry(IOpenIddictApplicationManager applica
         return AccountResult.Ok();
     }
 
-    /// <summary>The public clients (people's consoles) and where each may send people back to.</summary>
-    public async Task<IReadOnlyList<(string ClientId, IReadOnlyList<string> RedirectUris)>> ListPublicAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A confidential web application people sign in to through this host (another program's site that trusts this
+    /// host as its OpenID Connect provider): a secret, the authorization code flow with PKCE to the given redirect URIs,
+    /// and sign-out. Like a public client it holds no tenant or role: its tokens carry the person's.
+    /// </summary>
+    public async Task<AccountResult> AddWebAsync(string clientId, string secret, IReadOnlyList<string> redirectUris, IReadOnlyList<string> postLogoutRedirectUris, CancellationToken cancellationToken = default)
     {
-        var clients = new List<(string, IReadOnlyList<string>)>();
+        if (string.IsNullOrEmpty(secret) || secret.Length < 24)
+        {
+            return AccountResult.Fail("--secret: at least 24 characters (e.g. `openssl rand -base64 32`).");
+        }
+
+        return await AddPersonClientAsync(clientId, secret, redirectUris, postLogoutRedirectUris, cancellationToken);
+    }
+
+    /// <summary>
+    /// The clients people sign in through and where each may send people back to: <c>public</c> (a console in a
+    /// browser, no secret) or <c>web</c> (a confidential web application with a secret).
+    /// </summary>
+    public async Task<IReadOnlyList<(string ClientId, string Kind, IReadOnlyList<string> RedirectUris)>> ListPersonClientsAsync(CancellationToken cancellationToken = default)
+    {
+        var clients = new List<(string, string, IReadOnlyList<string>)>();
         await foreach (var application in applications.ListAsync(count: null, offset: null, cancellationToken))
         {
-            if (await applications.HasClientTypeAsync(application, ClientTypes.Public, cancellationToken))
+            if (await applications.HasPermissionAsync(application, Permissions.GrantTypes.AuthorizationCode, cancellationToken))
             {
                 var uris = await applications.GetRedirectUrisAsync(application, cancellationToken);
-                clients.Add(((await applications.GetClientIdAsync(application, cancellationToken))!, [.. uris]));
+                var kind = await applications.HasClientTypeAsync(application, ClientTypes.Confidential, cancellationToken) ? "web" : "public";
+                clients.Add(((await applications.GetClientIdAsync(application, cancellationToken))!, kind, [.. uris]));
             }
         }
 

@@ -17,4 +17,16 @@ public static class SignInFailure
 
     /// <summary>More attempts for this account than the per-account limit allows.</summary>
     public const string RateLimited = "rate-limited";
+
+    /// <summary>A right password for an account whose tenants sign their people in with their own identity provider only.</summary>
+    public const string PasswordNotUsed = "password-not-used";
+
+    /// <summary>The tenant's identity provider did not sign the person in, or what it sent back did not check out (issuer, audience, nonce, state).</summary>
+    public const string ExternalFailed = "external-failed";
+
+    /// <summary>Signed in at the tenant's identity provider, but no account here is linked or matched, and the tenant does not create accounts.</summary>
+    public const string UnknownPerson = "unknown-person";
+
+    /// <summary>Signed in at the tenant's identity provider, but none of the person's groups or roles there maps to a role here.</summary>
+    public const string NoMappedRole = "no-role";
 }

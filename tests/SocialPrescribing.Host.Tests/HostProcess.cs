@@ -38,11 +38,22 @@ internal sealed class HostProcess : IAsyncDisposable
     public static Task<HostProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken, params string[] extraArguments) =>
         StartInAsync(AppContext.BaseDirectory, dataDirectory, cancellationToken, extraArguments);
 
+    /// <summary>
+    /// Starts the host as an OpenID Connect provider other hosts can trust: its issuer (<c>Access:Issuer</c>) is the
+    /// address it listens on, so its discovery document and tokens name the address they are fetched from.
+    /// </summary>
+    public static Task<HostProcess> StartAsProviderAsync(string dataDirectory, CancellationToken cancellationToken, params string[] extraArguments) =>
+        StartInAsync(AppContext.BaseDirectory, dataDirectory, address => ["--Access:Issuer", address.AbsoluteUri, .. extraArguments], cancellationToken);
+
     /// <summary>Starts the host with <paramref name="workingDirectory"/> as its current folder, as an operator's service unit might.</summary>
-    public static async Task<HostProcess> StartInAsync(string workingDirectory, string dataDirectory, CancellationToken cancellationToken, params string[] extraArguments)
+    public static Task<HostProcess> StartInAsync(string workingDirectory, string dataDirectory, CancellationToken cancellationToken, params string[] extraArguments) =>
+        StartInAsync(workingDirectory, dataDirectory, _ => extraArguments, cancellationToken);
+
+    private static async Task<HostProcess> StartInAsync(string workingDirectory, string dataDirectory, Func<Uri, string[]> argumentsFor, CancellationToken cancellationToken)
     {
         var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port}");
+        var extraArguments = argumentsFor(address);
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,

@@ -12,7 +12,8 @@ namespace SocialPrescribing.Host.Features.Access;
 /// <c>users list [--tenant T]</c>, <c>users disable --user U</c>, <c>users reset --user U</c>,
 /// <c>clients add --tenant T --client C --roles r --secret S</c>,
 /// <c>clients add --public --client C --redirect-uri U [--redirect-uri U2…] [--post-logout-redirect-uri U…]</c> (the
-/// console people sign in to), <c>clients list [--tenant T]</c>,
+/// console people sign in to), <c>clients add --web --client C --secret S --redirect-uri U […]</c> (another program's
+/// web application that signs people in through this host), <c>clients list [--tenant T]</c>,
 /// <c>clients revoke --client C</c>, and <c>token --tenant T --user U</c>, which prints only an access token.
 /// Exit codes: 0 done, 1 refused (the reason on stderr), 2 usage.
 /// </summary>
@@ -26,6 +27,7 @@ internal static class AccessCommands
           users reset --user U
           clients add --tenant T --client C --roles r1[,r2] --secret S
           clients add --public --client C --redirect-uri U [--redirect-uri U2] [--post-logout-redirect-uri U]
+          clients add --web --client C --secret S --redirect-uri U [--redirect-uri U2] [--post-logout-redirect-uri U]
           clients list [--tenant T]
           clients revoke --client C
           token --tenant T --user U
@@ -60,6 +62,9 @@ internal static class AccessCommands
                 ["clients", "add", ..] when args.Contains("--public") => Report(
                     await services.GetRequiredService<ClientRegistry>().AddPublicAsync(arguments.Required("--client"), arguments.All("--redirect-uri"), arguments.All("--post-logout-redirect-uri")),
                     "Public client added: people sign in through it with the authorization code flow and PKCE."),
+                ["clients", "add", ..] when args.Contains("--web") => Report(
+                    await services.GetRequiredService<ClientRegistry>().AddWebAsync(arguments.Required("--client"), arguments.Required("--secret"), arguments.All("--redirect-uri"), arguments.All("--post-logout-redirect-uri")),
+                    "Web client added: people sign in through it with the authorization code flow and PKCE; it authenticates with its secret."),
                 ["clients", "add", ..] => Report(
                     await services.GetRequiredService<ClientRegistry>().AddAsync(arguments.Tenant(), arguments.Required("--client"), AccessRoles.Split(arguments.Required("--roles")), arguments.Required("--secret")),
                     "Client added."),
@@ -102,9 +107,9 @@ internal static class AccessCommands
 
         if (arguments.OptionalTenant() is null)
         {
-            foreach (var (clientId, redirectUris) in await services.GetRequiredService<ClientRegistry>().ListPublicAsync())
+            foreach (var (clientId, kind, redirectUris) in await services.GetRequiredService<ClientRegistry>().ListPersonClientsAsync())
             {
-                await Console.Out.WriteLineAsync($"{clientId}\t(public)\t{string.Join(",", redirectUris)}");
+                await Console.Out.WriteLineAsync($"{clientId}\t({kind})\t{string.Join(",", redirectUris)}");
             }
         }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using SocialPrescribing.Host.Features.Access;
@@ -94,12 +96,13 @@ internal static class EdgeFeature
             }
             else if (path.StartsWithSegments("/connect", StringComparison.Ordinal) || path.StartsWithSegments("/account", StringComparison.Ordinal))
             {
-                // Sign-in pages and the token server: never cached, never framed, no script. No form-action: a
+                // Sign-in pages and the token server: never cached, never framed, no script but the one line of the
+                // authorization endpoint's form_post page that posts the code to the client. No form-action: a
                 // sign-in form's redirect chain ends at the client's registered address, which browsers check
                 // against form-action too.
                 headers.CacheControl = "no-store";
                 headers.Pragma = "no-cache";
-                headers.ContentSecurityPolicy = ApiPolicy;
+                headers.ContentSecurityPolicy = SignInPolicy;
             }
 
             return next(http);
@@ -108,6 +111,12 @@ internal static class EdgeFeature
     }
 
     private const string ApiPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
+
+    /// <summary>The script OpenIddict's form_post response runs to submit itself, allowed by its digest and by nothing else.</summary>
+    private const string FormPostScript = "document.form.submit();";
+
+    private static readonly string SignInPolicy =
+        $"{ApiPolicy}; script-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(FormPostScript)))}'";
 
     /// <summary>429 with problem details and <c>Retry-After</c> in whole seconds.</summary>
     private static async ValueTask RefuseAsync(HttpContext http, RateLimitLease lease)

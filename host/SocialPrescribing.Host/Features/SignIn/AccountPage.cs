@@ -19,6 +19,7 @@ internal sealed class AccountPage
         .summary{border:2px solid #b00020;padding:.5rem 1rem;margin-bottom:1rem}.notice{border-left:4px solid #0b6e4f;padding-left:.75rem}
         button{margin-top:1.25rem;padding:.6rem 1.2rem;font-size:1rem;background:#0b4f8a;color:#fff;border:0;border-radius:.25rem}
         :focus-visible{outline:3px solid #f4a100;outline-offset:2px}footer{max-width:28rem;margin:0 auto;padding:0 1.5rem}
+        a.button{display:inline-block;margin-top:.5rem;padding:.6rem 1.2rem;border:2px solid #0b4f8a;border-radius:.25rem;color:#0b4f8a;font-weight:600;text-decoration:none}
         code{word-break:break-all}.choice label{display:inline;font-weight:normal;margin-left:.4rem}
         """;
 

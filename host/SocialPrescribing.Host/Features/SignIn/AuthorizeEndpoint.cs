@@ -37,12 +37,13 @@ internal static class AuthorizeEndpoint
         }
 
         var returnHere = ReturnUrl.Authorize + QueryString.Create(parameters);
-        if (flow.Options.RequireTwoFactor && !user.TwoFactorEnabled)
+        // A tenant's own provider does its people's second factor (if it asks for one); the host's is for passwords.
+        if (flow.Options.RequireTwoFactor && !user.TwoFactorEnabled && await flow.FederatedTenantAsync(http) is null)
         {
             return Results.Redirect(QueryHelpers.AddQueryString(TwoFactorSetupPage.Path, new Dictionary<string, string?> { ["returnUrl"] = returnHere, ["lang"] = lang }));
         }
 
-        var tenants = await flow.TenantsOfAsync(user, http.RequestAborted);
+        var tenants = await flow.SessionTenantsAsync(http, user);
         if (tenants.Count == 0)
         {
             return page.Message(page.Text.NoTenantTitle, page.Text.NoTenant, StatusCodes.Status403Forbidden);

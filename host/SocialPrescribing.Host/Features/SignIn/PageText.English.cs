@@ -55,5 +55,13 @@ internal sealed partial record PageText
         SignOut = "Sign out",
         SignedOutTitle = "You have signed out",
         SignedOutBody = "You can close this window, or sign in again.",
+        SignInWith = "Sign in with {0}",
+        OrSignInWith = "Or sign in with your program’s own account",
+        PasswordNotUsed = "This account signs in with its program’s own sign-in, not a password here: use the button below.",
+        FederationRefusedTitle = "Sign-in refused",
+        FederationFailed = "{0} did not sign you in, or its answer could not be checked. Please try again.",
+        FederationUnknownPerson = "{0} signed you in, but you have no account in this program yet. Ask your program’s administrator to invite you.",
+        FederationNoRole = "{0} signed you in, but gives you no role in this program. Ask your program’s administrator.",
+        FederationNotAllowed = "This account is disabled. Ask your program’s administrator.",
     };
 }

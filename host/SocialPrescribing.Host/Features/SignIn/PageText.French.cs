@@ -55,5 +55,13 @@ internal sealed partial record PageText
         SignOut = "Se déconnecter",
         SignedOutTitle = "Vous êtes déconnecté",
         SignedOutBody = "Vous pouvez fermer cette fenêtre ou vous reconnecter.",
+        SignInWith = "Se connecter avec {0}",
+        OrSignInWith = "Ou connectez-vous avec le compte de votre programme",
+        PasswordNotUsed = "Ce compte se connecte avec la connexion de son programme, pas avec un mot de passe ici : utilisez le bouton ci-dessous.",
+        FederationRefusedTitle = "Connexion refusée",
+        FederationFailed = "{0} ne vous a pas connecté, ou sa réponse n’a pas pu être vérifiée. Veuillez réessayer.",
+        FederationUnknownPerson = "{0} vous a connecté, mais vous n’avez pas encore de compte dans ce programme. Demandez à l’administrateur de votre programme de vous inviter.",
+        FederationNoRole = "{0} vous a connecté, mais ne vous donne aucun rôle dans ce programme. Adressez-vous à l’administrateur de votre programme.",
+        FederationNotAllowed = "Ce compte est désactivé. Adressez-vous à l’administrateur de votre programme.",
     };
 }

@@ -118,4 +118,24 @@ internal sealed partial record PageText
     public required string SignedOutTitle { get; init; }
 
     public required string SignedOutBody { get; init; }
+
+    /// <summary>{0}: the provider's name.</summary>
+    public required string SignInWith { get; init; }
+
+    public required string OrSignInWith { get; init; }
+
+    public required string PasswordNotUsed { get; init; }
+
+    public required string FederationRefusedTitle { get; init; }
+
+    /// <summary>{0}: the provider's name.</summary>
+    public required string FederationFailed { get; init; }
+
+    /// <summary>{0}: the provider's name.</summary>
+    public required string FederationUnknownPerson { get; init; }
+
+    /// <summary>{0}: the provider's name.</summary>
+    public required string FederationNoRole { get; init; }
+
+    public required string FederationNotAllowed { get; init; }
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Accounts;
 using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Host.Features.Federation;
 
 namespace SocialPrescribing.Host.Features.SignIn;
 
@@ -16,6 +18,7 @@ internal sealed class SignInFlow(
     ITenantDirectory tenants,
     ISignInEvents events,
     SignInLimiter limiter,
+    FederationDirectory federation,
     IOptions<SignInOptions> options)
 {
     public UserManager<UserAccount> Users => users;
@@ -45,6 +48,24 @@ internal sealed class SignInFlow(
         return held.Where(t => TenantId.TryParse(t.Key, out var id) && tenants.TryGet(id, out _)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The tenants this session may act in: a session opened at a tenant's own provider reaches that tenant only (its
+    /// provider vouches for nothing else); a password session never reaches a tenant that takes no passwords.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> SessionTenantsAsync(HttpContext http, UserAccount user)
+    {
+        var tenants = await TenantsOfAsync(user, http.RequestAborted);
+        var federated = await FederatedTenantAsync(http);
+        return tenants.Where(t => federated is null ? federation.AllowsLocalPasswords(t.Key) : t.Key == federated).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>The tenant whose provider opened the host's session; null for a password session (or none).</summary>
+    public async Task<string?> FederatedTenantAsync(HttpContext http)
+    {
+        var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        return session.Succeeded ? federation.ForScheme(session.Principal.FindFirst(ClaimTypes.AuthenticationMethod)?.Value)?.Tenant.Value : null;
+    }
+
     public string TenantName(string tenant) =>
         TenantId.TryParse(tenant, out var id) && tenants.TryGet(id, out var settings) ? settings.DisplayName : tenant;
 
@@ -71,6 +92,14 @@ internal sealed class SignInFlow(
         var held = user is null ? null : await TenantsOfAsync(user, http.RequestAborted);
         await events.SignedInAsync(Event(http, userName, held is { Count: 1 } ? held.Keys.Single() : null, null), http.RequestAborted);
     }
+
+    /// <summary>A person signed in at <paramref name="tenant"/>'s own provider.</summary>
+    public Task FederatedSignedInAsync(HttpContext http, string userName, string tenant) =>
+        events.SignedInAsync(Event(http, userName, tenant, null), http.RequestAborted);
+
+    /// <summary>A sign-in at <paramref name="tenant"/>'s provider refused here (or there); <paramref name="who"/> is the account, or the provider's subject when none.</summary>
+    public Task FederatedFailedAsync(HttpContext http, string who, string tenant, string reason) =>
+        events.SignInFailedAsync(Event(http, who, tenant, reason), http.RequestAborted);
 
     public Task FailedAsync(HttpContext http, string userName, string reason) =>
         reason == SignInFailure.LockedOut

@@ -1,8 +1,12 @@
 using SocialPrescribing.Accounts;
+using SocialPrescribing.Host.Features.Federation;
 
 namespace SocialPrescribing.Host.Features.SignIn;
 
-/// <summary><c>/account/signin</c>: user name and password; then the second factor when the account has one.</summary>
+/// <summary>
+/// <c>/account/signin</c>: user name and password, then the second factor when the account has one; or a button per
+/// tenant that signs its people in at its own provider.
+/// </summary>
 internal static class SignInPage
 {
     public const string Path = "/account/signin";
@@ -46,7 +50,12 @@ internal static class SignInPage
             return Results.Redirect(page.Onward(TwoFactorPage.Path));
         }
 
-        if (result.IsLockedOut)
+        if (result is PasswordNotUsedResult)
+        {
+            await flow.FailedAsync(http, userName, SignInFailure.PasswordNotUsed);
+            page.Error("password", page.Text.PasswordNotUsed);
+        }
+        else if (result.IsLockedOut)
         {
             await flow.FailedAsync(http, userName, SignInFailure.LockedOut);
             page.Error("userName", page.Text.LockedOut);
@@ -67,7 +76,23 @@ internal static class SignInPage
         var fields = Html.Of($"{page.Field("userName", t.UserName, "text", "username", userName)}{page.Field("password", t.Password, "password", "current-password")}");
         return page.Show(t.SignInTitle, Html.Of($"""
             {notice}{page.Form(fields, t.SignInButton)}
-            <p><a href="{page.Link(ForgotPasswordPage.Path)}">{t.ForgotPassword}</a></p>
+            <p><a href="{page.Link(ForgotPasswordPage.Path)}">{t.ForgotPassword}</a></p>{Providers(page)}
             """), status);
+    }
+
+    /// <summary>A "Sign in with …" link per federated tenant, carrying the return URL and the language.</summary>
+    private static Html Providers(AccountPage page)
+    {
+        var federated = page.Http.RequestServices.GetRequiredService<FederationDirectory>().All;
+        if (federated.Count == 0)
+        {
+            return Html.Empty;
+        }
+
+        var t = page.Text;
+        var buttons = federated.OrderBy(f => f.DisplayName, StringComparer.CurrentCulture).Select(f => Html.Of($"""
+            <p><a class="button" href="{page.Link($"/account/federated/{f.Tenant.Value}", ("returnUrl", page.ReturnTo))}">{t.Format(t.SignInWith, f.DisplayName)}</a></p>
+            """));
+        return Html.Of($"""<section aria-labelledby="federated"><h2 id="federated">{t.OrSignInWith}</h2>{Html.Join(buttons)}</section>""");
     }
 }

@@ -15,7 +15,7 @@ internal static class TenantChoicePage
     {
         var page = AccountPage.FromQuery(http, "returnUrl");
         return await flow.CurrentUserAsync(http) is { } user
-            ? Render(page, flow, await flow.TenantsOfAsync(user, http.RequestAborted))
+            ? Render(page, flow, await flow.SessionTenantsAsync(http, user))
             : Results.Redirect(page.Onward(SignInPage.Path));
     }
 
@@ -27,7 +27,7 @@ internal static class TenantChoicePage
             return Results.Redirect(page.Onward(SignInPage.Path));
         }
 
-        var tenants = await flow.TenantsOfAsync(user, http.RequestAborted);
+        var tenants = await flow.SessionTenantsAsync(http, user);
         var chosen = form?[Parameter].ToString();
         if (form is null || chosen is null || !tenants.ContainsKey(chosen))
         {
