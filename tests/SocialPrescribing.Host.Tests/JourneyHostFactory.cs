@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace SocialPrescribing.Host.Tests;
@@ -72,6 +73,10 @@ public sealed class JourneyHostFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            // On two cores shared by a whole parallel suite, a host's orderly stop (Orleans deactivating its grains,
+            // then Hangfire's workers) has taken longer than the default 30 s, and Hangfire then throws on the
+            // cancelled stop. A stop that is only slow must not fail a test.
+            services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromMinutes(2));
             _services?.Invoke(services);
         });
     }
