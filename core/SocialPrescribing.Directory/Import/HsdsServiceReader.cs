@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Json.Schema;
+using SocialPrescribing.Directory.Hsds;
+
+namespace SocialPrescribing.Directory.Import;
+
+/// <summary>
+/// Reads an HSDS 3 service import: a JSON array of service documents, or an HSDS API page of them (<c>contents</c>).
+/// Each record is checked against the HSDS 3 service schema and the schemas it nests (formats included: ids are
+/// UUIDs, e-mail addresses and URLs are well formed); a record that fails is left out with every field at fault, and
+/// the others go on. A second record with an id already seen in the same import is left out too.
+/// </summary>
+public static partial class HsdsServiceReader
+{
+    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+
+    /// <summary>The services of <paramref name="root"/>; throws <see cref="HsdsFormatException"/> when it is neither an array nor a page.</summary>
+    public static HsdsServiceBatch Read(JsonElement root)
+    {
+        var records = root.ValueKind switch
+        {
+            JsonValueKind.Array => root,
+            JsonValueKind.Object when root.TryGetProperty("contents", out var contents) && contents.ValueKind == JsonValueKind.Array => contents,
+            _ => throw new HsdsFormatException("An import is a JSON array of HSDS services, or an HSDS page whose contents are services."),
+        };
+
+        var schema = HsdsSchemas.Get("service");
+        var services = new List<HsdsService>();
+        var rejections = new List<DirectoryRejection>();
+        var seen = new HashSet<Guid>();
+        var index = 0;
+        foreach (var record in records.EnumerateArray())
+        {
+            var id = record.ValueKind == JsonValueKind.Object && record.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String
+                ? idValue.GetString()
+                : null;
+            var problems = Problems(schema.Evaluate(record, Evaluation));
+            if (problems.Count > 0)
+            {
+                rejections.AddRange(problems.Select(p => new DirectoryRejection(index, id, p.Field, p.Reason)));
+            }
+            else if (!seen.Add(Guid.Parse(id!)))
+            {
+                rejections.Add(new DirectoryRejection(index, id, "/id", "Another service of this import has the same id."));
+            }
+            else
+            {
+                services.Add(new HsdsService(Guid.Parse(id!), record.Clone()));
+            }
+
+            index++;
+        }
+
+        return new HsdsServiceBatch(index, services, rejections);
+    }
+
+    /// <summary>Every failed check that says something (not the "a subschema failed" wrappers), once each, in document order.</summary>
+    private static List<(string Field, string Reason)> Problems(EvaluationResults results)
+    {
+        var problems = new List<(string, string)>();
+        if (results.IsValid)
+        {
+            return problems;
+        }
+
+        foreach (var detail in (IEnumerable<EvaluationResults>?)results.Details ?? [results])
+        {
+            if (detail.Errors is null)
+            {
+                continue;
+            }
+
+            foreach (var (keyword, message) in detail.Errors)
+            {
+                var field = detail.InstanceLocation.ToString();
+                if (keyword == "required")
+                {
+                    // The check fails on the object; the field at fault is the property missing from it.
+                    foreach (Match missing in QuotedName().Matches(message))
+                    {
+                        problems.Add(($"{field}/{missing.Groups[1].Value}", "Required, and missing."));
+                    }
+
+                    continue;
+                }
+
+                problems.Add((field, message));
+            }
+        }
+
+        return [.. problems.Distinct().OrderBy(p => p.Item1, StringComparer.Ordinal)];
+    }
+
+    [GeneratedRegex("\"([^\"]+)\"")]
+    private static partial Regex QuotedName();
+}
