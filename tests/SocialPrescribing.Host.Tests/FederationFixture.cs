@@ -124,25 +124,4 @@ public sealed class FederationFixture : IAsyncLifetime
         var (exitCode, output) = await HostCommand.RunAsync(AppContext.BaseDirectory, [HostCommand.Dll, .. arguments]);
         Assert.True(exitCode == 0, $"{string.Join(' ', arguments)}: {output}");
     }
-
-    private sealed class CapturedSignIns(ConcurrentQueue<(string, SignInEvent)> events, ISignInEvents inner) : ISignInEvents
-    {
-        public Task SignedInAsync(SignInEvent signIn, CancellationToken cancellationToken)
-        {
-            events.Enqueue(("signed-in", signIn));
-            return inner.SignedInAsync(signIn, cancellationToken);
-        }
-
-        public Task SignInFailedAsync(SignInEvent signIn, CancellationToken cancellationToken)
-        {
-            events.Enqueue(("failed", signIn));
-            return inner.SignInFailedAsync(signIn, cancellationToken);
-        }
-
-        public Task LockedOutAsync(SignInEvent signIn, CancellationToken cancellationToken)
-        {
-            events.Enqueue(("locked-out", signIn));
-            return inner.LockedOutAsync(signIn, cancellationToken);
-        }
-    }
 }

@@ -82,27 +82,6 @@ public sealed class SignInFixture : IAsyncLifetime
         TempFolders.Delete(Factory.DataDirectory);
     }
 
-    private sealed class CapturedSignIns(ConcurrentQueue<(string, SignInEvent)> events, ISignInEvents inner) : ISignInEvents
-    {
-        public Task SignedInAsync(SignInEvent signIn, CancellationToken cancellationToken)
-        {
-            events.Enqueue(("signed-in", signIn));
-            return inner.SignedInAsync(signIn, cancellationToken);
-        }
-
-        public Task SignInFailedAsync(SignInEvent signIn, CancellationToken cancellationToken)
-        {
-            events.Enqueue(("failed", signIn));
-            return inner.SignInFailedAsync(signIn, cancellationToken);
-        }
-
-        public Task LockedOutAsync(SignInEvent signIn, CancellationToken cancellationToken)
-        {
-            events.Enqueue(("locked-out", signIn));
-            return inner.LockedOutAsync(signIn, cancellationToken);
-        }
-    }
-
     private sealed class CapturedLinks(ConcurrentQueue<AccountLink> links, IAccountLinkSender inner) : IAccountLinkSender
     {
         public Task SendAsync(AccountLink link, CancellationToken cancellationToken)
