@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
 using SocialPrescribing.Directory.Hsds;
@@ -9,7 +10,8 @@ namespace SocialPrescribing.Directory.Import;
 /// Reads an HSDS 3 service import: a JSON array of service documents, or an HSDS API page of them (<c>contents</c>).
 /// Each record is checked against the HSDS 3 service schema and the schemas it nests (formats included: ids are
 /// UUIDs, e-mail addresses and URLs are well formed); a record that fails is left out with every field at fault, and
-/// the others go on. A second record with an id already seen in the same import is left out too.
+/// the others go on. A second record with an id already seen in the same import is left out too. A property whose
+/// value is <c>null</c> is read as absent, as directories exported from databases write them.
 /// </summary>
 public static partial class HsdsServiceReader
 {
@@ -30,8 +32,9 @@ public static partial class HsdsServiceReader
         var rejections = new List<DirectoryRejection>();
         var seen = new HashSet<Guid>();
         var index = 0;
-        foreach (var record in records.EnumerateArray())
+        foreach (var sent in records.EnumerateArray())
         {
+            var record = WithoutNulls(sent);
             var id = record.ValueKind == JsonValueKind.Object && record.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String
                 ? idValue.GetString()
                 : null;
@@ -53,6 +56,52 @@ public static partial class HsdsServiceReader
         }
 
         return new HsdsServiceBatch(index, services, rejections);
+    }
+
+    /// <summary><paramref name="record"/> without its null-valued properties, at any depth (itself when it has none).</summary>
+    private static JsonElement WithoutNulls(JsonElement record)
+    {
+        if (!HasNullProperty(record))
+        {
+            return record;
+        }
+
+        var node = JsonNode.Parse(record.GetRawText())!;
+        RemoveNulls(node);
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    private static bool HasNullProperty(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().Any(p => p.Value.ValueKind == JsonValueKind.Null || HasNullProperty(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().Any(HasNullProperty),
+        _ => false,
+    };
+
+    private static void RemoveNulls(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject record:
+                foreach (var name in record.Where(p => p.Value is null).Select(p => p.Key).ToList())
+                {
+                    record.Remove(name);
+                }
+
+                foreach (var (_, value) in record)
+                {
+                    RemoveNulls(value);
+                }
+
+                break;
+            case JsonArray items:
+                foreach (var item in items)
+                {
+                    RemoveNulls(item);
+                }
+
+                break;
+        }
     }
 
     /// <summary>Every failed check that says something (not the "a subschema failed" wrappers), once each, in document order.</summary>

@@ -6,11 +6,11 @@ namespace SocialPrescribing.Directory.Tests.Import;
 
 public sealed class HsdsServiceReaderTests
 {
-    private static JsonNode Example(string file) => JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", file)))!;
+    private static JsonNode Example(string file) => HsdsExamples.Load(file);
 
-    private static HsdsServiceBatch Read(JsonNode node) => HsdsServiceReader.Read(JsonDocument.Parse(node.ToJsonString()).RootElement);
+    private static HsdsServiceBatch Read(JsonNode node) => HsdsExamples.Read(node);
 
-    private static JsonObject FullService() => Example("service_full.json").AsObject();
+    private static JsonObject FullService() => HsdsExamples.FullService();
 
     [Fact]
     public void The_official_full_service_example_is_accepted_with_its_nested_objects()
@@ -77,6 +77,28 @@ public sealed class HsdsServiceReaderTests
         var batch = Read(new JsonArray(service));
 
         Assert.Equal(["/languages/0/id", "/phones/0/number"], batch.Rejections.Select(r => r.Field).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_null_property_is_read_as_absent_and_kept_out_of_the_document()
+    {
+        var service = FullService();
+        service["alert"] = null;
+        service["phones"]![0]!["extension"] = null;
+
+        var accepted = Assert.Single(Read(new JsonArray(service)).Services);
+
+        Assert.False(accepted.Document.TryGetProperty("alert", out _));
+        Assert.False(accepted.Document.GetProperty("phones")[0].TryGetProperty("extension", out _));
+    }
+
+    [Fact]
+    public void A_null_required_field_is_still_missing()
+    {
+        var service = FullService();
+        service["name"] = null;
+
+        Assert.Equal("/name", Assert.Single(Read(new JsonArray(service)).Rejections).Field);
     }
 
     [Fact]
