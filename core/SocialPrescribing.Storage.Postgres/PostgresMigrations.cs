@@ -23,6 +23,7 @@ internal static class PostgresMigrations
         ("audit_entries", false),
         ("audit_chain_heads", true),
         ("audit_chain_anchors", false),
+        ("directory_services", false),
     ];
 
     /// <summary>The tenant tables that migration 6 secured; tables created later secure themselves in their own step.</summary>
@@ -286,6 +287,34 @@ internal static class PostgresMigrations
                 ADD CONSTRAINT audit_entries_hash_check CHECK (octet_length(hash) = 64)
             """,
         ]),
+        // The document is text, not jsonb, for the reason the events are: it is served back exactly as accepted.
+        new(9, "the community directory: each tenant's HSDS 3 services", schema =>
+        [
+            $"""
+            CREATE TABLE {schema}.directory_services (
+                tenant           text        NOT NULL CHECK (char_length(tenant) BETWEEN 2 AND 32),
+                id               uuid        NOT NULL,
+                organization_id  uuid,
+                name             text        NOT NULL CHECK (char_length(name) BETWEEN 1 AND {DirectoryServiceRecord.MaxNameLength}),
+                status           text        NOT NULL CHECK (status IN ('active', 'inactive', 'defunct', 'temporarily closed')),
+                minimum_age      numeric,
+                maximum_age      numeric,
+                cost             text        NOT NULL CHECK (cost IN ('unknown', 'free', 'paid')),
+                assured_date     date,
+                last_modified    timestamptz,
+                search_text      text        NOT NULL,
+                document         text        NOT NULL CHECK (octet_length(document) BETWEEN 1 AND {DirectoryServiceRecord.MaxDocumentBytes}),
+                digest           text        NOT NULL CHECK (octet_length(digest) = 64),
+                created_at       timestamptz NOT NULL,
+                updated_at       timestamptz NOT NULL,
+                PRIMARY KEY (tenant, id)
+            )
+            """,
+            $"CREATE INDEX ix_directory_services_by_name ON {schema}.directory_services (tenant, lower(name), id)",
+            $"CREATE INDEX ix_directory_services_by_update ON {schema}.directory_services (tenant, updated_at)",
+            $"CREATE INDEX ix_directory_services_by_organization ON {schema}.directory_services (tenant, organization_id)",
+            .. TenantPolicies(schema, "directory_services", systemReads: false),
+        ]),
     ];
 
 
@@ -320,7 +349,7 @@ internal static class PostgresMigrations
         $"GRANT SELECT ON {schema}.schema_migrations TO {role}",
         $"GRANT SELECT, INSERT ON {schema}.journey_events, {schema}.record_streams, {schema}.audit_entries TO {role}",
         $"GRANT SELECT, INSERT, UPDATE, DELETE ON {schema}.journeys TO {role}",
-        $"GRANT SELECT, INSERT, UPDATE ON {schema}.feed_checkpoints, {schema}.audit_chain_heads TO {role}",
+        $"GRANT SELECT, INSERT, UPDATE ON {schema}.feed_checkpoints, {schema}.audit_chain_heads, {schema}.directory_services TO {role}",
         $"GRANT SELECT ON {schema}.audit_chain_anchors TO {role}",
     ];
 

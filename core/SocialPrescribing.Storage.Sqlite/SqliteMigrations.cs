@@ -152,5 +152,29 @@ internal static class SqliteMigrations
             WHEN NOT EXISTS (SELECT 1 FROM audit_purge_gate WHERE tenant = OLD.tenant)
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: DELETE on audit_entries is not allowed'); END;
             """),
+        (7, """
+            -- The community directory: each tenant's HSDS 3 services, the document whole beside what searches filter on.
+            CREATE TABLE directory_services (
+                tenant           TEXT NOT NULL,
+                id               TEXT NOT NULL,
+                organization_id  TEXT,
+                name             TEXT NOT NULL,
+                status           TEXT NOT NULL,
+                minimum_age      REAL,
+                maximum_age      REAL,
+                cost             TEXT NOT NULL,
+                assured_date     TEXT,
+                last_modified    TEXT,
+                search_text      TEXT NOT NULL,
+                document         TEXT NOT NULL,
+                digest           TEXT NOT NULL,
+                created_at       TEXT NOT NULL,
+                updated_at       TEXT NOT NULL,
+                PRIMARY KEY (tenant, id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_directory_services_by_name ON directory_services (tenant, lower(name), id);
+            CREATE INDEX ix_directory_services_by_update ON directory_services (tenant, updated_at);
+            CREATE INDEX ix_directory_services_by_organization ON directory_services (tenant, organization_id);
+            """),
     ];
 }

@@ -6,7 +6,7 @@ namespace SocialPrescribing.Storage.Sqlite;
 public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite engine as the <see cref="IJourneyStore"/> the <see cref="IRecordStreamStore"/>, the <see cref="IEventFeed"/> and the <see cref="IAuditLog"/> (one instance,
+    /// Registers the SQLite engine as the <see cref="IJourneyStore"/> the <see cref="IRecordStreamStore"/>, the <see cref="IEventFeed"/>, the <see cref="IAuditLog"/> and the <see cref="IDirectoryStore"/> (one instance,
     /// one database file), configured from <paramref name="section"/>.
     /// </summary>
     public static IServiceCollection AddSqliteJourneyStore(this IServiceCollection services, IConfiguration section)
@@ -18,6 +18,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteJourneyStore>());
+        services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         return services;
     }
 }

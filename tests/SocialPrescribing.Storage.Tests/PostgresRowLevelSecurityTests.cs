@@ -16,7 +16,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
     private static readonly TenantId Alberta = TenantId.Parse("ab");
     private static readonly TenantId Ontario = TenantId.Parse("on");
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
-    private static readonly string[] TenantTables = ["audit_chain_anchors", "audit_chain_heads", "audit_entries", "journey_events", "journeys", "record_streams"];
+    private static readonly string[] TenantTables = ["audit_chain_anchors", "audit_chain_heads", "audit_entries", "directory_services", "journey_events", "journeys", "record_streams"];
     private static readonly string[] Both = ["ab", "on"];
 
     private PostgresTestSchema? _db;
@@ -81,8 +81,9 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         Assert.True(report.Complete);
         Assert.Empty(report.Problems);
 
-        // Only caseload rows are rewritten (and deleted by a rebuild), and audit heads move forward; nothing is truncated.
-        Assert.Equal(["audit_chain_heads:UPDATE", "journeys:DELETE", "journeys:UPDATE"], rights);
+        // Only caseload rows are rewritten (and deleted by a rebuild), audit heads move forward and directory services
+        // are replaced by a newer document; nothing is truncated.
+        Assert.Equal(["audit_chain_heads:UPDATE", "directory_services:UPDATE", "journeys:DELETE", "journeys:UPDATE"], rights);
     }
 
     [Fact]
@@ -260,6 +261,8 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         {
             await Store.AppendAsync(Append(tenant, journey, 0), Token);
             await Store.AppendStreamAsync(new RecordAppend(tenant, "training", "lw-1", 0, [Event()]), Token);
+            await Store.UpsertServicesAsync(
+                tenant, [new DirectoryServiceRecord(Guid.NewGuid(), null, "Walking group", "active", null, null, "free", null, null, "walking", "{}")], DateTimeOffset.UtcNow, Token);
         }
 
         // An entry purged (so each chain has an anchor), then one kept.

@@ -1,0 +1,23 @@
+namespace SocialPrescribing.Storage;
+
+/// <summary>
+/// Which of a tenant's services to list: those changed in this directory after <see cref="ModifiedAfter"/>, of one
+/// organization, a page of <see cref="PerPage"/> (1 to 1,000) from page 1.
+/// </summary>
+public sealed record DirectoryServiceQuery(int Page = 1, int PerPage = 50, DateTimeOffset? ModifiedAfter = null, Guid? OrganizationId = null)
+{
+    public const int MaxPerPage = 1_000;
+
+    public void Validate()
+    {
+        if (Page < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Page), Page, "Pages start at 1.");
+        }
+
+        if (PerPage is < 1 or > MaxPerPage)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PerPage), PerPage, $"A page holds 1 to {MaxPerPage} services.");
+        }
+    }
+}
