@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialPrescribing.Application.Access;
 using SocialPrescribing.Application.Audit;
+using SocialPrescribing.Application.CommunityDirectory;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Application.Projections;
 using SocialPrescribing.Application.Training;
@@ -32,6 +33,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<CaseloadQueries>();
         services.TryAddSingleton<ProjectionRebuild>();
         services.TryAddSingleton<TrainingUseCases>();
+        services.TryAddSingleton<DirectoryUseCases>();
         return services;
     }
 }

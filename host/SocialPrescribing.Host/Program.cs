@@ -3,6 +3,7 @@ using SocialPrescribing.Host.Features.ApiReference;
 using SocialPrescribing.Host.Features.Assessments;
 using SocialPrescribing.Host.Features.Audit;
 using SocialPrescribing.Host.Features.Caseloads;
+using SocialPrescribing.Host.Features.CommunityDirectory;
 using SocialPrescribing.Host.Features.Consent;
 using SocialPrescribing.Host.Features.Documents;
 using SocialPrescribing.Host.Features.Edge;
@@ -67,6 +68,7 @@ app.MapTenantApi()
     .MapAudit()
     .MapTransport()
     .MapTraining()
+    .MapDirectory()
     .MapInvitations();
 app.MapPlugins();
 

@@ -82,6 +82,10 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["StartTrainingModule"] = (Clinical, Scope.LinkWorker),
         ["TakeKnowledgeCheck"] = (Clinical, Scope.LinkWorker),
         ["GetCompetencyProfile"] = (Clinical, Scope.LinkWorker),
+        // The directory lists programs, not people: every member of the tenant reads it; admins import into it.
+        ["ImportDirectoryServices"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        ["ListHsdsServices"] = (Everyone, Scope.Tenant),
+        ["GetHsdsService"] = (Everyone, Scope.Tenant),
     };
 
     /// <summary>Bodies that would be accepted in the right state, so a refusal can only come from the door.</summary>
@@ -302,6 +306,7 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
             .Replace("{owner}", place == "same-tenant" ? OtherWorker : SubjectOf(AccessRoles.LinkWorker), StringComparison.Ordinal)
             .Replace("{assessmentId}", records.Assessment.ToString(), StringComparison.Ordinal)
             .Replace("{tripId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{serviceId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{template}", "plan-summary", StringComparison.Ordinal)
             .Replace("{instrument}", "gad7", StringComparison.Ordinal)
             .Replace("{moduleId}", "listening-101", StringComparison.Ordinal)

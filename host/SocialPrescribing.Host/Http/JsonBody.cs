@@ -18,35 +18,13 @@ internal static class JsonBody
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext http, int maxBytes)
         where T : class
     {
-        var request = http.Request;
-        if (!IsJson(request.ContentType))
+        var (buffer, problem) = await ReadBytesAsync(http, maxBytes);
+        if (buffer is null)
         {
-            return (null, Problems.UnsupportedMediaType(request.ContentType));
+            return (null, problem);
         }
 
-        if (request.ContentLength > maxBytes)
-        {
-            return (null, Problems.TooLarge(maxBytes));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return (null, Problems.TooLarge(maxBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
-        {
-            return (null, Problems.Validation(new Dictionary<string, string[]> { ["$"] = ["A JSON body is required."] }));
-        }
-
+        using var owned = buffer;
         try
         {
             var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Options);
@@ -69,6 +47,67 @@ internal static class JsonBody
             };
             return (null, Problems.Validation(new Dictionary<string, string[]> { [field] = [detail] }, "The request body is not valid JSON for this endpoint."));
         }
+    }
+
+    /// <summary>
+    /// A JSON body of any shape (an import, say), parsed as a document: the same media type and size rules, and a
+    /// syntax error or a property given twice answered with its line.
+    /// </summary>
+    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadDocumentAsync(HttpContext http, int maxBytes)
+    {
+        var (buffer, problem) = await ReadBytesAsync(http, maxBytes);
+        if (buffer is null)
+        {
+            return (null, problem);
+        }
+
+        using var owned = buffer;
+        try
+        {
+            return (JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { AllowDuplicateProperties = false }), null);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" (line {line + 1})" : string.Empty;
+            return (null, Problems.Validation(new Dictionary<string, string[]> { ["$"] = [$"Malformed JSON{where}."] }, "The request body is not valid JSON."));
+        }
+    }
+
+    /// <summary>The body's bytes, or the problem: 415 for another media type, 413 past the limit, 400 when empty.</summary>
+    private static async Task<(MemoryStream? Buffer, IResult? Problem)> ReadBytesAsync(HttpContext http, int maxBytes)
+    {
+        var request = http.Request;
+        if (!IsJson(request.ContentType))
+        {
+            return (null, Problems.UnsupportedMediaType(request.ContentType));
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, Problems.TooLarge(maxBytes));
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                await buffer.DisposeAsync();
+                return (null, Problems.TooLarge(maxBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            await buffer.DisposeAsync();
+            return (null, Problems.Validation(new Dictionary<string, string[]> { ["$"] = ["A JSON body is required."] }));
+        }
+
+        return (buffer, null);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using Json.Schema;
 
-namespace SocialPrescribing.Directory.Hsds;
+namespace SocialPrescribing.CommunityDirectory.Hsds;
 
 /// <summary>
 /// The HSDS 3 JSON Schemas, read from this assembly and built once, each at one base address so that their relative

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SocialPrescribing.Directory.Import;
+using SocialPrescribing.CommunityDirectory.Import;
 
-namespace SocialPrescribing.Directory.Tests.Import;
+namespace SocialPrescribing.CommunityDirectory.Tests.Import;
 
 public sealed class HsdsServiceReaderTests
 {

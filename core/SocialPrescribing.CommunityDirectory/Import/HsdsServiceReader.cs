@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
-using SocialPrescribing.Directory.Hsds;
+using SocialPrescribing.CommunityDirectory.Hsds;
 
-namespace SocialPrescribing.Directory.Import;
+namespace SocialPrescribing.CommunityDirectory.Import;
 
 /// <summary>
 /// Reads an HSDS 3 service import: a JSON array of service documents, or an HSDS API page of them (<c>contents</c>).

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SocialPrescribing.Directory.Import;
+namespace SocialPrescribing.CommunityDirectory.Import;
 
 /// <summary>
 /// What an HSDS service import held: the services that are valid HSDS 3 (each a copy of its whole document, nested

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using SocialPrescribing.Directory.Services;
+using SocialPrescribing.CommunityDirectory.Services;
 
-namespace SocialPrescribing.Directory.Tests.Services;
+namespace SocialPrescribing.CommunityDirectory.Tests.Services;
 
 public sealed class DirectoryServiceFactsTests
 {

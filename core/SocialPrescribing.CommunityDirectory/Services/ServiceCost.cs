@@ -1,4 +1,4 @@
-namespace SocialPrescribing.Directory.Services;
+namespace SocialPrescribing.CommunityDirectory.Services;
 
 /// <summary>What a service costs the person, as far as its record says.</summary>
 public enum ServiceCost

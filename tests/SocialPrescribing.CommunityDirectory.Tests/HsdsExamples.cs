@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SocialPrescribing.Directory.Import;
+using SocialPrescribing.CommunityDirectory.Import;
 
-namespace SocialPrescribing.Directory.Tests;
+namespace SocialPrescribing.CommunityDirectory.Tests;
 
 /// <summary>The official HSDS 3 examples the tests start from (Examples/, CC BY-SA 4.0), and reading them as an import would.</summary>
 internal static class HsdsExamples

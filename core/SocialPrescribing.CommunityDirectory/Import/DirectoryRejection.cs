@@ -1,4 +1,4 @@
-namespace SocialPrescribing.Directory.Import;
+namespace SocialPrescribing.CommunityDirectory.Import;
 
 /// <summary>
 /// One record an import left out, and why: its place in what was sent (<paramref name="Index"/>, from 0), its id

@@ -1,4 +1,4 @@
-namespace SocialPrescribing.Directory.Services;
+namespace SocialPrescribing.CommunityDirectory.Services;
 
 /// <summary>
 /// Where a service is delivered (an HSDS service_at_location and its location): coordinates only when the record's

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using SocialPrescribing.Directory.Import;
+using SocialPrescribing.CommunityDirectory.Import;
 
-namespace SocialPrescribing.Directory.Services;
+namespace SocialPrescribing.CommunityDirectory.Services;
 
 /// <summary>
 /// What the directory searches and matches on, read once from a valid HSDS 3 service document: the columns a store
