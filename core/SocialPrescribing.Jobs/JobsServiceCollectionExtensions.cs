@@ -20,7 +20,7 @@ public static class JobsServiceCollectionExtensions
         services.AddApplication();
         services.AddTransient<FirstContactCheckJob>();
         services.AddTransient<FirstContactReconciliationJob>();
-        services.AddSingleton<IFirstContactScheduler>(sp => new HangfireFirstContactScheduler(sp.GetRequiredService<IBackgroundJobClient>()));
+        services.AddSingleton<IFirstContactScheduler>(sp => new HangfireFirstContactScheduler(sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<SafetyAlertNotificationJob>();
         services.AddTransient<SafetyAlertReconciliationJob>();
         services.AddSingleton<ISafetyAlertDispatcher>(sp => new HangfireSafetyAlertDispatcher(sp.GetRequiredService<IBackgroundJobClient>()));

@@ -70,6 +70,53 @@ public sealed class DirectoryApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task The_tabular_package_as_a_zip_imports_services_with_their_organization_and_places()
+    {
+        var service = Guid.NewGuid();
+        var organization = Guid.NewGuid();
+        var place = Guid.NewGuid();
+        var location = Guid.NewGuid();
+        var tables = new Dictionary<string, string>
+        {
+            ["services.csv"] = $"id,organization_id,name,status,minimum_age\n{service},{organization},\"Garden share, Tuesdays\",active,16\n",
+            ["organizations.csv"] = $"id,name,description\n{organization},Green Streets,A neighbourhood charity.\n",
+            ["service_at_location.csv"] = $"id,service_id,location_id\n{place},{service},{location}\n",
+            ["locations.csv"] = $"id,location_type,name,latitude,longitude\n{location},physical,Allotments,53.5461,-113.4938\n",
+        };
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, csv) in tables)
+            {
+                using var writer = new StreamWriter(archive.CreateEntry(name).Open());
+                await writer.WriteAsync(csv);
+            }
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, Imports()) { Content = new ByteArrayContent(zip.ToArray()) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(fixture.Factory.DataDirectory, Api.Tenant, Admin, [AccessRoles.TenantAdmin]));
+        using var http = fixture.Factory.CreateClient();
+        using var imported = await http.SendAsync(request, Token);
+
+        Assert.Equal(1, (await Api.ReadAsync(imported))["imported"]!.GetValue<int>());
+        using var read = await SendAsync(HttpMethod.Get, $"{Services()}/{service}", AccessRoles.LinkWorker);
+        var document = JsonNode.Parse(await read.Content.ReadAsStringAsync(Token))!;
+        Assert.Equal("Garden share, Tuesdays", document["name"]!.GetValue<string>());
+        Assert.Equal(16, document["minimum_age"]!.GetValue<decimal>());
+        Assert.Equal("Green Streets", document["organization"]!["name"]!.GetValue<string>());
+        Assert.Equal(53.5461m, document["service_at_locations"]![0]!["location"]!["latitude"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task A_zip_that_is_not_a_zip_is_a_400()
+    {
+        using var response = await SendAsync(HttpMethod.Post, Imports(), AccessRoles.TenantAdmin, "id,name,status", contentType: "application/zip");
+
+        Assert.Equal(["$"], Api.Fields(await Api.ProblemAsync(response, HttpStatusCode.BadRequest)));
+    }
+
+    [Fact]
     public async Task The_same_import_again_changes_nothing_and_a_changed_service_is_updated()
     {
         var id = Guid.NewGuid();

@@ -1,9 +1,13 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using SocialPrescribing.Application.CommunityDirectory;
 using SocialPrescribing.CommunityDirectory.Import;
 using SocialPrescribing.Host.Features.Access;
+using SocialPrescribing.Host.Features.ApiReference;
 using SocialPrescribing.Host.Http;
 using SocialPrescribing.Storage;
 
@@ -23,8 +27,8 @@ internal static class DirectoryFeature
             .RequireAuthorization(AccessPolicies.Administration)
             .WithName("ImportDirectoryServices")
             .WithTags("Directory")
-            .WithSummary("Imports HSDS 3 services (a JSON array of service documents, or an HSDS page of them): each record is checked against the HSDS 3 schemas, the valid ones are added or updated by id in one transaction, and the report names every record left out with the field and the reason (tenant admins).")
-            .Accepts<JsonElement>("application/json")
+            .WithSummary("Imports HSDS 3 services (a JSON array of service documents or an HSDS page of them, or the HSDS tabular package as a zip of its CSV tables): each record is checked against the HSDS 3 schemas, the valid ones are added or updated by id in one transaction, and the report names every record left out with the field and the reason (tenant admins).")
+            .Accepts<JsonElement>("application/json", BinaryBodyTransformer.Zip)
             .Produces<DirectoryImportResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -45,28 +49,79 @@ internal static class DirectoryFeature
 
     private static async Task<IResult> ImportAsync(HttpContext http, DirectoryUseCases directory, IOptions<ApiOptions> options)
     {
-        var (document, problem) = await JsonBody.ReadDocumentAsync(http, options.Value.MaxImportBytes);
-        if (document is null)
+        var limit = options.Value.MaxImportBytes;
+        try
         {
-            return problem!;
-        }
+            if (IsZip(http.Request.ContentType))
+            {
+                var (zip, tooLarge) = await ReadZipAsync(http, limit);
+                if (zip is null)
+                {
+                    return tooLarge!;
+                }
 
-        using (document)
+                using (zip)
+                {
+                    return await ImportServicesAsync(http, directory, HsdsTabularPackage.Read(zip));
+                }
+            }
+
+            var (document, problem) = await JsonBody.ReadDocumentAsync(http, limit);
+            if (document is null)
+            {
+                return problem!;
+            }
+
+            using (document)
+            {
+                return await ImportServicesAsync(http, directory, document.RootElement);
+            }
+        }
+        catch (HsdsFormatException ex)
         {
-            try
-            {
-                var report = await directory.ImportServicesAsync(http.GetRequiredCaller(), document.RootElement, http.RequestAborted);
-                return TypedResults.Ok(DirectoryImportResponse.From(report));
-            }
-            catch (HsdsFormatException ex)
-            {
-                return Problems.Field("$", ex.Message);
-            }
+            return Problems.Field("$", ex.Message);
         }
     }
 
+    private static async Task<IResult> ImportServicesAsync(HttpContext http, DirectoryUseCases directory, JsonElement services) =>
+        TypedResults.Ok(DirectoryImportResponse.From(await directory.ImportServicesAsync(http.GetRequiredCaller(), services, http.RequestAborted)));
+
+    private static bool IsZip(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType.Equals("application/zip", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The zip as sent, up to <paramref name="limit"/> bytes (a 413 past it).</summary>
+    private static async Task<(MemoryStream? Zip, IResult? Problem)> ReadZipAsync(HttpContext http, int limit)
+    {
+        if (http.Request.ContentLength > limit)
+        {
+            return (null, Problems.TooLarge(limit));
+        }
+
+        var zip = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (zip.Length + read > limit)
+            {
+                await zip.DisposeAsync();
+                return (null, Problems.TooLarge(limit));
+            }
+
+            zip.Write(chunk, 0, read);
+        }
+
+        zip.Position = 0;
+        return (zip, null);
+    }
+
     private static async Task<IResult> ListAsync(
-        HttpContext http, DirectoryUseCases directory, string? page, string? per_page, string? modified_after, string? organization_id)
+        HttpContext http,
+        DirectoryUseCases directory,
+        [Range(1, int.MaxValue), DefaultValue("1")] string? page,
+        [Range(1, DirectoryServiceQuery.MaxPerPage), DefaultValue("50")] string? per_page,
+        string? modified_after,
+        string? organization_id)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var number = Whole(page, "page", 1, int.MaxValue, 1, errors);
