@@ -16,7 +16,7 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
         "id, organization_id, name, status, minimum_age, maximum_age, cost, assured_date, last_modified, search_text, document, updated_at";
 
     private const string DirectoryRowColumns =
-        "tenant, id, organization_id, name, status, minimum_age, maximum_age, cost, assured_date, last_modified, search_text, document, digest, created_at, updated_at";
+        "tenant, id, organization_id, name, status, minimum_age, maximum_age, cost, assured_date, last_modified, search_text, search_words, document, digest, created_at, updated_at";
 
     public Task<DirectoryUpsert> UpsertServicesAsync(TenantId tenant, IReadOnlyList<DirectoryServiceRecord> services, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
@@ -54,6 +54,7 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
                     await WriteNullableAsync(copy, service.AssuredDate, NpgsqlDbType.Date, cancellationToken);
                     await WriteNullableAsync(copy, service.LastModified?.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
                     await copy.WriteAsync(service.SearchText, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(DirectorySearchText.Fold(service.SearchText), NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteAsync(service.Document, NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteAsync(service.Digest, NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteAsync(at.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
@@ -71,6 +72,7 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
                     organization_id = excluded.organization_id, name = excluded.name, status = excluded.status,
                     minimum_age = excluded.minimum_age, maximum_age = excluded.maximum_age, cost = excluded.cost,
                     assured_date = excluded.assured_date, last_modified = excluded.last_modified, search_text = excluded.search_text,
+                    search_words = excluded.search_words,
                     document = excluded.document, digest = excluded.digest, updated_at = excluded.updated_at
                 WHERE d.digest <> excluded.digest
                 RETURNING (xmax = 0)
@@ -114,15 +116,19 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
         query.Validate();
         return RunAsync(async () =>
         {
-            const string Filter = "tenant = $1 AND ($2::timestamptz IS NULL OR updated_at > $2) AND ($3::uuid IS NULL OR organization_id = $3)";
+            const string Filter =
+                "tenant = $1 AND ($2::timestamptz IS NULL OR updated_at > $2) AND ($3::uuid IS NULL OR organization_id = $3) AND ($4::text IS NULL OR search_vector @@ to_tsquery('simple', $4))";
+            var words = DirectorySearchText.Words(query.Search);
             var count = new NpgsqlBatchCommand($"SELECT count(*) FROM {_sql.QuotedSchema}.directory_services WHERE {Filter}");
             var page = new NpgsqlBatchCommand(
-                $"SELECT {DirectoryColumns} FROM {_sql.QuotedSchema}.directory_services WHERE {Filter} ORDER BY lower(name), id LIMIT $4 OFFSET $5");
+                $"SELECT {DirectoryColumns} FROM {_sql.QuotedSchema}.directory_services WHERE {Filter} ORDER BY lower(name), id LIMIT $5 OFFSET $6");
             foreach (var parameters in new[] { count.Parameters, page.Parameters })
             {
                 parameters.Add(Text(tenant.Value));
                 parameters.Add(NullableTimestamp(query.ModifiedAfter));
                 parameters.Add(new NpgsqlParameter { Value = (object?)query.OrganizationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+                // Each word as the start of a word: folded text holds only letters, digits and spaces, so nothing to escape.
+                parameters.Add(NullableText(words.Count == 0 ? null : string.Join(" & ", words.Select(w => w + ":*"))));
             }
 
             page.Parameters.Add(Integer(query.PerPage));

@@ -315,6 +315,16 @@ internal static class PostgresMigrations
             $"CREATE INDEX ix_directory_services_by_organization ON {schema}.directory_services (tenant, organization_id)",
             .. TenantPolicies(schema, "directory_services", systemReads: false),
         ]),
+        // Searching the directory. The store folds accents and case itself (DirectorySearchText), as the SQLite engine
+        // does, so both find the same services and no extension (unaccent) is needed; the simple configuration then only
+        // splits the words. Services imported before this step have no words until they are imported again (the
+        // directory arrived with step 9, in the same release).
+        new(10, "searching the directory", schema =>
+        [
+            $"ALTER TABLE {schema}.directory_services ADD COLUMN search_words text NOT NULL DEFAULT ''",
+            $"ALTER TABLE {schema}.directory_services ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_words)) STORED",
+            $"CREATE INDEX ix_directory_services_search ON {schema}.directory_services USING gin (search_vector)",
+        ]),
     ];
 
 

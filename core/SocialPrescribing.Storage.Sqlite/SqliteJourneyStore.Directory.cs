@@ -63,6 +63,7 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
                     write.Parameters.AddWithValue("$digest", digest);
                     write.Parameters.AddWithValue("$at", Text(at));
                     await write.ExecuteNonQueryAsync(cancellationToken);
+                    await IndexWordsAsync(connection, tx, tenant, service, cancellationToken);
                     if (known.ContainsKey(service.Id))
                     {
                         updated++;
@@ -103,12 +104,22 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            const string Filter = """
+            var words = DirectorySearchText.Words(query.Search);
+            var filter = """
                 tenant = $tenant AND ($after IS NULL OR updated_at > $after) AND ($organization IS NULL OR organization_id = $organization)
                 """;
+            if (words.Count > 0)
+            {
+                filter += """
+                     AND id IN (SELECT k.id FROM directory_search AS f JOIN directory_search_keys AS k ON k.rowid = f.rowid
+                                WHERE directory_search MATCH $match AND k.tenant = $tenant)
+                    """;
+                command.Parameters.AddWithValue("$match", string.Join(' ', words.Select(w => $"\"{w}\"*")));
+            }
+
             command.CommandText = $"""
-                SELECT count(*) FROM directory_services WHERE {Filter};
-                SELECT {DirectoryColumns} FROM directory_services WHERE {Filter} ORDER BY lower(name), id LIMIT $limit OFFSET $offset;
+                SELECT count(*) FROM directory_services WHERE {filter};
+                SELECT {DirectoryColumns} FROM directory_services WHERE {filter} ORDER BY lower(name), id LIMIT $limit OFFSET $offset;
                 """;
             command.Parameters.AddWithValue("$tenant", tenant.Value);
             command.Parameters.AddWithValue("$after", query.ModifiedAfter is { } after ? Text(after) : DBNull.Value);
@@ -127,6 +138,22 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
 
             return new DirectoryServicePage(items, total);
         });
+    }
+
+    /// <summary>Puts the service's folded words in the full-text index, in place of what it held for it.</summary>
+    private static async Task IndexWordsAsync(SqliteConnection connection, SqliteTransaction tx, TenantId tenant, DirectoryServiceRecord service, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """
+            INSERT INTO directory_search_keys (tenant, id) VALUES ($tenant, $id) ON CONFLICT (tenant, id) DO NOTHING;
+            DELETE FROM directory_search WHERE rowid = (SELECT rowid FROM directory_search_keys WHERE tenant = $tenant AND id = $id);
+            INSERT INTO directory_search (rowid, words) SELECT rowid, $words FROM directory_search_keys WHERE tenant = $tenant AND id = $id;
+            """;
+        command.Parameters.AddWithValue("$tenant", tenant.Value);
+        command.Parameters.AddWithValue("$id", Key(service.Id));
+        command.Parameters.AddWithValue("$words", DirectorySearchText.Fold(service.SearchText));
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<Dictionary<Guid, string>> DigestsAsync(

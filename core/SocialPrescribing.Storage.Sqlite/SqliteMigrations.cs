@@ -176,5 +176,16 @@ internal static class SqliteMigrations
             CREATE INDEX ix_directory_services_by_update ON directory_services (tenant, updated_at);
             CREATE INDEX ix_directory_services_by_organization ON directory_services (tenant, organization_id);
             """),
+        (8, """
+            -- Searching the directory: the folded words of each service in a full-text index, found by a key table
+            -- (the services table has no rowid for the index to point at).
+            CREATE TABLE directory_search_keys (
+                rowid   INTEGER PRIMARY KEY,
+                tenant  TEXT NOT NULL,
+                id      TEXT NOT NULL,
+                UNIQUE (tenant, id)
+            );
+            CREATE VIRTUAL TABLE directory_search USING fts5(words, tokenize = 'unicode61 remove_diacritics 2');
+            """),
     ];
 }

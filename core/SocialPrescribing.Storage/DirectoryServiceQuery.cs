@@ -2,10 +2,14 @@ namespace SocialPrescribing.Storage;
 
 /// <summary>
 /// Which of a tenant's services to list: those changed in this directory after <see cref="ModifiedAfter"/>, of one
-/// organization, a page of <see cref="PerPage"/> (1 to 1,000) from page 1.
+/// organization, whose words hold every word of <see cref="Search"/> (see <see cref="DirectorySearchText"/>), a page
+/// of <see cref="PerPage"/> (1 to 1,000) from page 1.
 /// </summary>
-public sealed record DirectoryServiceQuery(int Page = 1, int PerPage = 50, DateTimeOffset? ModifiedAfter = null, Guid? OrganizationId = null)
+public sealed record DirectoryServiceQuery(int Page = 1, int PerPage = 50, DateTimeOffset? ModifiedAfter = null, Guid? OrganizationId = null, string? Search = null)
 {
+    /// <summary>The longest search the store reads.</summary>
+    public const int MaxSearchLength = 500;
+
     public const int MaxPerPage = 1_000;
 
     public void Validate()
@@ -18,6 +22,11 @@ public sealed record DirectoryServiceQuery(int Page = 1, int PerPage = 50, DateT
         if (PerPage is < 1 or > MaxPerPage)
         {
             throw new ArgumentOutOfRangeException(nameof(PerPage), PerPage, $"A page holds 1 to {MaxPerPage} services.");
+        }
+
+        if (Search is { Length: > MaxSearchLength })
+        {
+            throw new ArgumentOutOfRangeException(nameof(Search), Search.Length, $"A search is at most {MaxSearchLength} characters.");
         }
     }
 }

@@ -191,6 +191,28 @@ public sealed class DirectoryApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_search_finds_services_whatever_their_accents_and_only_in_the_tenant()
+    {
+        var theatre = Guid.NewGuid();
+        var word = "Théâtre" + Guid.NewGuid().ToString("N")[..8];
+        using (await SendAsync(HttpMethod.Post, Imports(), AccessRoles.TenantAdmin, new JsonArray(Service(theatre, $"{word} communautaire"), Service(Guid.NewGuid(), "Boxing club")).ToJsonString()))
+        {
+        }
+
+        using var found = await SendAsync(HttpMethod.Get, $"{Services()}?search={Uri.EscapeDataString(DirectorySearchFolding(word) + " COMMUNAUT")}", AccessRoles.LinkWorker);
+        using var elsewhere = await SendAsync(HttpMethod.Get, $"{Services("on")}?search={Uri.EscapeDataString(word)}", AccessRoles.LinkWorker, tenant: "on");
+        using var tooLong = await SendAsync(HttpMethod.Get, $"{Services()}?search={new string('a', 501)}", AccessRoles.LinkWorker);
+
+        var page = await Api.ReadAsync(found);
+        Assert.Equal(theatre.ToString(), Assert.Single(page["contents"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Equal(0, (await Api.ReadAsync(elsewhere))["total_items"]!.GetValue<int>());
+        Assert.Equal(["search"], Api.Fields(await Api.ProblemAsync(tooLong, HttpStatusCode.BadRequest)));
+    }
+
+    /// <summary>The word as someone without accents on their keyboard types it.</summary>
+    private static string DirectorySearchFolding(string word) => word.Replace("é", "e", StringComparison.Ordinal).Replace("â", "a", StringComparison.Ordinal);
+
+    [Fact]
     public async Task A_service_the_directory_does_not_have_is_a_404()
     {
         using var response = await SendAsync(HttpMethod.Get, $"{Services()}/{Guid.NewGuid()}", AccessRoles.CommunityPartner);

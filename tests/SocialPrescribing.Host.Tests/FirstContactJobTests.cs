@@ -125,6 +125,12 @@ public sealed class FirstContactJobTests
         Assert.DoesNotContain(monitor.ScheduledJobs(0, 1000), j => Equals(j.Value.Job.Args[1], contacted));
         var journey = await Api.GetJourneyAsync(client, pending);
         AssertScheduledFor(second, journey["firstContact"]!["dueAt"]!.GetValue<DateTimeOffset>(), enqueueAt);
+        // What the server is busy with as the host stops, should its stop ever hang again.
+        foreach (var (id, job) in monitor.ProcessingJobs(0, 100))
+        {
+            TestContext.Current.SendDiagnosticMessage($"processing at stop: {id} {job.Job?.Type.Name}.{job.Job?.Method.Name} since {job.StartedAt:O}");
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         TempFolders.Delete(dataDirectory);
     }

@@ -76,7 +76,12 @@ public sealed class JourneyHostFactory : WebApplicationFactory<Program>
             // On two cores shared by a whole parallel suite, a host's orderly stop (Orleans deactivating its grains,
             // then Hangfire's workers) has taken longer than the default 30 s, and Hangfire then throws on the
             // cancelled stop. A stop that is only slow must not fail a test.
-            services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromMinutes(2));
+            // Each service stops on its own clock, so one slow to stop does not spend the others' budget.
+            services.Configure<HostOptions>(host =>
+            {
+                host.ShutdownTimeout = TimeSpan.FromMinutes(2);
+                host.ServicesStopConcurrently = true;
+            });
             _services?.Invoke(services);
         });
     }

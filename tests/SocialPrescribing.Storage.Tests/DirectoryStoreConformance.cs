@@ -100,6 +100,37 @@ public abstract class DirectoryStoreConformance
         Assert.Equal(["Old"], ofOrganization.Items.Select(s => s.Name));
     }
 
+    [Theory]
+    [InlineData("theatre", new[] { "Théâtre d'été" })]
+    [InlineData("THÉÂTRE ÉTÉ", new[] { "Théâtre d'été" })]
+    [InlineData("garden", new[] { "Community gardening", "Garden share" })]
+    [InlineData("walk park", new[] { "Walk in the park" })]
+    [InlineData("choir", new string[0])]
+    [InlineData("--- !!", new[] { "Community gardening", "Garden share", "Théâtre d'été", "Walk club", "Walk in the park" })]
+    public async Task A_search_finds_every_word_as_the_start_of_a_word_whatever_its_accents_and_case(string search, string[] expected)
+    {
+        await Directory.UpsertServicesAsync(
+            Alberta, [Service("Théâtre d'été"), Service("Community gardening"), Service("Garden share"), Service("Walk in the park"), Service("Walk club")], T0, Token);
+        await Directory.UpsertServicesAsync(Ontario, [Service("Garden of Ontario")], T0, Token);
+
+        var found = await Directory.ListServicesAsync(Alberta, new DirectoryServiceQuery(Search: search), Token);
+
+        Assert.Equal(expected, found.Items.Select(s => s.Name));
+        Assert.Equal(expected.Length, found.Total);
+    }
+
+    [Fact]
+    public async Task A_changed_service_is_found_by_its_new_words_only()
+    {
+        var service = Service("Knitting circle");
+        await Directory.UpsertServicesAsync(Alberta, [service], T0, Token);
+
+        await Directory.UpsertServicesAsync(Alberta, [service with { Name = "Sewing circle", SearchText = "Sewing circle words", Document = """{"name":"Sewing circle"}""" }], T0.AddHours(1), Token);
+
+        Assert.Equal(0, (await Directory.ListServicesAsync(Alberta, new DirectoryServiceQuery(Search: "knitting"), Token)).Total);
+        Assert.Equal(1, (await Directory.ListServicesAsync(Alberta, new DirectoryServiceQuery(Search: "sewing"), Token)).Total);
+    }
+
     [Fact]
     public async Task A_batch_with_a_bad_record_writes_nothing()
     {

@@ -135,31 +135,25 @@ internal static class HostingExtensions
         // `migrate` installs them (see below) with the operator's privileged role.
         var migrateOnStart = builder.Configuration.GetSection("Storage").GetValue(nameof(PostgresStorageOptions.MigrateOnFirstUse), true);
         var owner = StorageOptions.OwnerConnectionString(builder.Configuration);
-        builder.Services.AddHangfire(hangfire =>
-        {
-            hangfire
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (persistent)
+        // Hangfire keeps its storage and job activator in statics (JobStorage.Current, JobActivator.Current), which
+        // AddHangfire registers unless they are registered first. Each host registers its own, so that several hosts
+        // in one process (the tests run many) never run one another's jobs, or stop waiting on another's storage.
+        builder.Services.AddSingleton<JobStorage>(_ => persistent
+            ? CreatePostgresJobStorage(connectionString!, new PostgreSqlStorageOptions
             {
-                hangfire.UsePostgreSqlStorage(
-                    postgres => postgres.UseNpgsqlConnection(connectionString),
-                    new PostgreSqlStorageOptions
-                    {
-                        SchemaName = options.PostgresSchema,
-                        PrepareSchemaIfNecessary = migrateOnStart && owner is null,
-                        // A job's lease is renewed while it runs, so a long job is not picked up twice,
-                        // and one whose host died is picked up again after the timeout.
-                        UseSlidingInvisibilityTimeout = true,
-                        InvisibilityTimeout = TimeSpan.FromMinutes(5),
-                    });
-            }
-            else
-            {
-                hangfire.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
-            }
-        });
+                SchemaName = options.PostgresSchema,
+                PrepareSchemaIfNecessary = migrateOnStart && owner is null,
+                // A job's lease is renewed while it runs, so a long job is not picked up twice,
+                // and one whose host died is picked up again after the timeout.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            })
+            : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
+        builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         if (persistent)
         {
             builder.Services.AddSingleton(new SchemaMigration("jobs", async cancellationToken =>
@@ -182,6 +176,9 @@ internal static class HostingExtensions
         builder.Services.AddJourneyJobs(section);
         return builder;
     }
+
+    private static PostgreSqlStorage CreatePostgresJobStorage(string connectionString, PostgreSqlStorageOptions options) =>
+        new(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
 
     private static async Task InstallJobSchemaAsync(string connectionString, string schema, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ internal static class DirectoryFeature
         var hsds = tenant.MapGroup("/hsds").WithTags("HSDS").RequireAuthorization(AccessPolicies.Member);
         hsds.MapGet("/services", ListAsync)
             .WithName("ListHsdsServices")
-            .WithSummary("The tenant's services as an HSDS 3 page, by name: page and per_page (1 to 1,000), modified_after (changed in this directory after), organization_id.")
+            .WithSummary("The tenant's services as an HSDS 3 page, by name: search (every word, as the start of a word, accents and case aside, in names, descriptions, eligibility, the organization and taxonomy terms), page and per_page (1 to 1,000), modified_after (changed in this directory after), organization_id.")
             .Produces<HsdsPage>()
             .ProducesValidationProblem();
         hsds.MapGet("/services/{serviceId:guid}", FindAsync)
@@ -121,7 +121,8 @@ internal static class DirectoryFeature
         [Range(1, int.MaxValue), DefaultValue("1")] string? page,
         [Range(1, DirectoryServiceQuery.MaxPerPage), DefaultValue("50")] string? per_page,
         string? modified_after,
-        string? organization_id)
+        string? organization_id,
+        string? search)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var number = Whole(page, "page", 1, int.MaxValue, 1, errors);
@@ -152,13 +153,18 @@ internal static class DirectoryFeature
             }
         }
 
+        if (search is { Length: > DirectoryServiceQuery.MaxSearchLength })
+        {
+            errors["search"] = [$"At most {DirectoryServiceQuery.MaxSearchLength} characters."];
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
         var found = await directory.ListServicesAsync(
-            http.GetRequiredCaller(), new DirectoryServiceQuery(number, size, after, organization), http.RequestAborted);
+            http.GetRequiredCaller(), new DirectoryServiceQuery(number, size, after, organization, search), http.RequestAborted);
         var contents = found.Items.Select(s => JsonSerializer.Deserialize<JsonElement>(s.Document)).ToList();
         return TypedResults.Ok(HsdsPage.Of(contents, found.Total, number, size));
     }
