@@ -171,6 +171,28 @@ public sealed class DirectoryApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task An_import_over_the_size_limit_is_a_413_whether_json_or_zip_and_writes_nothing()
+    {
+        await using var small = new JourneyHostFactory(settings: new Dictionary<string, string> { ["Api:MaxImportBytes"] = "1024" });
+        using var http = small.CreateClient();
+        var id = Guid.NewGuid();
+        var body = new JsonArray(Service(id, "Long walk " + new string('x', 2_000))).ToJsonString();
+
+        foreach (var contentType in new[] { "application/json", "application/zip" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, Imports()) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(small.DataDirectory, Api.Tenant, Admin, [AccessRoles.TenantAdmin]));
+            using var response = await http.SendAsync(request, Token);
+            await Api.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        }
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"{Services()}/{id}");
+        read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(small.DataDirectory, Api.Tenant, "someone", [AccessRoles.LinkWorker]));
+        using var missing = await http.SendAsync(read, Token);
+        await Api.ProblemAsync(missing, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task An_import_sent_as_another_media_type_is_a_415()
     {
         using var response = await SendAsync(HttpMethod.Post, Imports(), AccessRoles.TenantAdmin, "[]", contentType: "text/csv");

@@ -117,18 +117,17 @@ public sealed class FirstContactJobTests
                 "the reactions catch up with the feed");
         }
 
-        await using var second = new JourneyHostFactory(dataDirectory, time);
-        using var client = second.CreateAuthenticatedClient();
-
-        var (_, enqueueAt) = await ScheduledCheckAsync(second, pending);
-        var monitor = second.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        Assert.DoesNotContain(monitor.ScheduledJobs(0, 1000), j => Equals(j.Value.Job.Args[1], contacted));
-        var journey = await Api.GetJourneyAsync(client, pending);
-        AssertScheduledFor(second, journey["firstContact"]!["dueAt"]!.GetValue<DateTimeOffset>(), enqueueAt);
-        // What the server is busy with as the host stops, should its stop ever hang again.
-        foreach (var (id, job) in monitor.ProcessingJobs(0, 100))
+        // The second host stops before its folder goes: a host still running when its files are deleted cannot write
+        // what it has queued (its audit entries), and retries until its stop gives up.
+        await using (var second = new JourneyHostFactory(dataDirectory, time))
         {
-            TestContext.Current.SendDiagnosticMessage($"processing at stop: {id} {job.Job?.Type.Name}.{job.Job?.Method.Name} since {job.StartedAt:O}");
+            using var client = second.CreateAuthenticatedClient();
+
+            var (_, enqueueAt) = await ScheduledCheckAsync(second, pending);
+            var monitor = second.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+            Assert.DoesNotContain(monitor.ScheduledJobs(0, 1000), j => Equals(j.Value.Job.Args[1], contacted));
+            var journey = await Api.GetJourneyAsync(client, pending);
+            AssertScheduledFor(second, journey["firstContact"]!["dueAt"]!.GetValue<DateTimeOffset>(), enqueueAt);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
