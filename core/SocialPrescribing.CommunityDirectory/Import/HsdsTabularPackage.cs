@@ -77,6 +77,9 @@ public static class HsdsTabularPackage
     {
         private readonly Dictionary<string, List<JsonObject>> _tables = new(StringComparer.Ordinal);
 
+        /// <summary>Each table's rows by the value of one column, built once per table and column: a package of tens of thousands of services is then read in one pass over each table, not one per service.</summary>
+        private readonly Dictionary<(string Schema, string Key), ILookup<string, JsonObject>> _byKey = [];
+
         public Package(IReadOnlyDictionary<string, string> files)
         {
             var rows = 0;
@@ -177,7 +180,7 @@ public static class HsdsTabularPackage
                 return;
             }
 
-            var children = Rows(schema).Where(r => Text(r, key) == id).Select(r => (JsonNode)(nest ?? (o => o))(Copy(r))).ToArray();
+            var children = RowsWhere(schema, key, id).Select(r => (JsonNode)(nest ?? (o => o))(Copy(r))).ToArray();
             if (children.Length > 0)
             {
                 parent[property] = new JsonArray(children);
@@ -187,10 +190,21 @@ public static class HsdsTabularPackage
         /// <summary>Nests, under <paramref name="property"/>, a copy of the row of <paramref name="schema"/> with id <paramref name="id"/>.</summary>
         private void One(JsonObject parent, string property, string schema, string? id, Func<JsonObject, JsonObject>? nest = null)
         {
-            if (id is not null && Rows(schema).FirstOrDefault(r => Text(r, "id") == id) is { } row)
+            if (id is not null && RowsWhere(schema, "id", id).FirstOrDefault() is { } row)
             {
                 parent[property] = (nest ?? (o => o))(Copy(row));
             }
+        }
+
+        private IEnumerable<JsonObject> RowsWhere(string schema, string key, string value)
+        {
+            if (!_byKey.TryGetValue((schema, key), out var lookup))
+            {
+                lookup = Rows(schema).Where(r => Text(r, key) is not null).ToLookup(r => Text(r, key)!, StringComparer.Ordinal);
+                _byKey[(schema, key)] = lookup;
+            }
+
+            return lookup[value];
         }
 
         private static List<JsonObject> ReadTable(string schema, string file, string csv)

@@ -82,6 +82,25 @@ internal static class JsonBody
             return (null, Problems.UnsupportedMediaType(request.ContentType));
         }
 
+        var (buffer, tooLarge) = await ReadLimitedAsync(http, maxBytes);
+        if (buffer is null)
+        {
+            return (null, tooLarge);
+        }
+
+        if (buffer.Length == 0)
+        {
+            await buffer.DisposeAsync();
+            return (null, Problems.Validation(new Dictionary<string, string[]> { ["$"] = ["A JSON body is required."] }));
+        }
+
+        return (buffer, null);
+    }
+
+    /// <summary>The body's bytes whatever its media type, from the start, or a 413 past <paramref name="maxBytes"/>.</summary>
+    public static async Task<(MemoryStream? Buffer, IResult? Problem)> ReadLimitedAsync(HttpContext http, int maxBytes)
+    {
+        var request = http.Request;
         if (request.ContentLength > maxBytes)
         {
             return (null, Problems.TooLarge(maxBytes));
@@ -101,12 +120,7 @@ internal static class JsonBody
             buffer.Write(chunk, 0, read);
         }
 
-        if (buffer.Length == 0)
-        {
-            await buffer.DisposeAsync();
-            return (null, Problems.Validation(new Dictionary<string, string[]> { ["$"] = ["A JSON body is required."] }));
-        }
-
+        buffer.Position = 0;
         return (buffer, null);
     }
 

@@ -54,7 +54,7 @@ internal static class DirectoryFeature
         {
             if (IsZip(http.Request.ContentType))
             {
-                var (zip, tooLarge) = await ReadZipAsync(http, limit);
+                var (zip, tooLarge) = await JsonBody.ReadLimitedAsync(http, limit);
                 if (zip is null)
                 {
                     return tooLarge!;
@@ -88,32 +88,6 @@ internal static class DirectoryFeature
 
     private static bool IsZip(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType.Equals("application/zip", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The zip as sent, up to <paramref name="limit"/> bytes (a 413 past it).</summary>
-    private static async Task<(MemoryStream? Zip, IResult? Problem)> ReadZipAsync(HttpContext http, int limit)
-    {
-        if (http.Request.ContentLength > limit)
-        {
-            return (null, Problems.TooLarge(limit));
-        }
-
-        var zip = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            if (zip.Length + read > limit)
-            {
-                await zip.DisposeAsync();
-                return (null, Problems.TooLarge(limit));
-            }
-
-            zip.Write(chunk, 0, read);
-        }
-
-        zip.Position = 0;
-        return (zip, null);
-    }
 
     private static async Task<IResult> ListAsync(
         HttpContext http,
