@@ -24,6 +24,10 @@ internal static class PostgresMigrations
         ("audit_chain_heads", true),
         ("audit_chain_anchors", false),
         ("directory_services", false),
+        ("directory_service_locations", false),
+        ("directory_service_terms", false),
+        ("directory_records", false),
+        ("directory_postal_codes", false),
     ];
 
     /// <summary>The tenant tables that migration 6 secured; tables created later secure themselves in their own step.</summary>
@@ -325,6 +329,70 @@ internal static class PostgresMigrations
             $"ALTER TABLE {schema}.directory_services ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_words)) STORED",
             $"CREATE INDEX ix_directory_services_search ON {schema}.directory_services USING gin (search_vector)",
         ]),
+        // The rest of the directory: where each service is delivered and which taxonomy terms it carries (rewritten with
+        // the service, so their rows are deleted and inserted again), the organizations, taxonomies and terms the services
+        // name, and the postal-code centres a search by distance starts from.
+        new(11, "directory locations, taxonomy terms, organizations and postal codes", schema =>
+        [
+            $"""
+            CREATE TABLE {schema}.directory_service_locations (
+                tenant       text             NOT NULL,
+                service_id   uuid             NOT NULL,
+                id           uuid             NOT NULL,
+                location_id  uuid,
+                latitude     double precision CHECK (latitude BETWEEN -90 AND 90),
+                longitude    double precision CHECK (longitude BETWEEN -180 AND 180),
+                postal_code  text             CHECK (char_length(postal_code) <= {DirectoryServiceLocation.MaxPostalCodeLength}),
+                PRIMARY KEY (tenant, service_id, id),
+                FOREIGN KEY (tenant, service_id) REFERENCES {schema}.directory_services (tenant, id) ON DELETE CASCADE,
+                CHECK ((latitude IS NULL) = (longitude IS NULL))
+            )
+            """,
+            $"CREATE INDEX ix_directory_service_locations_by_id ON {schema}.directory_service_locations (tenant, id)",
+            $"CREATE INDEX ix_directory_service_locations_by_latitude ON {schema}.directory_service_locations (tenant, latitude) WHERE latitude IS NOT NULL",
+            .. TenantPolicies(schema, "directory_service_locations", systemReads: false),
+            $"""
+            CREATE TABLE {schema}.directory_service_terms (
+                tenant      text NOT NULL,
+                service_id  uuid NOT NULL,
+                term_id     uuid NOT NULL,
+                PRIMARY KEY (tenant, service_id, term_id),
+                FOREIGN KEY (tenant, service_id) REFERENCES {schema}.directory_services (tenant, id) ON DELETE CASCADE
+            )
+            """,
+            $"CREATE INDEX ix_directory_service_terms_by_term ON {schema}.directory_service_terms (tenant, term_id, service_id)",
+            .. TenantPolicies(schema, "directory_service_terms", systemReads: false),
+            $"""
+            CREATE TABLE {schema}.directory_records (
+                tenant        text        NOT NULL CHECK (char_length(tenant) BETWEEN 2 AND 32),
+                kind          text        NOT NULL CHECK (kind IN ('organization', 'taxonomy', 'taxonomy_term')),
+                id            uuid        NOT NULL,
+                name          text        NOT NULL CHECK (char_length(name) BETWEEN 1 AND {DirectoryServiceRecord.MaxNameLength}),
+                taxonomy_id   uuid,
+                parent_id     uuid,
+                search_text   text        NOT NULL,
+                search_words  text        NOT NULL,
+                document      text        NOT NULL CHECK (octet_length(document) BETWEEN 1 AND {DirectoryServiceRecord.MaxDocumentBytes}),
+                digest        text        NOT NULL CHECK (octet_length(digest) = 64),
+                created_at    timestamptz NOT NULL,
+                updated_at    timestamptz NOT NULL,
+                PRIMARY KEY (tenant, kind, id)
+            )
+            """,
+            $"CREATE INDEX ix_directory_records_by_name ON {schema}.directory_records (tenant, kind, lower(name), id)",
+            $"CREATE INDEX ix_directory_records_by_taxonomy ON {schema}.directory_records (tenant, kind, taxonomy_id)",
+            .. TenantPolicies(schema, "directory_records", systemReads: false),
+            $"""
+            CREATE TABLE {schema}.directory_postal_codes (
+                tenant     text             NOT NULL,
+                code       text             NOT NULL CHECK (char_length(code) BETWEEN 1 AND {DirectoryServiceLocation.MaxPostalCodeLength}),
+                latitude   double precision NOT NULL CHECK (latitude BETWEEN -90 AND 90),
+                longitude  double precision NOT NULL CHECK (longitude BETWEEN -180 AND 180),
+                PRIMARY KEY (tenant, code)
+            )
+            """,
+            .. TenantPolicies(schema, "directory_postal_codes", systemReads: false),
+        ]),
     ];
 
 
@@ -360,6 +428,8 @@ internal static class PostgresMigrations
         $"GRANT SELECT, INSERT ON {schema}.journey_events, {schema}.record_streams, {schema}.audit_entries TO {role}",
         $"GRANT SELECT, INSERT, UPDATE, DELETE ON {schema}.journeys TO {role}",
         $"GRANT SELECT, INSERT, UPDATE ON {schema}.feed_checkpoints, {schema}.audit_chain_heads, {schema}.directory_services TO {role}",
+        $"GRANT SELECT, INSERT, UPDATE ON {schema}.directory_records, {schema}.directory_postal_codes TO {role}",
+        $"GRANT SELECT, INSERT, DELETE ON {schema}.directory_service_locations, {schema}.directory_service_terms TO {role}",
         $"GRANT SELECT ON {schema}.audit_chain_anchors TO {role}",
     ];
 

@@ -187,5 +187,52 @@ internal static class SqliteMigrations
             );
             CREATE VIRTUAL TABLE directory_search USING fts5(words, tokenize = 'unicode61 remove_diacritics 2');
             """),
+        (9, """
+            -- The rest of the directory: where each service is delivered and which taxonomy terms it carries (rewritten
+            -- with the service), the organizations, taxonomies and terms the services name, and postal-code centres.
+            CREATE TABLE directory_service_locations (
+                tenant       TEXT NOT NULL,
+                service_id   TEXT NOT NULL,
+                id           TEXT NOT NULL,
+                location_id  TEXT,
+                latitude     REAL,
+                longitude    REAL,
+                postal_code  TEXT,
+                PRIMARY KEY (tenant, service_id, id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_directory_service_locations_by_id ON directory_service_locations (tenant, id);
+            CREATE INDEX ix_directory_service_locations_by_latitude ON directory_service_locations (tenant, latitude) WHERE latitude IS NOT NULL;
+            CREATE TABLE directory_service_terms (
+                tenant      TEXT NOT NULL,
+                service_id  TEXT NOT NULL,
+                term_id     TEXT NOT NULL,
+                PRIMARY KEY (tenant, service_id, term_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_directory_service_terms_by_term ON directory_service_terms (tenant, term_id, service_id);
+            CREATE TABLE directory_records (
+                tenant        TEXT NOT NULL,
+                kind          TEXT NOT NULL,
+                id            TEXT NOT NULL,
+                name          TEXT NOT NULL,
+                taxonomy_id   TEXT,
+                parent_id     TEXT,
+                search_text   TEXT NOT NULL,
+                search_words  TEXT NOT NULL,
+                document      TEXT NOT NULL,
+                digest        TEXT NOT NULL,
+                created_at    TEXT NOT NULL,
+                updated_at    TEXT NOT NULL,
+                PRIMARY KEY (tenant, kind, id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_directory_records_by_name ON directory_records (tenant, kind, lower(name), id);
+            CREATE INDEX ix_directory_records_by_taxonomy ON directory_records (tenant, kind, taxonomy_id);
+            CREATE TABLE directory_postal_codes (
+                tenant     TEXT NOT NULL,
+                code       TEXT NOT NULL,
+                latitude   REAL NOT NULL,
+                longitude  REAL NOT NULL,
+                PRIMARY KEY (tenant, code)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

@@ -27,6 +27,15 @@ public sealed record DirectoryServiceRecord(
 
     public const int MaxNameLength = 1_000;
 
+    /// <summary>
+    /// Where the service is delivered, as the store indexes it for searches by place; reads leave it empty (the
+    /// document holds it whole).
+    /// </summary>
+    public IReadOnlyList<DirectoryServiceLocation> Locations { get; init; } = [];
+
+    /// <summary>The taxonomy terms the service is tagged with, as the store indexes them; reads leave it empty.</summary>
+    public IReadOnlyList<Guid> TaxonomyTermIds { get; init; } = [];
+
     /// <summary>The SHA-256 of the document, as lower-case hex: how a store tells a changed document from the same one.</summary>
     public string Digest => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Document)));
 
@@ -56,6 +65,22 @@ public sealed record DirectoryServiceRecord(
         if (string.IsNullOrEmpty(Document) || Encoding.UTF8.GetByteCount(Document) > MaxDocumentBytes)
         {
             throw new ArgumentException($"A directory service's document is 1 byte to {MaxDocumentBytes} bytes.", nameof(Document));
+        }
+
+        var locations = new HashSet<Guid>();
+        foreach (var location in Locations)
+        {
+            ArgumentNullException.ThrowIfNull(location, nameof(Locations));
+            location.Validate();
+            if (!locations.Add(location.Id))
+            {
+                throw new ArgumentException($"The service at location {location.Id} appears twice.", nameof(Locations));
+            }
+        }
+
+        if (TaxonomyTermIds.Contains(Guid.Empty) || TaxonomyTermIds.Distinct().Count() != TaxonomyTermIds.Count)
+        {
+            throw new ArgumentException("A service's taxonomy terms are distinct ids.", nameof(TaxonomyTermIds));
         }
     }
 

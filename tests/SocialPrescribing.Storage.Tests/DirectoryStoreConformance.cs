@@ -150,4 +150,140 @@ public abstract class DirectoryStoreConformance
         Assert.Equal(new DirectoryUpsert(2_000, 0, 0), await Directory.UpsertServicesAsync(Alberta, services, T0, Token));
         Assert.Equal(2_000, (await Directory.ListServicesAsync(Alberta, new DirectoryServiceQuery(PerPage: 1), Token)).Total);
     }
+
+    // Edmonton's city hall, a place 5 km east of it, and Calgary (about 280 km south).
+    private static readonly (double Latitude, double Longitude) Edmonton = (53.5444, -113.4909);
+    private static readonly (double Latitude, double Longitude) EastEdmonton = (53.5444, -113.4153);
+    private static readonly (double Latitude, double Longitude) Calgary = (51.0447, -114.0719);
+
+    private static DirectoryServiceLocation At((double Latitude, double Longitude) place, string? postalCode = null) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), place.Latitude, place.Longitude, postalCode);
+
+    private static DirectoryRecord Term(string name, Guid taxonomy, Guid? parent = null) =>
+        new(DirectoryRecordKinds.TaxonomyTerm, Guid.NewGuid(), name, taxonomy, parent, name, $$"""{"name":"{{name}}"}""");
+
+    [Fact]
+    public async Task Services_of_a_taxonomy_term_or_of_any_term_of_a_taxonomy_list_when_asked()
+    {
+        var (activities, needs) = (Guid.NewGuid(), Guid.NewGuid());
+        var (walking, art, isolation) = (Term("Walking", activities), Term("Art", activities), Term("Isolation", needs));
+        var walk = Service("Walk club") with { TaxonomyTermIds = [walking.Id, isolation.Id] };
+        var paint = Service("Paint together") with { TaxonomyTermIds = [art.Id] };
+        await Directory.UpsertAsync(Alberta, [walk, paint, Service("Untagged")], [walking, art, isolation], T0, Token);
+
+        Assert.Equal(["Walk club"], await NamesAsync(new DirectoryServiceQuery(TaxonomyTermId: walking.Id)));
+        Assert.Equal(["Paint together", "Walk club"], await NamesAsync(new DirectoryServiceQuery(TaxonomyId: activities)));
+        Assert.Equal(["Walk club"], await NamesAsync(new DirectoryServiceQuery(TaxonomyId: needs)));
+
+        // A changed service carries its new terms only.
+        await Directory.UpsertServicesAsync(Alberta, [walk with { Document = """{"v":2}""", TaxonomyTermIds = [art.Id] }], T0.AddHours(1), Token);
+        Assert.Equal(["Paint together", "Walk club"], await NamesAsync(new DirectoryServiceQuery(TaxonomyTermId: art.Id)));
+        Assert.Empty(await NamesAsync(new DirectoryServiceQuery(TaxonomyTermId: walking.Id)));
+    }
+
+    [Fact]
+    public async Task Services_in_an_area_list_when_asked_and_their_locations_nearest_first_with_the_distance()
+    {
+        var downtown = Service("Downtown choir") with { Locations = [At(Edmonton, "T5J2R7")] };
+        var east = Service("East end garden") with { Locations = [At(EastEdmonton)] };
+        var both = Service("Art everywhere") with { Locations = [At(Calgary), At(EastEdmonton)] };
+        var nowhere = Service("Online peer support") with { Locations = [new DirectoryServiceLocation(Guid.NewGuid(), null, null, null, "T5K")] };
+        await Directory.UpsertServicesAsync(Alberta, [downtown, east, both, nowhere], T0, Token);
+        var near = new DirectoryArea(Edmonton.Latitude, Edmonton.Longitude, 10_000);
+
+        Assert.Equal(["Art everywhere", "Downtown choir", "East end garden"], await NamesAsync(new DirectoryServiceQuery(Near: near)));
+        Assert.Equal(["Downtown choir"], await NamesAsync(new DirectoryServiceQuery(Near: near with { Meters = 1_000 })));
+
+        var places = await Directory.ListServiceAtLocationsAsync(Alberta, new DirectoryServiceQuery(Near: near), Token);
+        Assert.Equal(3, places.Total);
+        // Two at the same distance: by service name.
+        Assert.Equal([downtown.Locations[0].Id, both.Locations[1].Id, east.Locations[0].Id], places.Items.Select(p => p.Location.Id));
+        Assert.Equal(0, places.Items[0].DistanceMeters!.Value, 1);
+        // 0.0756 degrees of longitude at 53.5444° N is 5.0 km.
+        Assert.InRange(places.Items[1].DistanceMeters!.Value, 4_950, 5_050);
+        Assert.Equal(places.Items[1].DistanceMeters!.Value, DirectoryArea.DistanceMeters(Edmonton.Latitude, Edmonton.Longitude, EastEdmonton.Latitude, EastEdmonton.Longitude), 3);
+        Assert.Equal("T5J2R7", places.Items[0].Location.PostalCode);
+
+        // Without an area: every location, by service name.
+        var all = await Directory.ListServiceAtLocationsAsync(Alberta, new DirectoryServiceQuery(PerPage: 10), Token);
+        Assert.Equal(5, all.Total);
+        Assert.Equal(["Art everywhere", "Art everywhere", "Downtown choir", "East end garden", "Online peer support"], all.Items.Select(p => p.Service.Name));
+        Assert.All(all.Items, p => Assert.Null(p.DistanceMeters));
+    }
+
+    [Fact]
+    public async Task A_service_at_a_location_is_found_by_its_id_in_its_own_tenant_only()
+    {
+        var choir = Service("Choir") with { Locations = [At(Edmonton, "T5J2R7")] };
+        await Directory.UpsertServicesAsync(Alberta, [choir], T0, Token);
+
+        var found = await Directory.FindServiceAtLocationAsync(Alberta, choir.Locations[0].Id, Token);
+
+        Assert.Equal(choir.Locations[0], found!.Location);
+        Assert.Equal(choir.Id, found.Service.Id);
+        Assert.Null(await Directory.FindServiceAtLocationAsync(Ontario, choir.Locations[0].Id, Token));
+        Assert.Null(await Directory.FindServiceAtLocationAsync(Alberta, Guid.NewGuid(), Token));
+    }
+
+    [Fact]
+    public async Task Organizations_taxonomies_and_terms_read_back_list_by_name_and_filter()
+    {
+        var taxonomy = new DirectoryRecord(DirectoryRecordKinds.Taxonomy, Guid.NewGuid(), "Activities", null, null, "Activities", """{"name":"Activities"}""");
+        var arts = Term("Arts", taxonomy.Id);
+        var theatre = Term("Théâtre", taxonomy.Id, arts.Id);
+        var other = Term("Housing", Guid.NewGuid());
+        var organization = new DirectoryRecord(DirectoryRecordKinds.Organization, Guid.NewGuid(), "Edmonton Arts Council", null, null, "Edmonton Arts Council", "{}");
+
+        var written = await Directory.UpsertRecordsAsync(Alberta, [taxonomy, arts, theatre, other, organization], T0, Token);
+
+        Assert.Equal(new DirectoryUpsert(5, 0, 0), written);
+        Assert.Equal(theatre with { UpdatedAt = T0 }, await Directory.FindRecordAsync(Alberta, DirectoryRecordKinds.TaxonomyTerm, theatre.Id, Token));
+        Assert.Null(await Directory.FindRecordAsync(Alberta, DirectoryRecordKinds.Organization, theatre.Id, Token));
+        Assert.Null(await Directory.FindRecordAsync(Ontario, DirectoryRecordKinds.TaxonomyTerm, theatre.Id, Token));
+        Assert.Equal(["Arts", "Housing", "Théâtre"], await RecordNamesAsync(new DirectoryRecordQuery(DirectoryRecordKinds.TaxonomyTerm)));
+        Assert.Equal(["Arts", "Théâtre"], await RecordNamesAsync(new DirectoryRecordQuery(DirectoryRecordKinds.TaxonomyTerm, TaxonomyId: taxonomy.Id)));
+        Assert.Equal(["Théâtre"], await RecordNamesAsync(new DirectoryRecordQuery(DirectoryRecordKinds.TaxonomyTerm, ParentId: arts.Id)));
+        Assert.Equal(["Arts", "Housing"], await RecordNamesAsync(new DirectoryRecordQuery(DirectoryRecordKinds.TaxonomyTerm, TopOnly: true)));
+        Assert.Equal(["Théâtre"], await RecordNamesAsync(new DirectoryRecordQuery(DirectoryRecordKinds.TaxonomyTerm, Search: "THEA")));
+        Assert.Equal(["Edmonton Arts Council"], await RecordNamesAsync(new DirectoryRecordQuery(DirectoryRecordKinds.Organization, Search: "arts edm")));
+        Assert.Empty(await RecordNamesAsync(new DirectoryRecordQuery(DirectoryRecordKinds.Organization, Search: "council theatre")));
+
+        var page = await Directory.ListRecordsAsync(Alberta, new DirectoryRecordQuery(DirectoryRecordKinds.TaxonomyTerm, Page: 2, PerPage: 2), Token);
+        Assert.Equal(3, page.Total);
+        Assert.Equal(["Théâtre"], page.Items.Select(r => r.Name));
+
+        // Sent again, unchanged records stay as they are; a changed one is updated.
+        var again = await Directory.UpsertRecordsAsync(Alberta, [taxonomy, arts with { Document = """{"name":"Arts","v":2}""" }], T0.AddHours(1), Token);
+        Assert.Equal(new DirectoryUpsert(0, 1, 1), again);
+        Assert.Equal(T0, (await Directory.FindRecordAsync(Alberta, DirectoryRecordKinds.Taxonomy, taxonomy.Id, Token))!.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Services_and_records_are_written_together_or_not_at_all()
+    {
+        var service = Service("Walk club");
+        var bad = new DirectoryRecord("program", Guid.NewGuid(), "Programs", null, null, "Programs", "{}");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Directory.UpsertAsync(Alberta, [service], [bad], T0, Token));
+        await Assert.ThrowsAsync<ArgumentException>(() => Directory.UpsertServicesAsync(Alberta, [service with { Locations = [At(Edmonton) with { Latitude = 91 }] }], T0, Token));
+
+        Assert.Null(await Directory.FindServiceAsync(Alberta, service.Id, Token));
+    }
+
+    [Fact]
+    public async Task Postal_code_centres_are_the_tenants_own_and_are_found_however_the_code_is_written()
+    {
+        Assert.Equal(2, await Directory.UpsertPostalCodesAsync(Alberta, [new PostalCodeCentroid("T5J", 53.54, -113.49), new PostalCodeCentroid("T2P", 51.05, -114.07)], Token));
+        Assert.Equal(1, await Directory.UpsertPostalCodesAsync(Alberta, [new PostalCodeCentroid("T5J", 53.545, -113.495)], Token));
+
+        Assert.Equal(new PostalCodeCentroid("T5J", 53.545, -113.495), await Directory.FindPostalCodeAsync(Alberta, " t5j", Token));
+        Assert.Null(await Directory.FindPostalCodeAsync(Ontario, "T5J", Token));
+        await Assert.ThrowsAsync<ArgumentException>(() => Directory.UpsertPostalCodesAsync(Alberta, [new PostalCodeCentroid("t5j 1a1", 53, -113)], Token));
+    }
+
+    private async Task<IReadOnlyList<string>> NamesAsync(DirectoryServiceQuery query) =>
+        [.. (await Directory.ListServicesAsync(Alberta, query, Token)).Items.Select(s => s.Name)];
+
+    private async Task<IReadOnlyList<string>> RecordNamesAsync(DirectoryRecordQuery query) =>
+        [.. (await Directory.ListRecordsAsync(Alberta, query, Token)).Items.Select(s => s.Name)];
 }

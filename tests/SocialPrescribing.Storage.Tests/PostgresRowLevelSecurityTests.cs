@@ -16,7 +16,11 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
     private static readonly TenantId Alberta = TenantId.Parse("ab");
     private static readonly TenantId Ontario = TenantId.Parse("on");
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
-    private static readonly string[] TenantTables = ["audit_chain_anchors", "audit_chain_heads", "audit_entries", "directory_services", "journey_events", "journeys", "record_streams"];
+    private static readonly string[] TenantTables =
+    [
+        "audit_chain_anchors", "audit_chain_heads", "audit_entries", "directory_postal_codes", "directory_records", "directory_service_locations",
+        "directory_service_terms", "directory_services", "journey_events", "journeys", "record_streams",
+    ];
     private static readonly string[] Both = ["ab", "on"];
 
     private PostgresTestSchema? _db;
@@ -81,9 +85,14 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         Assert.True(report.Complete);
         Assert.Empty(report.Problems);
 
-        // Only caseload rows are rewritten (and deleted by a rebuild), audit heads move forward and directory services
-        // are replaced by a newer document; nothing is truncated.
-        Assert.Equal(["audit_chain_heads:UPDATE", "directory_services:UPDATE", "journeys:DELETE", "journeys:UPDATE"], rights);
+        // Only caseload rows are rewritten (and deleted by a rebuild), audit heads move forward, directory services and
+        // records are replaced by a newer document (a service's locations and terms with it); nothing is truncated.
+        Assert.Equal(
+            [
+                "audit_chain_heads:UPDATE", "directory_postal_codes:UPDATE", "directory_records:UPDATE", "directory_service_locations:DELETE",
+                "directory_service_terms:DELETE", "directory_services:UPDATE", "journeys:DELETE", "journeys:UPDATE",
+            ],
+            rights);
     }
 
     [Fact]
@@ -261,8 +270,14 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         {
             await Store.AppendAsync(Append(tenant, journey, 0), Token);
             await Store.AppendStreamAsync(new RecordAppend(tenant, "training", "lw-1", 0, [Event()]), Token);
-            await Store.UpsertServicesAsync(
-                tenant, [new DirectoryServiceRecord(Guid.NewGuid(), null, "Walking group", "active", null, null, "free", null, null, "walking", "{}")], DateTimeOffset.UtcNow, Token);
+            var term = new DirectoryRecord(DirectoryRecordKinds.TaxonomyTerm, Guid.NewGuid(), "Walking", null, null, "Walking", "{}");
+            var walking = new DirectoryServiceRecord(Guid.NewGuid(), null, "Walking group", "active", null, null, "free", null, null, "walking", "{}")
+            {
+                Locations = [new DirectoryServiceLocation(Guid.NewGuid(), null, 53.5, -113.5, "T5J")],
+                TaxonomyTermIds = [term.Id],
+            };
+            await Store.UpsertAsync(tenant, [walking], [term], DateTimeOffset.UtcNow, Token);
+            await Store.UpsertPostalCodesAsync(tenant, [new PostalCodeCentroid("T5J", 53.5, -113.5)], Token);
         }
 
         // An entry purged (so each chain has an anchor), then one kept.
