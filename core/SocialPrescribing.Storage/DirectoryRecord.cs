@@ -126,7 +126,11 @@ public sealed record PostalCodeCentroid(string Code, double Latitude, double Lon
     }
 
     /// <summary><paramref name="code"/> as the directory keeps postal codes: upper case, without spaces.</summary>
-    public static string Normalize(string code) => code.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
+    public static string Normalize(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return string.Concat(code.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+    }
 }
 
 /// <summary>What one write to the directory did to its services and to its other records.</summary>

@@ -86,6 +86,16 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["ImportDirectoryServices"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
         ["ListHsdsServices"] = (Everyone, Scope.Tenant),
         ["GetHsdsService"] = (Everyone, Scope.Tenant),
+        ["ImportPostalCodes"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        ["GetHsdsRoot"] = (Everyone, Scope.Tenant),
+        ["ListHsdsServiceAtLocations"] = (Everyone, Scope.Tenant),
+        ["GetHsdsServiceAtLocation"] = (Everyone, Scope.Tenant),
+        ["ListHsdsOrganizations"] = (Everyone, Scope.Tenant),
+        ["GetHsdsOrganization"] = (Everyone, Scope.Tenant),
+        ["ListHsdsTaxonomies"] = (Everyone, Scope.Tenant),
+        ["GetHsdsTaxonomy"] = (Everyone, Scope.Tenant),
+        ["ListHsdsTaxonomyTerms"] = (Everyone, Scope.Tenant),
+        ["GetHsdsTaxonomyTerm"] = (Everyone, Scope.Tenant),
     };
 
     /// <summary>Bodies that would be accepted in the right state, so a refusal can only come from the door.</summary>
@@ -117,6 +127,7 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["ScoreInstrument"] = new { responses = new[] { 0, 0, 0, 0, 0, 0, 0 } },
         ["InvitePerson"] = new { userName = "mx-invited", displayName = "Invited Person", roles = new[] { "link-worker" } },
         ["TakeKnowledgeCheck"] = new { answers = new Dictionary<string, string[]> { ["q1"] = ["a"] } },
+        ["ImportPostalCodes"] = "code,latitude,longitude\nT5J,53.54,-113.49\n",
     };
 
     private enum Scope
@@ -181,7 +192,9 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
                 foreach (var place in new[] { "own", "same-tenant", "other-tenant" })
                 {
                     var expected = Expect(roles, scope, role, place);
-                    var body = Bodies.TryGetValue(id, out var known) ? System.Text.Json.JsonSerializer.Serialize(known, System.Text.Json.JsonSerializerOptions.Web) : "{}";
+                    var body = Bodies.TryGetValue(id, out var known)
+                        ? known as string ?? System.Text.Json.JsonSerializer.Serialize(known, System.Text.Json.JsonSerializerOptions.Web)
+                        : "{}";
                     using var response = await CallAsync(method, Concrete(path, place, role, records), role, Concrete(body, place, role, records));
                     var actual = await ClassifyAsync(response);
                     checkedCount++;
@@ -263,9 +276,9 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(fixture.Factory.DataDirectory, Api.Tenant, SubjectOf(role), [role]));
-        if (method == "POST")
+        if (method is "POST" or "PUT")
         {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body, Encoding.UTF8, body.StartsWith('{') || body.StartsWith('[') ? "application/json" : "text/csv");
         }
 
         using var http = fixture.Factory.CreateClient();
@@ -307,6 +320,10 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
             .Replace("{assessmentId}", records.Assessment.ToString(), StringComparison.Ordinal)
             .Replace("{tripId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{serviceId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{serviceAtLocationId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{organizationId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{taxonomyId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{taxonomyTermId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{template}", "plan-summary", StringComparison.Ordinal)
             .Replace("{instrument}", "gad7", StringComparison.Ordinal)
             .Replace("{moduleId}", "listening-101", StringComparison.Ordinal)

@@ -1,3 +1,4 @@
+using SocialPrescribing.Storage;
 using SocialPrescribing.CommunityDirectory.Import;
 
 namespace SocialPrescribing.Application.CommunityDirectory;
@@ -10,4 +11,10 @@ public sealed record DirectoryImportReport(int Received, int Imported, int Updat
 {
     /// <summary>How many records were left out.</summary>
     public int Rejected => Rejections.Select(r => r.Index).Distinct().Count();
+
+    /// <summary>What the import did to the organizations, taxonomies and taxonomy terms its services nest.</summary>
+    public DirectoryUpsert Related { get; init; } = DirectoryUpsert.None;
 }
+
+/// <summary>What loading postal-code centres did: rows received, centres written, and every row left out.</summary>
+public sealed record PostalCodeImportReport(int Received, int Written, IReadOnlyList<DirectoryRejection> Rejections);

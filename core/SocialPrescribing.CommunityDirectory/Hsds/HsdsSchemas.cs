@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Json.Schema;
 
 namespace SocialPrescribing.CommunityDirectory.Hsds;
@@ -9,7 +10,7 @@ namespace SocialPrescribing.CommunityDirectory.Hsds;
 /// references (<c>"$ref": "phone.json"</c>) find one another; and what they say of the tabular package (each object's
 /// CSV file and the types of its scalar fields).
 /// </summary>
-public static class HsdsSchemas
+public static partial class HsdsSchemas
 {
     /// <summary>Where the schemas are registered; a name, never fetched.</summary>
     public static readonly Uri Base = new("https://hsds.schemas.invalid/3/");
@@ -29,6 +30,54 @@ public static class HsdsSchemas
 
     /// <summary>The object's fields whose type is not text: field name to <c>number</c>, <c>integer</c> or <c>boolean</c>.</summary>
     public static IReadOnlyDictionary<string, string> ScalarTypesOf(string name) => Find(name).ScalarTypes;
+
+    /// <summary>
+    /// What is wrong with <paramref name="record"/> as the HSDS object <paramref name="name"/> (formats checked too):
+    /// each fault's field as a JSON Pointer into the record, and the reason; empty when it is valid.
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Reason)> Check(string name, JsonElement record) => Problems(Get(name).Evaluate(record, Evaluation));
+
+    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+
+    /// <summary>Every failed check that says something (not the "a subschema failed" wrappers), once each, in document order.</summary>
+    private static List<(string Field, string Reason)> Problems(EvaluationResults results)
+    {
+        var problems = new List<(string, string)>();
+        if (results.IsValid)
+        {
+            return problems;
+        }
+
+        foreach (var detail in (IEnumerable<EvaluationResults>?)results.Details ?? [results])
+        {
+            if (detail.Errors is null)
+            {
+                continue;
+            }
+
+            foreach (var (keyword, message) in detail.Errors)
+            {
+                var field = detail.InstanceLocation.ToString();
+                if (keyword == "required")
+                {
+                    // The check fails on the object; the field at fault is the property missing from it.
+                    foreach (Match missing in QuotedName().Matches(message))
+                    {
+                        problems.Add(($"{field}/{missing.Groups[1].Value}", "Required, and missing."));
+                    }
+
+                    continue;
+                }
+
+                problems.Add((field, message));
+            }
+        }
+
+        return [.. problems.Distinct().OrderBy(p => p.Item1, StringComparer.Ordinal)];
+    }
+
+    [GeneratedRegex("\"([^\"]+)\"")]
+    private static partial Regex QuotedName();
 
     private static Entry Find(string name) =>
         Schemas.Value.TryGetValue(name, out var entry) ? entry : throw new ArgumentException($"No HSDS schema is named {name}.", nameof(name));

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Json.Schema;
 using SocialPrescribing.CommunityDirectory.Hsds;
 
 namespace SocialPrescribing.CommunityDirectory.Import;
@@ -13,10 +11,8 @@ namespace SocialPrescribing.CommunityDirectory.Import;
 /// the others go on. A second record with an id already seen in the same import is left out too. A property whose
 /// value is <c>null</c> is read as absent, as directories exported from databases write them.
 /// </summary>
-public static partial class HsdsServiceReader
+public static class HsdsServiceReader
 {
-    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
-
     /// <summary>The services of <paramref name="root"/>; throws <see cref="HsdsFormatException"/> when it is neither an array nor a page.</summary>
     public static HsdsServiceBatch Read(JsonElement root)
     {
@@ -27,7 +23,6 @@ public static partial class HsdsServiceReader
             _ => throw new HsdsFormatException("An import is a JSON array of HSDS services, or an HSDS page whose contents are services."),
         };
 
-        var schema = HsdsSchemas.Get("service");
         var services = new List<HsdsService>();
         var rejections = new List<DirectoryRejection>();
         var seen = new HashSet<Guid>();
@@ -38,7 +33,7 @@ public static partial class HsdsServiceReader
             var id = record.ValueKind == JsonValueKind.Object && record.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String
                 ? idValue.GetString()
                 : null;
-            var problems = Problems(schema.Evaluate(record, Evaluation));
+            var problems = HsdsSchemas.Check("service", record);
             if (problems.Count > 0)
             {
                 rejections.AddRange(problems.Select(p => new DirectoryRejection(index, id, p.Field, p.Reason)));
@@ -103,44 +98,4 @@ public static partial class HsdsServiceReader
                 break;
         }
     }
-
-    /// <summary>Every failed check that says something (not the "a subschema failed" wrappers), once each, in document order.</summary>
-    private static List<(string Field, string Reason)> Problems(EvaluationResults results)
-    {
-        var problems = new List<(string, string)>();
-        if (results.IsValid)
-        {
-            return problems;
-        }
-
-        foreach (var detail in (IEnumerable<EvaluationResults>?)results.Details ?? [results])
-        {
-            if (detail.Errors is null)
-            {
-                continue;
-            }
-
-            foreach (var (keyword, message) in detail.Errors)
-            {
-                var field = detail.InstanceLocation.ToString();
-                if (keyword == "required")
-                {
-                    // The check fails on the object; the field at fault is the property missing from it.
-                    foreach (Match missing in QuotedName().Matches(message))
-                    {
-                        problems.Add(($"{field}/{missing.Groups[1].Value}", "Required, and missing."));
-                    }
-
-                    continue;
-                }
-
-                problems.Add((field, message));
-            }
-        }
-
-        return [.. problems.Distinct().OrderBy(p => p.Item1, StringComparer.Ordinal)];
-    }
-
-    [GeneratedRegex("\"([^\"]+)\"")]
-    private static partial Regex QuotedName();
 }

@@ -23,7 +23,8 @@ public sealed record DirectoryServiceFacts(
     IReadOnlyList<string> Languages,
     IReadOnlyList<Guid> TaxonomyTermIds,
     IReadOnlyList<DirectoryPlace> Places,
-    string SearchText)
+    string SearchText,
+    IReadOnlyList<HsdsRecord> Records)
 {
     /// <summary>The facts of <paramref name="service"/>, which <see cref="HsdsServiceReader"/> has found valid.</summary>
     public static DirectoryServiceFacts From(HsdsService service)
@@ -59,7 +60,54 @@ public sealed record DirectoryServiceFacts(
             languages,
             terms,
             places,
-            SearchTextOf(document, organization));
+            SearchTextOf(document, organization),
+            RecordsOf(document, organization));
+    }
+
+    /// <summary>The organization, taxonomy terms and taxonomies the service nests, each as its own record.</summary>
+    private static List<HsdsRecord> RecordsOf(JsonElement document, JsonElement? organization)
+    {
+        var records = new List<HsdsRecord>();
+        if (organization is { } o && Uuid(o, "id") is { } organizationId && Text(o, "name") is { Length: > 0 } organizationName)
+        {
+            records.Add(new HsdsRecord(
+                HsdsRecord.Organization, organizationId, organizationName, null, Uuid(o, "parent_organization_id"), Words(o, "name", "alternate_name", "description"), o.GetRawText()));
+        }
+
+        foreach (var attribute in Array(document, "attributes"))
+        {
+            if (Object(attribute, "taxonomy_term") is not { } term || Uuid(term, "id") is not { } termId || Text(term, "name") is not { Length: > 0 } termName)
+            {
+                continue;
+            }
+
+            var taxonomy = Object(term, "taxonomy_detail");
+            records.Add(new HsdsRecord(
+                HsdsRecord.TaxonomyTerm,
+                termId,
+                termName,
+                Uuid(term, "taxonomy_id") ?? (taxonomy is { } detail ? Uuid(detail, "id") : null),
+                Uuid(term, "parent_id"),
+                Words(term, "name", "code", "description"),
+                term.GetRawText()));
+            if (taxonomy is { } t && Uuid(t, "id") is { } taxonomyId && Text(t, "name") is { Length: > 0 } taxonomyName)
+            {
+                records.Add(new HsdsRecord(HsdsRecord.Taxonomy, taxonomyId, taxonomyName, null, null, Words(t, "name", "description"), t.GetRawText()));
+            }
+        }
+
+        return records;
+    }
+
+    private static string Words(JsonElement element, params ReadOnlySpan<string> fields)
+    {
+        var text = new StringBuilder();
+        foreach (var field in fields)
+        {
+            Append(text, Text(element, field));
+        }
+
+        return text.ToString();
     }
 
     private static DirectoryPlace Place(JsonElement serviceAtLocation)

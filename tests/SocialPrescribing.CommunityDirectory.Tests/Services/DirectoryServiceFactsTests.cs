@@ -58,4 +58,20 @@ public sealed class DirectoryServiceFactsTests
 
         Assert.Equal(Enum.Parse<ServiceCost>(expected), Facts(service).Cost);
     }
+
+    [Fact]
+    public void The_full_example_names_its_organization_term_and_taxonomy_as_records_of_their_own()
+    {
+        var records = Facts(HsdsExamples.FullService()).Records;
+
+        Assert.Equal(
+            [
+                (HsdsRecord.Organization, "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610", "Example Organization Inc.", (Guid?)null, (Guid?)Guid.Parse("cd09a387-91f4-4555-94ec-e799c35344cd")),
+                (HsdsRecord.TaxonomyTerm, "3f7b145d-84af-42d7-8fae-eaca714b02b2", "name", Guid.Parse("5c4d79d7-cc55-470e-9f1f-8cad074e4892"), Guid.Parse("0bc248fa-dc27-4650-9ba4-8f1a24ef16a2")),
+                (HsdsRecord.Taxonomy, "5c4d79d7-cc55-470e-9f1f-8cad074e4892", "name", null, null),
+            ],
+            records.Select(r => (r.Table, r.Id.ToString(), r.Name, r.TaxonomyId, r.ParentId)));
+        Assert.Contains("non-profit organization", records[0].SearchText, StringComparison.Ordinal);
+        Assert.Equal("Example Organization Inc.", JsonNode.Parse(records[0].Document)!["name"]!.GetValue<string>());
+    }
 }

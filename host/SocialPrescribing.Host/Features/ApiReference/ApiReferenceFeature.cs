@@ -13,7 +13,7 @@ internal static class ApiReferenceFeature
         {
             openApi.AddDocumentTransformer<ContractDocumentTransformer>();
             openApi.AddOperationTransformer<QueryParameterTransformer>();
-            openApi.AddOperationTransformer<BinaryBodyTransformer>();
+            openApi.AddOperationTransformer<MediaTypeTransformer>();
             openApi.AddSchemaTransformer<ContractSchemaTransformer>();
         });
         return builder;

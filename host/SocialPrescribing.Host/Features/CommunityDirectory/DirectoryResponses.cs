@@ -12,7 +12,8 @@ internal sealed record DirectoryImportResponse(
     [property: Description("Services already there whose document changed.")] int Updated,
     [property: Description("Services sent again unchanged.")] int Unchanged,
     [property: Description("Records left out.")] int Rejected,
-    IReadOnlyList<DirectoryRejectionResponse> Rejections)
+    IReadOnlyList<DirectoryRejectionResponse> Rejections,
+    [property: Description("What the import did to the organizations, taxonomies and taxonomy terms its services nest, each served on its own by the HSDS API.")] DirectoryRelatedResponse Related)
 {
     public static DirectoryImportResponse From(DirectoryImportReport report) => new(
         report.Received,
@@ -20,8 +21,18 @@ internal sealed record DirectoryImportResponse(
         report.Updated,
         report.Unchanged,
         report.Rejected,
-        [.. report.Rejections.Select(r => new DirectoryRejectionResponse(r.Index, r.Id, r.Field, r.Reason))]);
+        [.. report.Rejections.Select(r => new DirectoryRejectionResponse(r.Index, r.Id, r.Field, r.Reason))],
+        new DirectoryRelatedResponse(report.Related.Imported, report.Related.Updated, report.Related.Unchanged));
 }
+
+/// <summary>Organizations, taxonomies and taxonomy terms an import added, changed and found unchanged.</summary>
+internal sealed record DirectoryRelatedResponse(int Imported, int Updated, int Unchanged);
+
+/// <summary>What loading postal-code centres did.</summary>
+internal sealed record PostalCodeImportResponse(
+    [property: Description("Distinct codes received, kept or left out.")] int Received,
+    [property: Description("Centres added or replaced.")] int Written,
+    [property: Description("Rows left out, with the column at fault (/code, /latitude, /longitude); index counts data rows from 0.")] IReadOnlyList<DirectoryRejectionResponse> Rejections);
 
 /// <summary>One fault of a record left out.</summary>
 internal sealed record DirectoryRejectionResponse(
@@ -39,7 +50,7 @@ internal sealed record HsdsPage(
     [property: JsonPropertyName("first_page")] bool FirstPage,
     [property: JsonPropertyName("last_page")] bool LastPage,
     [property: JsonPropertyName("empty")] bool Empty,
-    [property: JsonPropertyName("contents"), Description("HSDS 3 service documents.")] IReadOnlyList<JsonElement> Contents)
+    [property: JsonPropertyName("contents"), Description("HSDS 3 records.")] IReadOnlyList<JsonElement> Contents)
 {
     public static HsdsPage Of(IReadOnlyList<JsonElement> contents, long total, int page, int perPage)
     {
