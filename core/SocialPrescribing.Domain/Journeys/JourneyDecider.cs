@@ -57,6 +57,8 @@ public static class JourneyDecider
             Decision.Append(Stamp(new ContactRecorded(c.Mode, c.Purpose, c.Notes, state.FirstContactAt is null), c, context))),
         For<RecordWhatMatters>(JourneyCommandNames.RecordWhatMatters, (s, _) => In(s, Engaged), (_, c, context) =>
             Decision.Append(Stamp(new WhatMattersRecorded(c.Items), c, context))),
+        For<RecordBarriers>(JourneyCommandNames.RecordBarriers, (s, _) => In(s, Engaged), (_, c, context) =>
+            Decision.Append(Stamp(new BarriersRecorded(c.Circumstances), c, context))),
         For<AgreePlan>(JourneyCommandNames.AgreePlan, (s, _) => In(s, Engaged) ?? (s.WhatMattersRecordedAt is null
             ? "A plan is agreed after what matters to the person has been recorded."
             : null), (_, c, context) =>

@@ -67,6 +67,10 @@ public sealed record JourneyState
     /// <summary>Emergency (break-glass) accesses opened on the journey, oldest first, in force or ended.</summary>
     [Id(33)] public ImmutableList<EmergencyAccessGrant> EmergencyAccess { get; init; } = [];
 
+    /// <summary>The person's barriers and preferences as last recorded; null until recorded.</summary>
+    [Id(34)] public BarriersAndPreferences? Barriers { get; init; }
+    [Id(35)] public DateTimeOffset? BarriersRecordedAt { get; init; }
+
     /// <summary>The emergency access <paramref name="userId"/> holds at <paramref name="now"/>, the latest to end, or null.</summary>
     public EmergencyAccessGrant? EmergencyAccessOf(string userId, DateTimeOffset now) =>
         EmergencyAccess
@@ -118,6 +122,7 @@ public sealed record JourneyState
             Contacts = Contacts.Add(new ContactRecord(c.Mode, c.Purpose, c.Notes, c.OccurredAt, c.Actor)),
         },
         WhatMattersRecorded w => this with { WhatMatters = w.Items, WhatMattersRecordedAt = w.OccurredAt },
+        BarriersRecorded b => this with { Barriers = b.Circumstances, BarriersRecordedAt = b.OccurredAt },
         PlanAgreed p => this with { Goals = p.Goals, PlanAgreedAt = p.OccurredAt },
         CommunityReferralMade m => this with
         {

@@ -49,6 +49,9 @@ public static class Commands
     public static RecordWhatMatters WhatMatters() =>
         new(["Seeing people again", "Getting out of the house"]) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
 
+    public static RecordBarriers Barriers() =>
+        new(new BarriersAndPreferences([AccessBarrier.Transport], ["walking"], ["en"], [], 5_000, null, null)) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
     public static AgreePlan Plan() =>
         new(["Join a walking group", "Call my sister every week"]) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
 
@@ -163,6 +166,7 @@ public static class Commands
         JourneyCommandNames.CloseUnableToContact => CloseUnableToContact(),
         JourneyCommandNames.RecordContact => Contact(),
         JourneyCommandNames.RecordWhatMatters => WhatMatters(),
+        JourneyCommandNames.RecordBarriers => Barriers(),
         JourneyCommandNames.AgreePlan => Plan(),
         JourneyCommandNames.MakeCommunityReferral => CommunityReferral(),
         JourneyCommandNames.UpdateCommunityReferral => UpdateFirstOpenReferral(state),

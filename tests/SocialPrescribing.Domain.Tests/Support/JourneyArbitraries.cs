@@ -23,6 +23,7 @@ public static class JourneyArbitraries
         (3, Gen.Constant(JourneyCommandNames.CloseUnableToContact)),
         (3, Gen.Constant(JourneyCommandNames.RecordContact)),
         (3, Gen.Constant(JourneyCommandNames.RecordWhatMatters)),
+        (1, Gen.Constant(JourneyCommandNames.RecordBarriers)),
         (3, Gen.Constant(JourneyCommandNames.AgreePlan)),
         (3, Gen.Constant(JourneyCommandNames.MakeCommunityReferral)),
         (5, Gen.Constant(JourneyCommandNames.UpdateCommunityReferral)),

@@ -22,6 +22,14 @@ public static class SampleEvents
         new ClosedUnableToContact("Five attempts over three weeks."),
         new ContactRecorded(ContactMode.InPerson, "First conversation", "Met at the library.", true),
         new WhatMattersRecorded(["Gardening again", "Feeling useful"]),
+        new BarriersRecorded(new BarriersAndPreferences(
+            [AccessBarrier.Transport, AccessBarrier.Cost],
+            ["gardening", "théâtre"],
+            ["fr", "en"],
+            [new AvailabilityWindow(Weekday.Tuesday, new TimeOnly(9, 30), new TimeOnly(12, 0))],
+            8_000,
+            45.4765,
+            -75.7013)),
         new PlanAgreed(["Join the community garden", "Volunteer once a week"]),
         new CommunityReferralMade(
             Guid.Parse("0197a3c2-5e4f-7a10-9b2c-3d4e5f607182"),

@@ -11,6 +11,7 @@ public static class JourneyCommandNames
     public const string CloseUnableToContact = "close-unable-to-contact";
     public const string RecordContact = "record-contact";
     public const string RecordWhatMatters = "record-what-matters";
+    public const string RecordBarriers = "record-barriers";
     public const string AgreePlan = "agree-plan";
     public const string MakeCommunityReferral = "make-community-referral";
     public const string UpdateCommunityReferral = "update-community-referral";

@@ -18,6 +18,7 @@ namespace SocialPrescribing.Domain.Journeys.Events;
 [JsonDerivedType(typeof(ClosedUnableToContact), nameof(ClosedUnableToContact))]
 [JsonDerivedType(typeof(ContactRecorded), nameof(ContactRecorded))]
 [JsonDerivedType(typeof(WhatMattersRecorded), nameof(WhatMattersRecorded))]
+[JsonDerivedType(typeof(BarriersRecorded), nameof(BarriersRecorded))]
 [JsonDerivedType(typeof(PlanAgreed), nameof(PlanAgreed))]
 [JsonDerivedType(typeof(CommunityReferralMade), nameof(CommunityReferralMade))]
 [JsonDerivedType(typeof(CommunityReferralStatusChanged), nameof(CommunityReferralStatusChanged))]

@@ -9,7 +9,7 @@ public enum RecordPart
     /// <summary>Free-text notes: on the referral, contacts, attempts, follow-ups and community referrals.</summary>
     Notes,
 
-    /// <summary>What matters to the person.</summary>
+    /// <summary>What matters to the person, and their barriers and preferences.</summary>
     WhatMatters,
 
     /// <summary>The agreed plan's goals.</summary>

@@ -40,7 +40,7 @@ public static class Redaction
 
         if (disclosure.IsWithheld(RecordPart.WhatMatters))
         {
-            shown = shown with { WhatMatters = [] };
+            shown = shown with { WhatMatters = [], Barriers = null, BarriersRecordedAt = null };
         }
 
         if (disclosure.IsWithheld(RecordPart.Plan))
@@ -78,7 +78,7 @@ public static class Redaction
     private static bool Shows(JourneyEvent e, Disclosure disclosure) => e switch
     {
         AssessmentRecorded => !disclosure.IsWithheld(RecordPart.Assessments),
-        WhatMattersRecorded => !disclosure.IsWithheld(RecordPart.WhatMatters),
+        WhatMattersRecorded or BarriersRecorded => !disclosure.IsWithheld(RecordPart.WhatMatters),
         PlanAgreed => !disclosure.IsWithheld(RecordPart.Plan),
         ContactRecorded or ContactAttempted => !disclosure.IsWithheld(RecordPart.Contacts),
         CommunityReferralMade or CommunityReferralStatusChanged => !disclosure.IsWithheld(RecordPart.CommunityReferrals),

@@ -31,6 +31,7 @@ internal sealed record JourneyResponse(
     int ContactAttempts,
     IReadOnlyList<ContactRecord> Contacts,
     IReadOnlyList<string> WhatMatters,
+    BarriersResponse? Barriers,
     PlanResponse? Plan,
     IReadOnlyList<CommunityReferralResponse> CommunityReferrals,
     IReadOnlyList<FollowUp> FollowUps,
@@ -66,6 +67,7 @@ internal sealed record JourneyResponse(
             s.ContactAttempts,
             s.Contacts,
             s.WhatMatters,
+            BarriersResponse.From(s.Barriers, s.BarriersRecordedAt),
             s.PlanAgreedAt is { } agreed ? new PlanResponse(s.Goals, agreed) : null,
             [.. s.CommunityReferrals.Select(r => new CommunityReferralResponse(
                 r.Id,
