@@ -303,6 +303,59 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
             return await reader.ReadAsync(cancellationToken) ? ReadServiceAtLocation(reader) : null;
         }, migrateFirst: true, cancellationToken);
 
+    public Task<IReadOnlyList<DirectoryServiceRecord>> FindCandidatesAsync(TenantId tenant, DirectoryCandidateQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        return RunAsync<IReadOnlyList<DirectoryServiceRecord>>(async () =>
+        {
+            var schema = _sql.QuotedSchema;
+            var parameters = new List<NpgsqlParameter> { Text(tenant.Value), Integer(query.Limit) };
+            var eligible = "s.tenant = $1 AND s.status = 'active'";
+            if (query.Age is { } age)
+            {
+                parameters.Add(new NpgsqlParameter<decimal> { TypedValue = age });
+                eligible += $" AND (s.minimum_age IS NULL OR s.minimum_age <= ${parameters.Count}) AND (s.maximum_age IS NULL OR s.maximum_age >= ${parameters.Count})";
+            }
+
+            var sources = new List<string>();
+            if (query.Words.Count > 0)
+            {
+                // Any of the words, each as the start of a word; those holding the most come first.
+                parameters.Add(Text(string.Join(" | ", query.Words.Distinct(StringComparer.Ordinal).Select(w => w + ":*"))));
+                var words = $"to_tsquery('simple', ${parameters.Count})";
+                sources.Add($"(SELECT s.id FROM {schema}.directory_services AS s WHERE {eligible} AND s.search_vector @@ {words} ORDER BY ts_rank(s.search_vector, {words}) DESC, s.id LIMIT $2)");
+            }
+
+            if (query.Near is { } near)
+            {
+                var within = WithinSql(near, parameters);
+                var distance = DistanceOf(near, parameters);
+                sources.Add($"""
+                    (SELECT l.service_id FROM {schema}.directory_service_locations AS l
+                     JOIN {schema}.directory_services AS s ON s.tenant = l.tenant AND s.id = l.service_id
+                     WHERE l.tenant = $1 AND {eligible} AND {within}
+                     GROUP BY l.service_id ORDER BY min({distance}), l.service_id LIMIT $2)
+                    """);
+            }
+
+            var sql = sources.Count == 0
+                ? $"SELECT {DirectoryColumns} FROM {schema}.directory_services AS s WHERE {eligible} ORDER BY lower(s.name), s.id LIMIT $2"
+                : $"SELECT {DirectoryColumns} FROM {schema}.directory_services AS s WHERE s.tenant = $1 AND s.id IN ({string.Join(" UNION ", sources)})";
+            var find = new NpgsqlBatchCommand(sql);
+            find.Parameters.AddRange(parameters.ToArray());
+            await using var batch = PostgresTenantScope.Batch(_dataSource, PostgresTenantScope.For(tenant), find);
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
+            var found = new List<DirectoryServiceRecord>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found.Add(ReadService(reader, 0));
+            }
+
+            return found;
+        }, migrateFirst: true, cancellationToken);
+    }
+
     public Task<DirectoryRecord?> FindRecordAsync(TenantId tenant, string kind, Guid id, CancellationToken cancellationToken = default) =>
         RunAsync(async () =>
         {

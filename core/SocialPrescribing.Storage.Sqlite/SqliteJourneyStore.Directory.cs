@@ -231,6 +231,61 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
             return await reader.ReadAsync(cancellationToken) ? ReadServiceAtLocation(reader) : null;
         });
 
+    public Task<IReadOnlyList<DirectoryServiceRecord>> FindCandidatesAsync(TenantId tenant, DirectoryCandidateQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        return RunAsync<IReadOnlyList<DirectoryServiceRecord>>(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.Parameters.AddWithValue("$tenant", tenant.Value);
+            command.Parameters.AddWithValue("$limit", query.Limit);
+            var eligible = "s.tenant = $tenant AND s.status = 'active'";
+            if (query.Age is { } age)
+            {
+                command.Parameters.AddWithValue("$age", (double)age);
+                eligible += " AND (s.minimum_age IS NULL OR s.minimum_age <= $age) AND (s.maximum_age IS NULL OR s.maximum_age >= $age)";
+            }
+
+            var sources = new List<string>();
+            if (query.Words.Count > 0)
+            {
+                // Any of the words, each as the start of a word; the best by FTS5's rank (bm25) first.
+                command.Parameters.AddWithValue("$match", string.Join(" OR ", query.Words.Distinct(StringComparer.Ordinal).Select(w => $"\"{w}\"*")));
+                sources.Add($"""
+                    SELECT * FROM (SELECT s.id FROM directory_search AS f
+                        JOIN directory_search_keys AS k ON k.rowid = f.rowid
+                        JOIN directory_services AS s ON s.tenant = k.tenant AND s.id = k.id
+                        WHERE directory_search MATCH $match AND k.tenant = $tenant AND {eligible}
+                        ORDER BY f.rank, s.id LIMIT $limit)
+                    """);
+            }
+
+            if (query.Near is { } near)
+            {
+                sources.Add($"""
+                    SELECT * FROM (SELECT l.service_id FROM directory_service_locations AS l
+                        JOIN directory_services AS s ON s.tenant = l.tenant AND s.id = l.service_id
+                        WHERE l.tenant = $tenant AND {eligible} AND {Within(command, near)}
+                        GROUP BY l.service_id ORDER BY min(directory_distance($latitude, $longitude, l.latitude, l.longitude)), l.service_id LIMIT $limit)
+                    """);
+            }
+
+            command.CommandText = sources.Count == 0
+                ? $"SELECT {DirectoryColumns} FROM directory_services AS s WHERE {eligible} ORDER BY lower(s.name), s.id LIMIT $limit"
+                : $"SELECT {DirectoryColumns} FROM directory_services AS s WHERE s.tenant = $tenant AND s.id IN ({string.Join(" UNION ", sources)})";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var found = new List<DirectoryServiceRecord>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found.Add(ReadService(reader));
+            }
+
+            return found;
+        });
+    }
+
     public Task<DirectoryRecord?> FindRecordAsync(TenantId tenant, string kind, Guid id, CancellationToken cancellationToken = default) =>
         RunAsync(async () =>
         {

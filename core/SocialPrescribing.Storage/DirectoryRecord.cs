@@ -138,3 +138,32 @@ public sealed record DirectoryWrite(DirectoryUpsert Services, DirectoryUpsert Re
 {
     public static readonly DirectoryWrite None = new(DirectoryUpsert.None, DirectoryUpsert.None);
 }
+
+/// <summary>
+/// The services a match starts from, before it ranks them: active, open to a person of <see cref="Age"/> (when known),
+/// and either holding any of <see cref="Words"/> (each as the start of a word; the <see cref="Limit"/> that hold the
+/// most) or delivered within <see cref="Near"/> (the <see cref="Limit"/> nearest); with neither, the first
+/// <see cref="Limit"/> by name.
+/// </summary>
+public sealed record DirectoryCandidateQuery(decimal? Age, IReadOnlyList<string> Words, DirectoryArea? Near, int Limit = DirectoryCandidateQuery.DefaultLimit)
+{
+    public const int DefaultLimit = 200;
+
+    public const int MaxLimit = 1_000;
+
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Words);
+        if (Limit is < 1 or > MaxLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Limit), Limit, $"A match starts from 1 to {MaxLimit} services of each kind.");
+        }
+
+        if (Words.Count > DirectorySearchText.MaxWords * 4 || Words.Any(w => w.Length is 0 or > DirectorySearchText.MaxWordLength || !w.All(char.IsLetterOrDigit)))
+        {
+            throw new ArgumentException("Words are folded words (DirectorySearchText), at most 48.", nameof(Words));
+        }
+
+        Near?.Validate();
+    }
+}

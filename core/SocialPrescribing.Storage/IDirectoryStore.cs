@@ -41,6 +41,9 @@ public interface IDirectoryStore
     /// <summary>One service at one of its locations; null when the tenant's directory has none with that id.</summary>
     Task<DirectoryServiceAtLocation?> FindServiceAtLocationAsync(TenantId tenant, Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>The services a match starts from (<see cref="DirectoryCandidateQuery"/>), in no particular order, each once.</summary>
+    Task<IReadOnlyList<DirectoryServiceRecord>> FindCandidatesAsync(TenantId tenant, DirectoryCandidateQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>One record of the kind; null when the tenant's directory has none with that id.</summary>
     Task<DirectoryRecord?> FindRecordAsync(TenantId tenant, string kind, Guid id, CancellationToken cancellationToken = default);
 

@@ -281,6 +281,36 @@ public abstract class DirectoryStoreConformance
         await Assert.ThrowsAsync<ArgumentException>(() => Directory.UpsertPostalCodesAsync(Alberta, [new PostalCodeCentroid("t5j 1a1", 53, -113)], Token));
     }
 
+    [Fact]
+    public async Task A_match_starts_from_active_services_open_to_the_persons_age_by_their_words_or_nearness()
+    {
+        await Directory.UpsertServicesAsync(
+            Alberta,
+            [
+                Service("Community gardening") with { MinimumAge = null, MaximumAge = null },
+                Service("Théâtre for seniors") with { MinimumAge = 55, MaximumAge = null },
+                Service("Youth gardening") with { MinimumAge = 12, MaximumAge = 25 },
+                Service("Closed garden") with { Status = "inactive" },
+                Service("Downtown choir") with { Locations = [At(Edmonton)] },
+                Service("Calgary choir") with { Locations = [At(Calgary)] },
+                Service("Knitting") with { MinimumAge = null, MaximumAge = null },
+            ],
+            T0,
+            Token);
+        await Directory.UpsertServicesAsync(Ontario, [Service("Ontario gardening")], T0, Token);
+        var near = new DirectoryArea(Edmonton.Latitude, Edmonton.Longitude, 10_000);
+
+        async Task<IReadOnlyList<string>> Candidates(decimal? age, string[] words, DirectoryArea? area, int limit = 10) =>
+            [.. (await Directory.FindCandidatesAsync(Alberta, new DirectoryCandidateQuery(age, words, area, limit), Token)).Select(s => s.Name).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(["Community gardening", "Youth gardening"], await Candidates(null, ["garden"], null));
+        Assert.Equal(["Community gardening", "Théâtre for seniors"], await Candidates(70, ["garden", "theatre"], null));
+        Assert.Equal(["Community gardening", "Downtown choir"], await Candidates(70, ["garden"], near));
+        Assert.Equal(["Downtown choir"], await Candidates(30, [], near));
+        Assert.Single(await Candidates(null, ["garden"], null, limit: 1));
+        Assert.Equal(["Calgary choir", "Community gardening", "Downtown choir", "Knitting"], await Candidates(40, [], null));
+    }
+
     private async Task<IReadOnlyList<string>> NamesAsync(DirectoryServiceQuery query) =>
         [.. (await Directory.ListServicesAsync(Alberta, query, Token)).Items.Select(s => s.Name)];
 
