@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialPrescribing.Application.Access;
 using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.CommunityDirectory;
+using SocialPrescribing.Application.CommunityDirectory.Matching;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Application.Projections;
 using SocialPrescribing.Application.Training;
@@ -34,6 +35,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ProjectionRebuild>();
         services.TryAddSingleton<TrainingUseCases>();
         services.TryAddSingleton<DirectoryUseCases>();
+        services.TryAddSingleton<MatchUseCases>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ using SocialPrescribing.Host.Features.Edge;
 using SocialPrescribing.Host.Features.Federation;
 using SocialPrescribing.Host.Features.Health;
 using SocialPrescribing.Host.Features.Journeys;
+using SocialPrescribing.Host.Features.Matching;
 using SocialPrescribing.Host.Features.Plugins;
 using SocialPrescribing.Host.Features.Reports;
 using SocialPrescribing.Host.Features.SafetyAlerts;
@@ -38,6 +39,7 @@ builder.AddEdge();
 builder.AddApiReference();
 builder.AddHealth();
 builder.AddJourneys();
+builder.AddMatching();
 builder.AddAssessments();
 builder.AddTraining();
 builder.AddReports();
@@ -69,6 +71,7 @@ app.MapTenantApi()
     .MapTransport()
     .MapTraining()
     .MapDirectory()
+    .MapMatches()
     .MapInvitations();
 app.MapPlugins();
 

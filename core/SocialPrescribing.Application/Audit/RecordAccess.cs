@@ -33,6 +33,9 @@ public sealed record RecordAccess(string Category, string Action)
     /// <summary>What a referrer is told of a referral they sent (status, or a summary, as the person's consent allows).</summary>
     public static readonly RecordAccess ReferralStatus = new("referral-status", "read");
 
+    /// <summary>The person's barriers and preferences, matched against the community directory.</summary>
+    public static readonly RecordAccess Matches = new("matches", "read");
+
     /// <summary>The host's own work on a journey (a job deciding what to do next).</summary>
     public static readonly RecordAccess Processing = new("journey", "process");
 

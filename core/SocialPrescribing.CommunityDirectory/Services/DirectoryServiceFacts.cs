@@ -26,6 +26,12 @@ public sealed record DirectoryServiceFacts(
     string SearchText,
     IReadOnlyList<HsdsRecord> Records)
 {
+    /// <summary>When the service meets, from its schedules and those of its places: each weekday and span it names.</summary>
+    public IReadOnlyList<DirectoryOpening> Openings { get; init; } = [];
+
+    /// <summary>True when every place the service is delivered at is virtual (online or by phone).</summary>
+    public bool OnlineOnly { get; init; }
+
     /// <summary>The facts of <paramref name="service"/>, which <see cref="HsdsServiceReader"/> has found valid.</summary>
     public static DirectoryServiceFacts From(HsdsService service)
     {
@@ -61,8 +67,53 @@ public sealed record DirectoryServiceFacts(
             terms,
             places,
             SearchTextOf(document, organization),
-            RecordsOf(document, organization));
+            RecordsOf(document, organization))
+        {
+            Openings = [.. Array(document, "schedules")
+                .Concat(Array(document, "service_at_locations").SelectMany(sal => Array(sal, "schedules")))
+                .SelectMany(OpeningsOf)
+                .Distinct()
+                .OrderBy(o => o.Day).ThenBy(o => o.Opens)],
+            OnlineOnly = Array(document, "service_at_locations") is { Count: > 0 } sites
+                && sites.All(sal => Object(sal, "location") is { } l && Text(l, "location_type") == "virtual"),
+        };
     }
+
+    /// <summary>
+    /// The weekly openings a schedule names: each day of its <c>byday</c> (RFC 5545: <c>MO,WE</c>, or every day when it
+    /// names none) from <c>opens_at</c> to <c>closes_at</c>. A schedule without both times names none.
+    /// </summary>
+    private static IEnumerable<DirectoryOpening> OpeningsOf(JsonElement schedule)
+    {
+        if (!Time(Text(schedule, "opens_at"), out var opens) || !Time(Text(schedule, "closes_at"), out var closes) || closes <= opens)
+        {
+            yield break;
+        }
+
+        var days = (Text(schedule, "byday") ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => d.Length >= 2 ? d[^2..].ToUpperInvariant() : d) // "1MO" (the first Monday) is a Monday too
+            .Select(d => d switch
+            {
+                "MO" => DayOfWeek.Monday,
+                "TU" => DayOfWeek.Tuesday,
+                "WE" => DayOfWeek.Wednesday,
+                "TH" => DayOfWeek.Thursday,
+                "FR" => DayOfWeek.Friday,
+                "SA" => DayOfWeek.Saturday,
+                "SU" => DayOfWeek.Sunday,
+                _ => (DayOfWeek?)null,
+            })
+            .OfType<DayOfWeek>()
+            .ToList();
+        foreach (var day in days.Count > 0 ? days : [.. Enum.GetValues<DayOfWeek>()])
+        {
+            yield return new DirectoryOpening(day, opens, closes);
+        }
+    }
+
+    private static bool Time(string? text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text, ["HH:mm:ss", "HH:mm", "HH:mm:ssK", "HH:mmK", "HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
     /// <summary>The organization, taxonomy terms and taxonomies the service nests, each as its own record.</summary>
     private static List<HsdsRecord> RecordsOf(JsonElement document, JsonElement? organization)

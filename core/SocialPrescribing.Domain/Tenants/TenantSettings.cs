@@ -29,6 +29,9 @@ public sealed record TenantSettings
     /// <summary>Statutory holidays that are not business days.</summary>
     public ImmutableHashSet<DateOnly> Holidays { get; init; } = [];
 
+    /// <summary>How community programs are ranked for a person.</summary>
+    public MatchingSettings Matching { get; init; } = MatchingSettings.Default;
+
     /// <summary>A phone number or address the referrer and person can reach the program at.</summary>
     public string? ContactPoint { get; init; }
 

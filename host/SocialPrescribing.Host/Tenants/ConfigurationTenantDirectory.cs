@@ -76,6 +76,24 @@ internal sealed class ConfigurationTenantDirectory : ITenantDirectory
             errors.Add($"Tenants:{key}:AuditRetentionYears must be between 1 and 100.");
         }
 
+        foreach (var (name, weight) in value.Matching.Weights)
+        {
+            if (!double.IsFinite(weight) || weight is < 0 or > MatchingSettings.MaxWeight)
+            {
+                errors.Add($"Tenants:{key}:Matching:{name} must be between 0 and {MatchingSettings.MaxWeight}.");
+            }
+        }
+
+        if (value.Matching.DefaultMaxTravelMeters is < 500 or > 500_000)
+        {
+            errors.Add($"Tenants:{key}:Matching:DefaultMaxTravelMeters must be between 500 and 500000.");
+        }
+
+        if (value.Matching.WalkingMeters is < 100 or > 10_000)
+        {
+            errors.Add($"Tenants:{key}:Matching:WalkingMeters must be between 100 and 10000.");
+        }
+
         for (var i = 0; i < value.Supervisors.Count; i++)
         {
             var supervisor = value.Supervisors[i];
@@ -107,6 +125,7 @@ internal sealed class ConfigurationTenantDirectory : ITenantDirectory
                 AuditRetentionYears = value.AuditRetentionYears,
                 Holidays = [.. value.Holidays],
                 ContactPoint = value.ContactPoint,
+                Matching = value.Matching.ToSettings(),
                 Supervisors = [.. value.Supervisors.Select(s => new Supervisor(s.Id, s.DisplayName.Trim(), string.IsNullOrWhiteSpace(s.Email) ? null : s.Email.Trim()))],
             };
     }

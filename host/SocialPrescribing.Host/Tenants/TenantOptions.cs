@@ -35,6 +35,57 @@ public sealed class TenantOptions
     /// </summary>
     public List<SupervisorOptions> Supervisors { get; set; } = [];
 
+    /// <summary>How community programs are ranked for a person (<c>Tenants:&lt;id&gt;:Matching</c>).</summary>
+    public MatchingOptions Matching { get; set; } = new();
+
     /// <summary>Per-tenant settings of the assessment instruments, such as licensed item wording.</summary>
     public AssessmentOptions Assessments { get; set; } = new();
+}
+
+/// <summary>
+/// <c>Tenants:&lt;id&gt;:Matching</c>: each factor's weight (0 to 10; 0 leaves it out) and the distances matches assume.
+/// </summary>
+public sealed class MatchingOptions
+{
+    public double Interest { get; set; } = MatchingSettings.Default.Interest;
+
+    public double Distance { get; set; } = MatchingSettings.Default.Distance;
+
+    public double Language { get; set; } = MatchingSettings.Default.Language;
+
+    public double Cost { get; set; } = MatchingSettings.Default.Cost;
+
+    public double Schedule { get; set; } = MatchingSettings.Default.Schedule;
+
+    public double Accessibility { get; set; } = MatchingSettings.Default.Accessibility;
+
+    public double Transport { get; set; } = MatchingSettings.Default.Transport;
+
+    public double DigitalAccess { get; set; } = MatchingSettings.Default.DigitalAccess;
+
+    /// <summary>How far a person travels when their record does not say, in metres (500 to 500,000).</summary>
+    public int DefaultMaxTravelMeters { get; set; } = MatchingSettings.Default.DefaultMaxTravelMeters;
+
+    /// <summary>How near is walking distance for someone without transport, in metres (100 to 10,000).</summary>
+    public int WalkingMeters { get; set; } = MatchingSettings.Default.WalkingMeters;
+
+    public IEnumerable<(string Name, double Weight)> Weights =>
+    [
+        (nameof(Interest), Interest), (nameof(Distance), Distance), (nameof(Language), Language), (nameof(Cost), Cost), (nameof(Schedule), Schedule),
+        (nameof(Accessibility), Accessibility), (nameof(Transport), Transport), (nameof(DigitalAccess), DigitalAccess),
+    ];
+
+    public MatchingSettings ToSettings() => new()
+    {
+        Interest = Interest,
+        Distance = Distance,
+        Language = Language,
+        Cost = Cost,
+        Schedule = Schedule,
+        Accessibility = Accessibility,
+        Transport = Transport,
+        DigitalAccess = DigitalAccess,
+        DefaultMaxTravelMeters = DefaultMaxTravelMeters,
+        WalkingMeters = WalkingMeters,
+    };
 }

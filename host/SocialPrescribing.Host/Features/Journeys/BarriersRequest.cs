@@ -96,10 +96,11 @@ internal sealed record AvailabilityRequest([property: WireEnum<Weekday>] string?
 {
     public AvailabilityWindow? ToWindow(RequestValidation validation, string field)
     {
+        var known = WireNames.TryParse<Weekday>(Day, out _);
         var day = validation.Enum<Weekday>(Day, $"{field}.day");
         var from = Time(validation, From, $"{field}.from");
         var to = Time(validation, To, $"{field}.to");
-        if (from is null || to is null || !validation.IsValid)
+        if (from is null || to is null)
         {
             return null;
         }
@@ -110,7 +111,7 @@ internal sealed record AvailabilityRequest([property: WireEnum<Weekday>] string?
             return null;
         }
 
-        return new AvailabilityWindow(day, from.Value, to.Value);
+        return !known ? null : new AvailabilityWindow(day, from.Value, to.Value);
     }
 
     private static TimeOnly? Time(RequestValidation validation, string? text, string field)
