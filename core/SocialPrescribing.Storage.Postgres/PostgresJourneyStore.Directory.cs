@@ -19,7 +19,22 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
         "s.id, s.organization_id, s.name, s.status, s.minimum_age, s.maximum_age, s.cost, s.assured_date, s.last_modified, s.search_text, s.document, s.updated_at";
 
     private const string DirectoryRowColumns =
-        "tenant, id, organization_id, name, status, minimum_age, maximum_age, cost, assured_date, last_modified, search_text, search_words, document, digest, created_at, updated_at";
+        "tenant, id, organization_id, name, status, minimum_age, maximum_age, cost, assured_date, last_modified, search_text, search_words, document, digest, created_at, updated_at, located";
+
+    /// <summary>
+    /// A location row <c>l</c> on the plane of <c>ix_directory_service_locations_by_point</c>: its longitude scaled by the
+    /// cosine of its latitude, so that a degree either way is about as long on the ground.
+    /// </summary>
+    internal const string PlanePoint = "point(longitude * cos(radians(latitude)), latitude)";
+
+    private const string PlanePointOfL = "point(l.longitude * cos(radians(l.latitude)), l.latitude)";
+
+    /// <summary>
+    /// The word every service of a tenant holds among its search words (<c>sptenant</c> and the tenant's id in hex, which
+    /// no folded text can be mistaken for by another tenant): a full-text condition that names it needs no row to know
+    /// whose the service is.
+    /// </summary>
+    internal static string TenantWord(TenantId tenant) => "sptenant" + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(tenant.Value));
 
     private const string LocationRowColumns = "tenant, service_id, id, location_id, latitude, longitude, postal_code";
 
@@ -81,11 +96,12 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
                 await WriteNullableAsync(copy, service.AssuredDate, NpgsqlDbType.Date, cancellationToken);
                 await WriteNullableAsync(copy, service.LastModified?.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
                 await copy.WriteAsync(service.SearchText, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(DirectorySearchText.Fold(service.SearchText), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(TenantWord(tenant) + " " + DirectorySearchText.Fold(service.SearchText), NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(service.Document, NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(service.Digest, NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(at.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
                 await copy.WriteAsync(at.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(service.Locations.Any(l => l.Latitude is not null), NpgsqlDbType.Boolean, cancellationToken);
             }
 
             await copy.CompleteAsync(cancellationToken);
@@ -145,7 +161,7 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
                 organization_id = excluded.organization_id, name = excluded.name, status = excluded.status,
                 minimum_age = excluded.minimum_age, maximum_age = excluded.maximum_age, cost = excluded.cost,
                 assured_date = excluded.assured_date, last_modified = excluded.last_modified, search_text = excluded.search_text,
-                search_words = excluded.search_words,
+                search_words = excluded.search_words, located = excluded.located,
                 document = excluded.document, digest = excluded.digest, updated_at = excluded.updated_at
             WHERE d.digest <> excluded.digest
             RETURNING d.id, (xmax = 0)
@@ -248,9 +264,13 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
             }
 
             var from = $"{_sql.QuotedSchema}.directory_services AS s WHERE {filter}";
+            // A search by words alone is counted from the full-text index: its words name the tenant.
+            var counted = OnlyWords(query) && DirectorySearchText.Words(query.Search).Count > 0
+                ? $"{_sql.QuotedSchema}.directory_services AS s WHERE {filter.ToString()[TenantFirst.Length..]}"
+                : from;
             var (total, items) = await ReadPageAsync(
                 tenant,
-                $"SELECT count(*) FROM {from}",
+                $"SELECT count(*) FROM {counted}",
                 $"SELECT {DirectoryColumns} FROM {from} ORDER BY lower(s.name), s.id LIMIT {query.PerPage} OFFSET {(long)(query.Page - 1) * query.PerPage}",
                 parameters,
                 reader => ReadService(reader, 0),
@@ -318,25 +338,27 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
                 eligible += $" AND (s.minimum_age IS NULL OR s.minimum_age <= ${parameters.Count}) AND (s.maximum_age IS NULL OR s.maximum_age >= ${parameters.Count})";
             }
 
-            var sources = new List<string>();
+            string? words = null;
             if (query.Words.Count > 0)
             {
-                // Any of the words, each as the start of a word; those holding the most come first.
+                // Any of the words, each as the start of a word.
                 parameters.Add(Text(string.Join(" | ", query.Words.Distinct(StringComparer.Ordinal).Select(w => w + ":*"))));
-                var words = $"to_tsquery('simple', ${parameters.Count})";
-                sources.Add($"(SELECT s.id FROM {schema}.directory_services AS s WHERE {eligible} AND s.search_vector @@ {words} ORDER BY ts_rank(s.search_vector, {words}) DESC, s.id LIMIT $2)");
+                words = $"to_tsquery('simple', ${parameters.Count})";
             }
 
+            var sources = new List<string>();
             if (query.Near is { } near)
             {
-                var within = WithinSql(near, parameters);
-                var distance = DistanceOf(near, parameters);
-                sources.Add($"""
-                    (SELECT l.service_id FROM {schema}.directory_service_locations AS l
-                     JOIN {schema}.directory_services AS s ON s.tenant = l.tenant AND s.id = l.service_id
-                     WHERE l.tenant = $1 AND {eligible} AND {within}
-                     GROUP BY l.service_id ORDER BY min({distance}), l.service_id LIMIT $2)
-                    """);
+                sources.Add(Nearest(near, null));
+                if (words is not null)
+                {
+                    sources.Add(Nearest(near with { Meters = Math.Min(DirectoryArea.MaxMeters, near.Meters * DirectoryCandidateQuery.WordsReach) }, words));
+                    sources.Add($"(SELECT s.id FROM {schema}.directory_services AS s WHERE {eligible} AND NOT s.located AND s.search_vector @@ {words} ORDER BY s.id LIMIT $2)");
+                }
+            }
+            else if (words is not null)
+            {
+                sources.Add($"(SELECT s.id FROM {schema}.directory_services AS s WHERE {eligible} AND s.search_vector @@ {words} ORDER BY ts_rank(s.search_vector, {words}) DESC, s.id LIMIT $2)");
             }
 
             var sql = sources.Count == 0
@@ -353,6 +375,25 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
             }
 
             return found;
+
+            // The services with a place in the area (holding the words, when given), nearest first. The point index hands
+            // out the places nearest on its plane one by one, so only the nearest few times the limit are read, and only
+            // those are checked against the services (open to the person, holding the words).
+            string Nearest(DirectoryArea area, string? holding)
+            {
+                var within = WithinSql(area, parameters);
+                parameters.Add(new NpgsqlParameter<double> { TypedValue = area.Longitude * Math.Cos(area.Latitude * Math.PI / 180) });
+                parameters.Add(new NpgsqlParameter<double> { TypedValue = area.Latitude });
+                var from = $"point(${parameters.Count - 1}, ${parameters.Count})";
+                return $"""
+                    (SELECT n.service_id FROM (
+                        SELECT l.service_id, {PlanePointOfL} <-> {from} AS away FROM {schema}.directory_service_locations AS l
+                        WHERE l.tenant = $1 AND {within} ORDER BY {PlanePointOfL} <-> {from} LIMIT $2 * {DirectoryCandidateQuery.NearestRead}) AS n
+                     JOIN {schema}.directory_services AS s ON s.tenant = $1 AND s.id = n.service_id
+                     WHERE {eligible}{(holding is null ? string.Empty : $" AND s.search_vector @@ {holding}")}
+                     ORDER BY n.away LIMIT $2)
+                    """;
+            }
         }, migrateFirst: true, cancellationToken);
     }
 
@@ -455,6 +496,12 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
 
     private const string LocationColumns = "l.id, l.location_id, l.latitude, l.longitude, l.postal_code";
 
+    private const string TenantFirst = "s.tenant = $1 AND ";
+
+    /// <summary>True when a query of services names nothing but words (and a page): its filter is the tenant, then the words.</summary>
+    private static bool OnlyWords(DirectoryServiceQuery query) =>
+        query is { ModifiedAfter: null, OrganizationId: null, TaxonomyTermId: null, TaxonomyId: null, Near: null };
+
     /// <summary>The conditions on a service row <c>s</c> that a query names, numbering its parameters from $1 (the tenant).</summary>
     private StringBuilder ServiceFilter(TenantId tenant, DirectoryServiceQuery query, out List<NpgsqlParameter> parameters)
     {
@@ -476,7 +523,7 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
         if (words.Count > 0)
         {
             // Each word as the start of a word: folded text holds only letters, digits and spaces, so nothing to escape.
-            parameters.Add(Text(string.Join(" & ", words.Select(w => w + ":*"))));
+            parameters.Add(Text(string.Join(" & ", words.Select(w => w + ":*").Prepend(TenantWord(tenant)))));
             filter.Append(CultureInfo.InvariantCulture, $" AND s.search_vector @@ to_tsquery('simple', ${parameters.Count})");
         }
 
@@ -499,13 +546,32 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
         return filter;
     }
 
-    /// <summary>That a location row <c>l</c> lies in <paramref name="area"/>: within its band of latitudes (the index), then by distance.</summary>
+    /// <summary>
+    /// That a location row <c>l</c> lies in <paramref name="area"/>: within the box around its circle (the point index),
+    /// or its band of latitudes where no box fits, then by distance.
+    /// </summary>
     private static string WithinSql(DirectoryArea area, List<NpgsqlParameter> parameters)
     {
-        var (min, max) = area.LatitudeBand;
-        parameters.Add(new NpgsqlParameter<double> { TypedValue = min });
-        parameters.Add(new NpgsqlParameter<double> { TypedValue = max });
-        var band = $"l.latitude BETWEEN ${parameters.Count - 1} AND ${parameters.Count}";
+        var (south, north) = area.LatitudeBand;
+        string band;
+        if (area.LongitudeBand is var (west, east))
+        {
+            // The box's corners on the index's plane: a longitude scaled by its latitude's cosine is at its extremes at a corner.
+            var xs = new[] { (west, south), (west, north), (east, south), (east, north) }.Select(c => c.Item1 * Math.Cos(c.Item2 * Math.PI / 180)).ToList();
+            foreach (var corner in new[] { xs.Min(), south, xs.Max(), north })
+            {
+                parameters.Add(new NpgsqlParameter<double> { TypedValue = corner });
+            }
+
+            band = $"l.latitude IS NOT NULL AND {PlanePointOfL} <@ box(point(${parameters.Count - 3}, ${parameters.Count - 2}), point(${parameters.Count - 1}, ${parameters.Count}))";
+        }
+        else
+        {
+            parameters.Add(new NpgsqlParameter<double> { TypedValue = south });
+            parameters.Add(new NpgsqlParameter<double> { TypedValue = north });
+            band = $"l.latitude BETWEEN ${parameters.Count - 1} AND ${parameters.Count}";
+        }
+
         var distance = DistanceOf(area, parameters);
         parameters.Add(new NpgsqlParameter<double> { TypedValue = area.Meters });
         return $"{band} AND {distance} <= ${parameters.Count}";

@@ -30,6 +30,16 @@ internal static class PostgresMigrations
         ("directory_postal_codes", false),
     ];
 
+    /// <summary>
+    /// The community directory's tables: catalogues of programs, which hold no one's personal information. Row-level
+    /// security binds every write to them to the transaction's tenant, as on every tenant table, but reads are open
+    /// (the store still asks for one tenant's rows): PostgreSQL evaluates a policy before any condition whose operator
+    /// is not leakproof, so under a row-level read policy a full-text search (<c>@@</c>), a rank or a distance could
+    /// never use an index, and every search would read the tenant's whole directory.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CatalogueTables =
+        ["directory_services", "directory_service_locations", "directory_service_terms", "directory_records", "directory_postal_codes"];
+
     /// <summary>The tenant tables that migration 6 secured; tables created later secure themselves in their own step.</summary>
     private static IEnumerable<(string Name, bool SystemReads)> TenantTablesOfStep6 => TenantTables.Take(5);
 
@@ -393,6 +403,21 @@ internal static class PostgresMigrations
             """,
             .. TenantPolicies(schema, "directory_postal_codes", systemReads: false),
         ]),
+        // A two-dimensional index of where services are delivered, on the plane where a degree of longitude is as long
+        // as it is at the place's latitude (so that nearness on it is nearness on the ground): a search by distance reads
+        // the box around its circle, and a match reads the nearest first. Each service's words name its tenant too
+        // (PostgresJourneyStore.TenantWord), so a count of a search is answered from the full-text index alone.
+        new(12, "directory catalogues: writes bound to the tenant, reads open; locations indexed by point; the tenant's word", schema =>
+        [
+            .. CatalogueTables.SelectMany(table => CataloguePolicies(schema, table)),
+            $"CREATE INDEX ix_directory_service_locations_by_point ON {schema}.directory_service_locations USING gist ({PostgresJourneyStore.PlanePoint}) WHERE latitude IS NOT NULL",
+            $"SELECT set_config('{PostgresTenantScope.TenantsSetting}', (SELECT coalesce(string_agg(DISTINCT tenant, ','), '') FROM {schema}.directory_services), true)",
+            $"UPDATE {schema}.directory_services SET search_words = 'sptenant' || encode(convert_to(tenant, 'UTF8'), 'hex') || ' ' || search_words",
+            // Whether any of the service's places has coordinates; the words of those with none (online programs) have
+            // an index of their own, so a match finds them without reading every service that holds the words.
+            $"ALTER TABLE {schema}.directory_services ADD COLUMN located boolean NOT NULL DEFAULT false",
+            $"CREATE INDEX ix_directory_services_unlocated_search ON {schema}.directory_services USING gin (search_vector) WHERE NOT located",
+        ]),
     ];
 
 
@@ -414,6 +439,19 @@ internal static class PostgresMigrations
         {
             yield return $"CREATE POLICY system_reads ON {schema}.{table} FOR SELECT USING ({PostgresTenantScope.SystemReader})";
         }
+    }
+
+    /// <summary>
+    /// Row-level security on a catalogue table (<see cref="CatalogueTables"/>) in place of <see cref="TenantPolicies"/>:
+    /// still FORCEd, every insert, update and delete bound to the transaction's tenant, reads open.
+    /// </summary>
+    private static IEnumerable<string> CataloguePolicies(string schema, string table)
+    {
+        yield return $"DROP POLICY tenant_rows ON {schema}.{table}";
+        yield return $"CREATE POLICY catalogue_reads ON {schema}.{table} FOR SELECT USING (true)";
+        yield return $"CREATE POLICY tenant_inserts ON {schema}.{table} FOR INSERT WITH CHECK ({PostgresTenantScope.RowInScope})";
+        yield return $"CREATE POLICY tenant_updates ON {schema}.{table} FOR UPDATE USING ({PostgresTenantScope.RowInScope}) WITH CHECK ({PostgresTenantScope.RowInScope})";
+        yield return $"CREATE POLICY tenant_deletes ON {schema}.{table} FOR DELETE USING ({PostgresTenantScope.RowInScope})";
     }
 
     /// <summary>

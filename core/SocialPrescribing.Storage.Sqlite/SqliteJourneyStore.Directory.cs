@@ -55,13 +55,13 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
         write.Transaction = tx;
         write.CommandText = """
             INSERT INTO directory_services (tenant, id, organization_id, name, status, minimum_age, maximum_age, cost, assured_date,
-                                            last_modified, search_text, document, digest, created_at, updated_at)
-            VALUES ($tenant, $id, $organization, $name, $status, $min, $max, $cost, $assured, $modified, $search, $document, $digest, $at, $at)
+                                            last_modified, search_text, document, digest, created_at, updated_at, located)
+            VALUES ($tenant, $id, $organization, $name, $status, $min, $max, $cost, $assured, $modified, $search, $document, $digest, $at, $at, $located)
             ON CONFLICT (tenant, id) DO UPDATE SET
                 organization_id = excluded.organization_id, name = excluded.name, status = excluded.status,
                 minimum_age = excluded.minimum_age, maximum_age = excluded.maximum_age, cost = excluded.cost,
                 assured_date = excluded.assured_date, last_modified = excluded.last_modified, search_text = excluded.search_text,
-                document = excluded.document, digest = excluded.digest, updated_at = excluded.updated_at;
+                document = excluded.document, digest = excluded.digest, updated_at = excluded.updated_at, located = excluded.located;
             DELETE FROM directory_service_locations WHERE tenant = $tenant AND service_id = $id;
             DELETE FROM directory_service_terms WHERE tenant = $tenant AND service_id = $id;
             INSERT INTO directory_service_locations (tenant, service_id, id, location_id, latitude, longitude, postal_code)
@@ -92,6 +92,7 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
             write.Parameters.AddWithValue("$document", service.Document);
             write.Parameters.AddWithValue("$digest", digest);
             write.Parameters.AddWithValue("$at", Text(at));
+            write.Parameters.AddWithValue("$located", service.Locations.Any(l => l.Latitude is not null) ? 1 : 0);
             write.Parameters.AddWithValue("$locations", JsonSerializer.Serialize(service.Locations.Select(l => new
             {
                 Id = Key(l.Id), LocationId = l.LocationId is { } location ? Key(location) : null, l.Latitude, l.Longitude, l.PostalCode,
@@ -248,27 +249,33 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
                 eligible += " AND (s.minimum_age IS NULL OR s.minimum_age <= $age) AND (s.maximum_age IS NULL OR s.maximum_age >= $age)";
             }
 
-            var sources = new List<string>();
+            string? matching = null;
             if (query.Words.Count > 0)
             {
-                // Any of the words, each as the start of a word; the best by FTS5's rank (bm25) first.
+                // Any of the words, each as the start of a word.
                 command.Parameters.AddWithValue("$match", string.Join(" OR ", query.Words.Distinct(StringComparer.Ordinal).Select(w => $"\"{w}\"*")));
+                matching = "s.id IN (SELECT k.id FROM directory_search AS f JOIN directory_search_keys AS k ON k.rowid = f.rowid WHERE directory_search MATCH $match AND k.tenant = $tenant)";
+            }
+
+            var sources = new List<string>();
+            if (query.Near is { } near)
+            {
+                sources.Add(Nearest(near, null, string.Empty));
+                if (matching is not null)
+                {
+                    sources.Add(Nearest(near with { Meters = Math.Min(DirectoryArea.MaxMeters, near.Meters * DirectoryCandidateQuery.WordsReach) }, matching, "far"));
+                    sources.Add($"SELECT * FROM (SELECT s.id FROM directory_services AS s WHERE {eligible} AND NOT s.located AND {matching} ORDER BY s.id LIMIT $limit)");
+                }
+            }
+            else if (matching is not null)
+            {
+                // The best by FTS5's rank (bm25) first.
                 sources.Add($"""
                     SELECT * FROM (SELECT s.id FROM directory_search AS f
                         JOIN directory_search_keys AS k ON k.rowid = f.rowid
                         JOIN directory_services AS s ON s.tenant = k.tenant AND s.id = k.id
                         WHERE directory_search MATCH $match AND k.tenant = $tenant AND {eligible}
                         ORDER BY f.rank, s.id LIMIT $limit)
-                    """);
-            }
-
-            if (query.Near is { } near)
-            {
-                sources.Add($"""
-                    SELECT * FROM (SELECT l.service_id FROM directory_service_locations AS l
-                        JOIN directory_services AS s ON s.tenant = l.tenant AND s.id = l.service_id
-                        WHERE l.tenant = $tenant AND {eligible} AND {Within(command, near)}
-                        GROUP BY l.service_id ORDER BY min(directory_distance($latitude, $longitude, l.latitude, l.longitude)), l.service_id LIMIT $limit)
                     """);
             }
 
@@ -283,6 +290,18 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
             }
 
             return found;
+
+            // The services with a place in the area (holding the words, when given), nearest first, from the nearest few
+            // times the limit of places, as the PostgreSQL engine reads them.
+            string Nearest(DirectoryArea area, string? holding, string suffix) => $"""
+                SELECT * FROM (SELECT n.service_id FROM (
+                        SELECT l.service_id, directory_distance($latitude{suffix}, $longitude{suffix}, l.latitude, l.longitude) AS away
+                        FROM directory_service_locations AS l WHERE l.tenant = $tenant AND {Within(command, area, suffix)}
+                        ORDER BY away LIMIT $limit * {DirectoryCandidateQuery.NearestRead}) AS n
+                    JOIN directory_services AS s ON s.tenant = $tenant AND s.id = n.service_id
+                    WHERE {eligible}{(holding is null ? string.Empty : " AND " + holding)}
+                    ORDER BY n.away LIMIT $limit)
+                """;
         });
     }
 
@@ -440,15 +459,15 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
     }
 
     /// <summary>That a location row <c>l</c> lies in <paramref name="area"/>: within its band of latitudes (the index), then by distance.</summary>
-    private static string Within(SqliteCommand command, DirectoryArea area)
+    private static string Within(SqliteCommand command, DirectoryArea area, string suffix = "")
     {
         var (min, max) = area.LatitudeBand;
-        command.Parameters.AddWithValue("$south", min);
-        command.Parameters.AddWithValue("$north", max);
-        command.Parameters.AddWithValue("$latitude", area.Latitude);
-        command.Parameters.AddWithValue("$longitude", area.Longitude);
-        command.Parameters.AddWithValue("$meters", area.Meters);
-        return "l.latitude BETWEEN $south AND $north AND directory_distance($latitude, $longitude, l.latitude, l.longitude) <= $meters";
+        command.Parameters.AddWithValue("$south" + suffix, min);
+        command.Parameters.AddWithValue("$north" + suffix, max);
+        command.Parameters.AddWithValue("$latitude" + suffix, area.Latitude);
+        command.Parameters.AddWithValue("$longitude" + suffix, area.Longitude);
+        command.Parameters.AddWithValue("$meters" + suffix, area.Meters);
+        return $"l.latitude BETWEEN $south{suffix} AND $north{suffix} AND directory_distance($latitude{suffix}, $longitude{suffix}, l.latitude, l.longitude) <= $meters{suffix}";
     }
 
     /// <summary>Runs a count and a page of the same rows in one command.</summary>

@@ -234,5 +234,9 @@ internal static class SqliteMigrations
                 PRIMARY KEY (tenant, code)
             ) WITHOUT ROWID;
             """),
+        (10, """
+            -- Whether any of a service's places has coordinates: a match looks for online programs among those with none.
+            ALTER TABLE directory_services ADD COLUMN located INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 }

@@ -43,6 +43,26 @@ public sealed record DirectoryArea(double Latitude, double Longitude, double Met
         }
     }
 
+    /// <summary>
+    /// The westmost and eastmost longitudes the circle reaches, or null when it reaches a pole or across the
+    /// antimeridian (then only the latitudes narrow it).
+    /// </summary>
+    public (double Min, double Max)? LongitudeBand
+    {
+        get
+        {
+            var (south, north) = LatitudeBand;
+            var widest = Math.Max(Math.Abs(south), Math.Abs(north));
+            if (widest >= 89.9)
+            {
+                return null;
+            }
+
+            var degrees = Meters / (MetersPerDegreeOfLatitude * Math.Cos(widest * Math.PI / 180));
+            return Longitude - degrees < -180 || Longitude + degrees > 180 ? null : (Longitude - degrees, Longitude + degrees);
+        }
+    }
+
     /// <summary>The great-circle distance between two points, in metres (the haversine formula).</summary>
     public static double DistanceMeters(double latitude1, double longitude1, double latitude2, double longitude2)
     {

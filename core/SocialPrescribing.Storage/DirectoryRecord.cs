@@ -140,14 +140,25 @@ public sealed record DirectoryWrite(DirectoryUpsert Services, DirectoryUpsert Re
 }
 
 /// <summary>
-/// The services a match starts from, before it ranks them: active, open to a person of <see cref="Age"/> (when known),
-/// and either holding any of <see cref="Words"/> (each as the start of a word; the <see cref="Limit"/> that hold the
-/// most) or delivered within <see cref="Near"/> (the <see cref="Limit"/> nearest); with neither, the first
+/// The services a match starts from, before it ranks them: active and open to a person of <see cref="Age"/> (when
+/// known); then, when <see cref="Near"/> is known, the <see cref="Limit"/> nearest within it, the <see cref="Limit"/>
+/// nearest within <see cref="WordsReach"/> times its reach that hold any of <see cref="Words"/> (each as the start of a
+/// word), and <see cref="Limit"/> of those holding the words that have no place with coordinates (online programs);
+/// without <see cref="Near"/>, the <see cref="Limit"/> that hold the most of the words; with neither, the first
 /// <see cref="Limit"/> by name.
 /// </summary>
 public sealed record DirectoryCandidateQuery(decimal? Age, IReadOnlyList<string> Words, DirectoryArea? Near, int Limit = DirectoryCandidateQuery.DefaultLimit)
 {
     public const int DefaultLimit = 200;
+
+    /// <summary>How much farther than the person travels a match looks for programs that hold their words.</summary>
+    public const double WordsReach = 3;
+
+    /// <summary>
+    /// How many times <see cref="Limit"/> places an engine may read, nearest first, to find the nearest services that
+    /// are open to the person (and hold their words): a bound on the work of a match wherever the person lives.
+    /// </summary>
+    public const int NearestRead = 5;
 
     public const int MaxLimit = 1_000;
 

@@ -2,14 +2,22 @@ using System.Globalization;
 using SocialPrescribing.Benchmarks;
 using SocialPrescribing.Testing.Postgres;
 
-// Durable journey commands per second, with latency, at each concurrency: see docs/benchmarks.md.
-var options = BenchmarkOptions.Parse(args);
+// Durable journey commands per second, with latency, at each concurrency; or, with `directory`, the community
+// directory's import, search and matching at a province's scale: see docs/benchmarks.md.
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     stop.Cancel();
 };
+
+if (args is ["directory", .. var directoryArgs])
+{
+    await DirectoryBenchmark.RunAsync(directoryArgs, stop.Token);
+    return;
+}
+
+var options = BenchmarkOptions.Parse(args);
 
 Console.WriteLine($"Starting a throwaway PostgreSQL (fsync on, synchronous_commit on); {Environment.ProcessorCount} cores; {MachineLoad.ThreadPoolSpinning()}.");
 await using var server = await PostgresServer.CreateAsync(stop.Token);

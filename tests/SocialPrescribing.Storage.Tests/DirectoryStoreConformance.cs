@@ -294,6 +294,8 @@ public abstract class DirectoryStoreConformance
                 Service("Downtown choir") with { Locations = [At(Edmonton)] },
                 Service("Calgary choir") with { Locations = [At(Calgary)] },
                 Service("Knitting") with { MinimumAge = null, MaximumAge = null },
+                Service("St. Albert gardening") with { Locations = [At((Edmonton.Latitude + 0.15, Edmonton.Longitude))] },
+                Service("Calgary gardening") with { Locations = [At(Calgary)] },
             ],
             T0,
             Token);
@@ -303,12 +305,15 @@ public abstract class DirectoryStoreConformance
         async Task<IReadOnlyList<string>> Candidates(decimal? age, string[] words, DirectoryArea? area, int limit = 10) =>
             [.. (await Directory.FindCandidatesAsync(Alberta, new DirectoryCandidateQuery(age, words, area, limit), Token)).Select(s => s.Name).Order(StringComparer.Ordinal)];
 
-        Assert.Equal(["Community gardening", "Youth gardening"], await Candidates(null, ["garden"], null));
-        Assert.Equal(["Community gardening", "Théâtre for seniors"], await Candidates(70, ["garden", "theatre"], null));
-        Assert.Equal(["Community gardening", "Downtown choir"], await Candidates(70, ["garden"], near));
+        // Without a place: those holding the words, anywhere.
+        Assert.Equal(["Calgary gardening", "Community gardening", "St. Albert gardening", "Youth gardening"], await Candidates(null, ["garden"], null));
+        Assert.Equal(["Calgary gardening", "Community gardening", "St. Albert gardening", "Théâtre for seniors"], await Candidates(70, ["garden", "theatre"], null));
+        // With one: what lies within reach, what holds the words within three times the reach (St. Albert, 17 km), and
+        // what holds them with no place (online); not Calgary's, 280 km away.
+        Assert.Equal(["Community gardening", "Downtown choir", "St. Albert gardening"], await Candidates(70, ["garden"], near));
         Assert.Equal(["Downtown choir"], await Candidates(30, [], near));
         Assert.Single(await Candidates(null, ["garden"], null, limit: 1));
-        Assert.Equal(["Calgary choir", "Community gardening", "Downtown choir", "Knitting"], await Candidates(40, [], null));
+        Assert.Equal(["Calgary choir", "Calgary gardening", "Community gardening", "Downtown choir"], await Candidates(40, [], null, limit: 4));
     }
 
     private async Task<IReadOnlyList<string>> NamesAsync(DirectoryServiceQuery query) =>

@@ -23,6 +23,13 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
     ];
     private static readonly string[] Both = ["ab", "on"];
 
+    /// <summary>The directory's catalogues: writes bound to the tenant, reads open (PostgresMigrations.CatalogueTables).</summary>
+    private static readonly string[] CatalogueTables =
+        ["directory_postal_codes", "directory_records", "directory_service_locations", "directory_service_terms", "directory_services"];
+
+    /// <summary>The tables of people's records: nothing of them is seen outside the transaction's tenant.</summary>
+    private static readonly string[] RecordTables = [.. TenantTables.Except(CatalogueTables)];
+
     private PostgresTestSchema? _db;
     private PostgresJourneyStore? _store;
 
@@ -108,7 +115,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
     }
 
     [Fact]
-    public async Task A_statement_with_no_tenant_set_sees_no_rows_in_any_tenant_table()
+    public async Task A_statement_with_no_tenant_set_sees_no_rows_of_anyones_record_and_only_the_directory_catalogues()
     {
         await WriteBothTenantsAsync();
 
@@ -116,7 +123,34 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         var asApplication = await TenantsSeenAsync(Db.AppDataSource, setup: null);
 
         Assert.All(TenantTables, table => Assert.Equal(Both, asOwner[table]));
-        Assert.All(TenantTables, table => Assert.Empty(asApplication[table]));
+        Assert.All(RecordTables, table => Assert.Empty(asApplication[table]));
+        Assert.All(CatalogueTables, table => Assert.Equal(Both, asApplication[table]));
+    }
+
+    [Fact]
+    public async Task A_tenant_may_read_another_tenants_directory_catalogue_but_never_write_it()
+    {
+        await WriteBothTenantsAsync();
+        var schema = $"\"{Db.Name}\"";
+
+        var insert = await Assert.ThrowsAsync<PostgresException>(() => QueryAsync<int>(Db.AppDataSource, Tenants("ab"), $"""
+            INSERT INTO {schema}.directory_postal_codes (tenant, code, latitude, longitude) VALUES ('on', 'M5V', 43.6, -79.4) RETURNING 1
+            """));
+        var updated = await QueryAsync<long>(Db.AppDataSource, Tenants("ab"), $"""
+            WITH changed AS (UPDATE {schema}.directory_services SET name = 'Taken over' WHERE tenant = 'on' RETURNING 1) SELECT count(*) FROM changed
+            """);
+        var deleted = await QueryAsync<long>(Db.AppDataSource, Tenants("ab"), $"""
+            WITH gone AS (DELETE FROM {schema}.directory_service_locations WHERE tenant = 'on' RETURNING 1) SELECT count(*) FROM gone
+            """);
+        var moved = await Assert.ThrowsAsync<PostgresException>(() => QueryAsync<int>(Db.AppDataSource, Tenants("ab"), $"""
+            UPDATE {schema}.directory_records SET tenant = 'on' WHERE tenant = 'ab' RETURNING 1
+            """));
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, insert.SqlState);
+        Assert.Equal(0, Assert.Single(updated));
+        Assert.Equal(0, Assert.Single(deleted));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, moved.SqlState);
+        Assert.Equal(["Walking group"], await Db.QueryAsync<string>($"SELECT name FROM {schema}.directory_services WHERE tenant = 'on'"));
     }
 
     [Fact]
@@ -148,12 +182,12 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         var afterwards = await TenantsSeenAsync(pool, setup: null);
         var backends = await PostgresTestSchema.QueryAsync<int>(pool, "SELECT pg_backend_pid()");
 
-        Assert.All(TenantTables, table => Assert.Equal(["ab"], asAlberta[table]));
-        Assert.All(TenantTables, table => Assert.Equal(["on"], asOntario[table]));
+        Assert.All(RecordTables, table => Assert.Equal(["ab"], asAlberta[table]));
+        Assert.All(RecordTables, table => Assert.Equal(["on"], asOntario[table]));
         Assert.Single(albertasJourney);
         Assert.Equal(ontarian, Assert.Single(ontariosCaseload.Items).JourneyId);
         Assert.Single(ontariosRecords);
-        Assert.All(TenantTables, table => Assert.Empty(afterwards[table]));
+        Assert.All(RecordTables, table => Assert.Empty(afterwards[table]));
         Assert.Equal(asAlberta.Backend, asOntario.Backend);
         Assert.Equal(asAlberta.Backend, afterwards.Backend);
         Assert.Equal(asAlberta.Backend, Assert.Single(backends));
