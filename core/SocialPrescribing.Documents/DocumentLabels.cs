@@ -94,6 +94,35 @@ public static class DocumentLabels
         _ => throw new UnsupportedDocumentLanguageException(lang),
     };
 
+    /// <summary>How a journey closed, in words.</summary>
+    public static string Closure(JourneyStatus status, string lang) => Pick(status switch
+    {
+        JourneyStatus.Discharged => ("completed and discharged", "terminé (congé)"),
+        JourneyStatus.Declined => ("declined by the person", "refusé par la personne"),
+        JourneyStatus.UnableToContact => ("closed: the person could not be reached", "fermé : la personne n’a pas pu être jointe"),
+        _ => Fallback(WireNames.Of(status)),
+    }, lang);
+
+    /// <summary>A trip's status, in words.</summary>
+    public static string Trip(SocialPrescribing.Domain.Journeys.Transport.TransportTripStatus status, string lang) => Pick(status switch
+    {
+        SocialPrescribing.Domain.Journeys.Transport.TransportTripStatus.Confirmed => ("confirmed", "confirmé"),
+        SocialPrescribing.Domain.Journeys.Transport.TransportTripStatus.Requested => ("requested, not yet confirmed", "demandé, pas encore confirmé"),
+        _ => Fallback(WireNames.Of(status)),
+    }, lang);
+
+    /// <summary>An instrument's name as clinicians write it (<c>PHQ-9</c>), from its code.</summary>
+    public static string Instrument(string code) => code switch
+    {
+        "phq9" => "PHQ-9",
+        "gad7" => "GAD-7",
+        "swemwbs" => "SWEMWBS",
+        "wemwbs" => "WEMWBS",
+        "ucla3" => "UCLA-3",
+        "ons4" => "ONS4",
+        _ => code.ToUpperInvariant(),
+    };
+
     /// <summary>What a document says when the person's lock-box withholds part of the record from its author.</summary>
     public static string WithheldNotice(string lang) =>
         lang == "fr"

@@ -6,8 +6,8 @@ namespace SocialPrescribing.Documents;
 /// </summary>
 /// <remarks>
 /// Strings hold plain text, not HTML: the renderer encodes every value a template writes out.
-/// The model carries only what documents need: no birth date, phone, email, postal code, family
-/// name or notes, so no template can leak them.
+/// The model carries only what documents need: the person's full name and birth date (the two identifiers a letter
+/// to a clinician must carry), but no phone, email, postal code or notes, so no template can leak them.
 /// </remarks>
 public sealed record DocumentModel
 {
@@ -42,6 +42,15 @@ public sealed record DocumentModel
 
     /// <summary>Follow-ups due on or after the day the document is produced, soonest first.</summary>
     public IReadOnlyList<DocumentFollowUp> FollowUps { get; init; } = [];
+
+    /// <summary>Trips booked for the person that may still happen, soonest first.</summary>
+    public IReadOnlyList<DocumentTrip> Trips { get; init; } = [];
+
+    /// <summary>How the journey ended; null while it is open.</summary>
+    public DocumentClosure? Closure { get; init; }
+
+    /// <summary>Each measure taken more than once: its first and last scores.</summary>
+    public IReadOnlyList<DocumentOutcome> Outcomes { get; init; } = [];
 
     /// <summary>
     /// When the person's lock-box directives withhold part of the record from whoever produces the document, the

@@ -71,7 +71,7 @@ public sealed class AddReportsTests : IDisposable
             var documents = host.Services.GetRequiredService<DocumentTemplateCatalog>();
             var reports = host.Services.GetRequiredService<ReportRenderer>().Catalog;
 
-            Assert.Equal(["plan-summary", "referral-acknowledgement"], documents.Templates);
+            Assert.Equal(["plan-summary", "referral-acknowledgement", "referrer-discharge", "social-prescription"], documents.Templates);
             Assert.Equal([ReportRenderer.OutcomesTemplate], reports.Templates);
         }
         finally

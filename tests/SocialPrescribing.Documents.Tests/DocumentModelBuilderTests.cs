@@ -56,7 +56,7 @@ public sealed class DocumentModelBuilderTests
         Assert.Equal("0195b2c4-7d1e-7a3c-9f10-5c2e8a4b6d01", model.Referral.Reference);
         Assert.Equal(5, model.Referral.FirstContactBusinessDays);
         Assert.Equal("lw-jordan", model.LinkWorkerId);
-        Assert.Equal(new DocumentClient("Margaret", "Margaret O."), model.Client);
+        Assert.Equal(new DocumentClient("Margaret", "Margaret O.", "Margaret O'Brien", "May 12, 1948"), model.Client);
     }
 
     [Fact]

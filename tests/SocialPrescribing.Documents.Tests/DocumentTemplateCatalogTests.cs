@@ -97,7 +97,7 @@ public sealed class DocumentTemplateCatalogTests : IDisposable
     {
         var catalog = Documents.Catalog(RepositoryRoot.TemplateDirectory);
 
-        Assert.Equal(["plan-summary", "referral-acknowledgement"], catalog.Templates);
+        Assert.Equal(["plan-summary", "referral-acknowledgement", "referrer-discharge", "social-prescription"], catalog.Templates);
         Assert.Equal(["en", "fr"], catalog.Languages);
         Assert.True(catalog.IsKnown("plan-summary"));
         Assert.True(catalog.IsKnown("referral-acknowledgement"));

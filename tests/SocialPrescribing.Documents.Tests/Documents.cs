@@ -28,5 +28,11 @@ internal static class Documents
             template,
             lang,
             DocumentModelBuilder.Build(
-                SampleJourneys.Tenant, SampleJourneys.JourneyId, state, lang, SampleJourneys.Now, linkWorkerName: state.LinkWorkerId is "lw-jordan" ? "Jordan Okafor" : state.LinkWorkerId));
+                SampleJourneys.Tenant,
+                SampleJourneys.JourneyId,
+                state,
+                lang,
+                SampleJourneys.Now,
+                linkWorkerName: state.LinkWorkerId is "lw-jordan" ? "Jordan Okafor" : state.LinkWorkerId,
+                directory: SampleJourneys.Directory));
 }

@@ -43,6 +43,26 @@ internal sealed class JourneyStateBuilder
     public JourneyStateBuilder FollowUp(Guid id, DateOnly dueOn, DateTimeOffset at) =>
         Add(new FollowUpScheduled(id, dueOn), at);
 
+    public JourneyStateBuilder Assessment(string instrument, AssessmentTimepoint timepoint, decimal total, string band, DateTimeOffset at) =>
+        Add(new AssessmentRecorded(Guid.NewGuid(), instrument, "1.0", timepoint, [], [new AssessmentScore("total", total, band)], []), at);
+
+    public JourneyStateBuilder Trip(Guid id, string destination, DateTimeOffset pickup, DateTimeOffset at) =>
+        Add(new TransportRequested(
+            id,
+            "contoso-rides",
+            new SocialPrescribing.Domain.Journeys.Transport.TripDetails(
+                new SocialPrescribing.Domain.Journeys.Transport.TripPlace(null, "12 Elm St NW", "Calgary", "AB", "T2N 1N4", null),
+                new SocialPrescribing.Domain.Journeys.Transport.TripPlace(destination, "1415 Kensington Rd NW", "Calgary", "AB", null, null),
+                new SocialPrescribing.Domain.Journeys.Transport.TripWindow(pickup, pickup.AddMinutes(30)),
+                null,
+                null,
+                new SocialPrescribing.Domain.Journeys.Transport.TripMobility(SocialPrescribing.Abstractions.Transport.WheelchairUse.None, false, false, 0, false, null)),
+            null), at);
+
+    public JourneyStateBuilder Discharged(DateTimeOffset at, string reason) => Add(new Discharged(reason), at);
+
+    public JourneyStateBuilder Declined(DateTimeOffset at, string reason) => Add(new ReferralDeclined(reason), at);
+
     public JourneyState Build() => JourneyState.Fold(_events.ToImmutableArray());
 
     private JourneyStateBuilder Add(JourneyEvent e, DateTimeOffset at)

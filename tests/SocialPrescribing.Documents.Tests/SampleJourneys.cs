@@ -60,6 +60,50 @@ internal static class SampleJourneys
             .FollowUp(Guid.Parse("0195b2c4-7d1e-7a3c-9f10-0000000000f2"), new DateOnly(2025, 4, 1), AcceptedAt.AddDays(3))
             .Build();
 
+    /// <summary>The directory's record of the walking club (service <c>svc-walk</c>), as HSDS.</summary>
+    public static IReadOnlyDictionary<string, string> Directory { get; } = new Dictionary<string, string>
+    {
+        ["svc-walk"] = """
+            {"id":"0195b2c4-7d1e-7a3c-9f10-00000000aaaa","name":"Walking Club","status":"active","email":"walk@kensington.example",
+             "description":"An easy one-hour walk along the river, at everyone's pace.",
+             "phones":[{"id":"0195b2c4-7d1e-7a3c-9f10-00000000aab1","number":"403-555-0177"}],
+             "cost_options":[{"id":"0195b2c4-7d1e-7a3c-9f10-00000000aab2","amount":0}],
+             "schedules":[{"id":"0195b2c4-7d1e-7a3c-9f10-00000000aab3","freq":"WEEKLY","byday":"TU,TH","opens_at":"10:00","closes_at":"11:00"}],
+             "service_at_locations":[{"id":"0195b2c4-7d1e-7a3c-9f10-00000000aab4","location":{"id":"0195b2c4-7d1e-7a3c-9f10-00000000aab5","location_type":"physical","name":"Kensington Seniors' Centre",
+               "addresses":[{"id":"0195b2c4-7d1e-7a3c-9f10-00000000aab6","address_1":"1415 Kensington Rd NW","city":"Calgary","state_province":"AB","postal_code":"T2N 3P9","country":"CA","address_type":"physical"}]}}]}
+            """,
+    };
+
+    /// <summary>A journey with its prescription: the walking club (in the directory), a garden (not), a program that said no, and a trip booked.</summary>
+    public static JourneyState Prescribed(string lang) =>
+        Referred(lang == "fr" ? FrenchClient : EnglishClient)
+            .PlanAgreed(AcceptedAt.AddDays(3), lang == "fr" ? "Marcher deux fois par semaine" : "Walk twice a week")
+            .CommunityReferral(Guid.Parse("0195b2c4-7d1e-7a3c-9f10-000000000001"), new CommunityProgram(lang == "fr" ? "Club de marche" : "Walking Club", "svc-walk", "Kensington Seniors' Centre"), AcceptedAt.AddDays(3), CommunityReferralStatus.Accepted)
+            .CommunityReferral(Guid.Parse("0195b2c4-7d1e-7a3c-9f10-000000000002"), new CommunityProgram(lang == "fr" ? "Jardin communautaire" : "Community Garden Plots", null, "Hillhurst Community Association"), AcceptedAt.AddDays(4))
+            .CommunityReferral(Guid.Parse("0195b2c4-7d1e-7a3c-9f10-000000000003"), new CommunityProgram(lang == "fr" ? "Cercle de soutien" : "Caregiver Support Circle", null, null), AcceptedAt.AddDays(4), CommunityReferralStatus.Rejected)
+            .Trip(Guid.Parse("0195b2c4-7d1e-7a3c-9f10-0000000000d1"), "Kensington Seniors' Centre", new DateTimeOffset(2025, 3, 25, 15, 30, 0, TimeSpan.Zero), AcceptedAt.AddDays(5))
+            .FollowUp(Guid.Parse("0195b2c4-7d1e-7a3c-9f10-0000000000f2"), new DateOnly(2025, 4, 1), AcceptedAt.AddDays(3))
+            .Build();
+
+    /// <summary>The long journey, measured twice and discharged.</summary>
+    public static JourneyState EnglishDischarged() => Measured(Referred(EnglishClient), "en").Discharged(Now.AddDays(-1), "Goals met: walks twice a week.").Build();
+
+    /// <summary>The French journey, measured twice and discharged.</summary>
+    public static JourneyState FrenchDischarged() => Measured(Referred(FrenchClient), "fr").Discharged(Now.AddDays(-1), "Objectifs atteints.").Build();
+
+    /// <summary>A journey the person declined after a first conversation.</summary>
+    public static JourneyState Declined() => Referred(EnglishClient).Declined(AcceptedAt.AddDays(2), "Prefers to wait until spring.").Build();
+
+    private static JourneyStateBuilder Measured(JourneyStateBuilder journey, string lang) =>
+        journey
+            .WhatMatters(AcceptedAt.AddDays(2), lang == "fr" ? "Retourner à mon jardin" : "Getting back to my garden")
+            .PlanAgreed(AcceptedAt.AddDays(3), lang == "fr" ? "Marcher deux fois par semaine" : "Walk twice a week")
+            .CommunityReferral(Guid.Parse("0195b2c4-7d1e-7a3c-9f10-000000000001"), new CommunityProgram(lang == "fr" ? "Club de marche" : "Walking Club", "svc-walk", "Kensington Seniors' Centre"), AcceptedAt.AddDays(3), CommunityReferralStatus.Accepted, CommunityReferralStatus.InProgress, CommunityReferralStatus.Completed)
+            .CommunityReferral(Guid.Parse("0195b2c4-7d1e-7a3c-9f10-000000000003"), new CommunityProgram(lang == "fr" ? "Cercle de soutien" : "Caregiver Support Circle", null, null), AcceptedAt.AddDays(4), CommunityReferralStatus.Rejected)
+            .Assessment("phq9", AssessmentTimepoint.Baseline, 14, "moderate", AcceptedAt.AddDays(2))
+            .Assessment("phq9", AssessmentTimepoint.Discharge, 6, "mild", Now.AddDays(-2))
+            .Assessment("gad7", AssessmentTimepoint.Baseline, 9, "mild", AcceptedAt.AddDays(2));
+
     /// <summary>A referral nobody has acted on yet: no link worker, plan, programs or follow-ups.</summary>
     public static JourneyState JustReferred() =>
         new JourneyStateBuilder()

@@ -81,8 +81,9 @@ public sealed class MatchesApiTests(HostFixture fixture)
         var garden = Service("Jardin communautaire du Nord", kmNorth: 0.5, byday: "TU", accessible: true, description: "Un jardin communautaire. A community garden, Tuesday mornings.");
         var painting = Service("Northern painting class", kmNorth: 3, fee: "20", language: "en", byday: "MO");
         var youth = Service("Youth gardening crew", kmNorth: 0.2, minimumAge: 12, maximumAge: 25);
-        var far = Service("Faraway gardening club", kmNorth: 200);
-        await ImportAsync(garden, painting, youth, far);
+        var far = Service("Faraway gardening club", kmNorth: 12);
+        var tooFar = Service("Southern gardening club", kmNorth: -200);
+        await ImportAsync(garden, painting, youth, far, tooFar);
         var journey = await Api.EngagedJourneyAsync(fixture.Client);
         await Api.CommandOkAsync(fixture.Client, journey, "record-what-matters", new { items = new[] { "Being in a garden", "Meeting new people" } });
         var recorded = await Api.CommandOkAsync(fixture.Client, journey, "record-barriers", new
@@ -104,9 +105,10 @@ public sealed class MatchesApiTests(HostFixture fixture)
         var born = new DateOnly(1948, 3, 14);
         Assert.Equal(today.Year - born.Year - (today < born.AddYears(today.Year - born.Year) ? 1 : 0), matches["basis"]!["ageYears"]!.GetValue<int>());
         var mine = matches["matches"]!.AsArray()
-            .Where(m => new[] { garden, painting, youth, far }.Any(s => s["id"]!.GetValue<string>() == m!["serviceId"]!.GetValue<string>()))
+            .Where(m => new[] { garden, painting, youth, far, tooFar }.Any(s => s["id"]!.GetValue<string>() == m!["serviceId"]!.GetValue<string>()))
             .ToList();
-        // The youth crew is for 12 to 25: the person (born 1948) is not offered it.
+        // The youth crew is for 12 to 25: the person (born 1948) is not offered it. The club 200 km south holds their
+        // interest but lies beyond three times the distance they travel, so the directory does not offer it.
         Assert.Equal(["Jardin communautaire du Nord", "Faraway gardening club", "Northern painting class"], mine.Select(m => m!["name"]!.GetValue<string>()));
         Assert.Equal(garden["id"]!.GetValue<string>(), matches["matches"]![0]!["serviceId"]!.GetValue<string>());
 
@@ -124,7 +126,7 @@ public sealed class MatchesApiTests(HostFixture fixture)
         Assert.Equal("Its place describes its accessibility.", reasons["accessibility"]);
 
         var farReasons = mine[1]!["factors"]!.AsArray().ToDictionary(f => f!["factor"]!.GetValue<string>(), f => (f!["score"]!.GetValue<double>(), f["explanation"]!.GetValue<string>()));
-        Assert.Equal((0, "200 km from where they start from, farther than the 5.0 km they travel."), farReasons["distance"]);
+        Assert.Equal((0, "12 km from where they start from, farther than the 5.0 km they travel."), farReasons["distance"]);
         var paintingReasons = mine[2]!["factors"]!.AsArray().ToDictionary(f => f!["factor"]!.GetValue<string>(), f => (f!["score"]!.GetValue<double>(), f["explanation"]!.GetValue<string>()));
         Assert.Equal((0, "Has a fee."), paintingReasons["cost"]);
         Assert.Equal((0, "Offered in en; not in fr."), paintingReasons["language"]);

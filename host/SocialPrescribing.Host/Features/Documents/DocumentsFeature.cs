@@ -1,5 +1,6 @@
 using SocialPrescribing.Application.Access;
 using SocialPrescribing.Application.Audit;
+using SocialPrescribing.Application.CommunityDirectory;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Domain.Journeys;
@@ -18,7 +19,7 @@ internal static class DocumentsFeature
             .RequireAuthorization(AccessPolicies.Clinical)
             .WithName("RenderDocument")
             .WithTags("Documents")
-            .WithSummary("Render a journey's document (referral-acknowledgement, plan-summary) as HTML; lang defaults to the client's preferred language.")
+            .WithSummary("Render a journey's document as HTML: referral-acknowledgement and referrer-discharge (letters to the referrer, naming the person by full name and birth date), plan-summary and social-prescription (for the person: each program with what, where, when, cost and whom to contact from the directory, and the trips booked); lang defaults to the client's preferred language.")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -35,6 +36,7 @@ internal static class DocumentsFeature
         DocumentTemplateCatalog catalog,
         DocumentRenderer renderer,
         IRoleHolders people,
+        DirectoryUseCases directory,
         TimeProvider time)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
@@ -62,7 +64,18 @@ internal static class DocumentsFeature
         var language = lang ?? WireNames.Of(state.Client!.PreferredLanguage);
         // Documents name the link worker as their account does; an internal id means nothing to the person.
         var linkWorkerName = state.LinkWorkerId is { } worker ? await people.DisplayNameOfAsync(tenant.Id, worker, http.RequestAborted) : null;
-        var model = DocumentModelBuilder.Build(tenant, journeyId, state, language, time.GetUtcNow(), disclosed.AnyWithheld, linkWorkerName);
+        // The directory's records of the programs the person was referred to: what, where, when, cost, whom to contact.
+        var caller = http.GetRequiredCaller();
+        var programs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in state.CommunityReferrals.Select(r => r.Program.ServiceId).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (Guid.TryParse(id, out var serviceId) && await directory.FindServiceAsync(caller, serviceId, http.RequestAborted) is { } service)
+            {
+                programs[id] = service.Document;
+            }
+        }
+
+        var model = DocumentModelBuilder.Build(tenant, journeyId, state, language, time.GetUtcNow(), disclosed.AnyWithheld, linkWorkerName, programs);
         return TypedResults.Content(renderer.Render(template, language, model), "text/html; charset=utf-8");
     }
 }
