@@ -180,4 +180,33 @@ public sealed class MatchesApiTests(HostFixture fixture)
             ["availability[0].to", "barriers[0]", "languages[0]", "longitude"],
             Api.Fields(await Api.ProblemAsync(bad, HttpStatusCode.BadRequest)).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task The_chosen_program_goes_on_the_persons_prescription_with_what_the_directory_says_of_it()
+    {
+        var garden = Service("Jardin des Prairies", kmNorth: 0.3, byday: "WE", description: "A community garden. Un jardin communautaire.");
+        garden["email"] = "jardin@example.org";
+        await ImportAsync(garden);
+        var journey = await Api.EngagedJourneyAsync(fixture.Client);
+        await Api.CommandOkAsync(fixture.Client, journey, "record-barriers", new { interests = new[] { "gardening" }, latitude = Latitude, longitude = Longitude });
+        var best = (await MatchesAsync(journey))["matches"]![0]!;
+        Assert.Equal(garden["id"]!.GetValue<string>(), best["serviceId"]!.GetValue<string>());
+
+        await Api.CommandOkAsync(fixture.Client, journey, "make-community-referral", new { program = new { name = best["name"]!.GetValue<string>(), serviceId = best["serviceId"]!.GetValue<string>() } });
+
+        using var prescription = await fixture.Client.GetAsync($"{Api.Journeys()}/{journey}/documents/social-prescription?lang=fr", Token);
+        var html = await prescription.Content.ReadAsStringAsync(Token);
+        Assert.Equal(HttpStatusCode.OK, prescription.StatusCode);
+        Assert.Contains("Jardin des Prairies hall", html);
+        Assert.Contains("mercredi, 10 h 00 à 12 h 00", html);
+        Assert.Contains("<dd>gratuit</dd>", html);
+        Assert.Contains("jardin@example.org", html);
+
+        using var letter = await fixture.Client.GetAsync($"{Api.Journeys()}/{journey}/documents/referrer-discharge?lang=en", Token);
+        var discharge = await letter.Content.ReadAsStringAsync(Token);
+        Assert.Equal(HttpStatusCode.OK, letter.StatusCode);
+        // The sample referral's person, by the two identifiers a clinic files a letter under.
+        Assert.Contains("Marie Tremblay", discharge);
+        Assert.Contains("March 14, 1948", discharge);
+    }
 }
