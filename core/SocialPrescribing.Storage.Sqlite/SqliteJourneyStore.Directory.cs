@@ -153,16 +153,15 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
     }
 
     public Task<DirectoryServiceRecord?> FindServiceAsync(TenantId tenant, Guid id, CancellationToken cancellationToken = default) =>
-        RunAsync(async () =>
-        {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {DirectoryColumns} FROM directory_services AS s WHERE s.tenant = $tenant AND s.id = $id";
-            command.Parameters.AddWithValue("$tenant", tenant.Value);
-            command.Parameters.AddWithValue("$id", Key(id));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? ReadService(reader) : null;
-        });
+        FindOneAsync(
+            $"SELECT {DirectoryColumns} FROM directory_services AS s WHERE s.tenant = $tenant AND s.id = $id",
+            parameters =>
+            {
+                parameters.AddWithValue("$tenant", tenant.Value);
+                parameters.AddWithValue("$id", Key(id));
+            },
+            ReadService,
+            cancellationToken);
 
     public Task<DirectoryServicePage> ListServicesAsync(TenantId tenant, DirectoryServiceQuery query, CancellationToken cancellationToken = default)
     {
@@ -217,20 +216,19 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
     }
 
     public Task<DirectoryServiceAtLocation?> FindServiceAtLocationAsync(TenantId tenant, Guid id, CancellationToken cancellationToken = default) =>
-        RunAsync(async () =>
-        {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"""
+        FindOneAsync(
+            $"""
                 SELECT {DirectoryColumns}, {LocationColumns}, NULL
                 FROM directory_service_locations AS l JOIN directory_services AS s ON s.tenant = l.tenant AND s.id = l.service_id
                 WHERE l.tenant = $tenant AND l.id = $id ORDER BY s.id LIMIT 1
-                """;
-            command.Parameters.AddWithValue("$tenant", tenant.Value);
-            command.Parameters.AddWithValue("$id", Key(id));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? ReadServiceAtLocation(reader) : null;
-        });
+                """,
+            parameters =>
+            {
+                parameters.AddWithValue("$tenant", tenant.Value);
+                parameters.AddWithValue("$id", Key(id));
+            },
+            ReadServiceAtLocation,
+            cancellationToken);
 
     public Task<IReadOnlyList<DirectoryServiceRecord>> FindCandidatesAsync(TenantId tenant, DirectoryCandidateQuery query, CancellationToken cancellationToken = default)
     {
@@ -306,17 +304,16 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
     }
 
     public Task<DirectoryRecord?> FindRecordAsync(TenantId tenant, string kind, Guid id, CancellationToken cancellationToken = default) =>
-        RunAsync(async () =>
-        {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {RecordColumns} FROM directory_records WHERE tenant = $tenant AND kind = $kind AND id = $id";
-            command.Parameters.AddWithValue("$tenant", tenant.Value);
-            command.Parameters.AddWithValue("$kind", kind);
-            command.Parameters.AddWithValue("$id", Key(id));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? ReadRecord(reader) : null;
-        });
+        FindOneAsync(
+            $"SELECT {RecordColumns} FROM directory_records WHERE tenant = $tenant AND kind = $kind AND id = $id",
+            parameters =>
+            {
+                parameters.AddWithValue("$tenant", tenant.Value);
+                parameters.AddWithValue("$kind", kind);
+                parameters.AddWithValue("$id", Key(id));
+            },
+            ReadRecord,
+            cancellationToken);
 
     public Task<DirectoryRecordPage> ListRecordsAsync(TenantId tenant, DirectoryRecordQuery query, CancellationToken cancellationToken = default)
     {
@@ -401,15 +398,27 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
     }
 
     public Task<PostalCodeCentroid?> FindPostalCodeAsync(TenantId tenant, string code, CancellationToken cancellationToken = default) =>
+        FindOneAsync(
+            "SELECT code, latitude, longitude FROM directory_postal_codes WHERE tenant = $tenant AND code = $code",
+            parameters =>
+            {
+                parameters.AddWithValue("$tenant", tenant.Value);
+                parameters.AddWithValue("$code", PostalCodeCentroid.Normalize(code));
+            },
+            reader => new PostalCodeCentroid(reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2)),
+            cancellationToken);
+
+    /// <summary>One row of a query, read by <paramref name="read"/>; null when there is none.</summary>
+    private Task<T?> FindOneAsync<T>(string sql, Action<SqliteParameterCollection> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+        where T : class =>
         RunAsync(async () =>
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT code, latitude, longitude FROM directory_postal_codes WHERE tenant = $tenant AND code = $code";
-            command.Parameters.AddWithValue("$tenant", tenant.Value);
-            command.Parameters.AddWithValue("$code", PostalCodeCentroid.Normalize(code));
+            command.CommandText = sql;
+            parameters(command.Parameters);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? new PostalCodeCentroid(reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2)) : null;
+            return await reader.ReadAsync(cancellationToken) ? read(reader) : null;
         });
 
     /// <summary>The conditions on a service row <c>s</c> that a query names, with their parameters added to <paramref name="command"/>.</summary>

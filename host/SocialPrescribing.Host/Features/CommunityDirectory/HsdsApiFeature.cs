@@ -38,61 +38,36 @@ internal static class HsdsApiFeature
             .WithName("GetHsdsRoot")
             .WithSummary("The HSDS API's root: its HSDS version, profile and the URL of its OpenAPI document.")
             .Produces<HsdsRoot>();
-        hsds.MapGet("/services", ListServicesAsync)
-            .WithName("ListHsdsServices")
-            .WithSummary("The tenant's services as an HSDS 3 page, by name: each one's one-to-one fields (full=true: whole; minimal=true: id and last_modified). Filters: search (every word, as the start of a word, accents and case aside, in names, descriptions, eligibility, the organization and taxonomy terms), taxonomy_term_id, taxonomy_id, organization_id, modified_after (changed in this directory after), postcode and proximity (delivered within proximity metres of the postal code's centre).")
-            .Produces<HsdsPage>(StatusCodes.Status200OK, "application/json", MediaTypeTransformer.Ndjson)
-            .ProducesValidationProblem();
-        hsds.MapGet("/services/{serviceId:guid}", FindServiceAsync)
-            .WithName("GetHsdsService")
-            .WithSummary("One service, the HSDS 3 document exactly as imported.")
-            .Produces<JsonElement>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        hsds.MapGet("/service_at_locations", ListServiceAtLocationsAsync)
-            .WithName("ListHsdsServiceAtLocations")
-            .WithSummary("Each service at each of its locations, as an HSDS 3 page: the one-to-one fields with the location's and the service's (full=true: whole). The filters of /services; with a postcode, nearest first.")
-            .Produces<HsdsPage>(StatusCodes.Status200OK, "application/json", MediaTypeTransformer.Ndjson)
-            .ProducesValidationProblem();
-        hsds.MapGet("/service_at_locations/{serviceAtLocationId:guid}", FindServiceAtLocationAsync)
-            .WithName("GetHsdsServiceAtLocation")
-            .WithSummary("One service at one location, whole, with its location and its service.")
-            .Produces<JsonElement>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        hsds.MapGet("/organizations", ListOrganizationsAsync)
-            .WithName("ListHsdsOrganizations")
-            .WithSummary("The organizations the tenant's services name, as an HSDS 3 page by name: one-to-one fields (full=true: whole, with their services' one-to-one fields; full_service=true: with their services whole).")
-            .Produces<HsdsPage>(StatusCodes.Status200OK, "application/json", MediaTypeTransformer.Ndjson)
-            .ProducesValidationProblem();
-        hsds.MapGet("/organizations/{organizationId:guid}", FindOrganizationAsync)
-            .WithName("GetHsdsOrganization")
-            .WithSummary("One organization whole, with its services' one-to-one fields (full_service=true: whole).")
-            .Produces<JsonElement>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        hsds.MapGet("/taxonomies", ListTaxonomiesAsync)
-            .WithName("ListHsdsTaxonomies")
-            .WithSummary("The taxonomies of the terms the tenant's services carry, as an HSDS 3 page by name.")
-            .Produces<HsdsPage>(StatusCodes.Status200OK, "application/json", MediaTypeTransformer.Ndjson)
-            .ProducesValidationProblem();
-        hsds.MapGet("/taxonomies/{taxonomyId:guid}", (HttpContext http, Guid taxonomyId, DirectoryUseCases directory) =>
-                FindRecordAsync(http, directory, DirectoryRecordKinds.Taxonomy, taxonomyId, "No taxonomy with this id in this tenant's directory."))
-            .WithName("GetHsdsTaxonomy")
-            .WithSummary("One taxonomy.")
-            .Produces<JsonElement>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        hsds.MapGet("/taxonomy_terms", ListTermsAsync)
-            .WithName("ListHsdsTaxonomyTerms")
-            .WithSummary("The taxonomy terms the tenant's services carry, as an HSDS 3 page by name: of one taxonomy (taxonomy_id), children of one term (parent_id), or only those with no parent (top_only=true).")
-            .Produces<HsdsPage>(StatusCodes.Status200OK, "application/json", MediaTypeTransformer.Ndjson)
-            .ProducesValidationProblem();
-        hsds.MapGet("/taxonomy_terms/{taxonomyTermId:guid}", (HttpContext http, Guid taxonomyTermId, DirectoryUseCases directory) =>
-                FindRecordAsync(http, directory, DirectoryRecordKinds.TaxonomyTerm, taxonomyTermId, "No taxonomy term with this id in this tenant's directory."))
-            .WithName("GetHsdsTaxonomyTerm")
-            .WithSummary("One taxonomy term.")
-            .Produces<JsonElement>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        hsds.List("/services", ListServicesAsync, "ListHsdsServices", "The tenant's services as an HSDS 3 page, by name: each one's one-to-one fields (full=true: whole; minimal=true: id and last_modified). Filters: search (every word, as the start of a word, accents and case aside, in names, descriptions, eligibility, the organization and taxonomy terms), taxonomy_term_id, taxonomy_id, organization_id, modified_after (changed in this directory after), postcode and proximity (delivered within proximity metres of the postal code's centre).");
+        hsds.One("/services/{serviceId:guid}", FindServiceAsync, "GetHsdsService", "One service, the HSDS 3 document exactly as imported.");
+        hsds.List("/service_at_locations", ListServiceAtLocationsAsync, "ListHsdsServiceAtLocations", "Each service at each of its locations, as an HSDS 3 page: the one-to-one fields with the location's and the service's (full=true: whole). The filters of /services; with a postcode, nearest first.");
+        hsds.One("/service_at_locations/{serviceAtLocationId:guid}", FindServiceAtLocationAsync, "GetHsdsServiceAtLocation", "One service at one location, whole, with its location and its service.");
+        hsds.List("/organizations", ListOrganizationsAsync, "ListHsdsOrganizations", "The organizations the tenant's services name, as an HSDS 3 page by name: one-to-one fields (full=true: whole, with their services' one-to-one fields; full_service=true: with their services whole).");
+        hsds.One("/organizations/{organizationId:guid}", FindOrganizationAsync, "GetHsdsOrganization", "One organization whole, with its services' one-to-one fields (full_service=true: whole).").ProducesValidationProblem();
+        hsds.List("/taxonomies", ListTaxonomiesAsync, "ListHsdsTaxonomies", "The taxonomies of the terms the tenant's services carry, as an HSDS 3 page by name.");
+        hsds.One("/taxonomies/{taxonomyId:guid}", (HttpContext http, Guid taxonomyId, DirectoryUseCases directory) =>
+                FindRecordAsync(http, directory, DirectoryRecordKinds.Taxonomy, taxonomyId, "No taxonomy with this id in this tenant's directory."), "GetHsdsTaxonomy", "One taxonomy.");
+        hsds.List("/taxonomy_terms", ListTermsAsync, "ListHsdsTaxonomyTerms", "The taxonomy terms the tenant's services carry, as an HSDS 3 page by name: of one taxonomy (taxonomy_id), children of one term (parent_id), or only those with no parent (top_only=true).");
+        hsds.One("/taxonomy_terms/{taxonomyTermId:guid}", (HttpContext http, Guid taxonomyTermId, DirectoryUseCases directory) =>
+                FindRecordAsync(http, directory, DirectoryRecordKinds.TaxonomyTerm, taxonomyTermId, "No taxonomy term with this id in this tenant's directory."), "GetHsdsTaxonomyTerm", "One taxonomy term.");
         return tenant;
     }
+
+    /// <summary>A list of records: an HSDS page as JSON, or every record as ndjson.</summary>
+    private static RouteHandlerBuilder List(this RouteGroupBuilder hsds, string pattern, Delegate handler, string name, string summary) =>
+        hsds.MapGet(pattern, handler)
+            .WithName(name)
+            .WithSummary(summary)
+            .Produces<HsdsPage>(StatusCodes.Status200OK, "application/json", MediaTypeTransformer.Ndjson)
+            .ProducesValidationProblem();
+
+    /// <summary>One record by id, or a 404.</summary>
+    private static RouteHandlerBuilder One(this RouteGroupBuilder hsds, string pattern, Delegate handler, string name, string summary) =>
+        hsds.MapGet(pattern, handler)
+            .WithName(name)
+            .WithSummary(summary)
+            .Produces<JsonElement>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static Ok<HsdsRoot> Root(HttpContext http) =>
         TypedResults.Ok(new HsdsRoot(Version, Profile, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/openapi/v1.json"));
