@@ -192,7 +192,13 @@ public sealed class MatchesApiTests(HostFixture fixture)
         var best = (await MatchesAsync(journey))["matches"]![0]!;
         Assert.Equal(garden["id"]!.GetValue<string>(), best["serviceId"]!.GetValue<string>());
 
-        await Api.CommandOkAsync(fixture.Client, journey, "make-community-referral", new { program = new { name = best["name"]!.GetValue<string>(), serviceId = best["serviceId"]!.GetValue<string>() } });
+        // Addressed from the directory: the referral takes the program's name, service and organization from it.
+        await Api.CommandOkAsync(fixture.Client, journey, "make-community-referral", new { serviceAtLocationId = best["serviceAtLocationId"]!.GetValue<string>() });
+        var program = (await Api.GetJourneyAsync(fixture.Client, journey))["communityReferrals"]![0]!["program"]!;
+        Assert.Equal(("Jardin des Prairies", garden["id"]!.GetValue<string>(), best["serviceAtLocationId"]!.GetValue<string>()),
+            (program["name"]!.GetValue<string>(), program["serviceId"]!.GetValue<string>(), program["serviceAtLocationId"]!.GetValue<string>()));
+        using var unknown = await Api.CommandAsync(fixture.Client, journey, "make-community-referral", new { serviceAtLocationId = Guid.NewGuid() });
+        Assert.Equal(["serviceAtLocationId"], Api.Fields(await Api.ProblemAsync(unknown, HttpStatusCode.BadRequest)));
 
         using var prescription = await fixture.Client.GetAsync($"{Api.Journeys()}/{journey}/documents/social-prescription?lang=fr", Token);
         var html = await prescription.Content.ReadAsStringAsync(Token);

@@ -11,4 +11,8 @@ namespace SocialPrescribing.Host.Features.Journeys;
 /// <param name="Today">The tenant's calendar date.</param>
 /// <param name="Tenant">The tenant's settings.</param>
 /// <param name="Services">The request's services, for bodies that need more than themselves to become a command (an assessment is scored).</param>
-internal sealed record CommandMetadata(Guid CommandId, string Actor, DateOnly Today, TenantSettings Tenant, IServiceProvider Services);
+internal sealed record CommandMetadata(Guid CommandId, string Actor, DateOnly Today, TenantSettings Tenant, IServiceProvider Services)
+{
+    /// <summary>Who sent it, for bodies that read the tenant's catalogues to become a command (a referral addressed from the directory).</summary>
+    public SocialPrescribing.Application.Access.Caller? Caller { get; init; }
+}

@@ -48,7 +48,11 @@ internal sealed class JourneyCommandPipeline(JourneyUseCases journeys, TimeProvi
         var journeyId = journeyIdFor(key);
         var commandId = key is null ? JourneyIds.New(time) : JourneyIds.CommandFromKey(tenant.Id, journeyId, TRequest.CommandName, key);
         var validation = new RequestValidation();
-        var command = await body!.ToCommandAsync(validation, new CommandMetadata(commandId, actor, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant), tenant, http.RequestServices), http.RequestAborted);
+        var metadata = new CommandMetadata(commandId, actor, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant), tenant, http.RequestServices)
+        {
+            Caller = http.GetRequiredCaller(),
+        };
+        var command = await body!.ToCommandAsync(validation, metadata, http.RequestAborted);
         if (!validation.IsValid || command is null)
         {
             return Problems.Validation(validation.Errors);

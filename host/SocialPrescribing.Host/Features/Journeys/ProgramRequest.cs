@@ -1,3 +1,3 @@
 namespace SocialPrescribing.Host.Features.Journeys;
 
-internal sealed record ProgramRequest(string? Name, string? ServiceId = null, string? Organization = null);
+internal sealed record ProgramRequest(string? Name = null, string? ServiceId = null, string? Organization = null);
