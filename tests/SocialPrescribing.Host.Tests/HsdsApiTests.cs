@@ -281,4 +281,38 @@ public sealed class HsdsApiTests(HostFixture fixture)
         using var linkWorker = await SendAsync(HttpMethod.Put, $"/api/v1/tenants/{Api.Tenant}/directory/postal-codes", AccessRoles.LinkWorker, new StringContent("code,latitude,longitude\n", Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.Forbidden, linkWorker.StatusCode);
     }
+
+    [Fact]
+    public async Task A_tenant_that_makes_its_directory_public_is_read_without_signing_in_and_others_are_not()
+    {
+        await using var factory = new JourneyHostFactory(settings: new Dictionary<string, string> { ["Tenants:on:PublicDirectory"] = "true" });
+        using var anonymous = factory.CreateClient();
+        var service = Service("Public bowling league");
+        using (var import = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tenants/on/directory/imports")
+        {
+            Content = new StringContent(new JsonArray(service).ToJsonString(), Encoding.UTF8, "application/json"),
+        })
+        {
+            import.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(factory.DataDirectory, "on", "on-admin", [AccessRoles.TenantAdmin]));
+            using var imported = await factory.CreateClient().SendAsync(import, Token);
+            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        }
+
+        using var page = await anonymous.GetAsync("/api/v1/tenants/on/hsds/services?search=bowling", Token);
+        using var one = await anonymous.GetAsync($"/api/v1/tenants/on/hsds/services/{service["id"]}", Token);
+        using var closed = await anonymous.GetAsync("/api/v1/tenants/ab/hsds/services", Token);
+        using var write = await anonymous.PostAsync("/api/v1/tenants/on/directory/imports", new StringContent("[]", Encoding.UTF8, "application/json"), Token);
+
+        var listed = AssertPage(JsonNode.Parse(await page.Content.ReadAsStringAsync(Token))!, "service");
+        Assert.Equal(["Public bowling league"], listed.Select(s => s!["name"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, closed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
+
+        // A member of another tenant reads the public directory as that tenant's, not their own.
+        using var visit = new HttpRequestMessage(HttpMethod.Get, "/api/v1/tenants/on/hsds/services?search=bowling");
+        visit.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(factory.DataDirectory, Api.Tenant, "ab-reader", [AccessRoles.LinkWorker]));
+        using var visited = await factory.CreateClient().SendAsync(visit, Token);
+        Assert.Equal(["Public bowling league"], AssertPage(JsonNode.Parse(await visited.Content.ReadAsStringAsync(Token))!, "service").Select(s => s!["name"]!.GetValue<string>()));
+    }
 }

@@ -29,6 +29,12 @@ public sealed record TenantSettings
     /// <summary>Statutory holidays that are not business days.</summary>
     public ImmutableHashSet<DateOnly> Holidays { get; init; } = [];
 
+    /// <summary>
+    /// Whether anyone may read the tenant's community directory (its HSDS API) without signing in: it holds programs,
+    /// not people. Off unless the tenant turns it on.
+    /// </summary>
+    public bool PublicDirectory { get; init; }
+
     /// <summary>How community programs are ranked for a person.</summary>
     public MatchingSettings Matching { get; init; } = MatchingSettings.Default;
 

@@ -29,6 +29,13 @@ internal sealed class TenantEndpointFilter(ITenantDirectory tenants, AuditTrail 
 
         // A token is for one tenant: any other is answered as if it did not exist, so nothing of it leaks.
         var caller = http.GetCaller();
+        if (tenants.TryGet(id, out var open) && open.PublicDirectory && http.GetEndpoint()?.Metadata.GetMetadata<PublicDirectoryEndpoint>() is not null)
+        {
+            // A public directory is read as the tenant's, whoever asks: a visitor, or a member of another tenant.
+            http.Items[ItemKey] = open;
+            return await next(context);
+        }
+
         if (!tenants.TryGet(id, out var settings) || caller?.Tenant != id)
         {
             if (caller is not null)
@@ -49,4 +56,10 @@ internal sealed class TenantEndpointFilter(ITenantDirectory tenants, AuditTrail 
         http.Items[ItemKey] = settings;
         return await next(context);
     }
+}
+
+/// <summary>Marks an endpoint of the community directory that a tenant's <c>PublicDirectory</c> opens to anyone.</summary>
+internal sealed class PublicDirectoryEndpoint
+{
+    public static readonly PublicDirectoryEndpoint Instance = new();
 }

@@ -126,6 +126,7 @@ internal sealed class ConfigurationTenantDirectory : ITenantDirectory
                 Holidays = [.. value.Holidays],
                 ContactPoint = value.ContactPoint,
                 Matching = value.Matching.ToSettings(),
+                PublicDirectory = value.PublicDirectory,
                 Supervisors = [.. value.Supervisors.Select(s => new Supervisor(s.Id, s.DisplayName.Trim(), string.IsNullOrWhiteSpace(s.Email) ? null : s.Email.Trim()))],
             };
     }

@@ -35,6 +35,9 @@ public sealed class TenantOptions
     /// </summary>
     public List<SupervisorOptions> Supervisors { get; set; } = [];
 
+    /// <summary>Whether anyone may read the tenant's community directory (its HSDS API) without signing in. Default false.</summary>
+    public bool PublicDirectory { get; set; }
+
     /// <summary>How community programs are ranked for a person (<c>Tenants:&lt;id&gt;:Matching</c>).</summary>
     public MatchingOptions Matching { get; set; } = new();
 

@@ -117,6 +117,7 @@ internal static class AccessFeature
                 };
             });
         builder.Services.AddAuthorization(AccessPolicies.Configure);
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PublicDirectoryHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, DeniedRequestAudit>();
         return builder;
     }

@@ -14,6 +14,12 @@ internal static class AccessPolicies
     /// <summary>What anyone with a role in the tenant may read: catalogues that hold no one's data.</summary>
     public const string Member = "member";
 
+    /// <summary>
+    /// The tenant's community directory (its HSDS API): every member of the tenant, and anyone at all where the tenant
+    /// made its directory public (<c>Tenants:&lt;id&gt;:PublicDirectory</c>).
+    /// </summary>
+    public const string Directory = "directory";
+
     /// <summary>People's journeys, caseloads, assessments, documents, trips: link workers and supervisors.</summary>
     public const string Clinical = "clinical";
 
@@ -37,6 +43,7 @@ internal static class AccessPolicies
         ArgumentNullException.ThrowIfNull(options);
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Member, policy => policy.RequireClaim(AccessClaims.Tenant).RequireRole(AccessRoles.All));
+        options.AddPolicy(Directory, policy => policy.AddRequirements(new PublicDirectoryRequirement()));
         options.AddPolicy(Clinical, policy => policy.RequireRole(AccessRoles.LinkWorker, AccessRoles.Supervisor));
         options.AddPolicy(Referrals, policy => policy.RequireRole(AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor));
         options.AddPolicy(Supervision, policy => policy.RequireRole(AccessRoles.Supervisor));

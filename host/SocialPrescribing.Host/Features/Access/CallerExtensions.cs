@@ -61,6 +61,22 @@ internal static class CallerExtensions
     public static Caller GetRequiredCaller(this HttpContext http) =>
         http.GetCaller() ?? throw new InvalidOperationException("An endpoint that acts for a caller was reached without a valid token.");
 
+    /// <summary>
+    /// Who reads the route tenant's community directory: the caller when they belong to it; otherwise (a public
+    /// directory, read by a visitor or by a member of another tenant) an anonymous reader of that tenant.
+    /// </summary>
+    public static Caller GetDirectoryReader(this HttpContext http)
+    {
+        var tenant = SocialPrescribing.Host.Http.TenantEndpointFilter.GetTenant(http).Id;
+        return http.GetCaller() is { } caller && caller.Tenant == tenant
+            ? caller
+            : new Caller("anonymous", "Anonymous", tenant, new HashSet<string>(StringComparer.Ordinal), null)
+            {
+                RequestId = RequestId(http),
+                SourceAddress = http.Connection.RemoteIpAddress?.ToString(),
+            };
+    }
+
     /// <summary>Who acts, as a journey's events record it: the caller's id. Only for endpoints behind a policy.</summary>
     public static string GetActor(this HttpContext http) => http.GetRequiredCaller().Id;
 }

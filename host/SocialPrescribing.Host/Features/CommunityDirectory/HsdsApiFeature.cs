@@ -33,7 +33,7 @@ internal static class HsdsApiFeature
 
     public static RouteGroupBuilder MapHsds(this RouteGroupBuilder tenant)
     {
-        var hsds = tenant.MapGroup("/hsds").WithTags("HSDS").RequireAuthorization(AccessPolicies.Member);
+        var hsds = tenant.MapGroup("/hsds").WithTags("HSDS").RequireAuthorization(AccessPolicies.Directory).WithMetadata(PublicDirectoryEndpoint.Instance);
         hsds.MapGet("/", Root)
             .WithName("GetHsdsRoot")
             .WithSummary("The HSDS API's root: its HSDS version, profile and the URL of its OpenAPI document.")
@@ -83,7 +83,7 @@ internal static class HsdsApiFeature
             return Problems.Validation(errors);
         }
 
-        var caller = http.GetRequiredCaller();
+        var caller = http.GetDirectoryReader();
         return await RespondAsync(
             http,
             query.Page,
@@ -97,7 +97,7 @@ internal static class HsdsApiFeature
     }
 
     private static async Task<IResult> FindServiceAsync(HttpContext http, Guid serviceId, DirectoryUseCases directory) =>
-        await directory.FindServiceAsync(http.GetRequiredCaller(), serviceId, http.RequestAborted) is { } service
+        await directory.FindServiceAsync(http.GetDirectoryReader(), serviceId, http.RequestAborted) is { } service
             ? TypedResults.Text(service.Document, "application/json")
             : Problems.NotFound("No service with this id in this tenant's directory.");
 
@@ -116,7 +116,7 @@ internal static class HsdsApiFeature
             return Problems.Validation(errors);
         }
 
-        var caller = http.GetRequiredCaller();
+        var caller = http.GetDirectoryReader();
         return await RespondAsync(
             http,
             query.Page,
@@ -130,7 +130,7 @@ internal static class HsdsApiFeature
     }
 
     private static async Task<IResult> FindServiceAtLocationAsync(HttpContext http, Guid serviceAtLocationId, DirectoryUseCases directory) =>
-        await directory.FindServiceAtLocationAsync(http.GetRequiredCaller(), serviceAtLocationId, http.RequestAborted) is { } found
+        await directory.FindServiceAtLocationAsync(http.GetDirectoryReader(), serviceAtLocationId, http.RequestAborted) is { } found
         && ServiceAtLocationShape(found, full: true) is { } shaped
             ? Json(shaped)
             : Problems.NotFound("No service at a location with this id in this tenant's directory.");
@@ -146,7 +146,7 @@ internal static class HsdsApiFeature
             return Problems.Validation(errors);
         }
 
-        var caller = http.GetRequiredCaller();
+        var caller = http.GetDirectoryReader();
         return await RespondAsync(
             http,
             number,
@@ -176,7 +176,7 @@ internal static class HsdsApiFeature
             return Problems.Validation(errors);
         }
 
-        var caller = http.GetRequiredCaller();
+        var caller = http.GetDirectoryReader();
         return await directory.FindRecordAsync(caller, DirectoryRecordKinds.Organization, organizationId, http.RequestAborted) is { } organization
             ? Json(await OrganizationWithServicesAsync(caller, directory, organization, whole, http.RequestAborted))
             : Problems.NotFound("No organization with this id in this tenant's directory.");
@@ -210,7 +210,7 @@ internal static class HsdsApiFeature
 
     private static async Task<IResult> ListRecordsAsync(HttpContext http, DirectoryUseCases directory, DirectoryRecordQuery query, bool ndjson)
     {
-        var caller = http.GetRequiredCaller();
+        var caller = http.GetDirectoryReader();
         return await RespondAsync(
             http,
             query.Page,
@@ -224,7 +224,7 @@ internal static class HsdsApiFeature
     }
 
     private static async Task<IResult> FindRecordAsync(HttpContext http, DirectoryUseCases directory, string kind, Guid id, string missing) =>
-        await directory.FindRecordAsync(http.GetRequiredCaller(), kind, id, http.RequestAborted) is { } record
+        await directory.FindRecordAsync(http.GetDirectoryReader(), kind, id, http.RequestAborted) is { } record
             ? TypedResults.Text(record.Document, "application/json")
             : Problems.NotFound(missing);
 
@@ -265,7 +265,7 @@ internal static class HsdsApiFeature
 
         if (parameters.Postcode is not null && !errors.ContainsKey("proximity"))
         {
-            near = await directory.AreaAroundAsync(http.GetRequiredCaller(), parameters.Postcode, meters, http.RequestAborted);
+            near = await directory.AreaAroundAsync(http.GetDirectoryReader(), parameters.Postcode, meters, http.RequestAborted);
             if (near is null)
             {
                 errors["postcode"] = ["This tenant's postal-code table has no centre for this postal code or its area (tenant admins load it with PUT …/directory/postal-codes)."];
