@@ -143,6 +143,17 @@ public abstract class DirectoryStoreConformance
     }
 
     [Fact]
+    public async Task The_same_new_services_imported_twice_at_once_go_in_once()
+    {
+        var services = Enumerable.Range(0, 200).Select(i => Service($"Program {i:D3}") with { Locations = [new DirectoryServiceLocation(Guid.NewGuid(), null, 53.5, -113.5, null)] }).ToList();
+
+        var both = await Task.WhenAll(Directory.UpsertServicesAsync(Alberta, services, T0, Token), Directory.UpsertServicesAsync(Alberta, services, T0, Token));
+
+        Assert.Equal([new DirectoryUpsert(0, 0, 200), new DirectoryUpsert(200, 0, 0)], both.OrderBy(u => u.Imported));
+        Assert.Equal(200, (await Directory.ListServiceAtLocationsAsync(Alberta, new DirectoryServiceQuery(PerPage: 1), Token)).Total);
+    }
+
+    [Fact]
     public async Task A_large_import_goes_in_whole()
     {
         var services = Enumerable.Range(0, 2_000).Select(i => Service($"Program {i:D4}")).ToList();
