@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using SocialPrescribing.CommunityDirectory.Import;
 using SocialPrescribing.CommunityDirectory.Services;
 
 namespace SocialPrescribing.Documents;
@@ -16,9 +15,9 @@ public static class DocumentDirectory
     {
         ArgumentNullException.ThrowIfNull(hsdsDocument);
         var culture = DocumentLanguages.CultureOf(lang);
+        var facts = DirectoryServiceFacts.Of(Guid.Empty, hsdsDocument);
         using var document = JsonDocument.Parse(hsdsDocument);
         var root = document.RootElement;
-        var facts = DirectoryServiceFacts.From(new HsdsService(Guid.Empty, root));
         var description = Text(root, "description");
         if (description is { Length: > MaxDescription })
         {

@@ -169,7 +169,7 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
         query.Validate();
         return RunAsync(async () =>
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenMeasuringAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             var filter = ServiceFilter(command, tenant, query);
             if (query.Near is { } near)
@@ -191,7 +191,7 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
         query.Validate();
         return RunAsync(async () =>
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenMeasuringAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             var filter = ServiceFilter(command, tenant, query);
             var distance = "NULL";
@@ -236,7 +236,7 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
         query.Validate();
         return RunAsync<IReadOnlyList<DirectoryServiceRecord>>(async () =>
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenMeasuringAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.Parameters.AddWithValue("$tenant", tenant.Value);
             command.Parameters.AddWithValue("$limit", query.Limit);
@@ -407,6 +407,20 @@ public sealed partial class SqliteJourneyStore : IDirectoryStore
             },
             reader => new PostalCodeCentroid(reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2)),
             cancellationToken);
+
+    /// <summary>
+    /// A connection that knows the directory's distance (<c>directory_distance</c>), computed as the PostgreSQL engine
+    /// computes it: only the reads that measure distance register it.
+    /// </summary>
+    private async Task<SqliteConnection> OpenMeasuringAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        connection.CreateFunction<double?, double?, double?, double?, double?>(
+            "directory_distance",
+            (latitude1, longitude1, latitude2, longitude2) => latitude1 is { } a && longitude1 is { } b && latitude2 is { } c && longitude2 is { } d ? DirectoryArea.DistanceMeters(a, b, c, d) : null,
+            isDeterministic: true);
+        return connection;
+    }
 
     /// <summary>One row of a query, read by <paramref name="read"/>; null when there is none.</summary>
     private Task<T?> FindOneAsync<T>(string sql, Action<SqliteParameterCollection> parameters, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)

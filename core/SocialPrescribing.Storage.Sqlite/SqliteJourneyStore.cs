@@ -352,11 +352,6 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         await connection.OpenAsync(cancellationToken);
         // FULL: a commit is on disk before we acknowledge it, even across a power cut.
         await ExecuteAsync(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;");
-        // The directory's distance, computed as the PostgreSQL engine computes it.
-        connection.CreateFunction<double?, double?, double?, double?, double?>(
-            "directory_distance",
-            (latitude1, longitude1, latitude2, longitude2) => latitude1 is { } a && longitude1 is { } b && latitude2 is { } c && longitude2 is { } d ? DirectoryArea.DistanceMeters(a, b, c, d) : null,
-            isDeterministic: true);
         return connection;
     }
 

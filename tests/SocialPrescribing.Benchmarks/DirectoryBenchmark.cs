@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using SocialPrescribing.Abstractions;
+using SocialPrescribing.Application.CommunityDirectory;
 using SocialPrescribing.Application.CommunityDirectory.Matching;
-using SocialPrescribing.CommunityDirectory.Import;
 using SocialPrescribing.CommunityDirectory.Services;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Tenants;
@@ -115,11 +115,6 @@ internal static class DirectoryBenchmark
             await vacuum.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        if (Environment.GetEnvironmentVariable("SP_BENCH_EXPLAIN") == "1")
-        {
-            await ExplainAsync(owner, storeOptions.Schema, cancellationToken);
-        }
-
         // Searches: one or two words (an activity, sometimes a group), a page of 50 with the total.
         var searches = Enumerable.Range(0, queries).Select(_ => random.Next(3) == 0 ? $"{Pick(random, Groups)} {Pick(random, Activities)}" : Pick(random, Activities)).ToList();
         var (searchStore, searchSql) = await InterleaveAsync(
@@ -145,38 +140,6 @@ internal static class DirectoryBenchmark
         Console.WriteLine(report);
         await File.WriteAllTextAsync(output, report.ToString(), cancellationToken);
         Console.WriteLine($"Written to {output}");
-    }
-
-    /// <summary>The plans of a search and of a match's sources, as the owner (SP_BENCH_EXPLAIN=1).</summary>
-    private static async Task ExplainAsync(NpgsqlDataSource owner, string schema, CancellationToken cancellationToken)
-    {
-        const string Distance = "2 * 6371008.8 * asin(least(1, sqrt(power(sin(radians(l.latitude - 53.55) / 2), 2) + cos(radians(53.55)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - -113.5) / 2), 2))))";
-        string[] statements =
-        [
-            $"SELECT count(*) FROM {schema}.directory_services AS s WHERE s.search_vector @@ to_tsquery('simple', 'sptenant6162 & walking:*')",
-            $"""
-            SELECT l.service_id FROM {schema}.directory_service_locations AS l JOIN {schema}.directory_services AS s ON s.tenant = l.tenant AND s.id = l.service_id
-            WHERE l.tenant = 'ab' AND s.status = 'active' AND l.latitude IS NOT NULL AND point(l.longitude * cos(radians(l.latitude)), l.latitude) <@ box(point(-67.7, 53.46), point(-67.4, 53.64)) AND {Distance} <= 10000
-            ORDER BY point(l.longitude * cos(radians(l.latitude)), l.latitude) <-> point(-67.51, 53.55) LIMIT 200
-            """,
-            $"""
-            SELECT l.service_id FROM {schema}.directory_service_locations AS l JOIN {schema}.directory_services AS s ON s.tenant = l.tenant AND s.id = l.service_id
-            WHERE l.tenant = 'ab' AND s.status = 'active' AND l.latitude IS NOT NULL AND point(l.longitude * cos(radians(l.latitude)), l.latitude) <@ box(point(-68.0, 53.28), point(-67.1, 53.82)) AND {Distance} <= 30000
-              AND s.search_vector @@ to_tsquery('simple', 'walk:* | paint:*')
-            ORDER BY point(l.longitude * cos(radians(l.latitude)), l.latitude) <-> point(-67.51, 53.55) LIMIT 200
-            """,
-            $"SELECT s.id FROM {schema}.directory_services AS s WHERE s.tenant = 'ab' AND s.status = 'active' AND NOT s.located AND s.search_vector @@ to_tsquery('simple', 'walk:* | paint:*') ORDER BY s.id LIMIT 200",
-        ];
-        foreach (var sql in statements)
-        {
-            await using var explain = owner.CreateCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql);
-            await using var reader = await explain.ExecuteReaderAsync(cancellationToken);
-            Console.WriteLine("--");
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                Console.WriteLine(reader.GetString(0));
-            }
-        }
     }
 
     private static string Row(string name, List<double> milliseconds)
@@ -216,17 +179,11 @@ internal static class DirectoryBenchmark
         var words = person.Interests.SelectMany(MatchWords.Stems).Distinct(StringComparer.Ordinal).ToList();
         var near = new DirectoryArea(person.Origin!.Latitude, person.Origin.Longitude, person.MaxTravelMeters);
         var candidates = await store.FindCandidatesAsync(Tenant, new DirectoryCandidateQuery(person.AgeYears, words, near), cancellationToken);
-        var ranked = ProgramMatcher.Rank(person, candidates.Select(c => (c, Facts(c))), MatchingSettings.Default, 10);
+        var ranked = ProgramMatcher.Rank(person, candidates.Select(c => (c, DirectoryServiceFacts.Of(c.Id, c.Document))), MatchingSettings.Default, 10);
         if (candidates.Count > 0 && ranked.Count == 0)
         {
             throw new InvalidOperationException("Candidates but no ranking.");
         }
-    }
-
-    private static DirectoryServiceFacts Facts(DirectoryServiceRecord service)
-    {
-        using var document = JsonDocument.Parse(service.Document);
-        return DirectoryServiceFacts.From(new HsdsService(service.Id, document.RootElement));
     }
 
     /// <summary>What a hand-written search runs: the count and the page, by the same index, as the table's owner.</summary>
@@ -298,7 +255,7 @@ internal static class DirectoryBenchmark
         }
     }
 
-    /// <summary>The rows of the services as the store takes them, and the terms and taxonomy they nest, each once.</summary>
+    /// <summary>The rows of the services as an import gives them to the store, and the terms and taxonomy they nest, each once.</summary>
     private static (List<DirectoryServiceRecord> Rows, List<DirectoryRecord> Related) Records(List<string> documents)
     {
         var rows = new List<DirectoryServiceRecord>(documents.Count);
@@ -306,18 +263,11 @@ internal static class DirectoryBenchmark
         foreach (var text in documents)
         {
             using var document = JsonDocument.Parse(text);
-            var id = Guid.Parse(document.RootElement.GetProperty("id").GetString()!);
-            var facts = DirectoryServiceFacts.From(new HsdsService(id, document.RootElement));
-            rows.Add(new DirectoryServiceRecord(
-                id, facts.OrganizationId, facts.Name, facts.Status, facts.MinimumAge, facts.MaximumAge, facts.Cost.ToString().ToLowerInvariant(), facts.AssuredDate,
-                facts.LastModified, facts.SearchText, text)
-            {
-                Locations = [.. facts.Places.Select(p => new DirectoryServiceLocation(p.ServiceAtLocationId, p.LocationId, p.Latitude, p.Longitude, p.PostalCode))],
-                TaxonomyTermIds = facts.TaxonomyTermIds,
-            });
+            var facts = DirectoryServiceFacts.Of(Guid.Parse(document.RootElement.GetProperty("id").GetString()!), text);
+            rows.Add(DirectoryUseCases.Record(facts, text));
             foreach (var record in facts.Records.Where(r => r.Table != HsdsRecord.Organization))
             {
-                related[(record.Table, record.Id)] = new DirectoryRecord(record.Table, record.Id, record.Name, record.TaxonomyId, record.ParentId, record.SearchText, record.Document);
+                related[(record.Table, record.Id)] = DirectoryUseCases.Record(record);
             }
         }
 

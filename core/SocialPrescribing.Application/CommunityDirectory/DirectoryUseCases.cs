@@ -35,7 +35,7 @@ public sealed class DirectoryUseCases(IDirectoryStore store, TimeProvider time)
             services.Add(Record(facts, service.Document.GetRawText()));
             foreach (var nested in facts.Records)
             {
-                related[(nested.Table, nested.Id)] = new DirectoryRecord(nested.Table, nested.Id, Clip(nested.Name), nested.TaxonomyId, nested.ParentId, nested.SearchText, nested.Document);
+                related[(nested.Table, nested.Id)] = Record(nested);
             }
         }
 
@@ -139,9 +139,14 @@ public sealed class DirectoryUseCases(IDirectoryStore store, TimeProvider time)
         }
     }
 
+    /// <summary>The record the store keeps for an organization, taxonomy or term a service nests.</summary>
+    public static DirectoryRecord Record(HsdsRecord nested) =>
+        new(nested.Table, nested.Id, Clip(nested.Name), nested.TaxonomyId, nested.ParentId, nested.SearchText, nested.Document);
+
     private static string Clip(string name) => name.Length > DirectoryServiceRecord.MaxNameLength ? name[..DirectoryServiceRecord.MaxNameLength] : name;
 
-    private static DirectoryServiceRecord Record(DirectoryServiceFacts facts, string document) => new(
+    /// <summary>The row the store keeps for a service: its facts, where it is delivered, its terms, and its document.</summary>
+    public static DirectoryServiceRecord Record(DirectoryServiceFacts facts, string document) => new(
         facts.Id,
         facts.OrganizationId,
         facts.Name,

@@ -32,6 +32,14 @@ public sealed record DirectoryServiceFacts(
     /// <summary>True when every place the service is delivered at is virtual (online or by phone).</summary>
     public bool OnlineOnly { get; init; }
 
+    /// <summary>The facts of a service the directory keeps, from its stored document (found valid when it was imported).</summary>
+    public static DirectoryServiceFacts Of(Guid id, string document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var parsed = JsonDocument.Parse(document);
+        return From(new HsdsService(id, parsed.RootElement));
+    }
+
     /// <summary>The facts of <paramref name="service"/>, which <see cref="HsdsServiceReader"/> has found valid.</summary>
     public static DirectoryServiceFacts From(HsdsService service)
     {

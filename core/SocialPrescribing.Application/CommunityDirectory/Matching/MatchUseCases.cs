@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SocialPrescribing.Application.Access;
 using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
@@ -40,7 +39,7 @@ public sealed class MatchUseCases(
         var words = profile.Interests.Concat(profile.WhatMatters).SelectMany(MatchWords.Stems).Distinct(StringComparer.Ordinal).Take(DirectorySearchText.MaxWords * 4).ToList();
         var near = profile.Origin is { } origin ? new DirectoryArea(origin.Latitude, origin.Longitude, profile.MaxTravelMeters) : null;
         var candidates = await store.FindCandidatesAsync(caller.Tenant, new DirectoryCandidateQuery(profile.AgeYears, words, near), cancellationToken);
-        var ranked = ProgramMatcher.Rank(profile, candidates.Select(c => (c, Facts(c))), settings, limit);
+        var ranked = ProgramMatcher.Rank(profile, candidates.Select(c => (c, DirectoryServiceFacts.Of(c.Id, c.Document))), settings, limit);
         return new MatchResult(profile, settings, candidates.Count, ranked);
     }
 
@@ -82,11 +81,5 @@ public sealed class MatchUseCases(
             origin,
             barriers?.MaxTravelMeters ?? settings.DefaultMaxTravelMeters,
             transport.EnabledFor(caller.Tenant));
-    }
-
-    private static DirectoryServiceFacts Facts(DirectoryServiceRecord service)
-    {
-        using var document = JsonDocument.Parse(service.Document);
-        return DirectoryServiceFacts.From(new HsdsService(service.Id, document.RootElement));
     }
 }

@@ -176,7 +176,7 @@ public static class ProgramMatcher
             {
                 Add(Transport, weights.Transport, 1, $"A trip can be booked with {string.Join(" or ", person.TransportPartners)}.");
             }
-            else if (nearest is { } walk && walk.Meters <= person.MaxTravelMeters && walk.Meters <= WalkingMeters(weights))
+            else if (nearest is { } walk && walk.Meters <= person.MaxTravelMeters && walk.Meters <= weights.WalkingMeters)
             {
                 Add(Transport, weights.Transport, 1, $"Within walking distance ({Km(walk.Meters)}).");
             }
@@ -206,8 +206,6 @@ public static class ProgramMatcher
             score,
             factors);
     }
-
-    private static int WalkingMeters(MatchingSettings weights) => weights.WalkingMeters;
 
     private static bool Overlaps(AvailabilityWindow free, DirectoryOpening opening) =>
         (int)free.Day == ((int)opening.Day + 6) % 7 && free.From < opening.Closes && opening.Opens < free.To;

@@ -78,18 +78,13 @@ internal static class HsdsApiFeature
         var (query, ndjson) = await ServiceQueryAsync(http, directory, parameters, errors);
         var full = HsdsPageParameters.Flag(parameters.Full, "full", errors);
         var minimal = HsdsPageParameters.Flag(parameters.Minimal, "minimal", errors);
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var caller = http.GetDirectoryReader();
         return await RespondAsync(
             http,
+            errors,
             query.Page,
             query.PerPage,
             ndjson,
-            async (page, perPage, cancellationToken) =>
+            async (caller, page, perPage, cancellationToken) =>
             {
                 var found = await directory.ListServicesAsync(caller, query with { Page = page, PerPage = perPage }, cancellationToken);
                 return (found.Items.Select(s => ServiceShape(s, full, minimal)).ToList(), found.Total);
@@ -111,18 +106,13 @@ internal static class HsdsApiFeature
             errors["minimal"] = ["Services at locations have no minimal form."];
         }
 
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var caller = http.GetDirectoryReader();
         return await RespondAsync(
             http,
+            errors,
             query.Page,
             query.PerPage,
             ndjson,
-            async (page, perPage, cancellationToken) =>
+            async (caller, page, perPage, cancellationToken) =>
             {
                 var found = await directory.ListServiceAtLocationsAsync(caller, query with { Page = page, PerPage = perPage }, cancellationToken);
                 return (found.Items.Select(p => ServiceAtLocationShape(p, full)).OfType<JsonNode>().ToList(), found.Total);
@@ -141,18 +131,13 @@ internal static class HsdsApiFeature
         var (number, size, ndjson) = parameters.Read(errors);
         var full = HsdsPageParameters.Flag(parameters.Full, "full", errors);
         var fullService = HsdsPageParameters.Flag(parameters.FullService, "full_service", errors);
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var caller = http.GetDirectoryReader();
         return await RespondAsync(
             http,
+            errors,
             number,
             size,
             ndjson,
-            async (page, perPage, cancellationToken) =>
+            async (caller, page, perPage, cancellationToken) =>
             {
                 var found = await directory.ListRecordsAsync(caller, new DirectoryRecordQuery(DirectoryRecordKinds.Organization, page, perPage, parameters.Search), cancellationToken);
                 var items = new List<JsonNode>(found.Items.Count);
@@ -186,9 +171,7 @@ internal static class HsdsApiFeature
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var (number, size, ndjson) = parameters.Read(errors);
-        return errors.Count > 0
-            ? Problems.Validation(errors)
-            : await ListRecordsAsync(http, directory, new DirectoryRecordQuery(DirectoryRecordKinds.Taxonomy, number, size, parameters.Search), ndjson);
+        return await ListRecordsAsync(http, directory, errors, new DirectoryRecordQuery(DirectoryRecordKinds.Taxonomy, number, size, parameters.Search), ndjson);
     }
 
     private static async Task<IResult> ListTermsAsync(HttpContext http, DirectoryUseCases directory, [AsParameters] HsdsTermParameters parameters)
@@ -203,20 +186,18 @@ internal static class HsdsApiFeature
             errors["top_only"] = ["Terms with no parent have no parent_id to name."];
         }
 
-        return errors.Count > 0
-            ? Problems.Validation(errors)
-            : await ListRecordsAsync(http, directory, new DirectoryRecordQuery(DirectoryRecordKinds.TaxonomyTerm, number, size, parameters.Search, taxonomy, parent, topOnly), ndjson);
+        return await ListRecordsAsync(http, directory, errors, new DirectoryRecordQuery(DirectoryRecordKinds.TaxonomyTerm, number, size, parameters.Search, taxonomy, parent, topOnly), ndjson);
     }
 
-    private static async Task<IResult> ListRecordsAsync(HttpContext http, DirectoryUseCases directory, DirectoryRecordQuery query, bool ndjson)
+    private static async Task<IResult> ListRecordsAsync(HttpContext http, DirectoryUseCases directory, Dictionary<string, string[]> errors, DirectoryRecordQuery query, bool ndjson)
     {
-        var caller = http.GetDirectoryReader();
         return await RespondAsync(
             http,
+            errors,
             query.Page,
             query.PerPage,
             ndjson,
-            async (page, perPage, cancellationToken) =>
+            async (caller, page, perPage, cancellationToken) =>
             {
                 var found = await directory.ListRecordsAsync(caller, query with { Page = page, PerPage = perPage }, cancellationToken);
                 return (found.Items.Select(r => (JsonNode)JsonNode.Parse(r.Document)!).ToList(), found.Total);
@@ -276,12 +257,24 @@ internal static class HsdsApiFeature
     }
 
     /// <summary>
-    /// A page of records in the HSDS Page shape, or, for ndjson, every record from the first page on, one a line,
+    /// A 400 naming every parameter at fault; else a page of records in the HSDS Page shape, or, for ndjson, every record from the first page on, one a line,
     /// read from the store a page at a time as the client takes them.
     /// </summary>
     private static async Task<IResult> RespondAsync(
-        HttpContext http, int page, int perPage, bool ndjson, Func<int, int, CancellationToken, Task<(List<JsonNode> Items, long Total)>> read)
+        HttpContext http,
+        Dictionary<string, string[]> errors,
+        int page,
+        int perPage,
+        bool ndjson,
+        Func<Caller, int, int, CancellationToken, Task<(List<JsonNode> Items, long Total)>> pageOf)
     {
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var caller = http.GetDirectoryReader();
+        Task<(List<JsonNode> Items, long Total)> read(int number, int size, CancellationToken cancellationToken) => pageOf(caller, number, size, cancellationToken);
         if (!ndjson)
         {
             var (items, total) = await read(page, perPage, http.RequestAborted);
