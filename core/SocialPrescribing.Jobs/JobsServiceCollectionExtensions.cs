@@ -1,3 +1,4 @@
+using SocialPrescribing.Domain.Tenants;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,9 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<TransportCancellationJob>();
         services.AddTransient<TransportReconciliationJob>();
         services.AddSingleton<ITransportDispatcher>(sp => new HangfireTransportDispatcher(sp.GetRequiredService<IBackgroundJobClient>()));
+        services.AddTransient<PartnerResponseCheckJob>();
+        services.AddSingleton<IPartnerResponseScheduler>(sp => new HangfirePartnerResponseScheduler(
+            sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<ITenantDirectory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IJourneyReactions, JourneyReactions>();
         services.AddJourneyReactor(section.GetSection("Reactions").Bind);
         services.AddHostedService<FirstContactReconciliationService>();

@@ -295,6 +295,22 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             return pending;
         }, migrateFirst: true, cancellationToken);
 
+    public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsAsync(
+        TenantId tenant, IReadOnlyCollection<Guid>? organizations, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<JourneyReferralDigest>>(async () =>
+        {
+            await using var batch = TenantBatch(tenant, _sql.CommunityReferralDigests);
+            batch.BatchCommands[^1].Parameters.Add(NullableText(JourneyReferralDigest.OrganizationsJson(organizations)));
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
+            var digests = new List<JourneyReferralDigest>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                digests.Add(new JourneyReferralDigest(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+            }
+
+            return digests;
+        }, migrateFirst: true, cancellationToken);
+
     public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<JourneyAssessmentDigest>>(async () =>
         {

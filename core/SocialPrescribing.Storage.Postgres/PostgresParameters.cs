@@ -57,9 +57,10 @@ internal static class PostgresParameters
         parameters.Add(Integer(summary.OpenSafetyAlerts));
         parameters.Add(NullableText(summary.AssessmentDigest));
         parameters.Add(Integer(summary.TripsAwaitingPartner));
+        parameters.Add(NullableText(summary.CommunityReferrals));
     }
 
-    /// <summary>The twenty-two parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
+    /// <summary>The twenty-three parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
     /// <summary>The caseload row's columns from its status to its update time, in the statements' order.</summary>
     private static void AddSummaryColumns(NpgsqlParameterCollection parameters, JourneySummary summary)
     {
@@ -83,6 +84,7 @@ internal static class PostgresParameters
         parameters.Add(Integer(summary.OpenSafetyAlerts));
         parameters.Add(NullableText(summary.AssessmentDigest));
         parameters.Add(Integer(summary.TripsAwaitingPartner));
+        parameters.Add(NullableText(summary.CommunityReferrals));
     }
 
     public static void AddAppends(NpgsqlParameterCollection parameters, IReadOnlyList<JourneyAppend> appends)
@@ -103,6 +105,7 @@ internal static class PostgresParameters
         var alerts = new int[count];
         var digests = new string?[count];
         var trips = new int[count];
+        var referrals = new string?[count];
         var events = appends.Sum(a => a.Events.Count);
         var positions = new long[events];
         var eventVersions = new long[events];
@@ -131,6 +134,7 @@ internal static class PostgresParameters
             alerts[i] = summary.OpenSafetyAlerts;
             digests[i] = summary.AssessmentDigest;
             trips[i] = summary.TripsAwaitingPartner;
+            referrals[i] = summary.CommunityReferrals;
             for (var n = 0; n < append.Events.Count; n++, e++)
             {
                 var next = append.Events[n];
@@ -166,6 +170,7 @@ internal static class PostgresParameters
         parameters.Add(Array(alerts));
         parameters.Add(Array(digests));
         parameters.Add(Array(trips));
+        parameters.Add(Array(referrals));
     }
 
     public static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };

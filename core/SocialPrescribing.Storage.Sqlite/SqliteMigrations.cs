@@ -238,5 +238,10 @@ internal static class SqliteMigrations
             -- Whether any of a service's places has coordinates: a match looks for online programs among those with none.
             ALTER TABLE directory_services ADD COLUMN located INTEGER NOT NULL DEFAULT 0;
             """),
+        (11, """
+            -- The journey's community referrals (JSON, no notes, no person): partners' lists, response figures, people connected.
+            ALTER TABLE journeys ADD COLUMN community_referrals TEXT;
+            CREATE INDEX ix_journeys_with_community_referrals ON journeys (tenant, journey_id) WHERE community_referrals IS NOT NULL;
+            """),
     ];
 }

@@ -25,6 +25,13 @@ public interface IJourneyStore
     Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default);
 
     /// <summary>The assessment digests of a tenant's journeys that have any assessment, for outcome reports.</summary>
+    /// <summary>
+    /// The community-referral digests (<see cref="JourneySummary.CommunityReferrals"/>) of the tenant's journeys that
+    /// have any, by journey id; only those with a referral addressed to one of <paramref name="organizations"/> when given.
+    /// </summary>
+    Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsAsync(
+        TenantId tenant, IReadOnlyCollection<Guid>? organizations, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default);
 
     /// <summary>Throws <see cref="StorageUnavailableException"/> when the engine cannot serve requests.</summary>

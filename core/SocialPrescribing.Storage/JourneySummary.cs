@@ -22,4 +22,11 @@ public sealed record JourneySummary(
     /// outcome reports never read streams. Null when the journey has no assessment; never returned by listings.
     /// </summary>
     public string? AssessmentDigest { get; init; }
+
+    /// <summary>
+    /// The journey's community referrals as JSON (<c>CommunityReferralDigest</c>: no notes, no person), written with
+    /// every append so a partner's list of the referrals addressed to it, providers' response figures and the share of
+    /// people connected never read streams. Null when the journey has no community referral.
+    /// </summary>
+    public string? CommunityReferrals { get; init; }
 }

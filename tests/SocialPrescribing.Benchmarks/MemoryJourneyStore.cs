@@ -33,5 +33,9 @@ internal sealed class MemoryJourneyStore : IJourneyStore, IEventFeed
     public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<JourneyAssessmentDigest>>([]);
 
+    public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsAsync(
+        TenantId tenant, IReadOnlyCollection<Guid>? organizations, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<JourneyReferralDigest>>([]);
+
     public Task CheckHealthAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

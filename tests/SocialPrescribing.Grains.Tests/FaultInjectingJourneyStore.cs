@@ -34,5 +34,9 @@ public sealed class FaultInjectingJourneyStore(IJourneyStore inner) : IJourneySt
     public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         inner.ListAssessmentDigestsAsync(tenant, cancellationToken);
 
+    public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsAsync(
+        TenantId tenant, IReadOnlyCollection<Guid>? organizations, CancellationToken cancellationToken = default) =>
+        inner.ListCommunityReferralDigestsAsync(tenant, organizations, cancellationToken);
+
     public Task CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
 }

@@ -24,4 +24,8 @@ public static class JourneyIds
     /// <summary>The command id recording a partner's answer on a trip: one per trip, so a re-run job records nothing new.</summary>
     public static Guid TransportOutcome(TenantId tenant, Guid journeyId, Guid tripId) =>
         DeterministicGuid.From("transport-outcome", tenant.Value, journeyId.ToString("N"), tripId.ToString("N"));
+
+    /// <summary>The command id of a referral's provider-answer check: one per referral, so a re-run job plans no second follow-up.</summary>
+    public static Guid PartnerResponseCheck(TenantId tenant, Guid journeyId, Guid communityReferralId) =>
+        DeterministicGuid.From("partner-response-check", tenant.Value, journeyId.ToString("N"), communityReferralId.ToString("N"));
 }

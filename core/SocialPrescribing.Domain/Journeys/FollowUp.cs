@@ -8,5 +8,8 @@ public sealed record FollowUp([property: Id(0)] Guid Id, [property: Id(1)] DateO
 
     [Id(4)] public string? Notes { get; init; }
 
+    /// <summary>The community referral whose silent provider this follow-up chases, when that is why it was planned.</summary>
+    [Id(5)] public Guid? CommunityReferralId { get; init; }
+
     public bool IsOpen => CompletedAt is null;
 }

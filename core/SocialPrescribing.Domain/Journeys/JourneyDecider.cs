@@ -145,6 +145,19 @@ public static class JourneyDecider
             return DecideTransportOutcome(state, outcome, context);
         }
 
+        if (command is AnswerCommunityReferral answer)
+        {
+            return DecidePartnerAnswer(state, answer, context);
+        }
+
+        if (command is CheckPartnerResponse check)
+        {
+            return state.Status == Engaged && state.CommunityReferrals.Find(r => r.Id == check.CommunityReferralId) is
+            { Status: CommunityReferralStatus.Requested, AnsweredAt: null, ResponseOverdueAt: null, IsAddressed: true } silent
+                ? Decision.Append(Stamp(new PartnerResponseOverdue(silent.Id, context.NewId(), BusinessCalendar.LocalDate(context.Now, context.Tenant)), command, context))
+                : Decision.Nothing;
+        }
+
         if (!ByName.TryGetValue(command.Name, out var rule))
         {
             throw new InvalidOperationException($"No decision for command {command.Name}.");
@@ -205,6 +218,50 @@ public static class JourneyDecider
         }
 
         return Decision.Append(Stamp(new CommunityReferralStatusChanged(referral.Id, referral.Status, command.Status), command, context));
+    }
+
+    /// <summary>
+    /// A provider answers only a referral addressed to an organization it answers for (otherwise it is told nothing of
+    /// the referral, as if it did not exist); a declined referral needs its reason; an answer that cannot follow the
+    /// referral's status is a conflict naming those that can. Closed journeys take no answer: their open referrals
+    /// were cancelled when they closed.
+    /// </summary>
+    private static Decision DecidePartnerAnswer(JourneyState state, AnswerCommunityReferral command, DecisionContext context)
+    {
+        var referral = state.CommunityReferrals.Find(r => r.Id == command.CommunityReferralId);
+        if (referral?.Program.OrganizationId is not { } organization || !command.Organizations.Contains(organization))
+        {
+            return Decision.Reject(RejectionKind.NotFound, "No community referral with this id is addressed to your organization.");
+        }
+
+        if (command.Answer == PartnerAnswer.Declined && command.Reason is null)
+        {
+            return Decision.Reject(RejectionKind.Invalid, $"A declined referral needs a reason: one of {string.Join(", ", WireNames.All<DeclineReason>())}.", "reason");
+        }
+
+        if (command.Answer != PartnerAnswer.Declined && command.Reason is not null)
+        {
+            return Decision.Reject(RejectionKind.Invalid, "Only a declined referral takes a reason.", "reason");
+        }
+
+        if (command.Note is { Length: > AnswerCommunityReferral.MaxNoteLength })
+        {
+            return Decision.Reject(RejectionKind.Invalid, $"A note is at most {AnswerCommunityReferral.MaxNoteLength} characters.", "note");
+        }
+
+        var to = state.Status == Engaged ? CommunityReferralTransitions.After(referral.Status, command.Answer) : null;
+        if (to is null)
+        {
+            var allowed = state.Status == Engaged ? CommunityReferralTransitions.AnswersAfter(referral.Status) : [];
+            return Decision.Reject(
+                RejectionKind.Conflict,
+                $"A community referral that is {WireNames.Of(referral.Status)} cannot be answered {WireNames.Of(command.Answer)}"
+                    + (state.Status == Engaged ? "." : ": the person has left the program."),
+                "answer",
+                [.. allowed.Select(WireNames.Of)]);
+        }
+
+        return Decision.Append(Stamp(new CommunityReferralAnswered(referral.Id, command.Answer, referral.Status, to.Value, command.Reason, command.Note), command, context));
     }
 
     private static Decision DecideFollowUp(ScheduleFollowUp command, DecisionContext context)

@@ -135,6 +135,22 @@ public sealed record JourneyState
                 ? r with { Status = s.To, UpdatedAt = s.OccurredAt }
                 : r).ToImmutableList(),
         },
+        CommunityReferralAnswered a => WithCommunityReferral(a.CommunityReferralId, r => r with
+        {
+            Status = a.To,
+            UpdatedAt = a.OccurredAt,
+            LastAnswer = a.Answer,
+            AnsweredAt = r.AnsweredAt ?? a.OccurredAt,
+            DeclineReason = a.Answer == PartnerAnswer.Declined ? a.Reason : r.DeclineReason,
+            StartedAt = a.Answer == PartnerAnswer.Attended ? r.StartedAt ?? a.OccurredAt : r.StartedAt,
+            SessionsAttended = r.SessionsAttended + (a.Answer == PartnerAnswer.Attended ? 1 : 0),
+            SessionsMissed = r.SessionsMissed + (a.Answer == PartnerAnswer.DidNotAttend ? 1 : 0),
+            PartnerNote = a.Note ?? r.PartnerNote,
+        }),
+        PartnerResponseOverdue o => WithCommunityReferral(o.CommunityReferralId, r => r with { ResponseOverdueAt = o.OccurredAt }) with
+        {
+            FollowUps = FollowUps.Add(new FollowUp(o.FollowUpId, o.DueOn, o.OccurredAt) { CommunityReferralId = o.CommunityReferralId }),
+        },
         FollowUpScheduled f => this with { FollowUps = FollowUps.Add(new FollowUp(f.FollowUpId, f.DueOn, f.OccurredAt)) },
         FollowUpCompleted f => this with
         {
@@ -177,6 +193,9 @@ public sealed record JourneyState
 
     private JourneyState WithTrip(Guid id, Func<TransportTrip, TransportTrip> change) =>
         this with { Trips = Trips.Select(t => t.Id == id ? change(t) : t).ToImmutableList() };
+
+    private JourneyState WithCommunityReferral(Guid id, Func<CommunityReferral, CommunityReferral> change) =>
+        this with { CommunityReferrals = CommunityReferrals.Select(r => r.Id == id ? change(r) : r).ToImmutableList() };
 
     private JourneyState WithAlert(Guid id, Func<SafetyAlert, SafetyAlert> change) =>
         this with { SafetyAlerts = SafetyAlerts.Select(a => a.Id == id ? change(a) : a).ToImmutableList() };

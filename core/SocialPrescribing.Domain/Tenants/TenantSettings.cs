@@ -17,6 +17,12 @@ public sealed record TenantSettings
     /// <summary>Business days from acceptance to the first-contact deadline.</summary>
     public int FirstContactSlaBusinessDays { get; init; } = 5;
 
+    /// <summary>
+    /// Business days a provider has to answer a community referral addressed to it; a provider silent longer makes a
+    /// follow-up for the link worker.
+    /// </summary>
+    public int PartnerResponseBusinessDays { get; init; } = 5;
+
     /// <summary>Failed contact attempts needed before a journey may close as unable to contact.</summary>
     public int MinimumContactAttempts { get; init; } = 3;
 

@@ -34,6 +34,7 @@ public static class CaseloadProjection
             OpenSafetyAlerts = state.OpenSafetyAlerts,
             TripsAwaitingPartner = state.Trips.Count(t => t.Status == TransportTripStatus.Requested),
             AssessmentDigest = AssessmentDigest.Write(state.Assessments),
+            CommunityReferrals = CommunityReferralDigest.Write(state),
         };
     }
 

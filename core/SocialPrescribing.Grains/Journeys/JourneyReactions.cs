@@ -9,11 +9,12 @@ public sealed class JourneyReactions(
     IFirstContactScheduler firstContact,
     ISafetyAlertDispatcher safetyAlerts,
     ITransportDispatcher transport,
-    IEmergencyAccessDispatcher emergencyAccess) : IJourneyReactions
+    IEmergencyAccessDispatcher emergencyAccess,
+    IPartnerResponseScheduler partnerResponse) : IJourneyReactions
 {
     private static readonly FrozenSet<string> Reacted = FrozenSet.Create(
         StringComparer.Ordinal, nameof(ReferralAccepted), nameof(SafetyAlertRaised), nameof(TransportRequested), nameof(TransportCancelled),
-        nameof(EmergencyAccessOpened));
+        nameof(EmergencyAccessOpened), nameof(CommunityReferralMade));
 
     public IReadOnlySet<string> EventTypes => Reacted;
 
@@ -35,6 +36,9 @@ public sealed class JourneyReactions(
                 break;
             case EmergencyAccessOpened opened:
                 emergencyAccess.Dispatch(tenant, journeyId, opened.GrantId);
+                break;
+            case CommunityReferralMade { Program.OrganizationId: not null } made:
+                partnerResponse.Schedule(tenant, journeyId, made.CommunityReferralId, made.OccurredAt);
                 break;
         }
     }

@@ -39,6 +39,8 @@ namespace SocialPrescribing.Domain.Journeys.Events;
 [JsonDerivedType(typeof(InformationWithheld), nameof(InformationWithheld))]
 [JsonDerivedType(typeof(WithheldInformationReleased), nameof(WithheldInformationReleased))]
 [JsonDerivedType(typeof(EmergencyAccessOpened), nameof(EmergencyAccessOpened))]
+[JsonDerivedType(typeof(CommunityReferralAnswered), nameof(CommunityReferralAnswered))]
+[JsonDerivedType(typeof(PartnerResponseOverdue), nameof(PartnerResponseOverdue))]
 public abstract record JourneyEvent
 {
     /// <summary>The command that caused this event; every event of one command shares it.</summary>

@@ -34,7 +34,7 @@ public static class Redaction
                 ReferralNotes = null,
                 Contacts = [.. shown.Contacts.Select(c => c with { Notes = null })],
                 FollowUps = [.. shown.FollowUps.Select(f => f with { Notes = null })],
-                CommunityReferrals = [.. shown.CommunityReferrals.Select(r => r with { Notes = null })],
+                CommunityReferrals = [.. shown.CommunityReferrals.Select(r => r with { Notes = null, PartnerNote = null })],
             };
         }
 
@@ -81,7 +81,7 @@ public static class Redaction
         WhatMattersRecorded or BarriersRecorded => !disclosure.IsWithheld(RecordPart.WhatMatters),
         PlanAgreed => !disclosure.IsWithheld(RecordPart.Plan),
         ContactRecorded or ContactAttempted => !disclosure.IsWithheld(RecordPart.Contacts),
-        CommunityReferralMade or CommunityReferralStatusChanged => !disclosure.IsWithheld(RecordPart.CommunityReferrals),
+        CommunityReferralMade or CommunityReferralStatusChanged or CommunityReferralAnswered or PartnerResponseOverdue => !disclosure.IsWithheld(RecordPart.CommunityReferrals),
         InformationWithheld w => !disclosure.Applies(w.DirectiveId),
         _ => true,
     };
@@ -93,6 +93,7 @@ public static class Redaction
         ContactAttempted a => a with { Notes = null },
         FollowUpCompleted f => f with { Notes = null },
         CommunityReferralMade m => m with { Notes = null },
+        CommunityReferralAnswered a => a with { Note = null },
         _ => e,
     };
 }

@@ -1,0 +1,11 @@
+using System.Text.Json;
+
+namespace SocialPrescribing.Storage;
+
+/// <summary>A journey's community-referral digest (see <see cref="JourneySummary.CommunityReferrals"/>), with the caseload fields a partner's list and the reports need.</summary>
+public sealed record JourneyReferralDigest(Guid JourneyId, string ClientName, string? LinkWorkerId, string Digest)
+{
+    /// <summary>The organizations a read is narrowed to, as the JSON array of ids both engines take; null for none.</summary>
+    public static string? OrganizationsJson(IReadOnlyCollection<Guid>? organizations) =>
+        organizations is null ? null : JsonSerializer.Serialize(organizations.Select(o => o.ToString("D")));
+}
