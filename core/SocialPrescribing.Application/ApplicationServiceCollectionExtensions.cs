@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.CommunityDirectory.Partners;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialPrescribing.Application.Access;
@@ -36,6 +37,9 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<TrainingUseCases>();
         services.TryAddSingleton<DirectoryUseCases>();
         services.TryAddSingleton<MatchUseCases>();
+        services.TryAddSingleton<PartnerMembers>();
+        services.TryAddSingleton<PartnerReferralUseCases>();
+        services.TryAddSingleton<ProviderResponsiveness>();
         return services;
     }
 }

@@ -11,6 +11,7 @@ using SocialPrescribing.Host.Features.Federation;
 using SocialPrescribing.Host.Features.Health;
 using SocialPrescribing.Host.Features.Journeys;
 using SocialPrescribing.Host.Features.Matching;
+using SocialPrescribing.Host.Features.Partners;
 using SocialPrescribing.Host.Features.Plugins;
 using SocialPrescribing.Host.Features.Reports;
 using SocialPrescribing.Host.Features.SafetyAlerts;
@@ -72,6 +73,7 @@ app.MapTenantApi()
     .MapTraining()
     .MapDirectory()
     .MapMatches()
+    .MapPartners()
     .MapInvitations();
 app.MapPlugins();
 

@@ -36,6 +36,12 @@ public sealed record RecordAccess(string Category, string Action)
     /// <summary>The person's barriers and preferences, matched against the community directory.</summary>
     public static readonly RecordAccess Matches = new("matches", "read");
 
+    /// <summary>A community partner read a referral addressed to its organization.</summary>
+    public static readonly RecordAccess PartnerReferral = new("partner-referral", "read");
+
+    /// <summary>A community partner listed the referrals addressed to its organizations (one entry per person listed).</summary>
+    public static readonly RecordAccess PartnerReferralList = new("partner-referral", "list");
+
     /// <summary>The host's own work on a journey (a job deciding what to do next).</summary>
     public static readonly RecordAccess Processing = new("journey", "process");
 

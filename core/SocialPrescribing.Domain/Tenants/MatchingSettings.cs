@@ -32,6 +32,9 @@ public sealed record MatchingSettings
     /// <summary>Meeting in person against a digital-access barrier.</summary>
     public double DigitalAccess { get; init; } = 2;
 
+    /// <summary>How the provider answers referrals (its acceptance rate and median response time), once it has answered a few.</summary>
+    public double Responsiveness { get; init; } = 1;
+
     public int DefaultMaxTravelMeters { get; init; } = 10_000;
 
     public int WalkingMeters { get; init; } = 1_500;

@@ -66,6 +66,11 @@ internal sealed class ConfigurationTenantDirectory : ITenantDirectory
             errors.Add($"Tenants:{key}:FirstContactSlaBusinessDays must be between 1 and 60.");
         }
 
+        if (value.PartnerResponseBusinessDays is < 1 or > 60)
+        {
+            errors.Add($"Tenants:{key}:PartnerResponseBusinessDays must be between 1 and 60.");
+        }
+
         if (value.MinimumContactAttempts is < 1 or > 20)
         {
             errors.Add($"Tenants:{key}:MinimumContactAttempts must be between 1 and 20.");
@@ -121,6 +126,7 @@ internal sealed class ConfigurationTenantDirectory : ITenantDirectory
                 DisplayName = value.DisplayName,
                 TimeZone = zone!,
                 FirstContactSlaBusinessDays = value.FirstContactSlaBusinessDays,
+                PartnerResponseBusinessDays = value.PartnerResponseBusinessDays,
                 MinimumContactAttempts = value.MinimumContactAttempts,
                 AuditRetentionYears = value.AuditRetentionYears,
                 Holidays = [.. value.Holidays],

@@ -14,6 +14,9 @@ public sealed class TenantOptions
     /// <summary>Business days from acceptance to the first-contact deadline. Default 5.</summary>
     public int FirstContactSlaBusinessDays { get; set; } = 5;
 
+    /// <summary>Business days a provider has to answer a community referral before the link worker gets a follow-up (1 to 60).</summary>
+    public int PartnerResponseBusinessDays { get; set; } = 5;
+
     /// <summary>Failed attempts before a journey may close as unable to contact. Default 3.</summary>
     public int MinimumContactAttempts { get; set; } = 3;
 
@@ -66,6 +69,8 @@ public sealed class MatchingOptions
 
     public double DigitalAccess { get; set; } = MatchingSettings.Default.DigitalAccess;
 
+    public double Responsiveness { get; set; } = MatchingSettings.Default.Responsiveness;
+
     /// <summary>How far a person travels when their record does not say, in metres (500 to 500,000).</summary>
     public int DefaultMaxTravelMeters { get; set; } = MatchingSettings.Default.DefaultMaxTravelMeters;
 
@@ -76,6 +81,7 @@ public sealed class MatchingOptions
     [
         (nameof(Interest), Interest), (nameof(Distance), Distance), (nameof(Language), Language), (nameof(Cost), Cost), (nameof(Schedule), Schedule),
         (nameof(Accessibility), Accessibility), (nameof(Transport), Transport), (nameof(DigitalAccess), DigitalAccess),
+        (nameof(Responsiveness), Responsiveness),
     ];
 
     public MatchingSettings ToSettings() => new()
@@ -88,6 +94,7 @@ public sealed class MatchingOptions
         Accessibility = Accessibility,
         Transport = Transport,
         DigitalAccess = DigitalAccess,
+        Responsiveness = Responsiveness,
         DefaultMaxTravelMeters = DefaultMaxTravelMeters,
         WalkingMeters = WalkingMeters,
     };

@@ -1,3 +1,4 @@
+using SocialPrescribing.Application.CommunityDirectory.Partners;
 using SocialPrescribing.Application.Access;
 using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
@@ -16,7 +17,7 @@ namespace SocialPrescribing.Application.CommunityDirectory.Matching;
 /// <see cref="ProgramMatcher"/> ranks those. Reading the record is an audited access; nothing of it leaves the tenant.
 /// </summary>
 public sealed class MatchUseCases(
-    JourneyUseCases journeys, DirectoryUseCases directory, IDirectoryStore store, ITenantDirectory tenants, ITransportPartners transport, TimeProvider time)
+    JourneyUseCases journeys, DirectoryUseCases directory, IDirectoryStore store, ITenantDirectory tenants, ITransportPartners transport, ProviderResponsiveness providers, TimeProvider time)
 {
     public const int DefaultLimit = 10;
 
@@ -39,7 +40,9 @@ public sealed class MatchUseCases(
         var words = profile.Interests.Concat(profile.WhatMatters).SelectMany(MatchWords.Stems).Distinct(StringComparer.Ordinal).Take(DirectorySearchText.MaxWords * 4).ToList();
         var near = profile.Origin is { } origin ? new DirectoryArea(origin.Latitude, origin.Longitude, profile.MaxTravelMeters) : null;
         var candidates = await store.FindCandidatesAsync(caller.Tenant, new DirectoryCandidateQuery(profile.AgeYears, words, near), cancellationToken);
-        var ranked = ProgramMatcher.Rank(profile, candidates.Select(c => (c, DirectoryServiceFacts.Of(c.Id, c.Document))), settings, limit);
+        var figures = await providers.OfAsync(caller.Tenant, cancellationToken);
+        var ranked = ProgramMatcher.Rank(
+            profile, candidates.Select(c => (c, DirectoryServiceFacts.Of(c.Id, c.Document))), settings, limit, figures, tenant?.PartnerResponseBusinessDays ?? 5);
         return new MatchResult(profile, settings, candidates.Count, ranked);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using SocialPrescribing.Application.CommunityDirectory.Partners;
 using SocialPrescribing.CommunityDirectory.Services;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Tenants;
@@ -24,6 +25,7 @@ public static class ProgramMatcher
     public const string Accessibility = "accessibility";
     public const string Transport = "transport";
     public const string DigitalAccess = "digital-access";
+    public const string Responsiveness = "responsiveness";
 
     /// <summary>Three-letter language codes (ISO 639-2/3) that have a two-letter one, for comparing languages written either way.</summary>
     private static readonly FrozenDictionary<string, string> TwoLetter = new Dictionary<string, string>
@@ -35,8 +37,18 @@ public static class ProgramMatcher
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The programs ranked for <paramref name="person"/>, best first, at most <paramref name="limit"/>.</summary>
+    /// <remarks>
+    /// <paramref name="providers"/> are the providers' answering figures by organization; one that has answered at
+    /// least <see cref="ProviderResponse.MinimumAnswered"/> referrals is judged by its acceptance rate and its median
+    /// time to answer against <paramref name="answerDays"/>, the tenant's deadline in business days.
+    /// </remarks>
     public static IReadOnlyList<ProgramMatch> Rank(
-        MatchProfile person, IEnumerable<(DirectoryServiceRecord Service, DirectoryServiceFacts Facts)> candidates, MatchingSettings weights, int limit)
+        MatchProfile person,
+        IEnumerable<(DirectoryServiceRecord Service, DirectoryServiceFacts Facts)> candidates,
+        MatchingSettings weights,
+        int limit,
+        IReadOnlyDictionary<Guid, ProviderResponse>? providers = null,
+        int answerDays = 5)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -46,7 +58,7 @@ public static class ProgramMatcher
             .Where(t => t.Stems.Count > 0)
             .ToList();
         return [.. candidates
-            .Select(c => Score(person, terms, c.Service, c.Facts, weights))
+            .Select(c => Score(person, terms, c.Service, c.Facts, weights, c.Service.OrganizationId is { } o && providers?.GetValueOrDefault(o) is { } p ? p : null, answerDays))
             .OrderByDescending(m => m.Score)
             .ThenBy(m => m.DistanceMeters ?? double.MaxValue)
             .ThenBy(m => m.Name, StringComparer.Ordinal)
@@ -55,7 +67,13 @@ public static class ProgramMatcher
     }
 
     private static ProgramMatch Score(
-        MatchProfile person, List<(string Term, IReadOnlyList<string> Stems)> terms, DirectoryServiceRecord service, DirectoryServiceFacts facts, MatchingSettings weights)
+        MatchProfile person,
+        List<(string Term, IReadOnlyList<string> Stems)> terms,
+        DirectoryServiceRecord service,
+        DirectoryServiceFacts facts,
+        MatchingSettings weights,
+        ProviderResponse? provider,
+        int answerDays)
     {
         var factors = new List<MatchFactor>();
         void Add(string factor, double weight, double score, string why)
@@ -193,6 +211,16 @@ public static class ProgramMatcher
             Add(DigitalAccess, weights.DigitalAccess, facts.OnlineOnly ? 0 : 1, facts.OnlineOnly ? "Online only." : "Meets in person.");
         }
 
+        if (provider is { Answered: >= ProviderResponse.MinimumAnswered, MedianResponseHours: { } hours, AcceptanceRate: { } rate })
+        {
+            // Answering within a day is as good as it gets; at the tenant's deadline (business days, about 7/5 of them
+            // in calendar time) or later, speed counts for nothing.
+            var deadline = answerDays * 24 * 7 / 5.0;
+            var speed = Math.Clamp(1 - ((hours - 24) / Math.Max(1, deadline - 24)), 0, 1);
+            Add(Responsiveness, weights.Responsiveness, (rate + speed) / 2,
+                $"Its provider answers referrals in a median of {Days(hours)} and takes {rate:P0} of those it answers ({provider.Answered} answered).");
+        }
+
         var total = factors.Sum(f => f.Weight);
         var score = total == 0 ? 0 : Math.Round(100 * factors.Sum(f => f.Weight * f.Score) / total, 1);
         var shown = nearest?.Place ?? (facts.Places.Count > 0 ? facts.Places[0] : null);
@@ -206,6 +234,9 @@ public static class ProgramMatcher
             score,
             factors);
     }
+
+    private static string Days(double hours) =>
+        hours < 24 ? $"{Math.Round(hours, 1).ToString(CultureInfo.InvariantCulture)} hours" : $"{Math.Round(hours / 24, 1).ToString(CultureInfo.InvariantCulture)} days";
 
     private static bool Overlaps(AvailabilityWindow free, DirectoryOpening opening) =>
         (int)free.Day == ((int)opening.Day + 6) % 7 && free.From < opening.Closes && opening.Opens < free.To;

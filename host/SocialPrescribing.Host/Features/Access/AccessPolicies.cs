@@ -26,6 +26,9 @@ internal static class AccessPolicies
     /// <summary>Sending a new referral: referrers (people or systems), link workers and supervisors.</summary>
     public const string Referrals = "referrals";
 
+    /// <summary>The referrals addressed to a provider organization, and its answers: community partners.</summary>
+    public const string Partners = "partners";
+
     /// <summary>Safety alerts and team reports: supervisors.</summary>
     public const string Supervision = "supervision";
 
@@ -46,6 +49,7 @@ internal static class AccessPolicies
         options.AddPolicy(Directory, policy => policy.AddRequirements(new PublicDirectoryRequirement()));
         options.AddPolicy(Clinical, policy => policy.RequireRole(AccessRoles.LinkWorker, AccessRoles.Supervisor));
         options.AddPolicy(Referrals, policy => policy.RequireRole(AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor));
+        options.AddPolicy(Partners, policy => policy.RequireRole(AccessRoles.CommunityPartner));
         options.AddPolicy(Supervision, policy => policy.RequireRole(AccessRoles.Supervisor));
         options.AddPolicy(Privacy, policy => policy.RequireRole(AccessRoles.PrivacyOfficer));
         options.AddPolicy(Operations, policy => policy.RequireRole(AccessRoles.Operator));

@@ -76,7 +76,17 @@ internal sealed record JourneyResponse(
                 WireNames.Of(r.Status),
                 [.. CommunityReferralTransitions.AllowedAfter(r.Status).Select(WireNames.Of)],
                 r.MadeAt,
-                r.UpdatedAt))],
+                r.UpdatedAt)
+            {
+                PartnerAnswer = r.LastAnswer is { } answer ? WireNames.Of(answer) : null,
+                AnsweredAt = r.AnsweredAt,
+                DeclineReason = r.DeclineReason is { } reason ? WireNames.Of(reason) : null,
+                PartnerNote = r.PartnerNote,
+                StartedAt = r.StartedAt,
+                SessionsAttended = r.SessionsAttended,
+                SessionsMissed = r.SessionsMissed,
+                ResponseOverdueAt = r.ResponseOverdueAt,
+            })],
             s.FollowUps,
             [.. s.Trips.Select(TripResponse.From)],
             s.ClosedAt is { } closed ? new ClosureResponse(s.ClosureReason!, closed) : null,
