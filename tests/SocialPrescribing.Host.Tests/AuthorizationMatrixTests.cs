@@ -98,6 +98,13 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["GetHsdsTaxonomy"] = (Everyone, Scope.Tenant),
         ["ListHsdsTaxonomyTerms"] = (Everyone, Scope.Tenant),
         ["GetHsdsTaxonomyTerm"] = (Everyone, Scope.Tenant),
+        // Community partners answer referrals addressed to their organizations; admins say which; link workers see the figures.
+        ["ListPartnerReferrals"] = ([AccessRoles.CommunityPartner], Scope.Tenant),
+        ["GetPartnerReferral"] = ([AccessRoles.CommunityPartner], Scope.Tenant),
+        ["AnswerPartnerReferral"] = ([AccessRoles.CommunityPartner], Scope.Tenant),
+        ["ListPartnerMembers"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        ["SetPartnerMember"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        ["ListProviderResponsiveness"] = (Clinical, Scope.Tenant),
     };
 
     /// <summary>Bodies that would be accepted in the right state, so a refusal can only come from the door.</summary>
@@ -131,6 +138,8 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["InvitePerson"] = new { userName = "mx-invited", displayName = "Invited Person", roles = new[] { "link-worker" } },
         ["TakeKnowledgeCheck"] = new { answers = new Dictionary<string, string[]> { ["q1"] = ["a"] } },
         ["ImportPostalCodes"] = "code,latitude,longitude\nT5J,53.54,-113.49\n",
+        ["AnswerPartnerReferral"] = new { answer = "accepted" },
+        ["SetPartnerMember"] = new { organizationIds = Array.Empty<Guid>() },
     };
 
     private enum Scope
@@ -303,6 +312,26 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         var same = await Api.CreateJourneyAsync(fixture.Client);
         await Api.CommandOkAsync(fixture.Client, same, "accept", new { linkWorkerId = OtherWorker });
         var other = await Api.CreateJourneyAsync(fixture.Client, OtherTenant);
+        // The matrix's community partner answers for an organization of the directory.
+        var organization = Guid.NewGuid();
+        var service = new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["name"] = "Matrix Partner Program",
+            ["status"] = "active",
+            ["organization"] = new JsonObject { ["id"] = organization.ToString(), ["name"] = "Matrix Partner Society", ["description"] = "A provider." },
+        };
+        using (var imported = await fixture.Factory.SendAsAsync(HttpMethod.Post, $"/api/v1/tenants/{Api.Tenant}/directory/imports", "matrix-admin", [AccessRoles.TenantAdmin], new JsonArray(service)))
+        {
+            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        }
+
+        using (var member = await fixture.Factory.SendAsAsync(
+            HttpMethod.Put, $"/api/v1/tenants/{Api.Tenant}/directory/partners/{SubjectOf(AccessRoles.CommunityPartner)}", "matrix-admin", [AccessRoles.TenantAdmin], new { organizationIds = new[] { organization } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, member.StatusCode);
+        }
+
         var dueOn = fixture.Factory.Time.GetUtcNow().AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return new Records(own, same, other, assessment, dueOn);
     }
@@ -322,6 +351,8 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
             .Replace("{owner}", place == "same-tenant" ? OtherWorker : SubjectOf(AccessRoles.LinkWorker), StringComparison.Ordinal)
             .Replace("{assessmentId}", records.Assessment.ToString(), StringComparison.Ordinal)
             .Replace("{tripId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{referralId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{memberId}", "matrix-unbound-partner", StringComparison.Ordinal)
             .Replace("{serviceId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{serviceAtLocationId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{organizationId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)

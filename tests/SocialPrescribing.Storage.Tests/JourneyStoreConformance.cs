@@ -232,17 +232,48 @@ public abstract class JourneyStoreConformance
     }
 
     [Fact]
+    public async Task Community_referral_digests_are_listed_per_tenant_latest_version_only_and_by_organization()
+    {
+        var walking = Guid.NewGuid();
+        var garden = Guid.NewGuid();
+        static string Digest(params Guid[] organizations) =>
+            new System.Text.Json.Nodes.JsonArray([.. organizations.Select(o => new System.Text.Json.Nodes.JsonObject { ["id"] = Guid.NewGuid().ToString(), ["organizationId"] = o.ToString() })]).ToJsonString();
+        var referred = Guid.NewGuid();
+        var both = Guid.NewGuid();
+        var none = Guid.NewGuid();
+        var latest = Digest(walking);
+        await Store.AppendAsync(Append(Ontario, referred, 0, [Event()], Summary() with { CommunityReferrals = Digest(garden) }), Token);
+        await Store.AppendAsync(Append(Ontario, referred, 1, [Event()], Summary() with { CommunityReferrals = latest }), Token);
+        await Store.AppendAsync(Append(Ontario, both, 0, [Event()], Summary() with { CommunityReferrals = Digest(garden, walking) }), Token);
+        await Store.AppendAsync(Append(Ontario, none, 0, [Event()]), Token);
+
+        var all = await Store.ListCommunityReferralDigestsAsync(Ontario, null, Token);
+        var row = Assert.Single(all, d => d.JourneyId == referred);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(latest), System.Text.Json.Nodes.JsonNode.Parse(row.Digest)));
+        Assert.Equal("Marie Tremblay", row.ClientName);
+        Assert.DoesNotContain(all, d => d.JourneyId == none);
+        Assert.Equal([both], (await Store.ListCommunityReferralDigestsAsync(Ontario, [garden], Token)).Select(d => d.JourneyId));
+        Assert.Equal(new[] { referred, both }.Order(), (await Store.ListCommunityReferralDigestsAsync(Ontario, [walking, Guid.NewGuid()], Token)).Select(d => d.JourneyId).Order());
+        Assert.Empty(await Store.ListCommunityReferralDigestsAsync(Ontario, [Guid.NewGuid()], Token));
+        Assert.DoesNotContain(await Store.ListCommunityReferralDigestsAsync(Alberta, null, Token), d => d.JourneyId == referred);
+    }
+
+    [Fact]
     public async Task Concurrent_appends_keep_each_rows_alerts_trips_and_digest()
     {
         var worker = "lw-" + Guid.NewGuid().ToString("N")[..8];
         var journeys = Enumerable.Range(0, 32).Select(n => (Id: Guid.NewGuid(), N: n)).ToList();
 
         await Task.WhenAll(journeys.Select(j => Store.AppendAsync(
-            Append(Alberta, j.Id, 0, [Event()], Summary("engaged", worker) with { OpenSafetyAlerts = j.N % 3, AssessmentDigest = $"[{j.N}]", TripsAwaitingPartner = j.N % 2 }),
+            Append(Alberta, j.Id, 0, [Event()], Summary("engaged", worker) with
+            {
+                OpenSafetyAlerts = j.N % 3, AssessmentDigest = $"[{j.N}]", TripsAwaitingPartner = j.N % 2, CommunityReferrals = $"[{{\"n\":{j.N}}}]",
+            }),
             Token)));
 
         var rows = (await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 100), Token)).Items.ToDictionary(i => i.JourneyId);
         var digests = (await Store.ListAssessmentDigestsAsync(Alberta, Token)).ToDictionary(d => d.JourneyId, d => d.Digest);
+        var referrals = (await Store.ListCommunityReferralDigestsAsync(Alberta, null, Token)).ToDictionary(d => d.JourneyId, d => d.Digest);
         var awaiting = await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 100) { TripsAwaitingPartnerOnly = true }, Token);
         Assert.Equal(journeys.Where(j => j.N % 2 == 1).Select(j => j.Id).Order(), awaiting.Items.Select(i => i.JourneyId).Order());
         Assert.All(journeys, j =>
@@ -250,6 +281,7 @@ public abstract class JourneyStoreConformance
             Assert.Equal(j.N % 3, rows[j.Id].Summary.OpenSafetyAlerts);
             Assert.Equal(j.N % 2, rows[j.Id].Summary.TripsAwaitingPartner);
             Assert.Equal($"[{j.N}]", digests[j.Id]);
+            Assert.Equal(j.N, System.Text.Json.Nodes.JsonNode.Parse(referrals[j.Id])![0]!["n"]!.GetValue<int>());
         });
     }
 

@@ -10,10 +10,10 @@ public sealed class CommunityReferralTransitionTests
 {
     private static readonly Dictionary<CommunityReferralStatus, CommunityReferralStatus[]> Expected = new()
     {
-        [Requested] = [Accepted, Rejected, Cancelled],
-        [Accepted] = [InProgress, Failed, Cancelled],
+        [Requested] = [Accepted, Rejected, OnHold, Cancelled],
+        [Accepted] = [InProgress, OnHold, Failed, Cancelled],
         [InProgress] = [OnHold, Completed, Failed, Cancelled],
-        [OnHold] = [InProgress, Failed, Cancelled],
+        [OnHold] = [Accepted, Rejected, InProgress, Failed, Cancelled],
         [Rejected] = [],
         [Completed] = [],
         [Failed] = [],

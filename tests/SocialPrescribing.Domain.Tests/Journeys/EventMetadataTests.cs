@@ -118,6 +118,7 @@ public sealed class EventMetadataTests
             .Select(e => e.Type)
             .Append(nameof(FirstContactOverdue))
             .Concat([nameof(TransportConfirmed), nameof(TransportFailed)])
+            .Concat([nameof(CommunityReferralAnswered), nameof(PartnerResponseOverdue)])
             .Concat(SafetyAlertEventTypes())
             .ToHashSet();
 

@@ -36,6 +36,10 @@ public static class SampleEvents
             new CommunityProgram("Community garden", "hsds-garden-7", "Parkdale Food Centre"),
             "Plot available in May."),
         new CommunityReferralStatusChanged(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-3d4e5f607182"), CommunityReferralStatus.InProgress, CommunityReferralStatus.OnHold),
+        new CommunityReferralAnswered(
+            Guid.Parse("0197a3c2-5e4f-7a10-9b2c-3d4e5f607182"), PartnerAnswer.Declined, CommunityReferralStatus.Requested, CommunityReferralStatus.Rejected,
+            DeclineReason.NoCapacity, "Full until spring; try the Westboro garden."),
+        new PartnerResponseOverdue(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-3d4e5f607182"), Guid.Parse("0197a3c2-5e4f-7a10-9b2c-cccccccccccc"), new DateOnly(2026, 3, 9)),
         new FollowUpScheduled(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-aaaaaaaaaaaa"), new DateOnly(2026, 3, 2)),
         new FollowUpCompleted(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-aaaaaaaaaaaa"), "Came to the garden; wants to volunteer."),
         new FirstContactOverdue(new DateTimeOffset(2026, 2, 11, 15, 0, 0, TimeSpan.Zero)),
