@@ -166,6 +166,14 @@ public sealed class PartnerLoopTests(HostFixture fixture)
         Assert.Equal(3, answers.Count);
         Assert.All(answers, e => Assert.Equal("loop-partner", e!["actor"]!.GetValue<string>()));
 
+        // The person is connected: the outcome report counts them.
+        using (var report = await factory.SendAsAsync(HttpMethod.Get, Tenant("/reports/outcomes"), "loop-supervisor", [AccessRoles.Supervisor]))
+        {
+            var connections = (await Api.ReadAsync(report))["connections"]!;
+            Assert.InRange(connections["connected"]!.GetValue<int>(), 1, connections["referred"]!.GetValue<int>());
+            Assert.Contains(connections["byLinkWorker"]!.AsArray(), w => w!["linkWorkerId"]!.GetValue<string>() == "lw-42" && w["connected"]!.GetValue<int>() >= 1);
+        }
+
         // The provider's figures: one referral, answered, taken.
         using var figures = await fixture.Client.GetAsync(Tenant("/directory/providers/responsiveness"), Token);
         var mine = (await Api.ReadArrayAsync(figures)).Single(f => f!["organizationId"]!.GetValue<Guid>() == organization)!;

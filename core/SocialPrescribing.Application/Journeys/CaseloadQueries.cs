@@ -49,6 +49,10 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
     public Task<IReadOnlyList<PendingFirstContactCheck>> PendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         store.ListPendingFirstContactChecksAsync(tenant, cancellationToken);
 
+    /// <summary>The community-referral digests of the tenant's journeys, for reports (no names are read from them).</summary>
+    public Task<IReadOnlyList<JourneyReferralDigest>> CommunityReferralDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        store.ListCommunityReferralDigestsAsync(tenant, null, cancellationToken);
+
     /// <summary>The assessment digest of every journey of the tenant: what program reports are computed from.</summary>
     public Task<IReadOnlyList<JourneyAssessmentDigest>> AssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         store.ListAssessmentDigestsAsync(tenant, cancellationToken);

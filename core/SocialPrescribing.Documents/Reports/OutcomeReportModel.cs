@@ -39,6 +39,15 @@ public sealed record OutcomeReportModel
     /// <summary>Journeys with at least one assessment, whatever the period.</summary>
     public required int JourneysWithAssessments { get; init; }
 
+    /// <summary>People first referred to a community program in the period.</summary>
+    public int PeopleReferred { get; init; }
+
+    /// <summary>Of them, people who started at least one program by the period's end.</summary>
+    public int PeopleConnected { get; init; }
+
+    /// <summary>Connected ÷ referred as a percentage for the language (<c>62.5%</c>, <c>62,5 %</c>).</summary>
+    public string ShareConnected { get; init; } = string.Empty;
+
     /// <summary>True when at least one instrument has people with a baseline and a re-measure in the period.</summary>
     public required bool HasData { get; init; }
 

@@ -34,6 +34,9 @@ public static class OutcomeReportModelBuilder
             TimeZone = timeZone.Id,
             UtcOffset = ReportFormat.UtcOffset(generated.Offset),
             JourneysWithAssessments = report.JourneysWithAssessments,
+            PeopleReferred = report.Connections?.Referred ?? 0,
+            PeopleConnected = report.Connections?.Connected ?? 0,
+            ShareConnected = ReportFormat.Percent(report.Connections?.ShareConnected ?? 0, lang),
             HasData = instruments.Any(instrument => instrument.People > 0),
             Instruments = [.. instruments.Select((instrument, index) => Instrument(instrument, index, lang))],
         };

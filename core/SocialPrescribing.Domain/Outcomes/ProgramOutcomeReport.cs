@@ -18,7 +18,11 @@ public sealed record ProgramOutcomeReport(
     DateOnly To,
     DateTimeOffset GeneratedAt,
     int JourneysWithAssessments,
-    ImmutableArray<InstrumentOutcomeSummary> Instruments);
+    ImmutableArray<InstrumentOutcomeSummary> Instruments)
+{
+    /// <summary>People referred to community programs in the period, and how many of them started one (% connected).</summary>
+    public ConnectionSummary? Connections { get; init; }
+}
 
 /// <summary>One instrument's outcomes across a program.</summary>
 /// <param name="Instrument">The instrument id.</param>

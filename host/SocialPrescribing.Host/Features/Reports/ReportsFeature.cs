@@ -25,7 +25,8 @@ internal static class ReportsFeature
             .RequireAuthorization(AccessPolicies.Supervision)
             .WithName("GetOutcomeReport")
             .WithTags("Reports")
-            .WithSummary("Per instrument: people with a baseline and a re-measure in the period, mean change, and the share with meaningful improvement. "
+            .WithSummary("Per instrument: people with a baseline and a re-measure in the period, mean change, and the share with meaningful improvement; "
+                + "and the people first referred to a community program in the period, how many started one (% connected), in all and by link worker. "
                 + "Dates are yyyy-mm-dd in the program's calendar; 'to' defaults to today. Ask for text/html (Accept or format=html) for the printable report.")
             .Produces<ProgramOutcomeReport>()
             .Produces<string>(StatusCodes.Status200OK, "text/html")
@@ -65,14 +66,20 @@ internal static class ReportsFeature
         }
 
         var digests = await caseloads.AssessmentDigestsAsync(tenant.Id, http.RequestAborted);
+        var start = first is { } f ? StartOf(f, tenant) : (DateTimeOffset?)null;
+        var end = StartOf(last.AddDays(1), tenant).AddTicks(-TimeSpan.TicksPerMicrosecond);
+        var referrals = await caseloads.CommunityReferralDigestsAsync(tenant.Id, http.RequestAborted);
         var report = ProgramOutcomes.Compute(
             tenant.Id.Value,
             [.. digests.Select(d => AssessmentDigest.Read(d.Digest))],
             [.. catalog.InstrumentsOf(tenant.Id).Select(i => i.Instrument)],
-            first is { } f ? StartOf(f, tenant) : null,
-            StartOf(last.AddDays(1), tenant).AddTicks(-TimeSpan.TicksPerMicrosecond),
+            start,
+            end,
             (first, last),
-            time.GetUtcNow());
+            time.GetUtcNow()) with
+        {
+            Connections = ConnectionOutcomes.Compute(referrals.Select(r => (r.LinkWorkerId, CommunityReferralDigest.Read(r.Digest))), start, end),
+        };
         return html
             ? TypedResults.Content(renderer.RenderOutcomes(report, language, tenant.DisplayName, tenant.TimeZone), "text/html; charset=utf-8")
             : TypedResults.Ok(report);
