@@ -37,6 +37,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<TrainingUseCases>();
         services.TryAddSingleton<DirectoryUseCases>();
         services.TryAddSingleton<MatchUseCases>();
+        services.TryAddSingleton<DirectoryCuration>();
         services.TryAddSingleton<PartnerMembers>();
         services.TryAddSingleton<PartnerReferralUseCases>();
         services.TryAddSingleton<ProviderResponsiveness>();

@@ -105,6 +105,12 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["ListPartnerMembers"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
         ["SetPartnerMember"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
         ["ListProviderResponsiveness"] = (Clinical, Scope.Tenant),
+        // Curation keeps programs true: link workers, supervisors and admins.
+        ["AddDirectoryService"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        ["ReplaceDirectoryService"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        ["VerifyDirectoryService"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        ["SetDirectoryServiceIntake"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        ["ListCuratedServices"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
     };
 
     /// <summary>Bodies that would be accepted in the right state, so a refusal can only come from the door.</summary>
@@ -140,6 +146,7 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["ImportPostalCodes"] = "code,latitude,longitude\nT5J,53.54,-113.49\n",
         ["AnswerPartnerReferral"] = new { answer = "accepted" },
         ["SetPartnerMember"] = new { organizationIds = Array.Empty<Guid>() },
+        ["SetDirectoryServiceIntake"] = new { acceptingReferrals = true },
     };
 
     private enum Scope

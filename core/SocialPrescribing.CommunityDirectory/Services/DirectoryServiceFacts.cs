@@ -32,6 +32,9 @@ public sealed record DirectoryServiceFacts(
     /// <summary>True when every place the service is delivered at is virtual (online or by phone).</summary>
     public bool OnlineOnly { get; init; }
 
+    /// <summary>What the service says of taking referrals now (<see cref="ReferralIntake"/>), when it says anything.</summary>
+    public ReferralIntake? Intake { get; init; }
+
     /// <summary>The facts of a service the directory keeps, from its stored document (found valid when it was imported).</summary>
     public static DirectoryServiceFacts Of(Guid id, string document)
     {
@@ -84,6 +87,7 @@ public sealed record DirectoryServiceFacts(
                 .OrderBy(o => o.Day).ThenBy(o => o.Opens)],
             OnlineOnly = Array(document, "service_at_locations") is { Count: > 0 } sites
                 && sites.All(sal => Object(sal, "location") is { } l && Text(l, "location_type") == "virtual"),
+            Intake = ReferralIntake.Of(document),
         };
     }
 

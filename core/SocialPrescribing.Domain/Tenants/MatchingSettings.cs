@@ -32,6 +32,9 @@ public sealed record MatchingSettings
     /// <summary>Meeting in person against a digital-access barrier.</summary>
     public double DigitalAccess { get; init; } = 2;
 
+    /// <summary>Whether the program takes referrals now: places free, a waitlist, or closed to referrals.</summary>
+    public double Capacity { get; init; } = 2;
+
     /// <summary>How the provider answers referrals (its acceptance rate and median response time), once it has answered a few.</summary>
     public double Responsiveness { get; init; } = 1;
 

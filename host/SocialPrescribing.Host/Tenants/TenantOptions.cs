@@ -71,6 +71,8 @@ public sealed class MatchingOptions
 
     public double Responsiveness { get; set; } = MatchingSettings.Default.Responsiveness;
 
+    public double Capacity { get; set; } = MatchingSettings.Default.Capacity;
+
     /// <summary>How far a person travels when their record does not say, in metres (500 to 500,000).</summary>
     public int DefaultMaxTravelMeters { get; set; } = MatchingSettings.Default.DefaultMaxTravelMeters;
 
@@ -81,7 +83,7 @@ public sealed class MatchingOptions
     [
         (nameof(Interest), Interest), (nameof(Distance), Distance), (nameof(Language), Language), (nameof(Cost), Cost), (nameof(Schedule), Schedule),
         (nameof(Accessibility), Accessibility), (nameof(Transport), Transport), (nameof(DigitalAccess), DigitalAccess),
-        (nameof(Responsiveness), Responsiveness),
+        (nameof(Responsiveness), Responsiveness), (nameof(Capacity), Capacity),
     ];
 
     public MatchingSettings ToSettings() => new()
@@ -95,6 +97,7 @@ public sealed class MatchingOptions
         Transport = Transport,
         DigitalAccess = DigitalAccess,
         Responsiveness = Responsiveness,
+        Capacity = Capacity,
         DefaultMaxTravelMeters = DefaultMaxTravelMeters,
         WalkingMeters = WalkingMeters,
     };

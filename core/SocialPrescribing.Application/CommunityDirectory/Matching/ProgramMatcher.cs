@@ -26,6 +26,7 @@ public static class ProgramMatcher
     public const string Transport = "transport";
     public const string DigitalAccess = "digital-access";
     public const string Responsiveness = "responsiveness";
+    public const string Capacity = "capacity";
 
     /// <summary>Three-letter language codes (ISO 639-2/3) that have a two-letter one, for comparing languages written either way.</summary>
     private static readonly FrozenDictionary<string, string> TwoLetter = new Dictionary<string, string>
@@ -209,6 +210,20 @@ public static class ProgramMatcher
         if (person.Has(AccessBarrier.DigitalAccess))
         {
             Add(DigitalAccess, weights.DigitalAccess, facts.OnlineOnly ? 0 : 1, facts.OnlineOnly ? "Online only." : "Meets in person.");
+        }
+
+        if (facts.Intake is { } intake)
+        {
+            (double Score, string Why) capacity = intake switch
+            {
+                { Accepting: false } => (0, "Not taking referrals now."),
+                { AvailablePlaces: > 0 and var free, MaximumPlaces: var of } => (1, of is { } places ? $"{free} of {places} places free." : $"{free} places free."),
+                { AvailablePlaces: 0, Waitlist: true } => (0.4, "Full; keeps a waitlist."),
+                { AvailablePlaces: 0 } => (0.1, "Full, with no waitlist."),
+                { Waitlist: true } => (0.6, "Takes referrals onto a waitlist."),
+                _ => (1, "Taking referrals."),
+            };
+            Add(Capacity, weights.Capacity, capacity.Score, capacity.Why);
         }
 
         if (provider is { Answered: >= ProviderResponse.MinimumAnswered, MedianResponseHours: { } hours, AcceptanceRate: { } rate })

@@ -26,6 +26,9 @@ internal static class AccessPolicies
     /// <summary>Sending a new referral: referrers (people or systems), link workers and supervisors.</summary>
     public const string Referrals = "referrals";
 
+    /// <summary>Keeping the directory true (local programs, checks, referral intake): link workers, supervisors, tenant admins.</summary>
+    public const string Curation = "curation";
+
     /// <summary>The referrals addressed to a provider organization, and its answers: community partners.</summary>
     public const string Partners = "partners";
 
@@ -49,6 +52,7 @@ internal static class AccessPolicies
         options.AddPolicy(Directory, policy => policy.AddRequirements(new PublicDirectoryRequirement()));
         options.AddPolicy(Clinical, policy => policy.RequireRole(AccessRoles.LinkWorker, AccessRoles.Supervisor));
         options.AddPolicy(Referrals, policy => policy.RequireRole(AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor));
+        options.AddPolicy(Curation, policy => policy.RequireRole(AccessRoles.LinkWorker, AccessRoles.Supervisor, AccessRoles.TenantAdmin, AccessRoles.Operator));
         options.AddPolicy(Partners, policy => policy.RequireRole(AccessRoles.CommunityPartner));
         options.AddPolicy(Supervision, policy => policy.RequireRole(AccessRoles.Supervisor));
         options.AddPolicy(Privacy, policy => policy.RequireRole(AccessRoles.PrivacyOfficer));

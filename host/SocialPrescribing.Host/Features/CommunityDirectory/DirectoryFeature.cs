@@ -39,6 +39,7 @@ internal static class DirectoryFeature
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         tenant.MapHsds();
+        tenant.MapCuration();
         return tenant;
     }
 

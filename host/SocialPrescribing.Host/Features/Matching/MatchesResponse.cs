@@ -38,6 +38,7 @@ internal sealed record MatchesResponse(
                 [ProgramMatcher.Accessibility] = w.Accessibility,
                 [ProgramMatcher.Transport] = w.Transport,
                 [ProgramMatcher.DigitalAccess] = w.DigitalAccess,
+                [ProgramMatcher.Capacity] = w.Capacity,
                 [ProgramMatcher.Responsiveness] = w.Responsiveness,
             },
             result.Considered,
