@@ -305,7 +305,10 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             var digests = new List<JourneyReferralDigest>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                digests.Add(new JourneyReferralDigest(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+                digests.Add(new JourneyReferralDigest(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3))
+                {
+                    UnmetNeeds = reader.IsDBNull(4) ? null : reader.GetString(4),
+                });
             }
 
             return digests;

@@ -418,12 +418,14 @@ internal static class PostgresMigrations
             $"ALTER TABLE {schema}.directory_services ADD COLUMN located boolean NOT NULL DEFAULT false",
             $"CREATE INDEX ix_directory_services_unlocated_search ON {schema}.directory_services USING gin (search_vector) WHERE NOT located",
         ]),
-        // The journey's community referrals on its caseload row (no notes, no person), for partners' lists, providers'
-        // response figures and the share of people connected; the index holds only the journeys that have any.
-        new(13, "community referrals on the caseload", schema =>
+        // The journey's community referrals and unmet needs on its caseload row (no notes, no person), for partners'
+        // lists, providers' response figures, the share of people connected and the unmet-needs report; the index holds
+        // only the journeys that have either.
+        new(13, "community referrals and unmet needs on the caseload", schema =>
         [
             $"ALTER TABLE {schema}.journeys ADD COLUMN community_referrals jsonb CHECK (jsonb_typeof(community_referrals) = 'array')",
-            $"CREATE INDEX ix_journeys_with_community_referrals ON {schema}.journeys (tenant, journey_id) WHERE community_referrals IS NOT NULL",
+            $"ALTER TABLE {schema}.journeys ADD COLUMN unmet_needs jsonb CHECK (jsonb_typeof(unmet_needs) = 'array')",
+            $"CREATE INDEX ix_journeys_with_referrals_or_needs ON {schema}.journeys (tenant, journey_id) WHERE community_referrals IS NOT NULL OR unmet_needs IS NOT NULL",
         ]),
     ];
 

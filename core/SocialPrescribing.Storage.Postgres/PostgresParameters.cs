@@ -58,9 +58,10 @@ internal static class PostgresParameters
         parameters.Add(NullableText(summary.AssessmentDigest));
         parameters.Add(Integer(summary.TripsAwaitingPartner));
         parameters.Add(NullableText(summary.CommunityReferrals));
+        parameters.Add(NullableText(summary.UnmetNeeds));
     }
 
-    /// <summary>The twenty-three parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
+    /// <summary>The twenty-four parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
     /// <summary>The caseload row's columns from its status to its update time, in the statements' order.</summary>
     private static void AddSummaryColumns(NpgsqlParameterCollection parameters, JourneySummary summary)
     {
@@ -85,6 +86,7 @@ internal static class PostgresParameters
         parameters.Add(NullableText(summary.AssessmentDigest));
         parameters.Add(Integer(summary.TripsAwaitingPartner));
         parameters.Add(NullableText(summary.CommunityReferrals));
+        parameters.Add(NullableText(summary.UnmetNeeds));
     }
 
     public static void AddAppends(NpgsqlParameterCollection parameters, IReadOnlyList<JourneyAppend> appends)
@@ -106,6 +108,7 @@ internal static class PostgresParameters
         var digests = new string?[count];
         var trips = new int[count];
         var referrals = new string?[count];
+        var needs = new string?[count];
         var events = appends.Sum(a => a.Events.Count);
         var positions = new long[events];
         var eventVersions = new long[events];
@@ -135,6 +138,7 @@ internal static class PostgresParameters
             digests[i] = summary.AssessmentDigest;
             trips[i] = summary.TripsAwaitingPartner;
             referrals[i] = summary.CommunityReferrals;
+            needs[i] = summary.UnmetNeeds;
             for (var n = 0; n < append.Events.Count; n++, e++)
             {
                 var next = append.Events[n];
@@ -171,6 +175,7 @@ internal static class PostgresParameters
         parameters.Add(Array(digests));
         parameters.Add(Array(trips));
         parameters.Add(Array(referrals));
+        parameters.Add(Array(needs));
     }
 
     public static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };

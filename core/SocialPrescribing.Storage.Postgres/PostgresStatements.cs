@@ -14,7 +14,7 @@ internal sealed class PostgresStatements
     private const string SummaryColumns = """
         tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
         first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-        open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals
+        open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals, unmet_needs
         """;
 
     private const string ListColumns = """
@@ -50,7 +50,7 @@ internal sealed class PostgresStatements
         var start = $"""
             WITH summary AS (
                 INSERT INTO {_journeys} ({SummaryColumns})
-                VALUES ($1, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $18, $19, $20, $21::jsonb)
+                VALUES ($1, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $18, $19, $20, $21::jsonb, $22::jsonb)
                 ON CONFLICT (tenant, journey_id) DO NOTHING
                 RETURNING 1
             )
@@ -64,7 +64,7 @@ internal sealed class PostgresStatements
                     version = $4, status = $5, link_worker_id = $6, client_name = $7, referred_at = $8,
                     first_contact_due_at = $9, first_contact_overdue = $10, awaits_first_contact_check = $11,
                     updated_at = $12, open_safety_alerts = $18, assessment_digest = $19, trips_awaiting_partner = $20,
-                    community_referrals = $21::jsonb
+                    community_referrals = $21::jsonb, unmet_needs = $22::jsonb
                 WHERE tenant = $1 AND journey_id = $2 AND version = $3
                 RETURNING 1
             )
@@ -83,17 +83,17 @@ internal sealed class PostgresStatements
                 SELECT * FROM unnest(
                     $1::text[], $2::uuid[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[],
                     $8::timestamptz[], $9::timestamptz[], $10::boolean[], $11::boolean[], $12::timestamptz[],
-                    $20::integer[], $21::text[], $22::integer[], $23::text[])
+                    $20::integer[], $21::text[], $22::integer[], $23::text[], $24::text[])
                 WITH ORDINALITY AS a (
                     tenant, journey_id, expected, version, status, link_worker_id, client_name, referred_at,
                     first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-                    open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals, position)
+                    open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals, unmet_needs, position)
             ),
             started AS (
                 INSERT INTO {_journeys} ({SummaryColumns})
                 SELECT tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
                        first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-                       open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals::jsonb
+                       open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals::jsonb, unmet_needs::jsonb
                 FROM appends WHERE expected = 0
                 ON CONFLICT (tenant, journey_id) DO NOTHING
                 RETURNING tenant, journey_id
@@ -104,7 +104,8 @@ internal sealed class PostgresStatements
                     referred_at = a.referred_at, first_contact_due_at = a.first_contact_due_at,
                     first_contact_overdue = a.first_contact_overdue, awaits_first_contact_check = a.awaits_first_contact_check,
                     updated_at = a.updated_at, open_safety_alerts = a.open_safety_alerts, assessment_digest = a.assessment_digest,
-                    trips_awaiting_partner = a.trips_awaiting_partner, community_referrals = a.community_referrals::jsonb
+                    trips_awaiting_partner = a.trips_awaiting_partner, community_referrals = a.community_referrals::jsonb,
+                    unmet_needs = a.unmet_needs::jsonb
                 FROM appends AS a
                 WHERE a.expected > 0 AND j.tenant = a.tenant AND j.journey_id = a.journey_id AND j.version = a.expected
                 RETURNING a.position
@@ -139,9 +140,9 @@ internal sealed class PostgresStatements
 
         // $2 the organizations as a JSON array of ids, or null for every referral.
         CommunityReferralDigests = $"""
-            SELECT journey_id, client_name, link_worker_id, community_referrals::text FROM {_journeys}
-            WHERE tenant = $1 AND community_referrals IS NOT NULL
-              AND ($2::jsonb IS NULL OR EXISTS (
+            SELECT journey_id, client_name, link_worker_id, coalesce(community_referrals::text, '[]'), unmet_needs::text FROM {_journeys}
+            WHERE tenant = $1 AND (community_referrals IS NOT NULL OR unmet_needs IS NOT NULL)
+              AND ($2::jsonb IS NULL OR community_referrals IS NOT NULL AND EXISTS (
                   SELECT FROM jsonb_array_elements(community_referrals) AS r WHERE $2::jsonb ? (r ->> 'organizationId')))
             ORDER BY journey_id
             """;
@@ -200,7 +201,7 @@ internal sealed class PostgresStatements
             """;
         InsertCaseloadRow = $"""
             INSERT INTO {_journeys} ({SummaryColumns})
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb)
             """;
         HealthCheck = $"SELECT 1 FROM {QuotedSchema}.schema_migrations LIMIT 1";
         // $1 the schema's name, $2 its tenant tables: the role, whether it is a superuser or bypasses row-level

@@ -214,9 +214,9 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             await using var connection = await OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT journey_id, client_name, link_worker_id, community_referrals FROM journeys
-                WHERE tenant = $tenant AND community_referrals IS NOT NULL
-                  AND ($organizations IS NULL OR EXISTS (
+                SELECT journey_id, client_name, link_worker_id, coalesce(community_referrals, '[]'), unmet_needs FROM journeys
+                WHERE tenant = $tenant AND (community_referrals IS NOT NULL OR unmet_needs IS NOT NULL)
+                  AND ($organizations IS NULL OR community_referrals IS NOT NULL AND EXISTS (
                       SELECT 1 FROM json_each(community_referrals) AS r
                       WHERE json_extract(r.value, '$.organizationId') IN (SELECT value FROM json_each($organizations))))
                 ORDER BY journey_id
@@ -227,7 +227,10 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             var digests = new List<JourneyReferralDigest>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                digests.Add(new JourneyReferralDigest(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+                digests.Add(new JourneyReferralDigest(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3))
+                {
+                    UnmetNeeds = reader.IsDBNull(4) ? null : reader.GetString(4),
+                });
             }
 
             return digests;
@@ -331,15 +334,16 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         command.CommandText = """
             INSERT INTO journeys (tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
                                   first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-                                  open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals)
-            VALUES ($tenant, $journey, $version, $status, $worker, $client, $referred, $due, $overdue, $awaits, $updated, $alerts, $digest, $trips, $referrals)
+                                  open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals, unmet_needs)
+            VALUES ($tenant, $journey, $version, $status, $worker, $client, $referred, $due, $overdue, $awaits, $updated, $alerts, $digest, $trips, $referrals, $needs)
             ON CONFLICT (tenant, journey_id) DO UPDATE SET
                 version = excluded.version, status = excluded.status, link_worker_id = excluded.link_worker_id,
                 client_name = excluded.client_name, referred_at = excluded.referred_at,
                 first_contact_due_at = excluded.first_contact_due_at, first_contact_overdue = excluded.first_contact_overdue,
                 awaits_first_contact_check = excluded.awaits_first_contact_check, updated_at = excluded.updated_at,
                 open_safety_alerts = excluded.open_safety_alerts, assessment_digest = excluded.assessment_digest,
-                trips_awaiting_partner = excluded.trips_awaiting_partner, community_referrals = excluded.community_referrals
+                trips_awaiting_partner = excluded.trips_awaiting_partner, community_referrals = excluded.community_referrals,
+                unmet_needs = excluded.unmet_needs
             """;
         command.Parameters.AddWithValue("$tenant", append.Tenant.Value);
         command.Parameters.AddWithValue("$journey", Key(append.JourneyId));
@@ -355,6 +359,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         command.Parameters.AddWithValue("$alerts", s.OpenSafetyAlerts);
         command.Parameters.AddWithValue("$trips", s.TripsAwaitingPartner);
         command.Parameters.AddWithValue("$referrals", (object?)s.CommunityReferrals ?? DBNull.Value);
+        command.Parameters.AddWithValue("$needs", (object?)s.UnmetNeeds ?? DBNull.Value);
         command.Parameters.AddWithValue("$digest", (object?)s.AssessmentDigest ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -239,9 +239,11 @@ internal static class SqliteMigrations
             ALTER TABLE directory_services ADD COLUMN located INTEGER NOT NULL DEFAULT 0;
             """),
         (11, """
-            -- The journey's community referrals (JSON, no notes, no person): partners' lists, response figures, people connected.
+            -- The journey's community referrals and unmet needs (JSON, no notes, no person): partners' lists, response
+            -- figures, people connected, the unmet-needs report.
             ALTER TABLE journeys ADD COLUMN community_referrals TEXT;
-            CREATE INDEX ix_journeys_with_community_referrals ON journeys (tenant, journey_id) WHERE community_referrals IS NOT NULL;
+            ALTER TABLE journeys ADD COLUMN unmet_needs TEXT;
+            CREATE INDEX ix_journeys_with_referrals_or_needs ON journeys (tenant, journey_id) WHERE community_referrals IS NOT NULL OR unmet_needs IS NOT NULL;
             """),
     ];
 }

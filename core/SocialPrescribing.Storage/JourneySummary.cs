@@ -29,4 +29,7 @@ public sealed record JourneySummary(
     /// people connected never read streams. Null when the journey has no community referral.
     /// </summary>
     public string? CommunityReferrals { get; init; }
+
+    /// <summary>The journey's unmet needs as JSON (need, when, area; no details), for the unmet-needs report; null when none.</summary>
+    public string? UnmetNeeds { get; init; }
 }

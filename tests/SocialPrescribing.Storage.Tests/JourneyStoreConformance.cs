@@ -246,8 +246,14 @@ public abstract class JourneyStoreConformance
         await Store.AppendAsync(Append(Ontario, referred, 1, [Event()], Summary() with { CommunityReferrals = latest }), Token);
         await Store.AppendAsync(Append(Ontario, both, 0, [Event()], Summary() with { CommunityReferrals = Digest(garden, walking) }), Token);
         await Store.AppendAsync(Append(Ontario, none, 0, [Event()]), Token);
+        var needy = Guid.NewGuid();
+        await Store.AppendAsync(Append(Ontario, needy, 0, [Event()], Summary() with { UnmetNeeds = "[{\"need\":\"employment\"}]" }), Token);
 
         var all = await Store.ListCommunityReferralDigestsAsync(Ontario, null, Token);
+        var needs = Assert.Single(all, d => d.JourneyId == needy);
+        Assert.Equal(("[]", "employment"), (needs.Digest, System.Text.Json.Nodes.JsonNode.Parse(needs.UnmetNeeds!)![0]!["need"]!.GetValue<string>()));
+        Assert.Null(Assert.Single(all, d => d.JourneyId == referred).UnmetNeeds);
+        Assert.DoesNotContain(await Store.ListCommunityReferralDigestsAsync(Ontario, [walking], Token), d => d.JourneyId == needy);
         var row = Assert.Single(all, d => d.JourneyId == referred);
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(latest), System.Text.Json.Nodes.JsonNode.Parse(row.Digest)));
         Assert.Equal("Marie Tremblay", row.ClientName);

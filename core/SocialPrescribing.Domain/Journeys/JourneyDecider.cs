@@ -66,6 +66,11 @@ public static class JourneyDecider
         // Not gated on the plan: an urgent need (food, housing) is referred on the day it is heard.
         For<MakeCommunityReferral>(JourneyCommandNames.MakeCommunityReferral, (s, _) => In(s, Engaged), (_, c, context) =>
             Decision.Append(Stamp(new CommunityReferralMade(context.NewId(), c.Program, c.Notes), c, context))),
+        // When nothing fits: kept for the unmet-needs report, whatever else the person is referred to.
+        For<RecordUnmetNeed>(JourneyCommandNames.RecordUnmetNeed, (s, _) => In(s, Engaged), (_, c, context) =>
+            UnmetNeeds.All.Contains(c.Need)
+                ? Decision.Append(Stamp(new UnmetNeedRecorded(context.NewId(), c.Need, c.Details), c, context))
+                : Decision.Reject(RejectionKind.Invalid, $"A need is one of {string.Join(", ", UnmetNeeds.All.Order(StringComparer.Ordinal))}.", "need")),
         For<UpdateCommunityReferral>(JourneyCommandNames.UpdateCommunityReferral, (s, _) => In(s, Engaged) ?? (s.CommunityReferrals.Any(r => !CommunityReferralTransitions.IsTerminal(r.Status))
             ? null
             : "There is no open community referral to update."), DecideCommunityReferralUpdate),

@@ -71,6 +71,9 @@ public sealed record JourneyState
     [Id(34)] public BarriersAndPreferences? Barriers { get; init; }
     [Id(35)] public DateTimeOffset? BarriersRecordedAt { get; init; }
 
+    /// <summary>Needs no program of the directory could meet, in the order recorded.</summary>
+    [Id(36)] public ImmutableList<UnmetNeed> UnmetNeeds { get; init; } = [];
+
     /// <summary>The emergency access <paramref name="userId"/> holds at <paramref name="now"/>, the latest to end, or null.</summary>
     public EmergencyAccessGrant? EmergencyAccessOf(string userId, DateTimeOffset now) =>
         EmergencyAccess
@@ -151,6 +154,7 @@ public sealed record JourneyState
         {
             FollowUps = FollowUps.Add(new FollowUp(o.FollowUpId, o.DueOn, o.OccurredAt) { CommunityReferralId = o.CommunityReferralId }),
         },
+        UnmetNeedRecorded u => this with { UnmetNeeds = UnmetNeeds.Add(new UnmetNeed(u.UnmetNeedId, u.Need, u.Details, u.OccurredAt)) },
         FollowUpScheduled f => this with { FollowUps = FollowUps.Add(new FollowUp(f.FollowUpId, f.DueOn, f.OccurredAt)) },
         FollowUpCompleted f => this with
         {

@@ -35,6 +35,7 @@ public static class CaseloadProjection
             TripsAwaitingPartner = state.Trips.Count(t => t.Status == TransportTripStatus.Requested),
             AssessmentDigest = AssessmentDigest.Write(state.Assessments),
             CommunityReferrals = CommunityReferralDigest.Write(state),
+            UnmetNeeds = UnmetNeedDigest.Write(state),
         };
     }
 

@@ -28,6 +28,7 @@ public sealed class EventMetadataTests
         (Names.CloseUnableToContact, JourneyStatus.Engaged),
         (Names.RecordContact, JourneyStatus.Accepted),
         (Names.RecordWhatMatters, JourneyStatus.Engaged),
+        (Names.RecordUnmetNeed, JourneyStatus.Engaged),
         (Names.RecordBarriers, JourneyStatus.Engaged),
         (Names.AgreePlan, JourneyStatus.Engaged),
         (Names.MakeCommunityReferral, JourneyStatus.Engaged),

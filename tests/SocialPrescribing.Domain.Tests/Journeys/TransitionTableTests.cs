@@ -45,6 +45,7 @@ public sealed class TransitionTableTests
             [RecordContact] = Engaged,
             [RecordWhatMatters] = Engaged,
             [RecordBarriers] = Engaged,
+            [RecordUnmetNeed] = Engaged,
             [AgreePlan] = Engaged,
             [MakeCommunityReferral] = Engaged,
             [UpdateCommunityReferral] = Engaged,
@@ -149,7 +150,7 @@ public sealed class TransitionTableTests
         Assert.Equal(
             [
                 AcceptReferral, ReassignLinkWorker, DeclineReferral, RecordContactAttempt, CloseUnableToContact, RecordContact,
-                RecordWhatMatters, RecordBarriers, AgreePlan, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, CompleteFollowUp,
+                RecordWhatMatters, RecordBarriers, AgreePlan, MakeCommunityReferral, RecordUnmetNeed, UpdateCommunityReferral, ScheduleFollowUp, CompleteFollowUp,
                 RequestTransport, CancelTransport, RecordAssessment, AcknowledgeSafetyAlert, Discharge,
                 RecordConsent, WithdrawConsent, WithholdInformation, ReleaseWithheldInformation,
             ],
@@ -173,34 +174,34 @@ public sealed class TransitionTableTests
             [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, .. PersonsChoices]),
         ["engaged, just reached"] = (
             () => JourneyBuilder.InStatus(Engaged),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, MakeCommunityReferral, RecordUnmetNeed, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
         ["engaged, every attempt made before the contact"] = (
             () => JourneyBuilder.InStatus(Referred).Attempt(3).Accept().Attempt(2).Contact().Attempt(2),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, MakeCommunityReferral, RecordUnmetNeed, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
         ["engaged, what matters recorded"] = (
             () => JourneyBuilder.InStatus(Engaged).RecordWhatMatters(),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, AgreePlan, MakeCommunityReferral, RecordUnmetNeed, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
         ["engaged, plan agreed"] = (
             () => JourneyBuilder.InStatus(Engaged).RecordWhatMatters().AgreePlan(),
-            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
+            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, AgreePlan, MakeCommunityReferral, RecordUnmetNeed, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
         ["engaged, plan agreed, stopped answering, every community referral finished"] = (
             () => FinishedReferral(JourneyBuilder.InStatus(Engaged).RecordWhatMatters().AgreePlan().ReferToCommunity()).Attempt(3),
-            [ReassignLinkWorker, RecordContactAttempt, CloseUnableToContact, RecordContact, RecordWhatMatters, RecordBarriers, AgreePlan, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
+            [ReassignLinkWorker, RecordContactAttempt, CloseUnableToContact, RecordContact, RecordWhatMatters, RecordBarriers, AgreePlan, MakeCommunityReferral, RecordUnmetNeed, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
         ["engaged, safety alert open"] = (
             () => JourneyBuilder.InStatus(Engaged).Assess(AssessmentTimepoint.Baseline, 4, selfHarm: true).Attempt(3),
-            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, AcknowledgeSafetyAlert, .. PersonsChoices]),
+            [ReassignLinkWorker, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, MakeCommunityReferral, RecordUnmetNeed, ScheduleFollowUp, RequestTransport, RecordAssessment, AcknowledgeSafetyAlert, .. PersonsChoices]),
         ["engaged, safety alert acknowledged"] = (
             () => JourneyBuilder.InStatus(Engaged).Assess(AssessmentTimepoint.Baseline, 4, selfHarm: true).AcknowledgeFirstAlert(),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, MakeCommunityReferral, RecordUnmetNeed, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
         ["engaged, open community referral, no plan"] = (
             () => JourneyBuilder.InStatus(Engaged).ReferToCommunity(),
-            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, MakeCommunityReferral, UpdateCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
+            [ReassignLinkWorker, DeclineReferral, RecordContactAttempt, RecordContact, RecordWhatMatters, RecordBarriers, MakeCommunityReferral, RecordUnmetNeed, UpdateCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge, .. PersonsChoices]),
         ["referred, the person asked not to be contacted"] = (
             () => JourneyBuilder.InStatus(Referred).Withdraw(ConsentScope.Contact),
             [AcceptReferral, DeclineReferral, RecordConsent, WithholdInformation]),
         ["engaged, every consent withdrawn, one lock-box directive in force"] = (
             () => JourneyBuilder.InStatus(Engaged).RecordConsent().Withdraw(ConsentScope.ReferrerSharing, ConsentScope.Contact, ConsentScope.Research).Withhold(),
-            [ReassignLinkWorker, DeclineReferral, RecordContact, RecordWhatMatters, RecordBarriers, MakeCommunityReferral, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge,
+            [ReassignLinkWorker, DeclineReferral, RecordContact, RecordWhatMatters, RecordBarriers, MakeCommunityReferral, RecordUnmetNeed, ScheduleFollowUp, RequestTransport, RecordAssessment, Discharge,
                 RecordConsent, WithholdInformation, ReleaseWithheldInformation]),
         ["discharged, consent recorded"] = (
             () => JourneyBuilder.InStatus(Discharged).RecordConsent(),

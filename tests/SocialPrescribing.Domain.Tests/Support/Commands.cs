@@ -52,6 +52,9 @@ public static class Commands
     public static RecordBarriers Barriers() =>
         new(new BarriersAndPreferences([AccessBarrier.Transport], ["walking"], ["en"], [], 5_000, null, null)) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
 
+    public static RecordUnmetNeed UnmetNeed(string need = "legal-advice") =>
+        new(need, "No free legal clinic within 50 km.") { CommandId = Guid.NewGuid(), Actor = LinkWorker };
+
     public static AgreePlan Plan() =>
         new(["Join a walking group", "Call my sister every week"]) { CommandId = Guid.NewGuid(), Actor = LinkWorker };
 
@@ -167,6 +170,7 @@ public static class Commands
         JourneyCommandNames.RecordContact => Contact(),
         JourneyCommandNames.RecordWhatMatters => WhatMatters(),
         JourneyCommandNames.RecordBarriers => Barriers(),
+        JourneyCommandNames.RecordUnmetNeed => UnmetNeed(),
         JourneyCommandNames.AgreePlan => Plan(),
         JourneyCommandNames.MakeCommunityReferral => CommunityReferral(),
         JourneyCommandNames.UpdateCommunityReferral => UpdateFirstOpenReferral(state),

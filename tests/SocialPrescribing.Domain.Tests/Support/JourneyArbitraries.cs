@@ -15,7 +15,7 @@ public static class JourneyArbitraries
     /// </summary>
     private static readonly Gen<string> AnyCommand = Gen.Frequency(
         (1, Gen.Constant(JourneyCommandNames.ReceiveReferral)),
-        (2, Gen.Constant(JourneyCommandNames.CheckFirstContact)),
+        (3, Gen.Constant(JourneyCommandNames.CheckFirstContact)),
         (3, Gen.Constant(JourneyCommandNames.AcceptReferral)),
         (3, Gen.Constant(JourneyCommandNames.ReassignLinkWorker)),
         (1, Gen.Constant(JourneyCommandNames.DeclineReferral)),
@@ -24,6 +24,7 @@ public static class JourneyArbitraries
         (3, Gen.Constant(JourneyCommandNames.RecordContact)),
         (3, Gen.Constant(JourneyCommandNames.RecordWhatMatters)),
         (1, Gen.Constant(JourneyCommandNames.RecordBarriers)),
+        (1, Gen.Constant(JourneyCommandNames.RecordUnmetNeed)),
         (3, Gen.Constant(JourneyCommandNames.AgreePlan)),
         (3, Gen.Constant(JourneyCommandNames.MakeCommunityReferral)),
         (5, Gen.Constant(JourneyCommandNames.UpdateCommunityReferral)),

@@ -39,6 +39,7 @@ public static class SampleEvents
         new CommunityReferralAnswered(
             Guid.Parse("0197a3c2-5e4f-7a10-9b2c-3d4e5f607182"), PartnerAnswer.Declined, CommunityReferralStatus.Requested, CommunityReferralStatus.Rejected,
             DeclineReason.NoCapacity, "Full until spring; try the Westboro garden."),
+        new UnmetNeedRecorded(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-dddddddddddd"), "legal-advice", "No free legal clinic within reach."),
         new PartnerResponseOverdue(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-3d4e5f607182"), Guid.Parse("0197a3c2-5e4f-7a10-9b2c-cccccccccccc"), new DateOnly(2026, 3, 9)),
         new FollowUpScheduled(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-aaaaaaaaaaaa"), new DateOnly(2026, 3, 2)),
         new FollowUpCompleted(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-aaaaaaaaaaaa"), "Came to the garden; wants to volunteer."),

@@ -41,6 +41,7 @@ namespace SocialPrescribing.Domain.Journeys.Events;
 [JsonDerivedType(typeof(EmergencyAccessOpened), nameof(EmergencyAccessOpened))]
 [JsonDerivedType(typeof(CommunityReferralAnswered), nameof(CommunityReferralAnswered))]
 [JsonDerivedType(typeof(PartnerResponseOverdue), nameof(PartnerResponseOverdue))]
+[JsonDerivedType(typeof(UnmetNeedRecorded), nameof(UnmetNeedRecorded))]
 public abstract record JourneyEvent
 {
     /// <summary>The command that caused this event; every event of one command shares it.</summary>

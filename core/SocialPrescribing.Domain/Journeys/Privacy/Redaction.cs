@@ -35,6 +35,7 @@ public static class Redaction
                 Contacts = [.. shown.Contacts.Select(c => c with { Notes = null })],
                 FollowUps = [.. shown.FollowUps.Select(f => f with { Notes = null })],
                 CommunityReferrals = [.. shown.CommunityReferrals.Select(r => r with { Notes = null, PartnerNote = null })],
+                UnmetNeeds = [.. shown.UnmetNeeds.Select(u => u with { Details = null })],
             };
         }
 
@@ -94,6 +95,7 @@ public static class Redaction
         FollowUpCompleted f => f with { Notes = null },
         CommunityReferralMade m => m with { Notes = null },
         CommunityReferralAnswered a => a with { Note = null },
+        UnmetNeedRecorded u => u with { Details = null },
         _ => e,
     };
 }

@@ -60,6 +60,7 @@ internal static class JourneysFeature
         tenant.MapJourneyCommand<CloseUnableToContactRequest>("Close the journey after the tenant's minimum number of failed attempts since the last contact.");
         tenant.MapJourneyCommand<ContactRequest>("Record a contact; the first one is the first contact.");
         tenant.MapJourneyCommand<WhatMattersRequest>("Record what matters to the person.");
+        tenant.MapJourneyCommand<UnmetNeedRequest>("Record a need no program of the directory could meet, for the unmet-needs report (by need and area, for commissioners).");
         tenant.MapJourneyCommand<BarriersRequest>("Record the person's barriers (transport, cost, mobility, language, childcare, digital access) and preferences (interests, languages, times free, how far they travel, where they start from), replacing those recorded before; matches read them.");
         tenant.MapJourneyCommand<PlanRequest>("Record the agreed plan's goals.");
         tenant.MapJourneyCommand<CommunityReferralRequest>("Refer the person to a community program.");

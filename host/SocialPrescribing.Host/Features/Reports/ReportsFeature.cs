@@ -31,7 +31,45 @@ internal static class ReportsFeature
             .Produces<ProgramOutcomeReport>()
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesValidationProblem();
+        tenant.MapGet("/reports/unmet-needs", UnmetNeedsAsync)
+            .RequireAuthorization(AccessPolicies.Supervision)
+            .WithName("GetUnmetNeedsReport")
+            .WithTags("Reports")
+            .WithSummary("The needs no program could meet, recorded in the period: by need, by area (a postal code's first three characters) and by both, for commissioners. Counts under 5 are suppressed (null). Dates are yyyy-mm-dd in the program's calendar; 'to' defaults to today.")
+            .Produces<UnmetNeedsReport>()
+            .ProducesValidationProblem();
         return tenant;
+    }
+
+    private static async Task<IResult> UnmetNeedsAsync(HttpContext http, string? from, string? to, CaseloadQueries caseloads, TimeProvider time)
+    {
+        var tenant = TenantEndpointFilter.GetTenant(http);
+        var validation = new RequestValidation();
+        var (first, last) = Period(validation, from, to, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant));
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var digests = await caseloads.CommunityReferralDigestsAsync(tenant.Id, http.RequestAborted);
+        return TypedResults.Ok(UnmetNeedsReport.Compute(
+            tenant.Id.Value,
+            digests.Where(d => d.UnmetNeeds is not null).Select(d => UnmetNeedDigest.Read(d.UnmetNeeds!)),
+            first is { } f ? StartOf(f, tenant) : null,
+            StartOf(last.AddDays(1), tenant).AddTicks(-TimeSpan.TicksPerMicrosecond)));
+    }
+
+    /// <summary>The period a report asks for: from (optional) and to (default today), each yyyy-mm-dd, not reversed.</summary>
+    private static (DateOnly? From, DateOnly To) Period(RequestValidation validation, string? from, string? to, DateOnly today)
+    {
+        DateOnly? first = from is null ? null : validation.Date(from, "from", RequestValidation.LatestDate(today));
+        var last = to is null ? today : validation.Date(to, "to", RequestValidation.LatestDate(today));
+        if (validation.IsValid && first > last)
+        {
+            validation.Add("from", "The period starts after it ends.");
+        }
+
+        return (first, last);
     }
 
     private static async Task<IResult> OutcomesAsync(
@@ -39,13 +77,7 @@ internal static class ReportsFeature
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var validation = new RequestValidation();
-        var today = BusinessCalendar.LocalDate(time.GetUtcNow(), tenant);
-        DateOnly? first = from is null ? null : validation.Date(from, "from", RequestValidation.LatestDate(today));
-        var last = to is null ? today : validation.Date(to, "to", RequestValidation.LatestDate(today));
-        if (validation.IsValid && first > last)
-        {
-            validation.Add("from", "The period starts after it ends.");
-        }
+        var (first, last) = Period(validation, from, to, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant));
 
         var html = format switch
         {
