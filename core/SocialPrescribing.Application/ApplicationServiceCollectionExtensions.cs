@@ -38,6 +38,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<DirectoryUseCases>();
         services.TryAddSingleton<MatchUseCases>();
         services.TryAddSingleton<DirectoryCuration>();
+        services.TryAddSingleton<DirectoryFeedRuns>();
         services.TryAddSingleton<PartnerMembers>();
         services.TryAddSingleton<PartnerReferralUseCases>();
         services.TryAddSingleton<ProviderResponsiveness>();

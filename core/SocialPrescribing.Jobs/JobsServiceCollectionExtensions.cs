@@ -34,6 +34,8 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<TransportReconciliationJob>();
         services.AddSingleton<ITransportDispatcher>(sp => new HangfireTransportDispatcher(sp.GetRequiredService<IBackgroundJobClient>()));
         services.AddTransient<PartnerResponseCheckJob>();
+        services.AddTransient<DirectoryFeedJob>();
+        services.AddHostedService<DirectoryFeedSchedule>();
         services.AddSingleton<IPartnerResponseScheduler>(sp => new HangfirePartnerResponseScheduler(
             sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<ITenantDirectory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IJourneyReactions, JourneyReactions>();

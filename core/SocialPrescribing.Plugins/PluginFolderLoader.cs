@@ -212,6 +212,7 @@ internal sealed class PluginFolderLoader(IPluginAssemblyLoader assemblies, IRead
         PluginKinds.TrainingModule => "TrainingModule",
         PluginKinds.AssessmentInstrument => "AssessmentInstrument",
         PluginKinds.NotificationChannel => "NotificationChannel",
+        PluginKinds.DirectorySource => "DirectorySource",
         _ => kind,
     };
 

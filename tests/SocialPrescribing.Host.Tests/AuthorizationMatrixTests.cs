@@ -112,6 +112,8 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["ReplaceDirectoryService"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
         ["VerifyDirectoryService"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
         ["SetDirectoryServiceIntake"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        ["ListDirectoryFeeds"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        ["RunDirectoryFeed"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
         ["ListCuratedServices"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
     };
 
@@ -363,6 +365,7 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
             .Replace("{tripId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{referralId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{memberId}", "matrix-unbound-partner", StringComparison.Ordinal)
+            .Replace("{sourceId}", "no-such-feed", StringComparison.Ordinal)
             .Replace("{serviceId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{serviceAtLocationId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{organizationId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)

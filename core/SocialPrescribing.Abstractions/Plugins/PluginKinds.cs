@@ -1,4 +1,5 @@
 using SocialPrescribing.Abstractions.Assessments;
+using SocialPrescribing.Abstractions.Directory;
 using SocialPrescribing.Abstractions.Notifications;
 using SocialPrescribing.Abstractions.Training;
 using SocialPrescribing.Abstractions.Transport;
@@ -23,16 +24,20 @@ public static class PluginKinds
     /// <summary>Tells people that something needs their attention, such as a safety alert: <see cref="INotificationChannel"/>.</summary>
     public const string NotificationChannel = "notification-channel";
 
+    /// <summary>Feeds community programs into a tenant's directory (211, provincial directories): <see cref="IDirectorySource"/>.</summary>
+    public const string DirectorySource = "directory-source";
+
     private static readonly Dictionary<string, Type> Contracts = new(StringComparer.Ordinal)
     {
         [TransportPartner] = typeof(ITransportPartner),
         [TrainingModule] = typeof(ITrainingModule),
         [AssessmentInstrument] = typeof(IAssessmentInstrument),
         [NotificationChannel] = typeof(INotificationChannel),
+        [DirectorySource] = typeof(IDirectorySource),
     };
 
     /// <summary>Every kind, in a stable order.</summary>
-    public static IReadOnlyList<string> All { get; } = [TransportPartner, TrainingModule, AssessmentInstrument, NotificationChannel];
+    public static IReadOnlyList<string> All { get; } = [TransportPartner, TrainingModule, AssessmentInstrument, NotificationChannel, DirectorySource];
 
     /// <summary>The contract interface of <paramref name="kind"/>, or null when it is not a kind.</summary>
     public static Type? ContractOf(string kind) =>

@@ -23,6 +23,11 @@ public sealed record TenantSettings
     /// </summary>
     public int PartnerResponseBusinessDays { get; init; } = 5;
 
+    /// <summary>When the tenant's directory feeds run: a cron expression (five fields) in the tenant's time zone; 3 a.m. daily by default.</summary>
+    public string DirectoryFeedSchedule { get; init; } = DefaultDirectoryFeedSchedule;
+
+    public const string DefaultDirectoryFeedSchedule = "0 3 * * *";
+
     /// <summary>Failed contact attempts needed before a journey may close as unable to contact.</summary>
     public int MinimumContactAttempts { get; init; } = 3;
 

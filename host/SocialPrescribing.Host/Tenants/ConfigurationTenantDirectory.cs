@@ -71,6 +71,11 @@ internal sealed class ConfigurationTenantDirectory : ITenantDirectory
             errors.Add($"Tenants:{key}:PartnerResponseBusinessDays must be between 1 and 60.");
         }
 
+        if (!Cronos.CronExpression.TryParse(value.DirectoryFeedSchedule, Cronos.CronFormat.Standard, out _))
+        {
+            errors.Add($"Tenants:{key}:DirectoryFeedSchedule '{value.DirectoryFeedSchedule}' is not a five-field cron expression (like \"0 3 * * *\").");
+        }
+
         if (value.MinimumContactAttempts is < 1 or > 20)
         {
             errors.Add($"Tenants:{key}:MinimumContactAttempts must be between 1 and 20.");
@@ -127,6 +132,7 @@ internal sealed class ConfigurationTenantDirectory : ITenantDirectory
                 TimeZone = zone!,
                 FirstContactSlaBusinessDays = value.FirstContactSlaBusinessDays,
                 PartnerResponseBusinessDays = value.PartnerResponseBusinessDays,
+                DirectoryFeedSchedule = value.DirectoryFeedSchedule,
                 MinimumContactAttempts = value.MinimumContactAttempts,
                 AuditRetentionYears = value.AuditRetentionYears,
                 Holidays = [.. value.Holidays],

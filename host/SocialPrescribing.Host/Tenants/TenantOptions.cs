@@ -17,6 +17,9 @@ public sealed class TenantOptions
     /// <summary>Business days a provider has to answer a community referral before the link worker gets a follow-up (1 to 60).</summary>
     public int PartnerResponseBusinessDays { get; set; } = 5;
 
+    /// <summary>When the tenant's directory feeds run: a five-field cron expression in the tenant's time zone (default 3 a.m. daily).</summary>
+    public string DirectoryFeedSchedule { get; set; } = TenantSettings.DefaultDirectoryFeedSchedule;
+
     /// <summary>Failed attempts before a journey may close as unable to contact. Default 3.</summary>
     public int MinimumContactAttempts { get; set; } = 3;
 

@@ -11,6 +11,9 @@ internal sealed class SamplePlugins : IDisposable
     public const string HealthyAgingChecklist = "healthy-aging-checklist";
     public const string ContosoNotify = "contoso-notify";
 
+    /// <summary>The first-party directory feed under plugins/, built into the same folder.</summary>
+    public const string HsdsApiFeed = "hsds-api-feed";
+
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sp-samples-" + Guid.NewGuid().ToString("N"));
 
     public SamplePlugins() => Directory.CreateDirectory(Path);

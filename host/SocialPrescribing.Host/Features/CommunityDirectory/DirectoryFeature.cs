@@ -40,6 +40,7 @@ internal static class DirectoryFeature
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         tenant.MapHsds();
         tenant.MapCuration();
+        tenant.MapDirectoryFeeds();
         return tenant;
     }
 

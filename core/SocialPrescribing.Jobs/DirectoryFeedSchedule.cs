@@ -1,0 +1,44 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using SocialPrescribing.Abstractions.Directory;
+using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Plugins;
+
+namespace SocialPrescribing.Jobs;
+
+/// <summary>
+/// At start-up, gives every directory feed each tenant enables a Hangfire recurring run on the tenant's schedule
+/// (<c>Tenants:&lt;id&gt;:DirectoryFeedSchedule</c>, a cron expression in the tenant's time zone); a feed no longer
+/// enabled loses its recurring run.
+/// </summary>
+internal sealed class DirectoryFeedSchedule(ITenantDirectory tenants, IPluginCatalog plugins, IRecurringJobManager recurring) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var tenant in tenants.All)
+        {
+            var enabled = plugins.ComponentsFor<IDirectorySource>(tenant.Id).Select(c => c.ComponentId).ToHashSet(StringComparer.Ordinal);
+            foreach (var source in enabled)
+            {
+                var tenantId = tenant.Id.Value;
+                recurring.AddOrUpdate<DirectoryFeedJob>(
+                    DirectoryFeedJob.RecurringId(tenant.Id, source),
+                    job => job.RunAsync(tenantId, source, "schedule"),
+                    tenant.DirectoryFeedSchedule,
+                    new RecurringJobOptions { TimeZone = tenant.TimeZone });
+            }
+
+            foreach (var source in plugins.Plugins.SelectMany(p => p.Components).Where(c => c.Kind == Abstractions.Plugins.PluginKinds.DirectorySource).Select(c => c.Id))
+            {
+                if (!enabled.Contains(source))
+                {
+                    recurring.RemoveIfExists(DirectoryFeedJob.RecurringId(tenant.Id, source));
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
