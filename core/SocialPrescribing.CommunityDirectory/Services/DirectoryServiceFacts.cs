@@ -35,6 +35,9 @@ public sealed record DirectoryServiceFacts(
     /// <summary>What the service says of taking referrals now (<see cref="ReferralIntake"/>), when it says anything.</summary>
     public ReferralIntake? Intake { get; init; }
 
+    /// <summary>The areas it takes people from, in the forms a match can judge; empty when it names none so.</summary>
+    public IReadOnlyList<ServiceArea> Areas { get; init; } = [];
+
     /// <summary>The facts of a service the directory keeps, from its stored document (found valid when it was imported).</summary>
     public static DirectoryServiceFacts Of(Guid id, string document)
     {
@@ -88,6 +91,7 @@ public sealed record DirectoryServiceFacts(
             OnlineOnly = Array(document, "service_at_locations") is { Count: > 0 } sites
                 && sites.All(sal => Object(sal, "location") is { } l && Text(l, "location_type") == "virtual"),
             Intake = ReferralIntake.Of(document),
+            Areas = ServiceArea.Of(document),
         };
     }
 

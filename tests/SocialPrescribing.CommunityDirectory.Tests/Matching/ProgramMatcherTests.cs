@@ -19,7 +19,7 @@ public sealed class ProgramMatcherTests
 
     /// <summary>A service <paramref name="kmEast"/> km east of home, as the store and the facts reader would give it.</summary>
     private static (DirectoryServiceRecord, DirectoryServiceFacts) Program(
-        string name, double kmEast = 1, decimal fee = 0, string language = "en", string? byday = null, bool online = false, bool accessible = false)
+        string name, double kmEast = 1, decimal fee = 0, string language = "en", string? byday = null, bool online = false, bool accessible = false, JsonArray? areas = null)
     {
         var location = new JsonObject
         {
@@ -42,6 +42,11 @@ public sealed class ProgramMatcherTests
             ["cost_options"] = new JsonArray(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["amount"] = fee }),
             ["service_at_locations"] = new JsonArray(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["location"] = location }),
         };
+        if (areas is not null)
+        {
+            service["service_areas"] = areas;
+        }
+
         if (byday is not null)
         {
             service["schedules"] = new JsonArray(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["byday"] = byday, ["opens_at"] = "18:00", ["closes_at"] = "20:00" });
@@ -132,6 +137,39 @@ public sealed class ProgramMatcherTests
 
         Assert.All(ranked, m => Assert.DoesNotContain(m.Factors, f => f.Factor == ProgramMatcher.Distance));
         Assert.Equal(["Near", "A far", "B far"], ranked.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void Service_areas_are_a_hard_filter_when_they_can_be_judged()
+    {
+        // A square of about 20 km around home, and one far to the south.
+        static JsonObject Square(double latitude, double longitude, double half) => new()
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["name"] = "Area",
+            ["extent_type"] = "geojson",
+            ["extent"] = new JsonObject
+            {
+                ["type"] = "Polygon",
+                ["coordinates"] = new JsonArray(new JsonArray(
+                    new JsonArray(longitude - half, latitude - half), new JsonArray(longitude + half, latitude - half),
+                    new JsonArray(longitude + half, latitude + half), new JsonArray(longitude - half, latitude + half),
+                    new JsonArray(longitude - half, latitude - half))),
+            }.ToJsonString(),
+        };
+        static JsonObject Codes(string codes) => new() { ["id"] = Guid.NewGuid().ToString(), ["name"] = "Codes", ["extent_type"] = "text", ["extent"] = codes };
+        var here = Program("Here", areas: [Square(Home.Latitude, Home.Longitude, 0.1)]);
+        var there = Program("There", areas: [Square(Home.Latitude - 5, Home.Longitude, 0.1)]);
+        var codes = Program("Codes", areas: [Codes("T5J, T5K")]);
+        var otherCodes = Program("Other codes", areas: [Codes("T2P")]);
+        var unjudged = Program("Unjudged", areas: [new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "All of Edmonton", ["extent_type"] = "text", ["extent"] = "All of Edmonton and area" }]);
+        var person = Person() with { PostalCode = "t5k 2j1" };
+
+        var ranked = Rank(person, here, there, codes, otherCodes, unjudged).Select(m => m.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["Codes", "Here", "Unjudged"], ranked);
+        // Without a postal code, the areas that list codes cannot be judged and exclude no one.
+        Assert.Contains("Other codes", Rank(Person(), otherCodes).Select(m => m.Name));
     }
 
     [Fact]

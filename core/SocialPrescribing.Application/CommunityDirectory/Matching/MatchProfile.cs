@@ -19,6 +19,9 @@ public sealed record MatchProfile(
     int MaxTravelMeters,
     IReadOnlyList<string> TransportPartners)
 {
+    /// <summary>The person's postal code, which a service area listing postal codes is judged against.</summary>
+    public string? PostalCode { get; init; }
+
     public bool Has(AccessBarrier barrier) => Barriers.Contains(barrier);
 }
 

@@ -83,6 +83,9 @@ public sealed class MatchUseCases(
             barriers?.Availability ?? [],
             origin,
             barriers?.MaxTravelMeters ?? settings.DefaultMaxTravelMeters,
-            transport.EnabledFor(caller.Tenant));
+            transport.EnabledFor(caller.Tenant))
+        {
+            PostalCode = client?.PostalCode,
+        };
     }
 }

@@ -59,6 +59,7 @@ public static class ProgramMatcher
             .Where(t => t.Stems.Count > 0)
             .ToList();
         return [.. candidates
+            .Where(c => InServiceArea(person, c.Facts))
             .Select(c => Score(person, terms, c.Service, c.Facts, weights, c.Service.OrganizationId is { } o && providers?.GetValueOrDefault(o) is { } p ? p : null, answerDays))
             .OrderByDescending(m => m.Score)
             .ThenBy(m => m.DistanceMeters ?? double.MaxValue)
@@ -248,6 +249,40 @@ public static class ProgramMatcher
             nearest is { } n ? Math.Round(n.Meters) : null,
             score,
             factors);
+    }
+
+    /// <summary>
+    /// The service-area hard filter: a service that names areas a match can judge takes the person only when one of
+    /// them holds where they start from (a polygon) or their postal code (a list of codes); areas that cannot be judged
+    /// for this person (no known start, no postal code) do not exclude them.
+    /// </summary>
+    public static bool InServiceArea(MatchProfile person, DirectoryServiceFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(facts);
+        var judged = false;
+        foreach (var area in facts.Areas)
+        {
+            if (area.Polygons.Count > 0 && person.Origin is { } origin)
+            {
+                judged = true;
+                if (area.Contains(origin.Latitude, origin.Longitude))
+                {
+                    return true;
+                }
+            }
+
+            if (area.PostalPrefixes.Count > 0 && person.PostalCode is { Length: > 0 } code)
+            {
+                judged = true;
+                if (area.Covers(code))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return !judged;
     }
 
     private static string Days(double hours) =>
