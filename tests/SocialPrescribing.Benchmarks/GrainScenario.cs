@@ -46,6 +46,7 @@ internal sealed class GrainScenario(
         builder.Services.AddSingleton<ISafetyAlertDispatcher, NoFirstContactScheduler>();
         builder.Services.AddSingleton<ITransportDispatcher, NoFirstContactScheduler>();
         builder.Services.AddSingleton<IEmergencyAccessDispatcher, NoFirstContactScheduler>();
+        builder.Services.AddSingleton<IPartnerResponseScheduler, NoFirstContactScheduler>();
         builder.Services.AddSingleton<IJourneyReactions, JourneyReactions>();
         // The reactions consumer reads the feed behind the commands, as it does in the host.
         builder.Services.AddJourneyReactor();

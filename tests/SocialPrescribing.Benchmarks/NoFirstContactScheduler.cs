@@ -4,8 +4,12 @@ using SocialPrescribing.Grains.Journeys;
 namespace SocialPrescribing.Benchmarks;
 
 /// <summary>Hands no job to Hangfire: the benchmark measures commands and the feed read that drives the real reactions, not Hangfire.</summary>
-internal sealed class NoFirstContactScheduler : IFirstContactScheduler, ISafetyAlertDispatcher, ITransportDispatcher, IEmergencyAccessDispatcher
+internal sealed class NoFirstContactScheduler : IFirstContactScheduler, ISafetyAlertDispatcher, ITransportDispatcher, IEmergencyAccessDispatcher, IPartnerResponseScheduler
 {
+    void IPartnerResponseScheduler.Schedule(TenantId tenant, Guid journeyId, Guid communityReferralId, DateTimeOffset madeAt)
+    {
+    }
+
     public void Book(TenantId tenant, Guid journeyId, Guid tripId)
     {
     }

@@ -208,6 +208,27 @@ public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_referral_addressed_to_a_provider_schedules_its_answer_check_and_one_not_addressed_does_not()
+    {
+        var id = Guid.NewGuid();
+        var grain = Journey(id);
+        await grain.Execute(JourneyCommands.Referral());
+        await grain.Execute(JourneyCommands.Accept());
+        await grain.Execute(JourneyCommands.Contact());
+
+        var addressed = await grain.Execute(new MakeCommunityReferral(new CommunityProgram("Walking club", "svc", "Walkers", Guid.NewGuid(), Guid.NewGuid()), null)
+        {
+            CommandId = Guid.NewGuid(),
+            Actor = "lw-42",
+        });
+        await grain.Execute(new MakeCommunityReferral(new CommunityProgram("Free text choir", null, null), null) { CommandId = Guid.NewGuid(), Actor = "lw-42" });
+
+        var made = Assert.IsType<CommunityReferralMade>(Assert.Single(addressed.Events));
+        await EventuallyAsync(() => fixture.Scheduler.PartnerChecks.Any(c => c.JourneyId == id && c.ReferralId == made.CommunityReferralId && c.MadeAt == made.OccurredAt));
+        Assert.Single(fixture.Scheduler.PartnerChecks, c => c.JourneyId == id);
+    }
+
+    [Fact]
     public async Task The_first_contact_check_marks_an_uncontacted_journey_overdue_once()
     {
         var id = Guid.NewGuid();
