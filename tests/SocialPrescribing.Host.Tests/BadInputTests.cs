@@ -177,7 +177,7 @@ public sealed class BadInputTests(HostFixture fixture)
         var response = await Api.CommandAsync(Http, id, "update-community-referral", new { communityReferralId = referralId, status = "completed" });
 
         var problem = await Api.ProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.Equal(["accepted", "rejected", "cancelled"], problem["allowed"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["accepted", "rejected", "on-hold", "cancelled"], problem["allowed"]!.AsArray().Select(n => n!.GetValue<string>()));
         await AssertUnchangedAsync(id, 6);
     }
 

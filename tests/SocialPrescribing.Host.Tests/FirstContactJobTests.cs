@@ -28,7 +28,7 @@ public sealed class FirstContactJobTests
         throw new TimeoutException($"No first-contact check was scheduled for {journeyId}.");
     }
 
-    private static async Task WaitForStateAsync(JourneyHostFactory factory, string jobId, string state)
+    internal static async Task WaitForStateAsync(JourneyHostFactory factory, string jobId, string state)
     {
         using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
         var waited = Stopwatch.StartNew();

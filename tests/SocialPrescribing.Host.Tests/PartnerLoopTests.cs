@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Hangfire;
@@ -229,25 +228,14 @@ public sealed class PartnerLoopTests(HostFixture fixture)
         factory.Time.Advance(TimeSpan.FromDays(10));
         var jobs = factory.Services.GetRequiredService<IBackgroundJobClient>();
         jobs.Requeue(jobId!);
-        await WaitForSucceededAsync(factory, jobId!);
+        await FirstContactJobTests.WaitForStateAsync(factory, jobId!, "Succeeded");
         jobs.Requeue(jobId!);
-        await WaitForSucceededAsync(factory, jobId!);
+        await FirstContactJobTests.WaitForStateAsync(factory, jobId!, "Succeeded");
 
         var shown = await Api.GetJourneyAsync(http, journey);
         Assert.Single(shown["timeline"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "PartnerResponseOverdue");
         var followUp = Assert.Single(shown["followUps"]!.AsArray())!;
         Assert.Equal(referral, followUp["communityReferralId"]!.GetValue<Guid>());
         Assert.NotNull(shown["communityReferrals"]![0]!["responseOverdueAt"]);
-    }
-
-    private static async Task WaitForSucceededAsync(JourneyHostFactory factory, string jobId)
-    {
-        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
-        var waited = Stopwatch.StartNew();
-        while (connection.GetStateData(jobId)?.Name != "Succeeded")
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"job {jobId} is {connection.GetStateData(jobId)?.Name}");
-            await Task.Delay(100);
-        }
     }
 }

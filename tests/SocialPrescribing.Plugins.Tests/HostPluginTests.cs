@@ -25,7 +25,7 @@ public sealed class HostPluginTests(HostPluginTests.Fixture host) : IClassFixtur
         var body = await GetAsync("/api/v1/plugins");
         var plugins = body["plugins"]!.AsArray().Select(p => p!.AsObject()).ToDictionary(p => (string)p["id"]!);
 
-        Assert.Equal("1.1.0", (string?)body["sdkVersion"]);
+        Assert.Equal("1.2.0", (string?)body["sdkVersion"]);
         Assert.Equal(["bad-json", "good-rides", "misbehaving", "no-assembly", "old-sdk"], plugins.Keys.Order(StringComparer.Ordinal));
 
         var good = plugins["good-rides"];
@@ -41,7 +41,7 @@ public sealed class HostPluginTests(HostPluginTests.Fixture host) : IClassFixtur
         Assert.Equal("registration failed: InvalidOperationException: Registration exploded.", (string?)plugins["misbehaving"]["reason"]);
         Assert.Equal("missing-assembly", (string?)plugins["no-assembly"]["status"]);
         Assert.Equal("incompatible", (string?)plugins["old-sdk"]["status"]);
-        Assert.Equal("it supports SDK [0.1,1.0); this host has SDK 1.1.0", (string?)plugins["old-sdk"]["reason"]);
+        Assert.Equal("it supports SDK [0.1,1.0); this host has SDK 1.2.0", (string?)plugins["old-sdk"]["reason"]);
         Assert.All(plugins.Values.Where(p => (string?)p["status"] != "loaded"), p => Assert.False(string.IsNullOrEmpty((string?)p["reason"])));
     }
 

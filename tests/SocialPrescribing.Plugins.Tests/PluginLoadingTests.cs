@@ -100,7 +100,7 @@ public sealed class PluginLoadingTests
         var entry = harness.Entry("good-rides");
 
         Assert.Equal(PluginStatus.Incompatible, entry.Status);
-        Assert.Equal("it supports SDK [2.0,3.0); this host has SDK 1.1.0", entry.Reason);
+        Assert.Equal("it supports SDK [2.0,3.0); this host has SDK 1.2.0", entry.Reason);
         Assert.Empty(entry.Components);
     }
 

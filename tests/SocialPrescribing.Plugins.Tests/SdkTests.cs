@@ -22,18 +22,19 @@ public sealed class SdkTests
     [Fact]
     public void The_sdk_reports_its_semantic_version_at_run_time()
     {
-        Assert.Equal(new Version(1, 1, 0), SdkVersion.Current);
+        Assert.Equal(new Version(1, 2, 0), SdkVersion.Current);
         Assert.Equal(3, SdkVersion.Current.ToString().Split('.').Length);
     }
 
     [Fact]
     public void Every_kind_has_a_contract_and_back()
     {
-        Assert.Equal(["transport-partner", "training-module", "assessment-instrument", "notification-channel"], PluginKinds.All);
+        Assert.Equal(["transport-partner", "training-module", "assessment-instrument", "notification-channel", "directory-source"], PluginKinds.All);
         Assert.Equal(typeof(ITransportPartner), PluginKinds.ContractOf(PluginKinds.TransportPartner));
         Assert.Equal(typeof(ITrainingModule), PluginKinds.ContractOf(PluginKinds.TrainingModule));
         Assert.Equal(typeof(IAssessmentInstrument), PluginKinds.ContractOf(PluginKinds.AssessmentInstrument));
         Assert.Equal(typeof(INotificationChannel), PluginKinds.ContractOf(PluginKinds.NotificationChannel));
+        Assert.Equal(typeof(SocialPrescribing.Abstractions.Directory.IDirectorySource), PluginKinds.ContractOf(PluginKinds.DirectorySource));
         Assert.Null(PluginKinds.ContractOf("directory-feed"));
         foreach (var kind in PluginKinds.All)
         {

@@ -168,7 +168,7 @@ public sealed class DirectoryCuration(IDirectoryStore store, ITenantDirectory te
         DirectoryServiceFacts.Of(service.Id, service.Document).Intake);
 
     private DateOnly Today(Caller caller) =>
-        tenants.TryGet(caller.Tenant, out var tenant) ? BusinessCalendar.LocalDate(time.GetUtcNow(), tenant) : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        BusinessCalendar.Today(time, tenants.TryGet(caller.Tenant, out var tenant) ? tenant : null);
 
     private static void Demand(Caller caller)
     {

@@ -9,4 +9,12 @@ public sealed record ClientDetails(
     [property: Id(3)] string PostalCode,
     [property: Id(4)] PreferredLanguage PreferredLanguage,
     [property: Id(5)] string? Phone,
-    [property: Id(6)] string? Email);
+    [property: Id(6)] string? Email)
+{
+    /// <summary>The person's age in whole years on <paramref name="today"/>.</summary>
+    public int AgeOn(DateOnly today)
+    {
+        var years = today.Year - BirthDate.Year;
+        return today < BirthDate.AddYears(years) ? years - 1 : years;
+    }
+}

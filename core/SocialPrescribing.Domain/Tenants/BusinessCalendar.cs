@@ -37,4 +37,11 @@ public static class BusinessCalendar
     /// <summary>The tenant's calendar date at an instant.</summary>
     public static DateOnly LocalDate(DateTimeOffset at, TenantSettings tenant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, tenant.TimeZone).DateTime);
+
+    /// <summary>Today on the calendar of <paramref name="tenant"/> (UTC's when the tenant is not known).</summary>
+    public static DateOnly Today(TimeProvider time, TenantSettings? tenant)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return tenant is null ? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) : LocalDate(time.GetUtcNow(), tenant);
+    }
 }

@@ -50,13 +50,7 @@ public sealed class MatchUseCases(
     {
         var barriers = state.Barriers;
         var client = state.Client;
-        decimal? age = null;
-        if (client is not null)
-        {
-            var today = tenant is null ? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) : BusinessCalendar.LocalDate(time.GetUtcNow(), tenant);
-            var years = today.Year - client.BirthDate.Year;
-            age = today < client.BirthDate.AddYears(years) ? years - 1 : years;
-        }
+        decimal? age = client?.AgeOn(BusinessCalendar.Today(time, tenant));
 
         MatchOrigin? origin = null;
         if (barriers is { Latitude: { } latitude, Longitude: { } longitude })

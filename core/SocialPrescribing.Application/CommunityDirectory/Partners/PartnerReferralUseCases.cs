@@ -138,8 +138,7 @@ public sealed class PartnerReferralUseCases(
 
         var shown = Redaction.Apply(state, disclosure);
         var referral = shown.CommunityReferrals.Find(r => r.Id == referralId)!;
-        var today = tenants.TryGet(caller.Tenant, out var tenant) ? BusinessCalendar.LocalDate(time.GetUtcNow(), tenant) : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var age = today.Year - client.BirthDate.Year - (today < client.BirthDate.AddYears(today.Year - client.BirthDate.Year) ? 1 : 0);
+        var age = client.AgeOn(BusinessCalendar.Today(time, tenants.TryGet(caller.Tenant, out var tenant) ? tenant : null));
         var contact = state.Consent.Contact;
         return new PartnerReferralView(
             referral,

@@ -48,7 +48,7 @@ public sealed class ProviderResponsiveness(IJourneyStore store, TimeProvider tim
 
     private readonly ConcurrentDictionary<TenantId, (DateTimeOffset At, ImmutableDictionary<Guid, ProviderResponse> Figures)> _cache = new();
 
-    /// <summary>The figures of the tenant's providers, by organization id.</summary>
+    /// <summary>The figures of the tenant's providers, by organization id, at most <see cref="Freshness"/> old: what matches weigh.</summary>
     public async Task<ImmutableDictionary<Guid, ProviderResponse>> OfAsync(TenantId tenant, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -57,9 +57,15 @@ public sealed class ProviderResponsiveness(IJourneyStore store, TimeProvider tim
             return kept.Figures;
         }
 
-        var digests = await store.ListCommunityReferralDigestsAsync(tenant, null, cancellationToken);
-        var figures = ProviderResponse.Of(digests.SelectMany(d => CommunityReferralDigest.Read(d.Digest))).ToImmutableDictionary(f => f.OrganizationId);
+        var figures = await ComputeAsync(tenant, cancellationToken);
         _cache[tenant] = (now, figures);
         return figures;
+    }
+
+    /// <summary>The figures of the tenant's providers as they stand now, by organization id: what people read.</summary>
+    public async Task<ImmutableDictionary<Guid, ProviderResponse>> ComputeAsync(TenantId tenant, CancellationToken cancellationToken = default)
+    {
+        var digests = await store.ListCommunityReferralDigestsAsync(tenant, null, cancellationToken);
+        return ProviderResponse.Of(digests.SelectMany(d => CommunityReferralDigest.Read(d.Digest))).ToImmutableDictionary(f => f.OrganizationId);
     }
 }

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using Hangfire;
 using SocialPrescribing.Abstractions.Directory;
 using SocialPrescribing.Application.CommunityDirectory;
-using SocialPrescribing.CommunityDirectory.Import;
 using SocialPrescribing.Host.Features.Access;
 using SocialPrescribing.Host.Http;
 using SocialPrescribing.Jobs;
@@ -36,7 +35,7 @@ internal static class DirectoryFeedsFeature
         foreach (var source in plugins.ComponentsFor<IDirectorySource>(tenant.Id))
         {
             var last = await runs.ListAsync(tenant.Id, source.ComponentId, cancellationToken: http.RequestAborted);
-            feeds.Add(new DirectoryFeedResponse(source.ComponentId, source.PluginId, source.PluginVersion, tenant.DirectoryFeedSchedule, tenant.TimeZone.Id, [.. last.Select(DirectoryFeedRunResponse.From)]));
+            feeds.Add(new DirectoryFeedResponse(source.ComponentId, source.PluginId, source.PluginVersion, tenant.DirectoryFeedSchedule, tenant.TimeZone.Id, last));
         }
 
         return TypedResults.Ok(feeds);
@@ -65,23 +64,4 @@ internal sealed record DirectoryFeedResponse(
     string PluginVersion,
     [property: Description("Cron expression, in the time zone below.")] string Schedule,
     string TimeZone,
-    [property: Description("The last runs, newest first.")] IReadOnlyList<DirectoryFeedRunResponse> Runs);
-
-internal sealed record DirectoryFeedRunResponse(
-    [property: Description("schedule, or who asked for the run.")] string StartedBy,
-    DateTimeOffset StartedAt,
-    DateTimeOffset FinishedAt,
-    [property: Description("The delta's start (the last complete run's); null for a full read.")] DateTimeOffset? ModifiedAfter,
-    bool Complete,
-    int Pages,
-    int Received,
-    int Imported,
-    int Updated,
-    int Unchanged,
-    int Rejected,
-    IReadOnlyList<DirectoryRejection> Rejections,
-    string? Error)
-{
-    public static DirectoryFeedRunResponse From(DirectoryFeedRun r) =>
-        new(r.StartedBy, r.StartedAt, r.FinishedAt, r.ModifiedAfter, r.Complete, r.Pages, r.Received, r.Imported, r.Updated, r.Unchanged, r.Rejected, r.Rejections, r.Error);
-}
+    [property: Description("The last runs, newest first: what each read, imported, updated, left unchanged and rejected (the first rejections with their fields), and the error that stopped it (null when it read to the end).")] IReadOnlyList<DirectoryFeedRun> Runs);

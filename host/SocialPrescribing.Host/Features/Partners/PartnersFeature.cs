@@ -175,7 +175,7 @@ internal static class PartnersFeature
     }
 
     private static async Task<IResult> ResponsivenessAsync(HttpContext http, ProviderResponsiveness providers) =>
-        TypedResults.Ok((await providers.OfAsync(http.GetRequiredCaller().Tenant, http.RequestAborted)).Values
+        TypedResults.Ok((await providers.ComputeAsync(http.GetRequiredCaller().Tenant, http.RequestAborted)).Values
             .OrderBy(p => p.OrganizationId)
             .Select(ProviderResponseResponse.From)
             .ToList());
