@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +56,15 @@ public sealed class PartnerLoopTests(HostFixture fixture)
 
     private static async Task<HttpResponseMessage> AnswerAsync(JourneyHostFactory factory, string partner, Guid referral, object body) =>
         await factory.SendAsAsync(HttpMethod.Post, Tenant($"/partner/referrals/{referral}/answers"), partner, Partner, body);
+
+    private static async Task<HttpResponseMessage> AnswerWithKeyAsync(JourneyHostFactory factory, Guid referral, string key, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Tenant($"/partner/referrals/{referral}/answers")) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(factory.DataDirectory, Api.Tenant, "loop-partner", Partner));
+        request.Headers.Add("Idempotency-Key", key);
+        using var http = factory.CreateClient();
+        return await http.SendAsync(request, Token);
+    }
 
     private static async Task SetMemberAsync(JourneyHostFactory factory, string member, params Guid[] organizations)
     {
@@ -149,11 +160,29 @@ public sealed class PartnerLoopTests(HostFixture fixture)
             Assert.Equal("accepted", (await Api.ReadAsync(accepted))["status"]!.GetValue<string>());
         }
 
-        using (var attended = await AnswerAsync(factory, "loop-partner", referral, new { answer = "attended" }))
+        using (var attended = await AnswerWithKeyAsync(factory, referral, "attended-2026-session-1", new { answer = "attended" }))
         {
             var view = await Api.ReadAsync(attended);
             Assert.Equal(("in-progress", 1), (view["status"]!.GetValue<string>(), view["sessionsAttended"]!.GetValue<int>()));
         }
+
+        // A retry with the same Idempotency-Key is the same answer, not a second session.
+        using (var retried = await AnswerWithKeyAsync(factory, referral, "attended-2026-session-1", new { answer = "attended" }))
+        {
+            Assert.Equal("true", retried.Headers.GetValues("Idempotent-Replayed").Single());
+            Assert.Equal(1, (await Api.ReadAsync(retried))["sessionsAttended"]!.GetValue<int>());
+        }
+
+        // Every list, read and answer of the partner is in the audit log, on the person's record.
+        await Api.EventuallyAsync(
+            async () =>
+            {
+                using var audit = await factory.SendAsAsync(
+                    HttpMethod.Get, $"/api/v1/tenants/{Api.Tenant}/audit?journeyId={journey}&user=loop-partner&pageSize=1000", "loop-privacy", [AccessRoles.PrivacyOfficer]);
+                var entries = (await Api.ReadAsync(audit))["items"]!.AsArray().Select(i => $"{i!["category"]}/{i["action"]}").ToHashSet();
+                return entries.IsSupersetOf(["partner-referral/list", "partner-referral/read", "journey/answer-community-referral"]);
+            },
+            "the partner's accesses in the audit log");
 
         // The link worker sees every answer on the journey, by whom and when.
         var shown = await Api.GetJourneyAsync(fixture.Client, journey);
