@@ -5,6 +5,7 @@ using SocialPrescribing.Host.Features.Audit;
 using SocialPrescribing.Host.Features.Caseloads;
 using SocialPrescribing.Host.Features.CommunityDirectory;
 using SocialPrescribing.Host.Features.Consent;
+using SocialPrescribing.Host.Features.WebConsole;
 using SocialPrescribing.Host.Features.Documents;
 using SocialPrescribing.Host.Features.Edge;
 using SocialPrescribing.Host.Features.Federation;
@@ -44,6 +45,7 @@ builder.AddMatching();
 builder.AddAssessments();
 builder.AddTraining();
 builder.AddReports();
+builder.AddConsole();
 
 var app = builder.Build();
 if (await app.TryRunCommandAsync(args))
@@ -53,7 +55,9 @@ if (await app.TryRunCommandAsync(args))
 
 app.UseEdge();
 app.UseHttpApi();
+app.UseConsoleLanguage();
 app.UseAccess();
+app.UseConsole();
 app.MapAccess();
 app.MapSignIn();
 app.MapFederation();
@@ -76,6 +80,7 @@ app.MapTenantApi()
     .MapPartners()
     .MapInvitations();
 app.MapPlugins();
+app.MapConsole();
 
 await app.RunAsync();
 

@@ -104,11 +104,21 @@ internal static class EdgeFeature
                 headers.Pragma = "no-cache";
                 headers.ContentSecurityPolicy = SignInPolicy;
             }
+            else if (path.StartsWithSegments("/console", StringComparison.Ordinal))
+            {
+                // The console's pages hold health information: never cached (its style sheet says otherwise for
+                // itself), never framed, its own style sheet and no script at all; forms post only to the host.
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+                headers.ContentSecurityPolicy = ConsolePolicy;
+            }
 
             return next(http);
         });
         return app;
     }
+
+    private const string ConsolePolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private const string ApiPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
 
