@@ -121,6 +121,66 @@ public sealed partial class ConsoleTests(ConsoleBrowser console) : IClassFixture
         Assert.Matches(SignInPage(), page.Url);
     }
 
+    [Fact]
+    public async Task A_link_worker_accepts_from_the_inbox_then_logs_a_contact_with_a_follow_up_what_matters_and_a_plan()
+    {
+        var journeyId = await ReferralAsync("Rosalie");
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, LinkWorker);
+        await page.GotoAsync("/console/inbox");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rosalie Tremblay" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept and assign to me" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Accepted");
+        await Assertions.Expect(page.Locator(".banner")).ToContainTextAsync("Link worker (Alberta");
+
+        var followUp = DateOnly.FromDateTime(console.Factory.Time.GetUtcNow().UtcDateTime).AddDays(14);
+        await page.GetByText("Log a contact").ClickAsync();
+        await page.GetByLabel("How you were in contact").SelectOptionAsync("phone");
+        await page.GetByLabel("Purpose").FillAsync("First call");
+        await page.GetByLabel("Next follow-up (optional)").FillAsync(followUp.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await ConsoleBrowser.CheckAsync(page, "journey-log-contact-en");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the contact" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The contact is saved.");
+
+        await page.GetByText("Record what matters to them").ClickAsync();
+        await page.GetByLabel("In their words").FillAsync("Seeing friends again\nGetting outside");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" , Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("What matters is saved.");
+
+        var journey = await Api.ReadAsync(await console.Api.GetAsync($"/api/v1/tenants/ab/journeys/{journeyId}", Token));
+        Assert.Equal("engaged", journey["status"]!.GetValue<string>());
+        Assert.Equal(LinkWorker, journey["linkWorkerId"]!.GetValue<string>());
+        Assert.Equal("First call", journey["contacts"]![0]!["purpose"]!.GetValue<string>());
+        Assert.Equal(followUp.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), journey["followUps"]![0]!["dueOn"]!.GetValue<string>());
+        Assert.Equal(["Seeing friends again", "Getting outside"], journey["whatMatters"]!.AsArray().Select(i => i!.GetValue<string>()));
+        await Assertions.Expect(page.Locator("#what-matters + ul")).ToContainTextAsync("Getting outside");
+        await ConsoleBrowser.CheckAsync(page, "journey-engaged-en");
+    }
+
+    [Fact]
+    public async Task A_form_the_api_rules_refuse_shows_the_field_at_fault_and_changes_nothing()
+    {
+        var journeyId = await AcceptedJourneyAsync("Yvette");
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, LinkWorker);
+        await page.GotoAsync($"/console/journeys/{journeyId}");
+
+        await page.GetByText("Log a contact").ClickAsync();
+        await page.GetByLabel("Purpose").FillAsync("Call");
+        // Past the browser's own check (the field's min), as a script or an old browser would send it.
+        await page.EvalOnSelectorAsync("#contact-follow-up", "input => input.removeAttribute('min')");
+        await page.GetByLabel("Next follow-up (optional)").FillAsync("2001-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the contact" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Next follow-up");
+        await Assertions.Expect(page.Locator("#contact-follow-up")).ToHaveAttributeAsync("aria-invalid", "true");
+        await ConsoleBrowser.CheckAsync(page, "journey-error-en");
+        var journey = await Api.ReadAsync(await console.Api.GetAsync($"/api/v1/tenants/ab/journeys/{journeyId}", Token));
+        Assert.Empty(journey["contacts"]!.AsArray());
+        Assert.Equal("accepted", journey["status"]!.GetValue<string>());
+    }
+
     private async Task<Guid> ReferralAsync(string givenName)
     {
         var created = await console.Api.PostAsJsonAsync("/api/v1/tenants/ab/referrals", Api.Referral(givenName), Token);

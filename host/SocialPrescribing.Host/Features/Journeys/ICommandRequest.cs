@@ -4,7 +4,7 @@ using SocialPrescribing.Host.Http;
 namespace SocialPrescribing.Host.Features.Journeys;
 
 /// <summary>A command's request body: validates itself and becomes the domain command.</summary>
-internal interface ICommandRequest
+internal interface ICommandRequest : ICommandBody
 {
     /// <summary>The command's name in the URL, <c>…/journeys/{id}/{name}</c>.</summary>
     static abstract string CommandName { get; }
@@ -14,6 +14,11 @@ internal interface ICommandRequest
     /// then leaves the scope to the use case instead of refusing before the body is read.
     /// </summary>
     static virtual bool ReachesOutsideScope => false;
+}
+
+/// <summary>A request body as a value (of whichever command): what becomes the domain command.</summary>
+internal interface ICommandBody
+{
 
     /// <summary>The domain command, or null when a required part is missing (the validation then says which).</summary>
     JourneyCommand? ToCommand(RequestValidation validation, CommandMetadata metadata);

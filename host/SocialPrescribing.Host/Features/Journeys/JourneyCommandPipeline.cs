@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
+using SocialPrescribing.Application.Access;
 using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Grains.Journeys;
 using SocialPrescribing.Host.Features.Access;
@@ -43,28 +45,14 @@ internal sealed class JourneyCommandPipeline(JourneyUseCases journeys, TimeProvi
             return keyProblem;
         }
 
-        var actor = http.GetActor();
-
         var journeyId = journeyIdFor(key);
-        var commandId = key is null ? JourneyIds.New(time) : JourneyIds.CommandFromKey(tenant.Id, journeyId, TRequest.CommandName, key);
-        var validation = new RequestValidation();
-        var metadata = new CommandMetadata(commandId, actor, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant), tenant, http.RequestServices)
+        var (outcome, errors) = await RunAsync(http.GetRequiredCaller(), tenant, journeyId, body!, key, http.RequestServices, http.RequestAborted);
+        if (errors is not null)
         {
-            Caller = http.GetRequiredCaller(),
-        };
-        var command = await body!.ToCommandAsync(validation, metadata, http.RequestAborted);
-        if (!validation.IsValid || command is null)
-        {
-            return Problems.Validation(validation.Errors);
+            return Problems.Validation(errors);
         }
 
-        if (key is not null)
-        {
-            command = command with { Fingerprint = JsonBody.Fingerprint(body) };
-        }
-
-        var outcome = await journeys.SendAsync(http.GetRequiredCaller(), journeyId, command);
-        if (outcome.Rejection is { } rejection)
+        if (outcome!.Rejection is { } rejection)
         {
             return rejection.Kind switch
             {
@@ -82,6 +70,51 @@ internal sealed class JourneyCommandPipeline(JourneyUseCases journeys, TimeProvi
         }
 
         return respond is null ? Respond(journeyId, TRequest.CommandName, outcome, null) : await respond(journeyId, outcome);
+    }
+
+    /// <summary>
+    /// A request body become a command (with the API's validation) and sent to the journey as <paramref name="caller"/>:
+    /// the validation errors by field when the body is not a command, else the journey's outcome (which may be a
+    /// rejection). A <paramref name="key"/> makes a repeat of the same request a replay, not a second change. Every
+    /// door that sends journey commands from a request (the API, the console's forms) comes through here.
+    /// </summary>
+    public async Task<(CommandOutcome? Outcome, IDictionary<string, string[]>? Errors)> RunAsync<TRequest>(
+        Caller caller, TenantSettings tenant, Guid journeyId, TRequest body, string? key, IServiceProvider services, CancellationToken cancellationToken)
+        where TRequest : class, ICommandRequest
+    {
+        var (commands, errors) = await ToCommandsAsync(caller, tenant, journeyId, key, services, cancellationToken, (TRequest.CommandName, body));
+        if (errors is not null)
+        {
+            return (null, errors);
+        }
+
+        return (await journeys.SendAsync(caller, journeyId, commands[0]), null);
+    }
+
+    /// <summary>
+    /// Request bodies become commands, all checked before any is sent (so a form that takes two steps at once changes
+    /// nothing when either is wrong): the commands, or the validation errors of all of them by field.
+    /// </summary>
+    public async Task<(IReadOnlyList<JourneyCommand> Commands, IDictionary<string, string[]>? Errors)> ToCommandsAsync(
+        Caller caller, TenantSettings tenant, Guid journeyId, string? key, IServiceProvider services, CancellationToken cancellationToken, params (string Name, ICommandBody Body)[] bodies)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(bodies);
+        var validation = new RequestValidation();
+        var commands = new List<JourneyCommand>();
+        foreach (var (name, body) in bodies)
+        {
+            var commandId = key is null ? JourneyIds.New(time) : JourneyIds.CommandFromKey(tenant.Id, journeyId, name, key);
+            var metadata = new CommandMetadata(commandId, caller.Id, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant), tenant, services) { Caller = caller };
+            var command = await body.ToCommandAsync(validation, metadata, cancellationToken);
+            if (command is not null)
+            {
+                commands.Add(key is null ? command : command with { Fingerprint = JsonBody.Fingerprint((object)body) });
+            }
+        }
+
+        return validation.IsValid && commands.Count == bodies.Length ? (commands, null) : ([], validation.Errors);
     }
 
     /// <summary>The answer to an applied or replayed command: its status, version, events and what may follow; 201 with <paramref name="created"/> as its location when given.</summary>

@@ -40,6 +40,7 @@ internal static class ConsoleFeature
         builder.Services.AddSingleton<ConsoleClient>();
         builder.Services.AddSingleton<ConsoleStyles>();
         builder.Services.AddScoped<ConsolePage>();
+        builder.Services.AddScoped<ConsoleCommands>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddLocalization();
         var development = AccessFeature.IsDevelopment(builder.Environment);

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Localization;
+using SocialPrescribing.Application.Access;
+using SocialPrescribing.Application.Audit;
+using SocialPrescribing.Application.Journeys;
+using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Host.Features.Journeys;
+
+namespace SocialPrescribing.Host.Features.WebConsole;
+
+/// <summary>What became of a form's commands: done, or the fields at fault, or why the journey refused.</summary>
+internal sealed record ConsoleCommandResult(bool Done, IDictionary<string, string[]> Errors, string? Refusal)
+{
+    public static readonly ConsoleCommandResult None = new(false, new Dictionary<string, string[]>(), null);
+
+    /// <summary>The first message about <paramref name="field"/>, if any.</summary>
+    public string? ErrorOf(string field) => Errors.TryGetValue(field, out var messages) && messages.Length > 0 ? messages[0] : null;
+
+    public bool HasProblem => Refusal is not null || Errors.Count > 0;
+}
+
+/// <summary>
+/// The console's forms send journey commands through the API's own pipeline: the same request bodies, the same
+/// validation and scope checks, the same audit. Each form carries a key made when it was shown, so posting it twice
+/// (a double click, a refresh) replays the first outcome instead of changing the journey twice.
+/// </summary>
+internal sealed class ConsoleCommands(JourneyCommandPipeline pipeline, JourneyUseCases journeys, ConsolePage page, IServiceProvider services, IStringLocalizer<ConsoleText> text)
+{
+    public async Task<ConsoleCommandResult> SendAsync(Guid journeyId, string? formKey, params (string Name, ICommandBody Body)[] bodies)
+    {
+        ArgumentNullException.ThrowIfNull(bodies);
+        var caller = page.RequiredCaller;
+        var tenant = page.Tenant ?? throw new InvalidOperationException("The caller's tenant is not served here.");
+        // A key that is not a form's own is ignored: the commands then simply are not replay-safe.
+        var key = Guid.TryParse(formKey, out var parsed) ? parsed.ToString("N") : null;
+        try
+        {
+            foreach (var (name, _) in bodies)
+            {
+                await journeys.DemandScopeAsync(caller, journeyId, RecordAccess.Command(name));
+            }
+
+            var (commands, errors) = await pipeline.ToCommandsAsync(caller, tenant, journeyId, key, services, page.Aborted, bodies);
+            if (errors is not null)
+            {
+                return ConsoleCommandResult.None with { Errors = errors };
+            }
+
+            var done = 0;
+            foreach (var command in commands)
+            {
+                var outcome = await journeys.SendAsync(caller, journeyId, command);
+                if (outcome.Rejection is { } rejection)
+                {
+                    var refusal = rejection.Kind == RejectionKind.Invalid && rejection.Field is { } field
+                        ? ConsoleCommandResult.None with { Errors = new Dictionary<string, string[]> { [field] = [rejection.Detail] } }
+                        : ConsoleCommandResult.None with { Refusal = rejection.Detail };
+                    return done == 0 ? refusal : refusal with { Refusal = text["PartlyDone", rejection.Detail] };
+                }
+
+                done++;
+            }
+
+            return ConsoleCommandResult.None with { Done = true };
+        }
+        catch (AccessDeniedException)
+        {
+            return ConsoleCommandResult.None with { Refusal = text["JourneyRefused"] };
+        }
+    }
+}
