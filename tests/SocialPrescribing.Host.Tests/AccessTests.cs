@@ -59,7 +59,8 @@ public sealed class AccessTests(HostFixture fixture)
         Assert.All(open, pattern => Assert.True(
             pattern.StartsWith("/health/", StringComparison.Ordinal) || pattern.Contains("openapi", StringComparison.Ordinal)
             || pattern.Contains("scalar", StringComparison.Ordinal) || pattern is "/connect/token" or "/connect/authorize" or "/connect/logout"
-            || pattern == "/account" || pattern.StartsWith("/account/", StringComparison.Ordinal),
+            || pattern == "/account" || pattern.StartsWith("/account/", StringComparison.Ordinal)
+            || pattern is "/" or "/console/console.css" or "/console/denied",
             $"{pattern} is open"));
     }
 

@@ -1,7 +1,9 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SocialPrescribing.Accounts;
 
 namespace SocialPrescribing.Host.Tests;
 
@@ -16,6 +18,12 @@ public sealed class ConsoleBrowser : IAsyncLifetime
     public static string Chromium => Environment.GetEnvironmentVariable("SP_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>The demo accounts' password (Development and tests only).</summary>
+    public const string DemoPassword = "Demo-password-2026";
+
+    /// <summary>The password of the accounts a test adds.</summary>
+    public const string Password = "Console-test-password-1";
 
     private IPlaywright? _playwright;
 
@@ -66,7 +74,7 @@ public sealed class ConsoleBrowser : IAsyncLifetime
     }
 
     /// <summary>Signs in on the host's own page (the console sent the browser there) and waits for the console.</summary>
-    public static async Task SignInAsync(IPage page, string user, string password = "Demo-password-2026")
+    public static async Task SignInAsync(IPage page, string user, string password = DemoPassword)
     {
         await page.GotoAsync("/");
         await page.GetByLabel("User name").Or(page.GetByLabel("Nom d’utilisateur")).FillAsync(user);
@@ -85,6 +93,16 @@ public sealed class ConsoleBrowser : IAsyncLifetime
         });
         var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join("; ", v.Nodes.Select(n => string.Join(" ", n.Target)))})").ToList();
         Assert.True(violations.Count == 0, $"{name}: {string.Join(Environment.NewLine, violations)}");
+    }
+
+    /// <summary>A new account of the test tenant with one role; returns its sign-in name.</summary>
+    public async Task<string> AddUserAsync(string displayName, string role)
+    {
+        var name = "console-" + Guid.NewGuid().ToString("N")[..10];
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var added = await scope.ServiceProvider.GetRequiredService<UserDirectory>().AddAsync(SocialPrescribing.Abstractions.TenantId.Parse(Tests.Api.Tenant), name, displayName, [role], Password);
+        Assert.True(added.Succeeded, added.Error);
+        return name;
     }
 
     public async ValueTask DisposeAsync()

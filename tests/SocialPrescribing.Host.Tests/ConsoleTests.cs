@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using SocialPrescribing.Domain.Access;
 
 namespace SocialPrescribing.Host.Tests;
 
@@ -179,6 +180,109 @@ public sealed partial class ConsoleTests(ConsoleBrowser console) : IClassFixture
         var journey = await Api.ReadAsync(await console.Api.GetAsync($"/api/v1/tenants/ab/journeys/{journeyId}", Token));
         Assert.Empty(journey["contacts"]!.AsArray());
         Assert.Equal("accepted", journey["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_supervisor_acknowledges_a_safety_alert_with_a_note()
+    {
+        var journeyId = await Api.EngagedJourneyAsync(console.Api);
+        var recorded = await console.Api.PostAsJsonAsync($"{Api.Journeys()}/{journeyId}/assessments", new { instrument = "phq9", timepoint = "baseline", responses = new[] { 1, 1, 1, 1, 0, 0, 0, 0, 1 } }, Token);
+        Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync(Token));
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, "sup-ab-1");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Safety alerts" }).ClickAsync();
+        var alert = page.GetByRole(AriaRole.Article).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Marie Tremblay" }) }).Filter(new() { Has = page.Locator($"a[href='/console/journeys/{journeyId}']") });
+        await Assertions.Expect(alert).ToContainTextAsync("phq9");
+        await ConsoleBrowser.CheckAsync(page, "safety-alerts-en");
+        await alert.GetByLabel("What was done").FillAsync("Called her the same day; safety plan agreed with her family doctor.");
+        await alert.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The alert is acknowledged.");
+        await Assertions.Expect(page.Locator($"a[href='/console/journeys/{journeyId}']")).ToHaveCountAsync(0);
+        var journey = await Api.GetJourneyAsync(console.Api, journeyId);
+        var acknowledged = journey["safetyAlerts"]![0]!;
+        Assert.Equal("sup-ab-1", acknowledged["acknowledgedBy"]!.GetValue<string>());
+        Assert.StartsWith("Called her the same day", acknowledged["note"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_community_partner_sees_a_referral_addressed_to_it_and_accepts_it()
+    {
+        var organization = Guid.NewGuid();
+        var place = Guid.NewGuid();
+        var service = new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["name"] = "Console Walking Club",
+            ["status"] = "active",
+            ["description"] = "A walk along the river every Tuesday morning.",
+            ["organization"] = new System.Text.Json.Nodes.JsonObject { ["id"] = organization.ToString(), ["name"] = "Console Walking Society", ["description"] = "A community organization." },
+            ["service_at_locations"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["id"] = place.ToString(),
+                ["location"] = new System.Text.Json.Nodes.JsonObject { ["id"] = Guid.NewGuid().ToString(), ["location_type"] = "physical", ["name"] = "Bow River pathway" },
+            }),
+        };
+        var imported = await console.Api.PostAsJsonAsync("/api/v1/tenants/ab/directory/imports", new System.Text.Json.Nodes.JsonArray(service), Token);
+        Assert.Equal(0, (await Api.ReadAsync(imported))["rejected"]!.GetValue<int>());
+        var partner = await console.AddUserAsync("Walking Club coordinator", AccessRoles.CommunityPartner);
+        var member = await console.Api.PutAsJsonAsync($"/api/v1/tenants/ab/directory/partners/{partner}", new { organizationIds = new[] { organization } }, Token);
+        Assert.True(member.IsSuccessStatusCode, await member.Content.ReadAsStringAsync(Token));
+        var journeyId = await Api.EngagedJourneyAsync(console.Api);
+        await Api.CommandOkAsync(console.Api, journeyId, "make-community-referral", new { serviceAtLocationId = place, notes = "Prefers mornings." });
+        var page = await console.NewPageAsync();
+
+        await ConsoleBrowser.SignInAsync(page, partner, ConsoleBrowser.Password);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Referrals to us");
+        await ConsoleBrowser.CheckAsync(page, "partner-referrals-en");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Console Walking Club" }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".banner")).ToContainTextAsync("Prefers mornings.");
+        await page.GetByLabel("Accepted").CheckAsync();
+        await page.GetByLabel("Note to the link worker (optional)").FillAsync("Starts Tuesday at 10.");
+        await ConsoleBrowser.CheckAsync(page, "partner-referral-en");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the answer" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your answer is sent to the link worker.");
+        var referral = (await Api.GetJourneyAsync(console.Api, journeyId))["communityReferrals"]![0]!;
+        Assert.Equal("accepted", referral["partnerAnswer"]!.GetValue<string>());
+        Assert.Equal("Starts Tuesday at 10.", referral["partnerNote"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_referrer_sends_a_referral_from_the_form_after_fixing_what_the_api_rules_refuse()
+    {
+        var referrer = await console.AddUserAsync("Dr. Console Referrer", AccessRoles.Referrer);
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, referrer, ConsoleBrowser.Password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New referral");
+
+        await page.GetByLabel("Given name").FillAsync("Armand");
+        await page.GetByLabel("Family name").FillAsync("Gagnon");
+        await page.GetByLabel("Birth date").FillAsync("1950-06-02");
+        await page.GetByLabel("Postal code").FillAsync("12345");
+        await page.GetByLabel("Français").CheckAsync();
+        await page.GetByLabel("Low mood").CheckAsync();
+        await page.GetByLabel("Your name").FillAsync("Dr. Console Referrer");
+        await page.GetByLabel("Organization").FillAsync("Bow Valley Family Clinic");
+        await page.GetByLabel("Your role").FillAsync("family physician");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Postal code");
+        await Assertions.Expect(page.GetByLabel("Postal code")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByLabel("Given name")).ToHaveValueAsync("Armand");
+        await ConsoleBrowser.CheckAsync(page, "new-referral-error-en");
+        await page.GetByLabel("Postal code").FillAsync("T2P 1J9");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The referral is sent");
+        var journeyId = Guid.Parse(new Uri(page.Url).Query.Split("done=")[1]);
+        var journey = await Api.GetJourneyAsync(console.Api, journeyId);
+        Assert.Equal("referred", journey["status"]!.GetValue<string>());
+        Assert.Equal("Armand", journey["client"]!["givenName"]!.GetValue<string>());
+        Assert.Equal("fr", journey["client"]!["preferredLanguage"]!.GetValue<string>());
+        Assert.Equal(["low-mood"], journey["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
     }
 
     private async Task<Guid> ReferralAsync(string givenName)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using SocialPrescribing.Application.Access;
 using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
+using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Host.Features.Journeys;
 
@@ -23,9 +24,47 @@ internal sealed record ConsoleCommandResult(bool Done, IDictionary<string, strin
 /// validation and scope checks, the same audit. Each form carries a key made when it was shown, so posting it twice
 /// (a double click, a refresh) replays the first outcome instead of changing the journey twice.
 /// </summary>
-internal sealed class ConsoleCommands(JourneyCommandPipeline pipeline, JourneyUseCases journeys, ConsolePage page, IServiceProvider services, IStringLocalizer<ConsoleText> text)
+internal sealed class ConsoleCommands(JourneyCommandPipeline pipeline, JourneyUseCases journeys, ConsolePage page, IServiceProvider services, IStringLocalizer<ConsoleText> text, TimeProvider time)
 {
-    public async Task<ConsoleCommandResult> SendAsync(Guid journeyId, string? formKey, params (string Name, ICommandBody Body)[] bodies)
+    /// <summary>
+    /// The key of one of several like forms shown together (one per alert, one per referral): the page's key mixed
+    /// with what the form is about, so each is replay-safe on its own and none replays another.
+    /// </summary>
+    public static string? KeyFor(string? formKey, Guid about)
+    {
+        if (!Guid.TryParse(formKey, out var key))
+        {
+            return null;
+        }
+
+        Span<byte> mixed = stackalloc byte[16];
+        Span<byte> other = stackalloc byte[16];
+        key.TryWriteBytes(mixed);
+        about.TryWriteBytes(other);
+        for (var i = 0; i < 16; i++)
+        {
+            mixed[i] ^= other[i];
+        }
+
+        return new Guid(mixed).ToString("N");
+    }
+
+    /// <summary>
+    /// Opens a journey (a referral) with the command of <paramref name="body"/>: its id comes from the form's key, so
+    /// sending the same form twice opens one journey, not two.
+    /// </summary>
+    public async Task<(Guid JourneyId, ConsoleCommandResult Result)> OpenAsync(string? formKey, (string Name, ICommandBody Body) body)
+    {
+        var tenant = page.RequiredCaller.Tenant;
+        var journeyId = Guid.TryParse(formKey, out var key) ? JourneyIds.JourneyFromKey(tenant, key.ToString("N")) : JourneyIds.New(time);
+        return (journeyId, await SendAsync(journeyId, formKey, demandScope: false, [body]));
+    }
+
+    /// <summary>Sends the commands of a form to a journey, all checked before any is sent.</summary>
+    public Task<ConsoleCommandResult> SendAsync(Guid journeyId, string? formKey, params (string Name, ICommandBody Body)[] bodies) =>
+        SendAsync(journeyId, formKey, demandScope: true, bodies);
+
+    private async Task<ConsoleCommandResult> SendAsync(Guid journeyId, string? formKey, bool demandScope, (string Name, ICommandBody Body)[] bodies)
     {
         ArgumentNullException.ThrowIfNull(bodies);
         var caller = page.RequiredCaller;
@@ -34,7 +73,7 @@ internal sealed class ConsoleCommands(JourneyCommandPipeline pipeline, JourneyUs
         var key = Guid.TryParse(formKey, out var parsed) ? parsed.ToString("N") : null;
         try
         {
-            foreach (var (name, _) in bodies)
+            foreach (var (name, _) in demandScope ? bodies : [])
             {
                 await journeys.DemandScopeAsync(caller, journeyId, RecordAccess.Command(name));
             }

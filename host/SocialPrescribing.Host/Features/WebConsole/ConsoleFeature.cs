@@ -169,8 +169,8 @@ internal static class ConsoleFeature
         return app;
     }
 
-    /// <summary>What every console page requires at least: a console session (pages add their role).</summary>
-    public static readonly AuthorizeAttribute SessionPolicy = new() { AuthenticationSchemes = Scheme };
+    /// <summary>What every console page requires at least: a console session of a member of the tenant (pages add their role).</summary>
+    public static readonly AuthorizeAttribute SessionPolicy = new(AccessPolicies.Member) { AuthenticationSchemes = Scheme };
 
     /// <summary>Ends the console's session, then the host's (which revokes the person's refresh tokens) at its end-session endpoint.</summary>
     private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
