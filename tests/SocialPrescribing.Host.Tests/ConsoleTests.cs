@@ -285,6 +285,30 @@ public sealed partial class ConsoleTests(ConsoleBrowser console) : IClassFixture
         Assert.Equal(["low-mood"], journey["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task A_privacy_officer_finds_who_opened_a_record_and_reads_its_access_report()
+    {
+        var journeyId = await AcceptedJourneyAsync("Odile");
+        var worker = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(worker, LinkWorker);
+        await worker.GotoAsync($"/console/journeys/{journeyId}");
+        await Assertions.Expect(worker.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Odile Tremblay");
+        var page = await console.NewPageAsync("fr-CA");
+
+        await ConsoleBrowser.SignInAsync(page, "ab-privacy");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Journal d'audit");
+        await page.GetByLabel("Dossier de la personne").FillAsync(journeyId.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+
+        var opened = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "journey · read" }).Filter(new() { HasText = "Link worker (Alberta" });
+        await Assertions.Expect(opened.First).ToBeVisibleAsync();
+        await ConsoleBrowser.CheckAsync(page, "audit-log-fr");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rapport d'accès pour cette personne" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Rapport d'accès");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "journey · read" })).ToContainTextAsync("Link worker (Alberta");
+        await ConsoleBrowser.CheckAsync(page, "access-report-fr");
+    }
+
     private async Task<Guid> ReferralAsync(string givenName)
     {
         var created = await console.Api.PostAsJsonAsync("/api/v1/tenants/ab/referrals", Api.Referral(givenName), Token);

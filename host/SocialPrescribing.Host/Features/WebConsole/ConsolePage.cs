@@ -66,6 +66,18 @@ internal sealed class ConsolePage(IHttpContextAccessor accessor, ITenantDirector
     private static (string Date, string Time) Patterns =>
         ConsoleLanguage.Current.Lang == "fr" ? ("d MMM yyyy", "HH 'h' mm") : ("MMM d, yyyy", "h:mm tt");
 
+    /// <summary>The start of a day (<c>yyyy-MM-dd</c>, as date fields send it) in the tenant's zone; null when it is not a date.</summary>
+    public DateTimeOffset? StartOf(string? day)
+    {
+        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return null;
+        }
+
+        var start = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(start, (Tenant?.TimeZone ?? TimeZoneInfo.Utc).GetUtcOffset(start));
+    }
+
     /// <summary>An ISO timestamp for <c>&lt;time datetime&gt;</c>.</summary>
     public static string Machine(DateTimeOffset at) => at.ToString("o", CultureInfo.InvariantCulture);
 
