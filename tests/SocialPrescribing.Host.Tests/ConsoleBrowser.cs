@@ -25,6 +25,8 @@ public sealed class ConsoleBrowser : IAsyncLifetime
     /// <summary>The password of the accounts a test adds.</summary>
     public const string Password = "Console-test-password-1";
 
+    private readonly List<IPage> _pages = [];
+
     private IPlaywright? _playwright;
 
     public JourneyHostFactory Factory { get; } = new();
@@ -70,7 +72,9 @@ public sealed class ConsoleBrowser : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1024, Height = 900 },
         });
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        _pages.Add(page);
+        return page;
     }
 
     /// <summary>Signs in on the host's own page (the console sent the browser there) and waits for the console.</summary>
@@ -93,6 +97,29 @@ public sealed class ConsoleBrowser : IAsyncLifetime
         });
         var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join("; ", v.Nodes.Select(n => string.Join(" ", n.Target)))})").ToList();
         Assert.True(violations.Count == 0, $"{name}: {string.Join(Environment.NewLine, violations)}");
+    }
+
+    /// <summary>
+    /// After a test: when it failed, where each of its pages stood (address and a screenshot, <c>failed-*.png</c>),
+    /// written to the test's output; then its pages are closed.
+    /// </summary>
+    public async Task EndTestAsync()
+    {
+        var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
+        for (var i = 0; i < _pages.Count; i++)
+        {
+            var page = _pages[i];
+            if (failed && !page.IsClosed)
+            {
+                var name = $"failed-{TestContext.Current.TestMethod?.MethodName}-{i}.png";
+                TestContext.Current.TestOutputHelper?.WriteLine($"page {i}: {page.Url} ({name})");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name), FullPage = true });
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        _pages.Clear();
     }
 
     /// <summary>A new account of the test tenant with one role; returns its sign-in name.</summary>

@@ -11,8 +11,12 @@ namespace SocialPrescribing.Host.Tests;
 /// referral inbox and a journey, in English and French, each page checked with axe and kept as a screenshot.
 /// </summary>
 [Collection(HostCollection.Name)]
-public sealed partial class ConsoleTests(ConsoleBrowser console) : IClassFixture<ConsoleBrowser>
+public sealed partial class ConsoleTests(ConsoleBrowser console) : IClassFixture<ConsoleBrowser>, IAsyncLifetime
 {
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await console.EndTestAsync();
+
     private const string LinkWorker = "ab-link-worker";
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -39,6 +43,12 @@ public sealed partial class ConsoleTests(ConsoleBrowser console) : IClassFixture
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Timeline" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("Referral accepted");
         await ConsoleBrowser.CheckAsync(page, "journey-en");
+
+        // The letter to the referrer, to preview and print: the same document the API renders, naming the person fully.
+        await page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Acknowledgement to the referrer" }).GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Hélène Tremblay");
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("1948");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleBrowser.Screenshots, "document-acknowledgement-en.png"), FullPage = true });
     }
 
     [Fact]
@@ -307,6 +317,49 @@ public sealed partial class ConsoleTests(ConsoleBrowser console) : IClassFixture
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Rapport d'accès");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "journey · read" })).ToContainTextAsync("Link worker (Alberta");
         await ConsoleBrowser.CheckAsync(page, "access-report-fr");
+    }
+
+    [Fact]
+    public async Task An_assessment_entered_item_by_item_shows_its_score_and_a_self_harm_answer_raises_the_alert_at_once()
+    {
+        var journeyId = await AcceptedJourneyAsync("Lucie");
+        await Api.CommandOkAsync(console.Api, journeyId, "record-contact", new { mode = "phone", purpose = "introduction" });
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, LinkWorker);
+        await page.GotoAsync($"/console/journeys/{journeyId}");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record an assessment" }).ClickAsync();
+        await page.GetByLabel("Instrument").SelectOptionAsync("phq9");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Begin" }).ClickAsync();
+        var items = page.Locator("fieldset.field");
+        await Assertions.Expect(items).ToHaveCountAsync(9);
+        int[] answers = [1, 1, 1, 1, 0, 0, 0, 0, 1];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            await items.Nth(i).Locator($"input[value='{answers[i]}']").CheckAsync();
+        }
+
+        await ConsoleBrowser.CheckAsync(page, "assessment-phq9-en");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the assessment" }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/console/journeys/{journeyId}?done=assessment");
+        await Assertions.Expect(page.Locator(".banner [role=alert]")).ToContainTextAsync("Safety alert");
+        await Assertions.Expect(page.Locator("tbody tr").Filter(new() { HasText = "Baseline" })).ToContainTextAsync("5");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record an assessment" }).ClickAsync();
+        await page.GetByLabel("Instrument").SelectOptionAsync("phq9");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Begin" }).ClickAsync();
+        await page.GetByLabel("When").SelectOptionAsync("follow-up");
+        for (var i = 0; i < 9; i++)
+        {
+            await page.Locator("fieldset.field").Nth(i).Locator("input[value='0']").CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the assessment" }).ClickAsync();
+        await page.WaitForURLAsync($"**/console/journeys/{journeyId}?done=assessment");
+        await Assertions.Expect(page.Locator("tbody tr").Filter(new() { HasText = "Follow-up" })).ToContainTextAsync("-5");
+        await Assertions.Expect(page.Locator("figure.chart svg[role=img]")).ToHaveCountAsync(1);
+        await ConsoleBrowser.CheckAsync(page, "journey-assessments-en");
     }
 
     private async Task<Guid> ReferralAsync(string givenName)

@@ -190,6 +190,7 @@ internal static class HostingExtensions
     public static WebApplicationBuilder AddJourneyDocuments(this WebApplicationBuilder builder)
     {
         builder.Services.AddDocuments(builder.Configuration.GetSection("Documents"));
+        builder.Services.AddScoped<SocialPrescribing.Host.Features.Documents.JourneyDocuments>();
         return builder;
     }
 

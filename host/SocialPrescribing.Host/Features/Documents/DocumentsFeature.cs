@@ -1,10 +1,4 @@
-using SocialPrescribing.Application.Access;
-using SocialPrescribing.Application.Audit;
-using SocialPrescribing.Application.CommunityDirectory;
-using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Documents;
-using SocialPrescribing.Domain.Journeys;
-using SocialPrescribing.Domain.Journeys.Privacy;
 using SocialPrescribing.Host.Http;
 using SocialPrescribing.Host.Features.Access;
 
@@ -27,17 +21,7 @@ internal static class DocumentsFeature
         return tenant;
     }
 
-    private static async Task<IResult> RenderAsync(
-        HttpContext http,
-        Guid journeyId,
-        string template,
-        string? lang,
-        JourneyUseCases journeys,
-        DocumentTemplateCatalog catalog,
-        DocumentRenderer renderer,
-        IRoleHolders people,
-        DirectoryUseCases directory,
-        TimeProvider time)
+    private static async Task<IResult> RenderAsync(HttpContext http, Guid journeyId, string template, string? lang, JourneyDocuments documents)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         if (lang is not null && !DocumentLanguages.IsSupported(lang))
@@ -45,37 +29,13 @@ internal static class DocumentsFeature
             return Problems.Field("lang", $"One of: {string.Join(", ", DocumentLanguages.All)}.");
         }
 
-        if (!catalog.IsKnown(template))
+        var (html, refusal) = await documents.RenderAsync(http.GetRequiredCaller(), tenant, journeyId, template, lang, http.RequestAborted);
+        return refusal switch
         {
-            return Problems.NotFound($"No document template '{template}'; known: {string.Join(", ", catalog.Templates)}.");
-        }
-
-        if (await journeys.FindDisclosedAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Document) is not { } disclosed)
-        {
-            return Problems.UnknownJourney();
-        }
-
-        if (disclosed.IsWithheld(RecordPart.Documents))
-        {
-            return Problems.Withheld();
-        }
-
-        var state = disclosed.State;
-        var language = lang ?? WireNames.Of(state.Client!.PreferredLanguage);
-        // Documents name the link worker as their account does; an internal id means nothing to the person.
-        var linkWorkerName = state.LinkWorkerId is { } worker ? await people.DisplayNameOfAsync(tenant.Id, worker, http.RequestAborted) : null;
-        // The directory's records of the programs the person was referred to: what, where, when, cost, whom to contact.
-        var caller = http.GetRequiredCaller();
-        var programs = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in state.CommunityReferrals.Select(r => r.Program.ServiceId).OfType<string>().Distinct(StringComparer.Ordinal))
-        {
-            if (Guid.TryParse(id, out var serviceId) && await directory.FindServiceAsync(caller, serviceId, http.RequestAborted) is { } service)
-            {
-                programs[id] = service.Document;
-            }
-        }
-
-        var model = DocumentModelBuilder.Build(tenant, journeyId, state, language, time.GetUtcNow(), disclosed.AnyWithheld, linkWorkerName, programs);
-        return TypedResults.Content(renderer.Render(template, language, model), "text/html; charset=utf-8");
+            DocumentRefusal.UnknownTemplate => Problems.NotFound($"No document template '{template}'; known: {string.Join(", ", documents.Templates)}."),
+            DocumentRefusal.UnknownJourney => Problems.UnknownJourney(),
+            DocumentRefusal.Withheld => Problems.Withheld(),
+            _ => TypedResults.Content(html!, "text/html; charset=utf-8"),
+        };
     }
 }

@@ -11,6 +11,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using SocialPrescribing.Accounts;
 using SocialPrescribing.Host.Features.Access;
+using SocialPrescribing.Host.Features.Documents;
 
 namespace SocialPrescribing.Host.Features.WebConsole;
 
@@ -163,6 +164,9 @@ internal static class ConsoleFeature
         app.MapGet("/", () => Results.Redirect(BasePath)).AllowAnonymous().ExcludeFromDescription();
         app.MapGet(StylesPath, (ConsoleStyles styles, HttpContext http) => styles.Serve(http)).AllowAnonymous().ExcludeFromDescription();
         app.MapPost(SignOutPath, SignOutAsync).RequireAuthorization(SessionPolicy).ExcludeFromDescription();
+        app.MapGet(BasePath + "/journeys/{journeyId:guid}/documents/{template}", DocumentAsync)
+            .RequireAuthorization(new AuthorizeAttribute(AccessPolicies.Clinical) { AuthenticationSchemes = Scheme })
+            .ExcludeFromDescription();
         app.MapRazorComponents<ConsoleApp>()
             .RequireAuthorization(SessionPolicy)
             .ExcludeFromDescription();
@@ -182,6 +186,20 @@ internal static class ConsoleFeature
 
         await http.SignOutAsync(Scheme);
         return Results.Redirect("/connect/logout?ui_locales=" + ConsoleLanguage.Current.Lang);
+    }
+
+    /// <summary>
+    /// A journey's document as the API renders it (the same audited read), to preview and print from the console. The
+    /// document is a page of its own, with its own styles, so its content security policy allows them (and no script).
+    /// </summary>
+    private static async Task<IResult> DocumentAsync(HttpContext http, Guid journeyId, string template, string? lang, JourneyDocuments documents, ConsolePage page)
+    {
+        var language = lang is "en" or "fr" ? lang : null;
+        var (html, refusal) = await documents.RenderAsync(page.RequiredCaller, page.Tenant!, journeyId, template, language, http.RequestAborted);
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        return refusal is null
+            ? Results.Content(html!, "text/html; charset=utf-8")
+            : Results.NotFound();
     }
 
     /// <summary>The culture of the console's language (dates and numbers as Canadians write them in it).</summary>
