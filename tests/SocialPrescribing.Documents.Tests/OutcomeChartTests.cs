@@ -65,7 +65,7 @@ public sealed class OutcomeChartTests
     [Fact]
     public void A_mean_outside_the_range_stays_inside_the_plot()
     {
-        var panel = Panel(SampleReports.Score("total", 3, 9, higherIsBetter: false, 2, 4, 11, 1));
+        var panel = Panel(SampleReports.Score("total", 3, 9, higherIsBetter: false, 2, 5, 11, 1));
 
         Assert.Equal(PlotHeight, Number(panel.Baseline!.Height));
         Assert.Equal("0", panel.FollowUp!.Height);

@@ -1,4 +1,5 @@
 using Snapshooter.Xunit3;
+using SocialPrescribing.Domain.Outcomes;
 
 namespace SocialPrescribing.Documents.Tests;
 
@@ -171,5 +172,26 @@ public sealed class OutcomesReportTests
         }
 
         return count;
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    public void One_person_is_written_under_five_with_no_mean_share_or_chart(string lang)
+    {
+        var report = SampleReports.Empty() with
+        {
+            Instruments = [SampleReports.Instrument("phq9", SampleReports.Score("total", 0, 27, higherIsBetter: false, 5, 1, 14, 6, improved: 1, deteriorated: 0))],
+            Connections = new ConnectionSummary(1, 1, 1m, [new LinkWorkerConnection("lw-1", 1, 1, 1m)]),
+        };
+
+        var html = OutcomeReports.Render(report, lang);
+
+        Assert.Contains("<td class=\"num\">&lt;5</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(100 %)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(100%)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("14.00", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("14,00", html, StringComparison.Ordinal);
     }
 }

@@ -22,13 +22,13 @@ public sealed class ReportHtmlEncodingTests
     {
         var report = SampleReports.Report(
             null,
-            3,
+            5,
             new InstrumentOutcomeSummary(
                 "x\" onmouseover=\"alert(3)",
                 "<script>alert(1)</script> & <img src=x onerror=alert(2)>",
-                3,
+                5,
                 0,
-                [SampleReports.Score("<b>bold</b>", 0, 10, higherIsBetter: true, 2, 3, 4, 6)]));
+                [SampleReports.Score("<b>bold</b>", 0, 10, higherIsBetter: true, 2, 5, 4, 6)]));
 
         var html = OutcomeReports.Render(report, lang);
 

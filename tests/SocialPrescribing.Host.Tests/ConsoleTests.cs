@@ -362,6 +362,33 @@ public sealed partial class ConsoleTests(ConsoleBrowser console) : IClassFixture
         await ConsoleBrowser.CheckAsync(page, "journey-assessments-en");
     }
 
+    [Fact]
+    public async Task A_supervisor_reads_the_outcome_report_with_small_numbers_suppressed_prints_it_and_exports_its_tables()
+    {
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, "sup-ab-1");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Reports");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connected to a community program" })).ToBeVisibleAsync();
+        await ConsoleBrowser.CheckAsync(page, "reports-en");
+
+        // A program this small has fewer than five of everything: no count from 1 to 4 and no share is shown.
+        var counts = await page.Locator("td.number").AllInnerTextsAsync();
+        Assert.DoesNotContain(counts, c => c.Trim() is "1" or "2" or "3" or "4");
+
+        var csv = await page.Context.APIRequest.GetAsync(await page.GetByRole(AriaRole.Link, new() { Name = "Download the tables (CSV)" }).GetAttributeAsync("href") ?? "");
+        Assert.Equal(200, csv.Status);
+        Assert.StartsWith("text/csv", csv.Headers["content-type"], StringComparison.Ordinal);
+        var rows = (await csv.TextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("table,group,measure,value", rows[0]);
+        Assert.DoesNotContain(rows.Skip(1), row => row.Split(',')[^1] is "1" or "2" or "3" or "4");
+
+        var printed = await page.Context.APIRequest.GetAsync(await page.GetByRole(AriaRole.Link, new() { Name = "Printable report (français)" }).GetAttributeAsync("href") ?? "");
+        Assert.Equal(200, printed.Status);
+        Assert.Contains("lang=\"fr-CA\"", await printed.TextAsync(), StringComparison.Ordinal);
+    }
+
     private async Task<Guid> ReferralAsync(string givenName)
     {
         var created = await console.Api.PostAsJsonAsync("/api/v1/tenants/ab/referrals", Api.Referral(givenName), Token);

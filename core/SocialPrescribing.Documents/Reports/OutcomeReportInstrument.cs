@@ -12,8 +12,11 @@ public sealed record OutcomeReportInstrument
     /// <summary>People with a baseline and a follow-up or discharge measure in the period.</summary>
     public required int People { get; init; }
 
+    /// <summary>The people as the report writes them: "&lt;5" for 1 to 4.</summary>
+    public required string PeopleShown { get; init; }
+
     /// <summary>People with a baseline but no re-measure in the period: outcomes not yet known.</summary>
-    public required int WithBaselineOnly { get; init; }
+    public required string WithBaselineOnly { get; init; }
 
     /// <summary>One row per score with a meaningful-change rule; empty when the instrument is no longer available.</summary>
     public IReadOnlyList<OutcomeReportScore> Scores { get; init; } = [];

@@ -37,16 +37,16 @@ public sealed record OutcomeReportModel
     public required string UtcOffset { get; init; }
 
     /// <summary>Journeys with at least one assessment, whatever the period.</summary>
-    public required int JourneysWithAssessments { get; init; }
+    public required string JourneysWithAssessments { get; init; }
 
     /// <summary>People first referred to a community program in the period.</summary>
-    public int PeopleReferred { get; init; }
+    public string PeopleReferred { get; init; } = "0";
 
     /// <summary>Of them, people who started at least one program by the period's end.</summary>
-    public int PeopleConnected { get; init; }
+    public string PeopleConnected { get; init; } = "0";
 
     /// <summary>Connected ÷ referred as a percentage for the language (<c>62.5%</c>, <c>62,5 %</c>).</summary>
-    public string ShareConnected { get; init; } = string.Empty;
+    public string? ShareConnected { get; init; }
 
     /// <summary>True when at least one instrument has people with a baseline and a re-measure in the period.</summary>
     public required bool HasData { get; init; }

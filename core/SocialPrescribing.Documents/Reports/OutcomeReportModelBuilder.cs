@@ -33,10 +33,11 @@ public static class OutcomeReportModelBuilder
             GeneratedAt = ReportFormat.TimeOfDay(TimeOnly.FromDateTime(generated.DateTime), lang),
             TimeZone = timeZone.Id,
             UtcOffset = ReportFormat.UtcOffset(generated.Offset),
-            JourneysWithAssessments = report.JourneysWithAssessments,
-            PeopleReferred = report.Connections?.Referred ?? 0,
-            PeopleConnected = report.Connections?.Connected ?? 0,
-            ShareConnected = ReportFormat.Percent(report.Connections?.ShareConnected ?? 0, lang),
+            // Small counts could point to a person: 1 to 4 is written "<5", and nothing is computed over fewer than 5.
+            JourneysWithAssessments = SmallCells.Count(report.JourneysWithAssessments),
+            PeopleReferred = SmallCells.Count(report.Connections?.Referred ?? 0),
+            PeopleConnected = SmallCells.Count(report.Connections?.Connected ?? 0),
+            ShareConnected = SmallCells.CanDescribe(report.Connections?.Referred ?? 0) ? ReportFormat.Percent(report.Connections!.ShareConnected, lang) : null,
             HasData = instruments.Any(instrument => instrument.People > 0),
             Instruments = [.. instruments.Select((instrument, index) => Instrument(instrument, index, lang))],
         };
@@ -50,15 +51,16 @@ public static class OutcomeReportModelBuilder
             Instrument = instrument.Instrument,
             Title = ReportLabels.Instrument(instrument.Instrument, instrument.Title, lang),
             People = instrument.People,
-            WithBaselineOnly = instrument.WithBaselineOnly,
+            PeopleShown = SmallCells.Count(instrument.People),
+            WithBaselineOnly = SmallCells.Count(instrument.WithBaselineOnly),
             Scores = [.. scores.Select(score => Score(score, lang))],
-            Chart = instrument.People > 0 && scores.Length > 0 ? OutcomeChartBuilder.Build(index, scores, lang) : null,
+            Chart = SmallCells.CanDescribe(instrument.People) && scores.Length > 0 ? OutcomeChartBuilder.Build(index, scores, lang) : null,
         };
     }
 
     private static OutcomeReportScore Score(ScoreOutcomeSummary score, string lang)
     {
-        var hasData = score.People > 0;
+        var hasData = SmallCells.CanDescribe(score.People);
         return new OutcomeReportScore
         {
             Score = score.Score,
@@ -67,13 +69,13 @@ public static class OutcomeReportModelBuilder
             Minimum = ReportFormat.Number(score.Minimum, lang),
             Maximum = ReportFormat.Number(score.Maximum, lang),
             MeaningfulChange = ReportFormat.Number(score.MeaningfulChange, lang),
-            People = score.People,
+            People = SmallCells.Count(score.People),
             MeanBaseline = hasData ? ReportFormat.Mean(score.MeanBaseline, lang) : null,
             MeanFollowUp = hasData ? ReportFormat.Mean(score.MeanFollowUp, lang) : null,
             MeanChange = hasData ? ReportFormat.Change(score.MeanChange, lang) : null,
-            Improved = score.Improved,
+            Improved = hasData ? SmallCells.Count(score.Improved) : null,
             ImprovedShare = hasData ? ReportFormat.Percent(score.ShareImproved, lang) : null,
-            Deteriorated = score.Deteriorated,
+            Deteriorated = hasData ? SmallCells.Count(score.Deteriorated) : null,
         };
     }
 }

@@ -22,7 +22,7 @@ public sealed record OutcomeReportScore
     public required string MeaningfulChange { get; init; }
 
     /// <summary>People with this score at both baseline and re-measure.</summary>
-    public required int People { get; init; }
+    public required string People { get; init; }
 
     /// <summary>The mean baseline score, like <c>4.25</c>; null when <see cref="People"/> is zero.</summary>
     public string? MeanBaseline { get; init; }
@@ -34,11 +34,11 @@ public sealed record OutcomeReportScore
     public string? MeanChange { get; init; }
 
     /// <summary>People whose change was a meaningful improvement.</summary>
-    public required int Improved { get; init; }
+    public string? Improved { get; init; }
 
     /// <summary>Improved as a whole percentage of <see cref="People"/>, like <c>43%</c> or <c>43 %</c>; null when <see cref="People"/> is zero.</summary>
     public string? ImprovedShare { get; init; }
 
     /// <summary>People whose change was a meaningful deterioration.</summary>
-    public required int Deteriorated { get; init; }
+    public string? Deteriorated { get; init; }
 }

@@ -17,7 +17,7 @@ public sealed record UnmetNeedsReport(
     ImmutableArray<UnmetNeedCount> ByArea,
     ImmutableArray<UnmetNeedCount> ByNeedAndArea)
 {
-    public const int SmallCell = 5;
+    public const int SmallCell = SmallCells.Threshold;
 
     /// <summary>What an area is called when the person's postal code is not a Canadian one.</summary>
     public const string UnknownArea = "unknown";

@@ -3,7 +3,6 @@ using SocialPrescribing.Documents;
 using SocialPrescribing.Documents.Reports;
 using SocialPrescribing.Domain.Outcomes;
 using SocialPrescribing.Domain.Tenants;
-using SocialPrescribing.Host.Features.Assessments;
 using SocialPrescribing.Host.Http;
 using SocialPrescribing.Host.Features.Access;
 
@@ -16,6 +15,7 @@ internal static class ReportsFeature
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
     {
         builder.Services.AddReports(builder.Configuration.GetSection(ReportOptions.SectionName));
+        builder.Services.AddScoped<ProgramReports>();
         return builder;
     }
 
@@ -55,8 +55,8 @@ internal static class ReportsFeature
         return TypedResults.Ok(UnmetNeedsReport.Compute(
             tenant.Id.Value,
             digests.Where(d => d.UnmetNeeds is not null).Select(d => UnmetNeedDigest.Read(d.UnmetNeeds!)),
-            first is { } f ? StartOf(f, tenant) : null,
-            StartOf(last.AddDays(1), tenant).AddTicks(-TimeSpan.TicksPerMicrosecond)));
+            first is { } f ? ProgramReports.StartOf(f, tenant) : null,
+            ProgramReports.EndOf(last, tenant)));
     }
 
     /// <summary>The period a report asks for: from (optional) and to (default today), each yyyy-mm-dd, not reversed.</summary>
@@ -73,7 +73,7 @@ internal static class ReportsFeature
     }
 
     private static async Task<IResult> OutcomesAsync(
-        HttpContext http, string? from, string? to, string? format, string? lang, CaseloadQueries caseloads, IAssessmentCatalog catalog, ReportRenderer renderer, TimeProvider time)
+        HttpContext http, string? from, string? to, string? format, string? lang, ProgramReports reports, ReportRenderer renderer, TimeProvider time)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var validation = new RequestValidation();
@@ -97,21 +97,7 @@ internal static class ReportsFeature
             return Problems.Validation(validation.Errors);
         }
 
-        var digests = await caseloads.AssessmentDigestsAsync(tenant.Id, http.RequestAborted);
-        var start = first is { } f ? StartOf(f, tenant) : (DateTimeOffset?)null;
-        var end = StartOf(last.AddDays(1), tenant).AddTicks(-TimeSpan.TicksPerMicrosecond);
-        var referrals = await caseloads.CommunityReferralDigestsAsync(tenant.Id, http.RequestAborted);
-        var report = ProgramOutcomes.Compute(
-            tenant.Id.Value,
-            [.. digests.Select(d => AssessmentDigest.Read(d.Digest))],
-            [.. catalog.InstrumentsOf(tenant.Id).Select(i => i.Instrument)],
-            start,
-            end,
-            (first, last),
-            time.GetUtcNow()) with
-        {
-            Connections = ConnectionOutcomes.Compute(referrals.Select(r => (r.LinkWorkerId, CommunityReferralDigest.Read(r.Digest))), start, end),
-        };
+        var report = await reports.OutcomesAsync(tenant, first, last, http.RequestAborted);
         return html
             ? TypedResults.Content(renderer.RenderOutcomes(report, language, tenant.DisplayName, tenant.TimeZone), "text/html; charset=utf-8")
             : TypedResults.Ok(report);
@@ -121,12 +107,5 @@ internal static class ReportsFeature
     {
         validation.Add(field, message);
         return false;
-    }
-
-    /// <summary>The instant a day starts in the tenant's time zone.</summary>
-    private static DateTimeOffset StartOf(DateOnly day, TenantSettings tenant)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, tenant.TimeZone.GetUtcOffset(local));
     }
 }

@@ -167,6 +167,9 @@ internal static class ConsoleFeature
         app.MapGet(BasePath + "/journeys/{journeyId:guid}/documents/{template}", DocumentAsync)
             .RequireAuthorization(new AuthorizeAttribute(AccessPolicies.Clinical) { AuthenticationSchemes = Scheme })
             .ExcludeFromDescription();
+        var supervision = new AuthorizeAttribute(AccessPolicies.Supervision) { AuthenticationSchemes = Scheme };
+        app.MapGet(ReportExports.PrintPath, ReportExports.PrintAsync).RequireAuthorization(supervision).ExcludeFromDescription();
+        app.MapGet(ReportExports.CsvPath, ReportExports.CsvAsync).RequireAuthorization(supervision).ExcludeFromDescription();
         app.MapRazorComponents<ConsoleApp>()
             .RequireAuthorization(SessionPolicy)
             .ExcludeFromDescription();
