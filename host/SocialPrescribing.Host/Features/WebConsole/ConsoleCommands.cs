@@ -9,7 +9,7 @@ using SocialPrescribing.Host.Features.Journeys;
 namespace SocialPrescribing.Host.Features.WebConsole;
 
 /// <summary>What became of a form's commands: done, or the fields at fault, or why the journey refused.</summary>
-internal sealed record ConsoleCommandResult(bool Done, IDictionary<string, string[]> Errors, string? Refusal)
+public sealed record ConsoleCommandResult(bool Done, IDictionary<string, string[]> Errors, string? Refusal)
 {
     public static readonly ConsoleCommandResult None = new(false, new Dictionary<string, string[]>(), null);
 

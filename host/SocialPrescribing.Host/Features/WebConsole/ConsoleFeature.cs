@@ -176,6 +176,9 @@ internal static class ConsoleFeature
         return app;
     }
 
+    /// <summary>A printable page of its own (a document, a report): its own inline styles, no script, no form, never framed.</summary>
+    public const string PrintablePolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     /// <summary>What every console page requires at least: a console session of a member of the tenant (pages add their role).</summary>
     public static readonly AuthorizeAttribute SessionPolicy = new(AccessPolicies.Member) { AuthenticationSchemes = Scheme };
 
@@ -199,7 +202,7 @@ internal static class ConsoleFeature
     {
         var language = lang is "en" or "fr" ? lang : null;
         var (html, refusal) = await documents.RenderAsync(page.RequiredCaller, page.Tenant!, journeyId, template, language, http.RequestAborted);
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        http.Response.Headers.ContentSecurityPolicy = PrintablePolicy;
         return refusal is null
             ? Results.Content(html!, "text/html; charset=utf-8")
             : Results.NotFound();

@@ -30,7 +30,7 @@ internal static class ReportExports
         var tenant = page.Tenant!;
         var (first, last) = Period(from, to, page.Today);
         var report = await reports.OutcomesAsync(tenant, first, last, http.RequestAborted);
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        http.Response.Headers.ContentSecurityPolicy = ConsoleFeature.PrintablePolicy;
         return Results.Content(renderer.RenderOutcomes(report, lang is "fr" ? "fr" : "en", tenant.DisplayName, tenant.TimeZone), "text/html; charset=utf-8");
     }
 
