@@ -219,23 +219,7 @@ public sealed partial class ConsoleTests(ConsoleBrowser console) : IClassFixture
     [Fact]
     public async Task A_community_partner_sees_a_referral_addressed_to_it_and_accepts_it()
     {
-        var organization = Guid.NewGuid();
-        var place = Guid.NewGuid();
-        var service = new System.Text.Json.Nodes.JsonObject
-        {
-            ["id"] = Guid.NewGuid().ToString(),
-            ["name"] = "Console Walking Club",
-            ["status"] = "active",
-            ["description"] = "A walk along the river every Tuesday morning.",
-            ["organization"] = new System.Text.Json.Nodes.JsonObject { ["id"] = organization.ToString(), ["name"] = "Console Walking Society", ["description"] = "A community organization." },
-            ["service_at_locations"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
-            {
-                ["id"] = place.ToString(),
-                ["location"] = new System.Text.Json.Nodes.JsonObject { ["id"] = Guid.NewGuid().ToString(), ["location_type"] = "physical", ["name"] = "Bow River pathway" },
-            }),
-        };
-        var imported = await console.Api.PostAsJsonAsync("/api/v1/tenants/ab/directory/imports", new System.Text.Json.Nodes.JsonArray(service), Token);
-        Assert.Equal(0, (await Api.ReadAsync(imported))["rejected"]!.GetValue<int>());
+        var (organization, place) = await ImportProgramAsync("Console Walking Club", "A walk along the river every Tuesday morning.");
         var partner = await console.AddUserAsync("Walking Club coordinator", AccessRoles.CommunityPartner);
         var member = await console.Api.PutAsJsonAsync($"/api/v1/tenants/ab/directory/partners/{partner}", new { organizationIds = new[] { organization } }, Token);
         Assert.True(member.IsSuccessStatusCode, await member.Content.ReadAsStringAsync(Token));
@@ -387,6 +371,35 @@ public sealed partial class ConsoleTests(ConsoleBrowser console) : IClassFixture
         var printed = await page.Context.APIRequest.GetAsync(await page.GetByRole(AriaRole.Link, new() { Name = "Printable report (français)" }).GetAttributeAsync("href") ?? "");
         Assert.Equal(200, printed.Status);
         Assert.Contains("lang=\"fr-CA\"", await printed.TextAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Imports one active program into the test tenant's directory, delivered at one place (at the given coordinates,
+    /// when given); returns its organization and its service-at-location.
+    /// </summary>
+    private async Task<(Guid Organization, Guid Place)> ImportProgramAsync(string name, string description, double? latitude = null, double? longitude = null)
+    {
+        var organization = Guid.NewGuid();
+        var place = Guid.NewGuid();
+        var location = new System.Text.Json.Nodes.JsonObject { ["id"] = Guid.NewGuid().ToString(), ["location_type"] = "physical", ["name"] = name + " hall" };
+        if (latitude is { } lat && longitude is { } lon)
+        {
+            location["latitude"] = lat;
+            location["longitude"] = lon;
+        }
+
+        var service = new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["name"] = name,
+            ["status"] = "active",
+            ["description"] = description,
+            ["organization"] = new System.Text.Json.Nodes.JsonObject { ["id"] = organization.ToString(), ["name"] = name + " Society", ["description"] = "A community organization." },
+            ["service_at_locations"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["id"] = place.ToString(), ["location"] = location }),
+        };
+        var imported = await console.Api.PostAsJsonAsync("/api/v1/tenants/ab/directory/imports", new System.Text.Json.Nodes.JsonArray(service), Token);
+        Assert.Equal(0, (await Api.ReadAsync(imported))["rejected"]!.GetValue<int>());
+        return (organization, place);
     }
 
     private async Task<Guid> ReferralAsync(string givenName)

@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Playwright;
+using SocialPrescribing.Domain.Access;
+
+namespace SocialPrescribing.Host.Tests;
+
+/// <summary>
+/// Finding programs for a person, and one referral carried from intake to discharge through the console alone, by
+/// everyone who touches it, in each language.
+/// </summary>
+public sealed partial class ConsoleTests
+{
+    [Fact]
+    public async Task A_link_worker_finds_programs_for_a_person_sees_why_and_refers_from_a_match_and_from_a_search()
+    {
+        var (_, pottery) = await ImportProgramAsync("Clay Together", "Pottery evenings for beginners: the wheel and hand building.", 51.05, -114.07);
+        var (_, choir) = await ImportProgramAsync("Riverside Choir", "A community choir singing every Thursday evening.", 51.06, -114.08);
+        await LoadPostalCodesAsync("code,latitude,longitude\nT2P,51.0478,-114.0719\n");
+        var journeyId = await AcceptedJourneyAsync("Paulette");
+        await Api.CommandOkAsync(console.Api, journeyId, "record-contact", new { mode = "phone", purpose = "introduction" });
+        await Api.CommandOkAsync(console.Api, journeyId, "record-what-matters", new { items = new[] { "Pottery", "Seeing friends" } });
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, LinkWorker);
+        await page.GotoAsync($"/console/journeys/{journeyId}");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Find programs" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Find programs for Paulette Tremblay");
+        var match = page.Locator("section[aria-labelledby=suggested] article").Filter(new() { HasText = "Clay Together" });
+        await Assertions.Expect(match).ToContainTextAsync("Fit:");
+        await match.GetByText("Why this program").ClickAsync();
+        await Assertions.Expect(match.Locator("li").Filter(new() { HasText = "Interests" })).ToContainTextAsync("Matches “Pottery”");
+        await ConsoleBrowser.CheckAsync(page, "programs-en");
+        await match.GetByLabel("Note for the program (optional)").FillAsync("Prefers evenings.");
+        await match.GetByRole(AriaRole.Button, new() { Name = "Refer to this program" }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/console/journeys/{journeyId}?done=referral");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The referral to the program is sent.");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=programs] tbody")).ToContainTextAsync("Clay Together");
+
+        // A search of the directory near the person's postal code finds what the ranking did not put first.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Find programs" }).ClickAsync();
+        await Assertions.Expect(page.Locator("section[aria-labelledby=suggested] article").Filter(new() { HasText = "Clay Together" })).ToContainTextAsync("Already referred");
+        await page.GetByLabel("Words").FillAsync("choir");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        var found = page.Locator("section[aria-labelledby=directory] article").Filter(new() { HasText = "Riverside Choir" });
+        await Assertions.Expect(found).ToContainTextAsync("km away");
+        await Assertions.Expect(found).ToContainTextAsync("A community choir");
+        await ConsoleBrowser.CheckAsync(page, "programs-search-en");
+        await found.GetByRole(AriaRole.Button, new() { Name = "Refer to this program" }).ClickAsync();
+        await page.WaitForURLAsync($"**/console/journeys/{journeyId}?done=referral");
+
+        var referrals = (await Api.GetJourneyAsync(console.Api, journeyId))["communityReferrals"]!.AsArray();
+        Assert.Equal([pottery, choir], referrals.Select(r => r!["program"]!["serviceAtLocationId"]!.GetValue<Guid>()));
+        Assert.Equal("Prefers evenings.", referrals[0]!["notes"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    public async Task A_referral_goes_from_intake_to_discharge_through_the_console_by_everyone_who_touches_it(string lang)
+    {
+        var words = Words[lang];
+        var program = lang == "fr" ? "Club des ornithologues" : "Birdwatchers Club";
+        var (organization, _) = await ImportProgramAsync(program, "Birdwatching walks along the river: ornithologie au bord de la rivière.");
+        var partner = await console.AddUserAsync(program + " coordinator", AccessRoles.CommunityPartner);
+        var member = await console.Api.PutAsJsonAsync($"/api/v1/tenants/ab/directory/partners/{partner}", new { organizationIds = new[] { organization } }, Token);
+        Assert.True(member.IsSuccessStatusCode, await member.Content.ReadAsStringAsync(Token));
+        var referrer = await console.AddUserAsync("Dr. " + program, AccessRoles.Referrer);
+        var familyName = lang == "fr" ? "Lavoie" : "Ouellet";
+        var person = "Noémie " + familyName;
+        var locale = lang + "-CA";
+
+        // A referrer sends the referral.
+        var intake = await console.NewPageAsync(locale);
+        await ConsoleBrowser.SignInAsync(intake, referrer, ConsoleBrowser.Password);
+        await Assertions.Expect(intake.Locator("html")).ToHaveAttributeAsync("lang", lang);
+        await intake.Locator("#given-name").FillAsync("Noémie");
+        await intake.Locator("#family-name").FillAsync(familyName);
+        await intake.Locator("#birth-date").FillAsync("1952-09-30");
+        await intake.Locator("#postal-code").FillAsync("T2P 1J9");
+        await intake.Locator($"input[name=preferredLanguage][value={lang}]").CheckAsync();
+        await intake.Locator("input[name=reasons]").First.CheckAsync();
+        await intake.Locator("#referrer-name").FillAsync("Dr. " + program);
+        await intake.Locator("#referrer-organization").FillAsync("Bow Valley Family Clinic");
+        await intake.Locator("#referrer-role").FillAsync(lang == "fr" ? "médecin de famille" : "family physician");
+        await ConsoleBrowser.CheckAsync(intake, $"e2e-1-referral-{lang}");
+        await Submit(intake, "referral");
+        await Assertions.Expect(intake.GetByRole(AriaRole.Status)).ToContainTextAsync(words["sent"]);
+        var journeyId = Guid.Parse(new Uri(intake.Url).Query.Split("done=")[1]);
+
+        // The link worker accepts it from the inbox, logs the first contact with a follow-up, what matters and a plan.
+        var worker = await console.NewPageAsync(locale);
+        await ConsoleBrowser.SignInAsync(worker, LinkWorker);
+        await worker.GotoAsync("/console/inbox");
+        await worker.GetByRole(AriaRole.Link, new() { Name = person }).ClickAsync();
+        await Submit(worker, "accept");
+        await Assertions.Expect(worker.GetByRole(AriaRole.Status)).ToContainTextAsync(words["accepted"]);
+
+        await Open(worker, "contact");
+        await worker.Locator("#contact-mode").SelectOptionAsync("phone");
+        await worker.Locator("#contact-purpose").FillAsync(lang == "fr" ? "Premier appel" : "First call");
+        await worker.Locator("#contact-follow-up").FillAsync(Today().AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Submit(worker, "contact");
+        await Assertions.Expect(worker.GetByRole(AriaRole.Status)).ToContainTextAsync(words["contact"]);
+
+        await Open(worker, "what-matters");
+        await worker.Locator("#what-matters-text").FillAsync(lang == "fr" ? "L'ornithologie\nSortir de chez moi" : "Birdwatching\nGetting out of the house");
+        await Submit(worker, "what-matters");
+        await Open(worker, "plan");
+        await worker.Locator("#plan-text").FillAsync(lang == "fr" ? "Se joindre à une sortie d'ornithologie" : "Join a birdwatching walk");
+        await Submit(worker, "plan");
+        await Assertions.Expect(worker.Locator("section[aria-labelledby=plan] ul")).ToContainTextAsync(lang == "fr" ? "ornithologie" : "birdwatching");
+        await ConsoleBrowser.CheckAsync(worker, $"e2e-2-engaged-{lang}");
+
+        // A PHQ-9 with a self-harm answer above 0 shows the safety alert at once.
+        await worker.GotoAsync($"/console/journeys/{journeyId}/assessments/new?instrument=phq9");
+        int[] answers = [2, 1, 1, 1, 0, 1, 0, 0, 1];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            await worker.Locator("fieldset.field").Nth(i).Locator($"input[value='{answers[i]}']").CheckAsync();
+        }
+
+        await ConsoleBrowser.CheckAsync(worker, $"e2e-3-phq9-{lang}");
+        await Submit(worker, "assessment");
+        await worker.WaitForURLAsync($"**/console/journeys/{journeyId}?done=assessment");
+        await Assertions.Expect(worker.Locator(".banner [role=alert]")).ToContainTextAsync(words["alert"]);
+
+        // A supervisor acknowledges the alert with what was done.
+        var supervisor = await console.NewPageAsync(locale);
+        await ConsoleBrowser.SignInAsync(supervisor, "sup-ab-1");
+        await supervisor.GotoAsync("/console/safety-alerts");
+        var alert = supervisor.GetByRole(AriaRole.Article).Filter(new() { Has = supervisor.Locator($"a[href='/console/journeys/{journeyId}']") });
+        await alert.Locator("textarea").FillAsync(lang == "fr" ? "Appelée le jour même ; plan de sécurité convenu." : "Called the same day; safety plan agreed.");
+        await ConsoleBrowser.CheckAsync(supervisor, $"e2e-4-safety-alert-{lang}");
+        await alert.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(supervisor.GetByRole(AriaRole.Status)).ToContainTextAsync(words["acknowledged"]);
+
+        // The link worker finds the program among the person's matches and refers them.
+        await worker.GotoAsync($"/console/journeys/{journeyId}");
+        await Assertions.Expect(worker.Locator(".banner [role=alert]")).ToHaveCountAsync(0);
+        await worker.Locator($"a[href='/console/journeys/{journeyId}/programs']").ClickAsync();
+        var match = worker.Locator("section[aria-labelledby=suggested] article").Filter(new() { HasText = program });
+        await ConsoleBrowser.CheckAsync(worker, $"e2e-5-programs-{lang}");
+        await match.Locator("button[type=submit]").ClickAsync();
+        await worker.WaitForURLAsync($"**/console/journeys/{journeyId}?done=referral");
+
+        // The program's coordinator accepts the referral.
+        var coordinator = await console.NewPageAsync(locale);
+        await ConsoleBrowser.SignInAsync(coordinator, partner, ConsoleBrowser.Password);
+        await coordinator.GetByRole(AriaRole.Row).Filter(new() { HasText = program }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await coordinator.Locator("input[name=answer][value=accepted]").CheckAsync();
+        await ConsoleBrowser.CheckAsync(coordinator, $"e2e-6-partner-{lang}");
+        await Submit(coordinator, "answer");
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync(words["answered"]);
+
+        // The link worker sees the answer, closes the journey and prints the letter to the referrer.
+        await worker.GotoAsync($"/console/journeys/{journeyId}");
+        await Assertions.Expect(worker.Locator("section[aria-labelledby=programs] tbody tr").Filter(new() { HasText = program })).ToContainTextAsync(words["partnerAccepted"]);
+        await Open(worker, "discharge");
+        await worker.Locator("#discharge-text").FillAsync(lang == "fr" ? "Objectifs atteints" : "Goals met");
+        await Submit(worker, "discharge");
+        await Assertions.Expect(worker.GetByRole(AriaRole.Status)).ToContainTextAsync(words["discharged"]);
+        await ConsoleBrowser.CheckAsync(worker, $"e2e-7-discharged-{lang}");
+        await worker.Locator($"a[href='/console/journeys/{journeyId}/documents/referrer-discharge?lang={lang}']").ClickAsync();
+        await Assertions.Expect(worker.Locator("html")).ToHaveAttributeAsync("lang", new System.Text.RegularExpressions.Regex("^" + lang));
+        await Assertions.Expect(worker.Locator("body")).ToContainTextAsync(person);
+        await Assertions.Expect(worker.Locator("body")).ToContainTextAsync(program);
+        await worker.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleBrowser.Screenshots, $"e2e-8-letter-{lang}.png"), FullPage = true });
+
+        var journey = await Api.GetJourneyAsync(console.Api, journeyId);
+        Assert.Equal("discharged", journey["status"]!.GetValue<string>());
+        Assert.Equal("accepted", journey["communityReferrals"]![0]!["partnerAnswer"]!.GetValue<string>());
+        Assert.False(journey["safetyAlerts"]![0]!["acknowledgedAt"] is null);
+    }
+
+    /// <summary>What each step says when it is done, in each language.</summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> Words = new()
+    {
+        ["en"] = new()
+        {
+            ["sent"] = "The referral is sent", ["accepted"] = "Accepted", ["contact"] = "The contact is saved.", ["alert"] = "Safety alert",
+            ["acknowledged"] = "The alert is acknowledged.", ["answered"] = "Your answer is sent", ["partnerAccepted"] = "Accepted",
+            ["discharged"] = "The journey is closed.",
+        },
+        ["fr"] = new()
+        {
+            ["sent"] = "La demande est envoyée", ["accepted"] = "Acceptée", ["contact"] = "Le contact est enregistré.", ["alert"] = "Alerte de sécurité",
+            ["acknowledged"] = "L'alerte est prise en charge.", ["answered"] = "Votre réponse est transmise", ["partnerAccepted"] = "Accept",
+            ["discharged"] = "Le parcours est terminé.",
+        },
+    };
+
+    private DateOnly Today() => DateOnly.FromDateTime(console.Factory.Time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Sends the form the console named <paramref name="form"/> on the page.</summary>
+    private static Task Submit(IPage page, string form) =>
+        page.Locator($"form:has(input[name=_handler][value='{form}']) button[type=submit]").ClickAsync();
+
+    /// <summary>Opens the folded action that holds the form named <paramref name="form"/>.</summary>
+    private static Task Open(IPage page, string form) =>
+        page.Locator($"details:has(input[name=_handler][value='{form}']) > summary").ClickAsync();
+
+    private async Task LoadPostalCodesAsync(string csv)
+    {
+        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+        var loaded = await console.Api.PutAsync("/api/v1/tenants/ab/directory/postal-codes", content, Token);
+        Assert.True(loaded.IsSuccessStatusCode, await loaded.Content.ReadAsStringAsync(Token));
+    }
+}
