@@ -281,6 +281,20 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         }, migrateFirst: true, cancellationToken);
     }
 
+    public Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<CaseloadTally>>(async () =>
+        {
+            await using var batch = TenantBatch(tenant, _sql.CaseloadTallies);
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
+            var tallies = new List<CaseloadTally>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tallies.Add(new CaseloadTally(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+            }
+
+            return tallies;
+        }, migrateFirst: true, cancellationToken);
+
     public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<PendingFirstContactCheck>>(async () =>
         {

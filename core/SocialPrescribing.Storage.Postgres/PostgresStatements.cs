@@ -147,6 +147,12 @@ internal sealed class PostgresStatements
             ORDER BY journey_id
             """;
 
+        CaseloadTallies = $"""
+            SELECT link_worker_id, status, count(*), count(*) FILTER (WHERE first_contact_overdue), count(*) FILTER (WHERE open_safety_alerts > 0)
+            FROM {_journeys} WHERE tenant = $1
+            GROUP BY link_worker_id, status
+            ORDER BY link_worker_id NULLS FIRST, status
+            """;
         AssessmentDigests = $"""
             SELECT journey_id, assessment_digest FROM {_journeys}
             WHERE tenant = $1 AND assessment_digest IS NOT NULL
@@ -250,6 +256,9 @@ internal sealed class PostgresStatements
     public string ReadStream { get; }
 
     public string PendingFirstContactChecks { get; }
+
+    /// <summary>$1 tenant: journeys counted by link worker and stage (see <see cref="CaseloadTally"/>).</summary>
+    public string CaseloadTallies { get; }
 
     public string AssessmentDigests { get; }
 

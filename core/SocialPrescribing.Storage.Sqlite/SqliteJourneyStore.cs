@@ -186,6 +186,28 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             return new JourneyPage(items, total);
         });
 
+    public Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<CaseloadTally>>(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT link_worker_id, status, COUNT(*), SUM(first_contact_overdue <> 0), SUM(open_safety_alerts > 0)
+                FROM journeys WHERE tenant = $tenant
+                GROUP BY link_worker_id, status
+                ORDER BY link_worker_id IS NOT NULL, link_worker_id, status
+                """;
+            command.Parameters.AddWithValue("$tenant", tenant.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var tallies = new List<CaseloadTally>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tallies.Add(new CaseloadTally(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+            }
+
+            return tallies;
+        });
+
     public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<PendingFirstContactCheck>>(async () =>
         {

@@ -21,6 +21,12 @@ public interface IJourneyStore
     /// <summary>A page of a tenant's journeys, newest referral first.</summary>
     Task<JourneyPage> QueryAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The tenant's journeys counted by link worker and stage (nobody's first), with those past their first-contact
+    /// deadline and those with a safety alert open: what a team dashboard shows, without reading a row of a person.
+    /// </summary>
+    Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default);
+
     /// <summary>Journeys whose first-contact deadline is still running, for re-scheduling their checks.</summary>
     Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default);
 

@@ -28,6 +28,9 @@ public sealed class FaultInjectingJourneyStore(IJourneyStore inner) : IJourneySt
     public Task<JourneyPage> QueryAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default) =>
         inner.QueryAsync(tenant, query, cancellationToken);
 
+    public Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        inner.TallyCaseloadsAsync(tenant, cancellationToken);
+
     public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         inner.ListPendingFirstContactChecksAsync(tenant, cancellationToken);
 

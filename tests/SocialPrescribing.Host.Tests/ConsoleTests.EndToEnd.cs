@@ -57,6 +57,32 @@ public sealed partial class ConsoleTests
         Assert.Equal("Prefers evenings.", referrals[0]!["notes"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_supervisor_starts_on_the_team_dashboard_and_clicks_through_to_a_link_workers_caseload()
+    {
+        var journeyId = await AcceptedJourneyAsync("Ginette");
+        await ReferralAsync("Huguette");
+        var page = await console.NewPageAsync("fr-CA");
+
+        await ConsoleBrowser.SignInAsync(page, "sup-ab-1");
+
+        Assert.EndsWith("/console/team", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tableau de bord de l’équipe");
+        var row = page.Locator("section[aria-labelledby=per-worker] tbody tr").Filter(new() { HasText = "Link worker (Alberta" });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        var accepted = int.Parse(await row.Locator("td").First.InnerTextAsync(), CultureInfo.InvariantCulture);
+        Assert.True(accepted >= 1, $"accepted: {accepted}");
+        var waiting = int.Parse(await page.Locator("ul.figures li .figure").First.InnerTextAsync(), CultureInfo.InvariantCulture);
+        Assert.True(waiting >= 1, $"waiting: {waiting}");
+        await Assertions.Expect(page.Locator("#caseload-chart-title")).ToContainTextAsync("Link worker (Alberta");
+        await ConsoleBrowser.CheckAsync(page, "team-fr");
+
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Dossiers de Link worker (Alberta");
+        await Assertions.Expect(page.Locator($"a[href='/console/journeys/{journeyId}']")).ToBeVisibleAsync();
+        Assert.Contains("worker=ab-link-worker", page.Url, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("fr")]

@@ -216,6 +216,31 @@ public abstract class JourneyStoreConformance
     }
 
     [Fact]
+    public async Task Caseloads_are_tallied_by_link_worker_and_stage_with_overdue_first_contacts_and_open_alerts_per_tenant()
+    {
+        var first = "lw-" + Guid.NewGuid().ToString("N")[..8];
+        var second = "lw-" + Guid.NewGuid().ToString("N")[..8];
+        await Store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event()], Summary("accepted", first) with { FirstContactOverdue = true }), Token);
+        await Store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event()], Summary("accepted", first)), Token);
+        await Store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event()], Summary("engaged", first) with { OpenSafetyAlerts = 2 }), Token);
+        var moved = Guid.NewGuid();
+        await Store.AppendAsync(Append(Alberta, moved, 0, [Event()], Summary("accepted", second)), Token);
+        await Store.AppendAsync(Append(Alberta, moved, 1, [Event()], Summary("engaged", second)), Token);
+        await Store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event()], Summary("referred")), Token);
+        await Store.AppendAsync(Append(Ontario, Guid.NewGuid(), 0, [Event()], Summary("engaged", first)), Token);
+
+        var tallies = await Store.TallyCaseloadsAsync(Alberta, Token);
+
+        Assert.Equal(
+            new[] { new CaseloadTally(first, "accepted", 2, 1, 0), new CaseloadTally(first, "engaged", 1, 0, 1), new CaseloadTally(second, "engaged", 1, 0, 0) }
+                .OrderBy(t => t.LinkWorkerId, StringComparer.Ordinal).ThenBy(t => t.Status, StringComparer.Ordinal),
+            tallies.Where(t => t.LinkWorkerId == first || t.LinkWorkerId == second));
+        Assert.Null(tallies[0].LinkWorkerId);
+        Assert.Contains(tallies, t => t is { LinkWorkerId: null, Status: "referred", Journeys: > 0 });
+        Assert.Equal([1L], (await Store.TallyCaseloadsAsync(Ontario, Token)).Where(t => t.LinkWorkerId == first).Select(t => t.Journeys));
+    }
+
+    [Fact]
     public async Task Assessment_digests_are_listed_per_tenant_latest_version_only()
     {
         var assessed = Guid.NewGuid();

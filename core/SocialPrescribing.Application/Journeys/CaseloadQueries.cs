@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Application.Access;
 using SocialPrescribing.Application.Audit;
+using SocialPrescribing.Domain.Access;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Storage;
 
@@ -43,6 +44,22 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
         var page = await store.QueryAsync(caller.Tenant, narrowed, cancellationToken);
         await audit.RecordEachAsync(caller, page.Items.Select(row => row.JourneyId), RecordAccess.CaseloadRow);
         return page;
+    }
+
+    /// <summary>
+    /// The tenant's journeys counted by link worker and stage, for a supervisor's team dashboard: counts only, so no
+    /// person's record is read and nothing is audited as an access to one.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The caller does not supervise the tenant's link workers.</exception>
+    public Task<IReadOnlyList<CaseloadTally>> TallyAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.IsSystem && !caller.HasRole(AccessRoles.Supervisor))
+        {
+            throw new AccessDeniedException("The team's caseloads are for supervisors.");
+        }
+
+        return store.TallyCaseloadsAsync(caller.Tenant, cancellationToken);
     }
 
     /// <summary>Journeys whose first-contact check should be pending, for reconciliation.</summary>
