@@ -232,7 +232,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
 
         return RunAsync(async () =>
         {
-            var (countSql, pageSql) = _sql.Caseload(query.Status is not null, query.LinkWorkerId is not null, query.OpenSafetyAlertsOnly, query.TripsAwaitingPartnerOnly);
+            var (countSql, pageSql) = _sql.Caseload(query);
             var count = new NpgsqlBatchCommand(countSql);
             var page = new NpgsqlBatchCommand(pageSql);
             foreach (var parameters in new[] { count.Parameters, page.Parameters })
@@ -247,6 +247,11 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
                 {
                     parameters.Add(Text(worker));
                 }
+
+                if (query.NoContactSince is { } since)
+                {
+                    parameters.Add(Timestamp(since));
+                }
             }
 
             page.Parameters.Add(BigInt(query.PageSize));
@@ -256,29 +261,54 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             await reader.ReadAsync(cancellationToken);
             var total = reader.GetInt64(0);
             await reader.NextResultAsync(cancellationToken);
-            var items = new List<JourneyListItem>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(new JourneyListItem(
-                    reader.GetGuid(0),
-                    reader.GetInt64(1),
-                    new JourneySummary(
-                        reader.GetString(2),
-                        reader.IsDBNull(3) ? null : reader.GetString(3),
-                        reader.GetString(4),
-                        reader.GetFieldValue<DateTimeOffset>(5),
-                        reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-                        reader.GetBoolean(7),
-                        reader.GetBoolean(8),
-                        reader.GetFieldValue<DateTimeOffset>(9))
-                    {
-                        OpenSafetyAlerts = reader.GetInt32(10),
-                        TripsAwaitingPartner = reader.GetInt32(11),
-                    }));
-            }
-
+            var items = await ReadListItemsAsync(reader, cancellationToken);
             return new JourneyPage(items, total);
         }, migrateFirst: true, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<JourneyListItem>> FindSameClientAsync(TenantId tenant, string clientName, DateOnly birthDate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clientName);
+        return RunAsync<IReadOnlyList<JourneyListItem>>(async () =>
+        {
+            await using var batch = TenantBatch(tenant, _sql.SameBirthDate);
+            batch.BatchCommands[^1].Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = birthDate });
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
+            var born = await ReadListItemsAsync(reader, cancellationToken);
+            return [.. born.Where(i => string.Equals(i.Summary.ClientName, clientName, StringComparison.OrdinalIgnoreCase)).Take(20)];
+        }, migrateFirst: true, cancellationToken);
+    }
+
+    /// <summary>Caseload rows as <see cref="PostgresStatements"/> lists them (its list columns, in order).</summary>
+    private static async Task<List<JourneyListItem>> ReadListItemsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var items = new List<JourneyListItem>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new JourneyListItem(
+                reader.GetGuid(0),
+                reader.GetInt64(1),
+                new JourneySummary(
+                    reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetString(4),
+                    reader.GetFieldValue<DateTimeOffset>(5),
+                    reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+                    reader.GetBoolean(7),
+                    reader.GetBoolean(8),
+                    reader.GetFieldValue<DateTimeOffset>(9))
+                {
+                    OpenSafetyAlerts = reader.GetInt32(10),
+                    TripsAwaitingPartner = reader.GetInt32(11),
+                    FirstContactAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
+                    LastContactAt = reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
+                    NextFollowUpOn = reader.IsDBNull(14) ? null : reader.GetFieldValue<DateOnly>(14),
+                    ActivePrograms = reader.GetInt32(15),
+                    BirthDate = reader.IsDBNull(16) ? null : reader.GetFieldValue<DateOnly>(16),
+                }));
+        }
+
+        return items;
     }
 
     public Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>

@@ -427,6 +427,21 @@ internal static class PostgresMigrations
             $"ALTER TABLE {schema}.journeys ADD COLUMN unmet_needs jsonb CHECK (jsonb_typeof(unmet_needs) = 'array')",
             $"CREATE INDEX ix_journeys_with_referrals_or_needs ON {schema}.journeys (tenant, journey_id) WHERE community_referrals IS NOT NULL OR unmet_needs IS NOT NULL",
         ]),
+        // What a caseload shows of each journey beside its stage: the first and latest contact, the next follow-up, the
+        // programs still live; and the birth date, which with the name finds a possible duplicate referral. Rows written
+        // before this migration get them from `projections rebuild` (or their journey's next change).
+        new(14, "contacts, follow-up, programs and birth date on the caseload", schema =>
+        [
+            $"""
+            ALTER TABLE {schema}.journeys
+                ADD COLUMN first_contact_at timestamptz,
+                ADD COLUMN last_contact_at timestamptz,
+                ADD COLUMN next_follow_up_on date,
+                ADD COLUMN active_programs integer NOT NULL DEFAULT 0 CHECK (active_programs >= 0),
+                ADD COLUMN birth_date date
+            """,
+            $"CREATE INDEX ix_journeys_client ON {schema}.journeys (tenant, birth_date)",
+        ]),
     ];
 
 

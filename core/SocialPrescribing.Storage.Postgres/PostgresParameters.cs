@@ -59,6 +59,7 @@ internal static class PostgresParameters
         parameters.Add(Integer(summary.TripsAwaitingPartner));
         parameters.Add(NullableText(summary.CommunityReferrals));
         parameters.Add(NullableText(summary.UnmetNeeds));
+        AddCaseloadFacts(parameters, summary);
     }
 
     /// <summary>The twenty-four parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
@@ -87,6 +88,7 @@ internal static class PostgresParameters
         parameters.Add(Integer(summary.TripsAwaitingPartner));
         parameters.Add(NullableText(summary.CommunityReferrals));
         parameters.Add(NullableText(summary.UnmetNeeds));
+        AddCaseloadFacts(parameters, summary);
     }
 
     public static void AddAppends(NpgsqlParameterCollection parameters, IReadOnlyList<JourneyAppend> appends)
@@ -109,6 +111,11 @@ internal static class PostgresParameters
         var trips = new int[count];
         var referrals = new string?[count];
         var needs = new string?[count];
+        var firstContacts = new DateTimeOffset?[count];
+        var lastContacts = new DateTimeOffset?[count];
+        var followUps = new DateOnly?[count];
+        var programs = new int[count];
+        var births = new DateOnly?[count];
         var events = appends.Sum(a => a.Events.Count);
         var positions = new long[events];
         var eventVersions = new long[events];
@@ -139,6 +146,11 @@ internal static class PostgresParameters
             trips[i] = summary.TripsAwaitingPartner;
             referrals[i] = summary.CommunityReferrals;
             needs[i] = summary.UnmetNeeds;
+            firstContacts[i] = summary.FirstContactAt?.ToUniversalTime();
+            lastContacts[i] = summary.LastContactAt?.ToUniversalTime();
+            followUps[i] = summary.NextFollowUpOn;
+            programs[i] = summary.ActivePrograms;
+            births[i] = summary.BirthDate;
             for (var n = 0; n < append.Events.Count; n++, e++)
             {
                 var next = append.Events[n];
@@ -176,6 +188,21 @@ internal static class PostgresParameters
         parameters.Add(Array(trips));
         parameters.Add(Array(referrals));
         parameters.Add(Array(needs));
+        parameters.Add(Array(firstContacts));
+        parameters.Add(Array(lastContacts));
+        parameters.Add(Array(followUps));
+        parameters.Add(Array(programs));
+        parameters.Add(Array(births));
+    }
+
+    /// <summary>The caseload row's last columns (contacts, follow-up, programs, birth date), in the statements' order.</summary>
+    private static void AddCaseloadFacts(NpgsqlParameterCollection parameters, JourneySummary summary)
+    {
+        parameters.Add(NullableTimestamp(summary.FirstContactAt));
+        parameters.Add(NullableTimestamp(summary.LastContactAt));
+        parameters.Add(NullableDate(summary.NextFollowUpOn));
+        parameters.Add(Integer(summary.ActivePrograms));
+        parameters.Add(NullableDate(summary.BirthDate));
     }
 
     public static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };
@@ -194,6 +221,8 @@ internal static class PostgresParameters
 
     // timestamptz holds an instant; Npgsql only writes DateTimeOffsets at offset zero, so normalise here.
     public static NpgsqlParameter<DateTimeOffset> Timestamp(DateTimeOffset value) => new() { TypedValue = value.ToUniversalTime() };
+
+    public static NpgsqlParameter NullableDate(DateOnly? value) => new() { Value = value is { } day ? day : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date };
 
     public static NpgsqlParameter NullableTimestamp(DateTimeOffset? value) =>
         new() { Value = value is { } at ? at.ToUniversalTime() : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };

@@ -14,12 +14,14 @@ internal sealed class PostgresStatements
     private const string SummaryColumns = """
         tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
         first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-        open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals, unmet_needs
+        open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals, unmet_needs,
+        first_contact_at, last_contact_at, next_follow_up_on, active_programs, birth_date
         """;
 
     private const string ListColumns = """
         journey_id, version, status, link_worker_id, client_name, referred_at,
-        first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at, open_safety_alerts, trips_awaiting_partner
+        first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at, open_safety_alerts, trips_awaiting_partner,
+        first_contact_at, last_contact_at, next_follow_up_on, active_programs, birth_date
         """;
 
     private readonly string _journeys;
@@ -50,7 +52,7 @@ internal sealed class PostgresStatements
         var start = $"""
             WITH summary AS (
                 INSERT INTO {_journeys} ({SummaryColumns})
-                VALUES ($1, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $18, $19, $20, $21::jsonb, $22::jsonb)
+                VALUES ($1, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $18, $19, $20, $21::jsonb, $22::jsonb, $23, $24, $25, $26, $27)
                 ON CONFLICT (tenant, journey_id) DO NOTHING
                 RETURNING 1
             )
@@ -64,7 +66,8 @@ internal sealed class PostgresStatements
                     version = $4, status = $5, link_worker_id = $6, client_name = $7, referred_at = $8,
                     first_contact_due_at = $9, first_contact_overdue = $10, awaits_first_contact_check = $11,
                     updated_at = $12, open_safety_alerts = $18, assessment_digest = $19, trips_awaiting_partner = $20,
-                    community_referrals = $21::jsonb, unmet_needs = $22::jsonb
+                    community_referrals = $21::jsonb, unmet_needs = $22::jsonb, first_contact_at = $23, last_contact_at = $24,
+                    next_follow_up_on = $25, active_programs = $26, birth_date = $27
                 WHERE tenant = $1 AND journey_id = $2 AND version = $3
                 RETURNING 1
             )
@@ -83,17 +86,20 @@ internal sealed class PostgresStatements
                 SELECT * FROM unnest(
                     $1::text[], $2::uuid[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[],
                     $8::timestamptz[], $9::timestamptz[], $10::boolean[], $11::boolean[], $12::timestamptz[],
-                    $20::integer[], $21::text[], $22::integer[], $23::text[], $24::text[])
+                    $20::integer[], $21::text[], $22::integer[], $23::text[], $24::text[],
+                    $25::timestamptz[], $26::timestamptz[], $27::date[], $28::integer[], $29::date[])
                 WITH ORDINALITY AS a (
                     tenant, journey_id, expected, version, status, link_worker_id, client_name, referred_at,
                     first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-                    open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals, unmet_needs, position)
+                    open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals, unmet_needs,
+                    first_contact_at, last_contact_at, next_follow_up_on, active_programs, birth_date, position)
             ),
             started AS (
                 INSERT INTO {_journeys} ({SummaryColumns})
                 SELECT tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
                        first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-                       open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals::jsonb, unmet_needs::jsonb
+                       open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals::jsonb, unmet_needs::jsonb,
+                       first_contact_at, last_contact_at, next_follow_up_on, active_programs, birth_date
                 FROM appends WHERE expected = 0
                 ON CONFLICT (tenant, journey_id) DO NOTHING
                 RETURNING tenant, journey_id
@@ -105,7 +111,8 @@ internal sealed class PostgresStatements
                     first_contact_overdue = a.first_contact_overdue, awaits_first_contact_check = a.awaits_first_contact_check,
                     updated_at = a.updated_at, open_safety_alerts = a.open_safety_alerts, assessment_digest = a.assessment_digest,
                     trips_awaiting_partner = a.trips_awaiting_partner, community_referrals = a.community_referrals::jsonb,
-                    unmet_needs = a.unmet_needs::jsonb
+                    unmet_needs = a.unmet_needs::jsonb, first_contact_at = a.first_contact_at, last_contact_at = a.last_contact_at,
+                    next_follow_up_on = a.next_follow_up_on, active_programs = a.active_programs, birth_date = a.birth_date
                 FROM appends AS a
                 WHERE a.expected > 0 AND j.tenant = a.tenant AND j.journey_id = a.journey_id AND j.version = a.expected
                 RETURNING a.position
@@ -207,7 +214,7 @@ internal sealed class PostgresStatements
             """;
         InsertCaseloadRow = $"""
             INSERT INTO {_journeys} ({SummaryColumns})
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb, $17, $18, $19, $20, $21)
             """;
         HealthCheck = $"SELECT 1 FROM {QuotedSchema}.schema_migrations LIMIT 1";
         // $1 the schema's name, $2 its tenant tables: the role, whether it is a superuser or bypasses row-level
@@ -311,36 +318,64 @@ internal sealed class PostgresStatements
     /// <summary>
     /// The count and page statements of a caseload listing. Filters that are absent are left out of the
     /// text rather than written as <c>$n IS NULL OR …</c>, so the planner always sees a plain index condition.
-    /// Parameters: $1 tenant, then the status and link worker when present, then limit and offset (page only).
+    /// Parameters: $1 tenant, then the status, the link worker and the no-contact instant when present, then limit
+    /// and offset (page only).
     /// </summary>
-    public (string Count, string Page) Caseload(bool byStatus, bool byLinkWorker, bool openSafetyAlertsOnly = false, bool tripsAwaitingPartnerOnly = false)
+    public (string Count, string Page) Caseload(JourneyQuery query)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var filter = $"FROM {_journeys} WHERE tenant = $1";
         var next = 2;
-        if (byStatus)
+        if (query.Status is not null)
         {
             filter += $" AND status = ${next++}";
         }
 
-        if (byLinkWorker)
+        if (query.LinkWorkerId is not null)
         {
             filter += $" AND link_worker_id = ${next++}";
         }
 
-        if (openSafetyAlertsOnly)
+        if (query.NoContactSince is not null)
+        {
+            filter += $" AND status IN ('accepted', 'engaged') AND coalesce(last_contact_at, referred_at) < ${next++}";
+        }
+
+        if (query.OpenSafetyAlertsOnly)
         {
             filter += " AND open_safety_alerts > 0";
         }
 
-        if (tripsAwaitingPartnerOnly)
+        if (query.TripsAwaitingPartnerOnly)
         {
             filter += " AND trips_awaiting_partner > 0";
         }
 
+        if (query.FirstContactOverdueOnly)
+        {
+            filter += " AND first_contact_overdue";
+        }
+
+        var order = query.ByUrgency
+            ? $"open_safety_alerts > 0 DESC, first_contact_overdue DESC, status IN ({OpenStatuses}) DESC, next_follow_up_on NULLS LAST, coalesce(last_contact_at, referred_at), journey_id"
+            : "referred_at DESC, journey_id";
         var count = $"SELECT count(*) {filter}";
-        var page = $"SELECT {ListColumns} {filter} ORDER BY referred_at DESC, journey_id LIMIT ${next} OFFSET ${next + 1}";
+        var page = $"SELECT {ListColumns} {filter} ORDER BY {order} LIMIT ${next} OFFSET ${next + 1}";
         return (count, page);
     }
+
+    /// <summary>
+    /// $1 tenant, $2 birth date: the journeys of people born that day, newest first; the store compares names itself
+    /// (the database's lower() folds only what its locale knows).
+    /// </summary>
+    public string SameBirthDate => $"""
+        SELECT {ListColumns} FROM {_journeys}
+        WHERE tenant = $1 AND birth_date = $2
+        ORDER BY referred_at DESC, journey_id
+        """;
+
+    /// <summary>The stages of a journey still under way, as SQL literals.</summary>
+    private const string OpenStatuses = "'referred', 'accepted', 'engaged'";
 
     /// <summary><paramref name="identifier"/> as a quoted SQL identifier.</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

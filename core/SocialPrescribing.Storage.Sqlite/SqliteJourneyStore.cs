@@ -147,6 +147,8 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
                   AND ($worker IS NULL OR link_worker_id = $worker)
                   AND ($alerts = 0 OR open_safety_alerts > 0)
                   AND ($trips = 0 OR trips_awaiting_partner > 0)
+                  AND ($overdueOnly = 0 OR first_contact_overdue = 1)
+                  AND ($since IS NULL OR (status IN ('accepted', 'engaged') AND coalesce(last_contact_at, referred_at) < $since))
                 """;
             await using var count = connection.CreateCommand();
             count.CommandText = "SELECT COUNT(*) " + Filter;
@@ -154,37 +156,71 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
 
             await using var select = connection.CreateCommand();
-            select.CommandText = """
-                SELECT journey_id, version, status, link_worker_id, client_name, referred_at,
-                       first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at, open_safety_alerts, trips_awaiting_partner
-                """ + "\n" + Filter + "\nORDER BY referred_at DESC, journey_id LIMIT $limit OFFSET $offset";
+            var order = query.ByUrgency
+                ? "open_safety_alerts > 0 DESC, first_contact_overdue DESC, status IN ('referred', 'accepted', 'engaged') DESC, next_follow_up_on IS NULL, next_follow_up_on, coalesce(last_contact_at, referred_at), journey_id"
+                : "referred_at DESC, journey_id";
+            select.CommandText = ListColumns + "\n" + Filter + $"\nORDER BY {order} LIMIT $limit OFFSET $offset";
             AddFilter(select, tenant, query);
             select.Parameters.AddWithValue("$limit", query.PageSize);
             select.Parameters.AddWithValue("$offset", (long)(query.Page - 1) * query.PageSize);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            var items = new List<JourneyListItem>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(new JourneyListItem(
-                    Guid.Parse(reader.GetString(0)),
-                    reader.GetInt64(1),
-                    new JourneySummary(
-                        reader.GetString(2),
-                        reader.IsDBNull(3) ? null : reader.GetString(3),
-                        reader.GetString(4),
-                        Time(reader.GetString(5)),
-                        reader.IsDBNull(6) ? null : Time(reader.GetString(6)),
-                        reader.GetInt64(7) != 0,
-                        reader.GetInt64(8) != 0,
-                        Time(reader.GetString(9)))
-                    {
-                        OpenSafetyAlerts = reader.GetInt32(10),
-                        TripsAwaitingPartner = reader.GetInt32(11),
-                    }));
-            }
-
-            return new JourneyPage(items, total);
+            return new JourneyPage(await ReadListItemsAsync(select, cancellationToken), total);
         });
+
+    public Task<IReadOnlyList<JourneyListItem>> FindSameClientAsync(TenantId tenant, string clientName, DateOnly birthDate, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<JourneyListItem>>(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(clientName);
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var select = connection.CreateCommand();
+            // SQLite's lower() folds ASCII only: names are compared here.
+            select.CommandText = ListColumns + """
+
+                FROM journeys WHERE tenant = $tenant AND birth_date = $born
+                ORDER BY referred_at DESC, journey_id
+                """;
+            select.Parameters.AddWithValue("$tenant", tenant.Value);
+            select.Parameters.AddWithValue("$born", Text(birthDate));
+            var same = await ReadListItemsAsync(select, cancellationToken);
+            return [.. same.Where(i => string.Equals(i.Summary.ClientName, clientName, StringComparison.OrdinalIgnoreCase)).Take(20)];
+        });
+
+    private const string ListColumns = """
+        SELECT journey_id, version, status, link_worker_id, client_name, referred_at,
+               first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at, open_safety_alerts, trips_awaiting_partner,
+               first_contact_at, last_contact_at, next_follow_up_on, active_programs, birth_date
+        """;
+
+    private static async Task<List<JourneyListItem>> ReadListItemsAsync(SqliteCommand select, CancellationToken cancellationToken)
+    {
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var items = new List<JourneyListItem>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new JourneyListItem(
+                Guid.Parse(reader.GetString(0)),
+                reader.GetInt64(1),
+                new JourneySummary(
+                    reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetString(4),
+                    Time(reader.GetString(5)),
+                    reader.IsDBNull(6) ? null : Time(reader.GetString(6)),
+                    reader.GetInt64(7) != 0,
+                    reader.GetInt64(8) != 0,
+                    Time(reader.GetString(9)))
+                {
+                    OpenSafetyAlerts = reader.GetInt32(10),
+                    TripsAwaitingPartner = reader.GetInt32(11),
+                    FirstContactAt = reader.IsDBNull(12) ? null : Time(reader.GetString(12)),
+                    LastContactAt = reader.IsDBNull(13) ? null : Time(reader.GetString(13)),
+                    NextFollowUpOn = reader.IsDBNull(14) ? null : Day(reader.GetString(14)),
+                    ActivePrograms = reader.GetInt32(15),
+                    BirthDate = reader.IsDBNull(16) ? null : Day(reader.GetString(16)),
+                }));
+        }
+
+        return items;
+    }
 
     public Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<CaseloadTally>>(async () =>
@@ -356,8 +392,10 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         command.CommandText = """
             INSERT INTO journeys (tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
                                   first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-                                  open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals, unmet_needs)
-            VALUES ($tenant, $journey, $version, $status, $worker, $client, $referred, $due, $overdue, $awaits, $updated, $alerts, $digest, $trips, $referrals, $needs)
+                                  open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals, unmet_needs,
+                                  first_contact_at, last_contact_at, next_follow_up_on, active_programs, birth_date)
+            VALUES ($tenant, $journey, $version, $status, $worker, $client, $referred, $due, $overdue, $awaits, $updated, $alerts, $digest, $trips, $referrals, $needs,
+                    $first, $last, $next, $programs, $born)
             ON CONFLICT (tenant, journey_id) DO UPDATE SET
                 version = excluded.version, status = excluded.status, link_worker_id = excluded.link_worker_id,
                 client_name = excluded.client_name, referred_at = excluded.referred_at,
@@ -365,7 +403,8 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
                 awaits_first_contact_check = excluded.awaits_first_contact_check, updated_at = excluded.updated_at,
                 open_safety_alerts = excluded.open_safety_alerts, assessment_digest = excluded.assessment_digest,
                 trips_awaiting_partner = excluded.trips_awaiting_partner, community_referrals = excluded.community_referrals,
-                unmet_needs = excluded.unmet_needs
+                unmet_needs = excluded.unmet_needs, first_contact_at = excluded.first_contact_at, last_contact_at = excluded.last_contact_at,
+                next_follow_up_on = excluded.next_follow_up_on, active_programs = excluded.active_programs, birth_date = excluded.birth_date
             """;
         command.Parameters.AddWithValue("$tenant", append.Tenant.Value);
         command.Parameters.AddWithValue("$journey", Key(append.JourneyId));
@@ -383,6 +422,11 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         command.Parameters.AddWithValue("$referrals", (object?)s.CommunityReferrals ?? DBNull.Value);
         command.Parameters.AddWithValue("$needs", (object?)s.UnmetNeeds ?? DBNull.Value);
         command.Parameters.AddWithValue("$digest", (object?)s.AssessmentDigest ?? DBNull.Value);
+        command.Parameters.AddWithValue("$first", s.FirstContactAt is { } first ? Text(first) : DBNull.Value);
+        command.Parameters.AddWithValue("$last", s.LastContactAt is { } last ? Text(last) : DBNull.Value);
+        command.Parameters.AddWithValue("$next", s.NextFollowUpOn is { } next ? Text(next) : DBNull.Value);
+        command.Parameters.AddWithValue("$programs", s.ActivePrograms);
+        command.Parameters.AddWithValue("$born", s.BirthDate is { } born ? Text(born) : DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -393,6 +437,8 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         command.Parameters.AddWithValue("$worker", (object?)query.LinkWorkerId ?? DBNull.Value);
         command.Parameters.AddWithValue("$alerts", query.OpenSafetyAlertsOnly ? 1 : 0);
         command.Parameters.AddWithValue("$trips", query.TripsAwaitingPartnerOnly ? 1 : 0);
+        command.Parameters.AddWithValue("$overdueOnly", query.FirstContactOverdueOnly ? 1 : 0);
+        command.Parameters.AddWithValue("$since", query.NoContactSince is { } since ? Text(since) : DBNull.Value);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool migrated = true)
@@ -444,6 +490,10 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
     private static string Key(Guid id) => id.ToString("D");
 
     private static string Text(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 

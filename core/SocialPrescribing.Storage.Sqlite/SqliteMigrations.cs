@@ -245,5 +245,16 @@ internal static class SqliteMigrations
             ALTER TABLE journeys ADD COLUMN unmet_needs TEXT;
             CREATE INDEX ix_journeys_with_referrals_or_needs ON journeys (tenant, journey_id) WHERE community_referrals IS NOT NULL OR unmet_needs IS NOT NULL;
             """),
+        (12, """
+            -- What a caseload shows beside the stage (first and latest contact, next follow-up, programs still live) and
+            -- the birth date that, with the name, finds a possible duplicate referral. Rows written before get them from
+            -- `projections rebuild` (or their journey's next change).
+            ALTER TABLE journeys ADD COLUMN first_contact_at TEXT;
+            ALTER TABLE journeys ADD COLUMN last_contact_at TEXT;
+            ALTER TABLE journeys ADD COLUMN next_follow_up_on TEXT;
+            ALTER TABLE journeys ADD COLUMN active_programs INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE journeys ADD COLUMN birth_date TEXT;
+            CREATE INDEX ix_journeys_client ON journeys (tenant, birth_date);
+            """),
     ];
 }

@@ -22,6 +22,12 @@ public interface IJourneyStore
     Task<JourneyPage> QueryAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The journeys of people with this name (compared without regard to case) and birth date, newest referral first,
+    /// at most 20: how a possible duplicate referral is found.
+    /// </summary>
+    Task<IReadOnlyList<JourneyListItem>> FindSameClientAsync(TenantId tenant, string clientName, DateOnly birthDate, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The tenant's journeys counted by link worker and stage (nobody's first), with those past their first-contact
     /// deadline and those with a safety alert open: what a team dashboard shows, without reading a row of a person.
     /// </summary>

@@ -8,4 +8,16 @@ public sealed record JourneyQuery(string? Status, string? LinkWorkerId, int Page
 
     /// <summary>Only journeys with a trip its partner has not answered yet.</summary>
     public bool TripsAwaitingPartnerOnly { get; init; }
+
+    /// <summary>Only journeys past their first-contact deadline with no contact made.</summary>
+    public bool FirstContactOverdueOnly { get; init; }
+
+    /// <summary>Only open journeys (accepted or engaged) with no contact since this instant (counting from the referral when there was none).</summary>
+    public DateTimeOffset? NoContactSince { get; init; }
+
+    /// <summary>
+    /// The most urgent first instead of the newest referral: an open safety alert, then an overdue first contact, then
+    /// journeys under way before closed ones, then the earliest follow-up due, then the longest without contact.
+    /// </summary>
+    public bool ByUrgency { get; init; }
 }

@@ -30,6 +30,21 @@ public sealed record JourneySummary(
     /// </summary>
     public string? CommunityReferrals { get; init; }
 
+    /// <summary>When the first contact was made; null until it is.</summary>
+    public DateTimeOffset? FirstContactAt { get; init; }
+
+    /// <summary>When the latest contact was made; null before the first.</summary>
+    public DateTimeOffset? LastContactAt { get; init; }
+
+    /// <summary>The earliest follow-up not yet done, if one is scheduled.</summary>
+    public DateOnly? NextFollowUpOn { get; init; }
+
+    /// <summary>Community referrals still live (requested, accepted, started or waitlisted).</summary>
+    public int ActivePrograms { get; init; }
+
+    /// <summary>The person's birth date: with their name, how a possible duplicate referral is found.</summary>
+    public DateOnly? BirthDate { get; init; }
+
     /// <summary>The journey's unmet needs as JSON (need, when, area; no details), for the unmet-needs report; null when none.</summary>
     public string? UnmetNeeds { get; init; }
 }

@@ -27,6 +27,9 @@ internal sealed class MemoryJourneyStore : IJourneyStore, IEventFeed
     public Task<JourneyPage> QueryAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(new JourneyPage([], 0));
 
+    public Task<IReadOnlyList<JourneyListItem>> FindSameClientAsync(TenantId tenant, string clientName, DateOnly birthDate, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<JourneyListItem>>([]);
+
     public Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<CaseloadTally>>([]);
 

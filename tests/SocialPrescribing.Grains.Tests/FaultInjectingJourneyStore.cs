@@ -28,6 +28,9 @@ public sealed class FaultInjectingJourneyStore(IJourneyStore inner) : IJourneySt
     public Task<JourneyPage> QueryAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default) =>
         inner.QueryAsync(tenant, query, cancellationToken);
 
+    public Task<IReadOnlyList<JourneyListItem>> FindSameClientAsync(TenantId tenant, string clientName, DateOnly birthDate, CancellationToken cancellationToken = default) =>
+        inner.FindSameClientAsync(tenant, clientName, birthDate, cancellationToken);
+
     public Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         inner.TallyCaseloadsAsync(tenant, cancellationToken);
 

@@ -216,6 +216,57 @@ public abstract class JourneyStoreConformance
     }
 
     [Fact]
+    public async Task The_caseload_row_keeps_contacts_follow_up_programs_and_birth_date_and_filters_and_sorts_by_urgency()
+    {
+        var worker = "lw-" + Guid.NewGuid().ToString("N")[..8];
+        var quiet = Guid.NewGuid();
+        var overdue = Guid.NewGuid();
+        var alerted = Guid.NewGuid();
+        var followUp = Guid.NewGuid();
+        var closed = Guid.NewGuid();
+        await Store.AppendAsync(Append(Alberta, quiet, 0, [Event()], Summary("engaged", worker, minute: 1) with
+        {
+            FirstContactAt = T0.AddDays(1), LastContactAt = T0.AddDays(3), ActivePrograms = 2, BirthDate = new DateOnly(1948, 3, 14),
+        }), Token);
+        await Store.AppendAsync(Append(Alberta, overdue, 0, [Event()], Summary("accepted", worker, minute: 2) with { FirstContactOverdue = true }), Token);
+        await Store.AppendAsync(Append(Alberta, alerted, 0, [Event()], Summary("engaged", worker, minute: 3) with { OpenSafetyAlerts = 1, LastContactAt = T0.AddDays(40) }), Token);
+        await Store.AppendAsync(Append(Alberta, followUp, 0, [Event()], Summary("engaged", worker, minute: 4) with { LastContactAt = T0.AddDays(40), NextFollowUpOn = new DateOnly(2026, 12, 24) }), Token);
+        await Store.AppendAsync(Append(Alberta, closed, 0, [Event()], Summary("discharged", worker, minute: 5)), Token);
+
+        var urgent = await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 10) { ByUrgency = true }, Token);
+        var overdueOnly = await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 10) { FirstContactOverdueOnly = true }, Token);
+        var silent = await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 10) { NoContactSince = T0.AddDays(30) }, Token);
+
+        Assert.Equal([alerted, overdue, followUp, quiet, closed], urgent.Items.Select(i => i.JourneyId));
+        var row = urgent.Items.Single(i => i.JourneyId == quiet).Summary;
+        Assert.Equal((T0.AddDays(1), T0.AddDays(3), 2, new DateOnly(1948, 3, 14)), (row.FirstContactAt, row.LastContactAt, row.ActivePrograms, row.BirthDate));
+        Assert.Equal(new DateOnly(2026, 12, 24), urgent.Items.Single(i => i.JourneyId == followUp).Summary.NextFollowUpOn);
+        Assert.Null(urgent.Items.Single(i => i.JourneyId == overdue).Summary.LastContactAt);
+        Assert.Equal([overdue], overdueOnly.Items.Select(i => i.JourneyId));
+        Assert.Equal(1, overdueOnly.Total);
+        // No contact since day 30: the one contacted on day 3 and the one never contacted (referred at T0); not the closed one.
+        Assert.Equal(new[] { overdue, quiet }.Order(), silent.Items.Select(i => i.JourneyId).Order());
+        Assert.Equal(2, silent.Total);
+    }
+
+    [Fact]
+    public async Task Journeys_of_the_same_name_and_birth_date_are_found_per_tenant_whatever_the_case()
+    {
+        var name = "Zoé " + Guid.NewGuid().ToString("N")[..8];
+        var born = new DateOnly(1951, 7, 2);
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        await Store.AppendAsync(Append(Alberta, first, 0, [Event()], Summary(minute: 1) with { ClientName = name, BirthDate = born }), Token);
+        await Store.AppendAsync(Append(Alberta, second, 0, [Event()], Summary(minute: 2) with { ClientName = name.ToUpperInvariant(), BirthDate = born }), Token);
+        await Store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event()], Summary(minute: 3) with { ClientName = name, BirthDate = born.AddDays(1) }), Token);
+        await Store.AppendAsync(Append(Ontario, Guid.NewGuid(), 0, [Event()], Summary(minute: 4) with { ClientName = name, BirthDate = born }), Token);
+
+        var same = await Store.FindSameClientAsync(Alberta, name.ToLowerInvariant(), born, Token);
+
+        Assert.Equal([second, first], same.Select(i => i.JourneyId));
+    }
+
+    [Fact]
     public async Task Caseloads_are_tallied_by_link_worker_and_stage_with_overdue_first_contacts_and_open_alerts_per_tenant()
     {
         var first = "lw-" + Guid.NewGuid().ToString("N")[..8];

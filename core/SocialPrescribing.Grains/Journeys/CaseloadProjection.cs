@@ -36,6 +36,12 @@ public static class CaseloadProjection
             AssessmentDigest = AssessmentDigest.Write(state.Assessments),
             CommunityReferrals = CommunityReferralDigest.Write(state),
             UnmetNeeds = UnmetNeedDigest.Write(state),
+            FirstContactAt = state.FirstContactAt,
+            LastContactAt = state.Contacts.Count == 0 ? null : state.Contacts.Max(c => c.At),
+            NextFollowUpOn = state.FollowUps.Where(f => f.IsOpen).Select(f => (DateOnly?)f.DueOn).Min(),
+            ActivePrograms = state.CommunityReferrals.Count(r => r.Status is CommunityReferralStatus.Requested or CommunityReferralStatus.Accepted
+                or CommunityReferralStatus.InProgress or CommunityReferralStatus.OnHold),
+            BirthDate = state.Client.BirthDate,
         };
     }
 
