@@ -58,6 +58,54 @@ public sealed partial class ConsoleTests
     }
 
     [Fact]
+    public async Task The_caseload_shows_last_contact_next_follow_up_and_programs_most_urgent_first_and_filters_the_quiet_ones()
+    {
+        var (_, place) = await ImportProgramAsync("Caseload Knitting Circle", "Knitting together on Mondays.");
+        var busy = await AcceptedJourneyAsync("Simone");
+        var followUp = Today().AddDays(10);
+        await Api.CommandOkAsync(console.Api, busy, "record-contact", new { mode = "phone", purpose = "introduction" });
+        await Api.CommandOkAsync(console.Api, busy, "schedule-follow-up", new { dueOn = followUp.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        await Api.CommandOkAsync(console.Api, busy, "make-community-referral", new { serviceAtLocationId = place });
+        var alerted = await AcceptedJourneyAsync("Rolande");
+        await Api.CommandOkAsync(console.Api, alerted, "record-contact", new { mode = "phone", purpose = "introduction" });
+        var recorded = await console.Api.PostAsJsonAsync($"{Api.Journeys()}/{alerted}/assessments", new { instrument = "phq9", timepoint = "baseline", responses = new[] { 1, 1, 1, 1, 0, 0, 0, 0, 2 } }, Token);
+        Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync(Token));
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, LinkWorker);
+
+        var rows = page.Locator("tbody tr");
+        var row = rows.Filter(new() { HasText = "Simone Tremblay" });
+        await Assertions.Expect(row.Locator("td[data-label='Last contact']")).ToContainTextAsync("0 days ago");
+        await Assertions.Expect(row.Locator("td[data-label='Next follow-up']")).ToContainTextAsync(followUp.ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-CA")));
+        await Assertions.Expect(row.Locator("td[data-label='Programs']")).ToHaveTextAsync("1");
+        // The open safety alert comes first.
+        await Assertions.Expect(rows.First).ToContainTextAsync("Rolande Tremblay");
+        await ConsoleBrowser.CheckAsync(page, "caseload-urgency-en");
+
+        await page.GetByLabel("No contact in 30 days").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("quiet=30", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator($"a[href='/console/journeys/{busy}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByLabel("No contact in 30 days")).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task The_inbox_warns_of_a_referral_for_a_person_who_already_has_a_journey()
+    {
+        var earlier = await AcceptedJourneyAsync("Bérangère");
+        var again = await ReferralAsync("Bérangère");
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, LinkWorker);
+
+        await page.GotoAsync("/console/inbox");
+
+        var row = page.Locator("tbody tr").Filter(new() { Has = page.Locator($"a[href='/console/journeys/{again}']") });
+        await Assertions.Expect(row).ToContainTextAsync("Possible duplicate");
+        await Assertions.Expect(row.Locator($"a[href='/console/journeys/{earlier}']")).ToContainTextAsync("Accepted");
+        await ConsoleBrowser.CheckAsync(page, "inbox-duplicate-en");
+    }
+
+    [Fact]
     public async Task A_supervisor_starts_on_the_team_dashboard_and_clicks_through_to_a_link_workers_caseload()
     {
         var journeyId = await AcceptedJourneyAsync("Ginette");

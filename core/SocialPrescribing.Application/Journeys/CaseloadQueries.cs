@@ -47,6 +47,24 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
     }
 
     /// <summary>
+    /// The tenant's other journeys of a person with the same name and birth date as <paramref name="row"/>'s: a possible
+    /// duplicate referral, to check before accepting it. Each one found is audited as a caseload row read.
+    /// </summary>
+    public async Task<IReadOnlyList<JourneyListItem>> PossibleDuplicatesAsync(Caller caller, JourneyListItem row, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Summary.BirthDate is not { } born)
+        {
+            return [];
+        }
+
+        var same = (await store.FindSameClientAsync(caller.Tenant, row.Summary.ClientName, born, cancellationToken)).Where(i => i.JourneyId != row.JourneyId).ToList();
+        await audit.RecordEachAsync(caller, same.Select(i => i.JourneyId), RecordAccess.CaseloadRow);
+        return same;
+    }
+
+    /// <summary>
     /// The tenant's journeys counted by link worker and stage, for a supervisor's team dashboard: counts only, so no
     /// person's record is read and nothing is audited as an access to one.
     /// </summary>
