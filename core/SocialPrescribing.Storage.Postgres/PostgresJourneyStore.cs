@@ -311,6 +311,21 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         return items;
     }
 
+    public Task<IReadOnlyList<FirstContactTime>> ListFirstContactTimesAsync(TenantId tenant, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<FirstContactTime>>(async () =>
+        {
+            await using var batch = TenantBatch(tenant, _sql.FirstContactTimes);
+            batch.BatchCommands[^1].Parameters.Add(Timestamp(since));
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
+            var times = new List<FirstContactTime>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                times.Add(new FirstContactTime(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2)));
+            }
+
+            return times;
+        }, migrateFirst: true, cancellationToken);
+
     public Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<CaseloadTally>>(async () =>
         {

@@ -264,6 +264,12 @@ internal sealed class PostgresStatements
 
     public string PendingFirstContactChecks { get; }
 
+    /// <summary>$1 tenant, $2 since: referral and first-contact times of the journeys first contacted since then.</summary>
+    public string FirstContactTimes => $"""
+        SELECT link_worker_id, referred_at, first_contact_at FROM {_journeys}
+        WHERE tenant = $1 AND first_contact_at >= $2
+        """;
+
     /// <summary>$1 tenant: journeys counted by link worker and stage (see <see cref="CaseloadTally"/>).</summary>
     public string CaseloadTallies { get; }
 

@@ -222,6 +222,24 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         return items;
     }
 
+    public Task<IReadOnlyList<FirstContactTime>> ListFirstContactTimesAsync(TenantId tenant, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<FirstContactTime>>(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT link_worker_id, referred_at, first_contact_at FROM journeys WHERE tenant = $tenant AND first_contact_at >= $since";
+            command.Parameters.AddWithValue("$tenant", tenant.Value);
+            command.Parameters.AddWithValue("$since", Text(since));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var times = new List<FirstContactTime>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                times.Add(new FirstContactTime(reader.IsDBNull(0) ? null : reader.GetString(0), Time(reader.GetString(1)), Time(reader.GetString(2))));
+            }
+
+            return times;
+        });
+
     public Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<CaseloadTally>>(async () =>
         {

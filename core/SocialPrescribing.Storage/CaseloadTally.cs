@@ -6,3 +6,9 @@ namespace SocialPrescribing.Storage;
 /// person, for the team dashboard.
 /// </summary>
 public sealed record CaseloadTally(string? LinkWorkerId, string Status, long Journeys, long FirstContactOverdue, long WithOpenSafetyAlerts);
+
+/// <summary>How long one journey waited from its referral to its first contact, and with whom: no person, for the team dashboard.</summary>
+public sealed record FirstContactTime(string? LinkWorkerId, DateTimeOffset ReferredAt, DateTimeOffset FirstContactAt)
+{
+    public TimeSpan Wait => FirstContactAt - ReferredAt;
+}

@@ -21,6 +21,9 @@ public interface IJourneyStore
     /// <summary>A page of a tenant's journeys, newest referral first.</summary>
     Task<JourneyPage> QueryAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>The referral and first-contact times of the tenant's journeys first contacted at or after <paramref name="since"/>.</summary>
+    Task<IReadOnlyList<FirstContactTime>> ListFirstContactTimesAsync(TenantId tenant, DateTimeOffset since, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// The journeys of people with this name (compared without regard to case) and birth date, newest referral first,
     /// at most 20: how a possible duplicate referral is found.

@@ -30,6 +30,9 @@ internal sealed class MemoryJourneyStore : IJourneyStore, IEventFeed
     public Task<IReadOnlyList<JourneyListItem>> FindSameClientAsync(TenantId tenant, string clientName, DateOnly birthDate, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<JourneyListItem>>([]);
 
+    public Task<IReadOnlyList<FirstContactTime>> ListFirstContactTimesAsync(TenantId tenant, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<FirstContactTime>>([]);
+
     public Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<CaseloadTally>>([]);
 

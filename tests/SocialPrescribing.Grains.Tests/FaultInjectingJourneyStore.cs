@@ -31,6 +31,9 @@ public sealed class FaultInjectingJourneyStore(IJourneyStore inner) : IJourneySt
     public Task<IReadOnlyList<JourneyListItem>> FindSameClientAsync(TenantId tenant, string clientName, DateOnly birthDate, CancellationToken cancellationToken = default) =>
         inner.FindSameClientAsync(tenant, clientName, birthDate, cancellationToken);
 
+    public Task<IReadOnlyList<FirstContactTime>> ListFirstContactTimesAsync(TenantId tenant, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        inner.ListFirstContactTimesAsync(tenant, since, cancellationToken);
+
     public Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         inner.TallyCaseloadsAsync(tenant, cancellationToken);
 

@@ -110,6 +110,8 @@ public sealed partial class ConsoleTests
     {
         var journeyId = await AcceptedJourneyAsync("Ginette");
         await ReferralAsync("Huguette");
+        var contacted = await AcceptedJourneyAsync("Georgette");
+        await Api.CommandOkAsync(console.Api, contacted, "record-contact", new { mode = "phone", purpose = "introduction" });
         var page = await console.NewPageAsync("fr-CA");
 
         await ConsoleBrowser.SignInAsync(page, "sup-ab-1");
@@ -123,6 +125,8 @@ public sealed partial class ConsoleTests
         var waiting = int.Parse(await page.Locator("ul.figures li .figure").First.InnerTextAsync(), CultureInfo.InvariantCulture);
         Assert.True(waiting >= 1, $"waiting: {waiting}");
         await Assertions.Expect(page.Locator("#caseload-chart-title")).ToContainTextAsync("Link worker (Alberta");
+        // Referred, accepted and first contacted at the same (test) instant: a median wait of 0 days.
+        await Assertions.Expect(row.Locator("td[data-label='Jours avant le premier contact (médiane)']")).ToHaveTextAsync("0");
         await ConsoleBrowser.CheckAsync(page, "team-fr");
 
         await row.GetByRole(AriaRole.Link).ClickAsync();

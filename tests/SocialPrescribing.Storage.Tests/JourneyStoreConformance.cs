@@ -292,6 +292,22 @@ public abstract class JourneyStoreConformance
     }
 
     [Fact]
+    public async Task First_contact_times_are_listed_per_tenant_from_an_instant()
+    {
+        var worker = "lw-" + Guid.NewGuid().ToString("N")[..8];
+        var since = T0.AddYears(3);
+        await Store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event()], Summary("engaged", worker) with { FirstContactAt = since.AddHours(30) }), Token);
+        await Store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event()], Summary("engaged", worker) with { FirstContactAt = since.AddHours(-1) }), Token);
+        await Store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event()], Summary("accepted", worker)), Token);
+        await Store.AppendAsync(Append(Ontario, Guid.NewGuid(), 0, [Event()], Summary("engaged", worker) with { FirstContactAt = since.AddHours(2) }), Token);
+
+        var times = (await Store.ListFirstContactTimesAsync(Alberta, since, Token)).Where(t => t.LinkWorkerId == worker).ToList();
+
+        var only = Assert.Single(times);
+        Assert.Equal((T0, since.AddHours(30)), (only.ReferredAt, only.FirstContactAt));
+    }
+
+    [Fact]
     public async Task Assessment_digests_are_listed_per_tenant_latest_version_only()
     {
         var assessed = Guid.NewGuid();

@@ -71,13 +71,25 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
     /// <exception cref="AccessDeniedException">The caller does not supervise the tenant's link workers.</exception>
     public Task<IReadOnlyList<CaseloadTally>> TallyAsync(Caller caller, CancellationToken cancellationToken = default)
     {
+        RequireSupervision(caller);
+        return store.TallyCaseloadsAsync(caller.Tenant, cancellationToken);
+    }
+
+    /// <summary>How long the journeys first contacted since <paramref name="since"/> waited for it, for a supervisor's team dashboard (times only).</summary>
+    /// <exception cref="AccessDeniedException">The caller does not supervise the tenant's link workers.</exception>
+    public Task<IReadOnlyList<FirstContactTime>> FirstContactTimesAsync(Caller caller, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        RequireSupervision(caller);
+        return store.ListFirstContactTimesAsync(caller.Tenant, since, cancellationToken);
+    }
+
+    private static void RequireSupervision(Caller caller)
+    {
         ArgumentNullException.ThrowIfNull(caller);
         if (!caller.IsSystem && !caller.HasRole(AccessRoles.Supervisor))
         {
             throw new AccessDeniedException("The team's caseloads are for supervisors.");
         }
-
-        return store.TallyCaseloadsAsync(caller.Tenant, cancellationToken);
     }
 
     /// <summary>Journeys whose first-contact check should be pending, for reconciliation.</summary>
