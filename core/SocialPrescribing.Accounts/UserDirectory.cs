@@ -188,6 +188,25 @@ public sealed partial class UserDirectory(UserManager<UserAccount> users, Accoun
         return [.. accounts.Select(u => (u.UserName!, u.DisplayName, u.Email))];
     }
 
+    /// <summary>
+    /// Takes every role the account holds in <paramref name="tenant"/> away (its roles in other tenants stay) and ends
+    /// its sessions, so it reaches nothing of the tenant from its next request on.
+    /// </summary>
+    public async Task<AccountResult> RemoveFromTenantAsync(TenantId tenant, string userName, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByNameAsync(userName);
+        var grants = user is null ? [] : await db.RoleGrants.Where(g => g.UserId == user.Id && g.Tenant == tenant.Value).ToListAsync(cancellationToken);
+        if (user is null || grants.Count == 0)
+        {
+            return AccountResult.Fail($"userName: no account named {userName} holds a role in {tenant.Value}.");
+        }
+
+        db.RoleGrants.RemoveRange(grants);
+        await db.SaveChangesAsync(cancellationToken);
+        await users.UpdateSecurityStampAsync(user);
+        return AccountResult.Ok();
+    }
+
     public async Task<AccountResult> DisableAsync(string userName)
     {
         var user = await users.FindByNameAsync(userName);

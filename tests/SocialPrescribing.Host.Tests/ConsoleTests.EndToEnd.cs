@@ -106,6 +106,68 @@ public sealed partial class ConsoleTests
     }
 
     [Fact]
+    public async Task A_tenant_admin_invites_a_person_with_roles_then_removes_them_and_sees_settings_and_plugins()
+    {
+        var userName = "invited-" + Guid.NewGuid().ToString("N")[..8];
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, "ab-admin");
+
+        Assert.EndsWith("/console/admin", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("section[aria-labelledby=people] tbody")).ToContainTextAsync("Link worker (Alberta");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=settings]")).ToContainTextAsync("America/Edmonton");
+        await ConsoleBrowser.CheckAsync(page, "admin-en");
+
+        // Without a role the directory's own rule refuses, naming the field.
+        await page.GetByLabel("Sign-in name").FillAsync(userName);
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Nadia Invited");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitation" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Roles");
+        await Assertions.Expect(page.GetByLabel("Sign-in name")).ToHaveValueAsync(userName);
+
+        await page.GetByLabel("Link worker").CheckAsync();
+        await page.GetByLabel("Français").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitation" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Nadia Invited is invited");
+        var row = page.Locator("section[aria-labelledby=people] tbody tr").Filter(new() { HasText = userName });
+        await Assertions.Expect(row).ToContainTextAsync("Invited, not yet accepted");
+        await Assertions.Expect(row).ToContainTextAsync("Link worker");
+        var outbox = Path.Combine(console.Factory.DataDirectory, "outbox", "account-links");
+        Assert.Contains(Directory.EnumerateFiles(outbox), file => File.ReadAllText(file).Contains(userName, StringComparison.Ordinal));
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Remove from this organization" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"Remove every role {userName} has");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, remove" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{userName} no longer has any role");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=people] tbody tr").Filter(new() { HasText = userName })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_tenant_admin_marks_a_program_of_the_directory_checked_today()
+    {
+        await ImportProgramAsync("Curation Chess Club", "Chess for all ages.");
+        var page = await console.NewPageAsync("fr-CA");
+        await ConsoleBrowser.SignInAsync(page, "ab-admin");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Entretien du répertoire communautaire" }).ClickAsync();
+        await page.GetByLabel("Seulement les programmes non vérifiés depuis un an").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Appliquer" }).ClickAsync();
+        var row = page.Locator("tbody tr").Filter(new() { HasText = "Curation Chess Club" });
+        await Assertions.Expect(row).ToContainTextAsync("Jamais");
+        await ConsoleBrowser.CheckAsync(page, "curation-fr");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Vérifié aujourd’hui" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Curation Chess Club est marqué comme vérifié aujourd’hui.");
+        var checkedRow = page.Locator("tbody tr").Filter(new() { HasText = "Curation Chess Club" });
+        await Assertions.Expect(checkedRow).ToContainTextAsync(ConsolePageDate(Today(), "fr"));
+        await Assertions.Expect(checkedRow.Locator(".badge")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A date as the console writes it in <paramref name="lang"/>.</summary>
+    private static string ConsolePageDate(DateOnly day, string lang) =>
+        day.ToString(lang == "fr" ? "d MMM yyyy" : "MMM d, yyyy", CultureInfo.GetCultureInfo(lang + "-CA"));
+
+    [Fact]
     public async Task A_supervisor_starts_on_the_team_dashboard_and_clicks_through_to_a_link_workers_caseload()
     {
         var journeyId = await AcceptedJourneyAsync("Ginette");

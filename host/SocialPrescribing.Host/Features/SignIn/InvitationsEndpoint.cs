@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using SocialPrescribing.Accounts;
-using SocialPrescribing.Domain.Access;
 using SocialPrescribing.Host.Features.Access;
 using SocialPrescribing.Host.Http;
 
@@ -26,7 +24,7 @@ internal static class InvitationsEndpoint
         return tenant;
     }
 
-    private static async Task<IResult> InviteAsync(HttpContext http, UserDirectory directory, AccountLinks links, IOptions<ApiOptions> api)
+    private static async Task<IResult> InviteAsync(HttpContext http, TenantInvitations invitations, IOptions<ApiOptions> api)
     {
         var (body, problem) = await JsonBody.ReadAsync<InvitationRequest>(http, api.Value.MaxRequestBodyBytes);
         if (problem is not null)
@@ -34,26 +32,12 @@ internal static class InvitationsEndpoint
             return problem;
         }
 
-        if (body!.Language is { } language && language != PageText.English.Lang && language != PageText.French.Lang)
-        {
-            return Problems.Field("language", "en or fr.");
-        }
-
-        var tenant = TenantEndpointFilter.GetTenant(http).Id;
-        var invitation = await directory.InviteAsync(tenant, body.UserName ?? string.Empty, body.DisplayName ?? string.Empty, body.Roles ?? [], AccessRoles.TenantGrantable, http.RequestAborted);
-        if (invitation.Problem is { } wrong)
+        var (invited, wrong) = await invitations.InviteAsync(TenantEndpointFilter.GetTenant(http).Id, body!.UserName, body.DisplayName, body.Roles, body.Language, http.RequestAborted);
+        if (wrong is not null)
         {
             return Problems.Field(wrong.Field, wrong.Message);
         }
 
-        var user = invitation.User!;
-        var roles = (await directory.TenantsOfAsync(user, http.RequestAborted))[tenant.Value];
-        if (invitation.Code is not { } code)
-        {
-            return TypedResults.Ok(new InvitationResponse(user.UserName!, user.DisplayName, roles, Invited: false, ExpiresAt: null));
-        }
-
-        var link = await links.SendAsync(AccountLinkKind.Invitation, user, tenant.Value, code, body.Language ?? PageText.English.Lang, http.RequestAborted);
-        return TypedResults.Created((string?)null, new InvitationResponse(user.UserName!, user.DisplayName, roles, Invited: true, link.ExpiresAt));
+        return invited!.Invited ? TypedResults.Created((string?)null, invited) : TypedResults.Ok(invited);
     }
 }

@@ -79,6 +79,7 @@ internal static class SignInFeature
         builder.Services.AddSingleton<SignInLimiter>();
         builder.Services.AddScoped<SignInFlow>();
         builder.Services.AddScoped<AccountLinks>();
+        builder.Services.AddScoped<TenantInvitations>();
         return builder;
     }
 
