@@ -12,8 +12,16 @@ namespace SocialPrescribing.Host.Tests;
 /// gets a fresh browser context (no cookies); every page a test visits can be checked with axe and kept as a
 /// screenshot under the test output (<c>screenshots/</c>), for reviewers.
 /// </summary>
-public sealed class ConsoleBrowser : IAsyncLifetime
+public class ConsoleBrowser : IAsyncLifetime
 {
+    public ConsoleBrowser()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A host with <paramref name="settings"/> on top of the test defaults.</summary>
+    protected ConsoleBrowser(IReadOnlyDictionary<string, string> settings) => Factory = new JourneyHostFactory(settings: settings);
+
     /// <summary>Debian's Chromium (<c>apt-get install chromium</c>); <c>SP_CHROMIUM</c> names another.</summary>
     public static string Chromium => Environment.GetEnvironmentVariable("SP_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
@@ -29,7 +37,7 @@ public sealed class ConsoleBrowser : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public JourneyHostFactory Factory { get; } = new();
+    public JourneyHostFactory Factory { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -133,6 +141,13 @@ public sealed class ConsoleBrowser : IAsyncLifetime
     }
 
     public async ValueTask DisposeAsync()
+    {
+        await DisposeAsyncCore();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Stops the browser and the host and deletes the host's data; a derived fixture adds what it made.</summary>
+    protected virtual async ValueTask DisposeAsyncCore()
     {
         if (Browser is not null)
         {

@@ -1,8 +1,6 @@
 using SocialPrescribing.Application.Training;
-using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using SocialPrescribing.Abstractions.Training;
-using SocialPrescribing.Domain.Identity;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Domain.Training;
@@ -23,6 +21,7 @@ internal static class TrainingFeature
     public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TrainingCatalog>();
+        builder.Services.AddSingleton<TrainingActions>();
         builder.Services.AddHostedService<CatalogWarmUp<TrainingCatalog>>();
         return builder;
     }
@@ -95,7 +94,7 @@ internal static class TrainingFeature
         return TypedResults.Ok(CompetencyProfileResponse.From(linkWorkerId, await training.GetAsync(http.GetRequiredCaller(), worker)));
     }
 
-    private static async Task<IResult> StartAsync(HttpContext http, string linkWorkerId, string moduleId, TrainingUseCases training, TrainingCatalog catalog, TimeProvider time)
+    private static async Task<IResult> StartAsync(HttpContext http, string linkWorkerId, string moduleId, TrainingUseCases training, TrainingActions actions, TrainingCatalog catalog)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         if (Worker(linkWorkerId) is not { } worker)
@@ -110,18 +109,18 @@ internal static class TrainingFeature
             return UnknownModule(moduleId);
         }
 
-        var (metadata, problem) = Metadata(http, tenant, linkWorkerId, "start", moduleId, time);
+        var (commandId, problem) = CommandId(http, actions, tenant, linkWorkerId, "start", moduleId);
         if (problem is not null)
         {
             return problem;
         }
 
-        var outcome = await training.SendAsync(http.GetRequiredCaller(), worker, new StartModule(module.Id, module.Version, module.PluginId) { CommandId = metadata.CommandId, Actor = metadata.Actor });
+        var outcome = await actions.StartAsync(http.GetRequiredCaller(), worker, module, commandId);
         return await RespondAsync(http, training, worker, outcome, moduleId, record => TypedResults.Ok(ProgressResponse.From(record.Module(moduleId)!)));
     }
 
     private static async Task<IResult> AttemptAsync(
-        HttpContext http, string linkWorkerId, string moduleId, TrainingUseCases training, TrainingCatalog catalog, TimeProvider time, IOptions<ApiOptions> options)
+        HttpContext http, string linkWorkerId, string moduleId, TrainingUseCases training, TrainingActions actions, TrainingCatalog catalog, IOptions<ApiOptions> options)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         if (Worker(linkWorkerId) is not { } worker)
@@ -148,34 +147,24 @@ internal static class TrainingFeature
             return Problems.Validation(validation.Errors);
         }
 
+        var (commandId, problem) = CommandId(http, actions, tenant, linkWorkerId, "knowledge-check", moduleId);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        TrainingOutcome outcome;
         KnowledgeCheckResult result;
         try
         {
-            result = module.KnowledgeCheck.Score(attempt);
+            (outcome, result) = await actions.AttemptAsync(
+                http.GetRequiredCaller(), worker, module, attempt, commandId, http.Request.Headers.ContainsKey(RequestHeaders.IdempotencyKey) ? JsonBody.Fingerprint(body) : null);
         }
         catch (KnowledgeCheckValidationException ex)
         {
             return Problems.Field($"answers.{ex.QuestionId}", ex.Message);
         }
 
-        var (metadata, problem) = Metadata(http, tenant, linkWorkerId, "knowledge-check", moduleId, time);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        ImmutableArray<TrainingAnswer> marked =
-        [
-            .. result.Questions.Select(q => new TrainingAnswer(q.QuestionId, [.. attempt.Answers.GetValueOrDefault(q.QuestionId) ?? []], q.Correct)),
-        ];
-        ImmutableArray<CompetencyAchievement> achievements = [.. module.Outcomes.Select(o => new CompetencyAchievement(o.CompetencyId, o.Domain, o.Level))];
-        var outcome = await training.SendAsync(http.GetRequiredCaller(), worker, new RecordKnowledgeCheck(
-            module.Id, result.Correct, result.Total, result.ScorePercent, result.PassMarkPercent, result.Passed, marked, achievements)
-        {
-            CommandId = metadata.CommandId,
-            Actor = metadata.Actor,
-            Fingerprint = http.Request.Headers.ContainsKey(RequestHeaders.IdempotencyKey) ? JsonBody.Fingerprint(body) : null,
-        });
         return await RespondAsync(http, training, worker, outcome, moduleId, record => TypedResults.Ok(new AttemptResponse(
             module.Id, result.Correct, result.Total, result.ScorePercent, result.PassMarkPercent, result.Passed, result.Questions, ProgressResponse.From(record.Module(moduleId)!))));
     }
@@ -205,15 +194,11 @@ internal static class TrainingFeature
         return ok(await training.GetAsync(http.GetRequiredCaller(), worker));
     }
 
-    /// <summary>The command's id (from the Idempotency-Key when given) and who sent it, or a problem with either header.</summary>
-    private static ((Guid CommandId, string Actor) Metadata, IResult? Problem) Metadata(HttpContext http, TenantSettings tenant, string linkWorkerId, string operation, string moduleId, TimeProvider time)
+    /// <summary>The command's id (from the Idempotency-Key when given), or a problem with the header.</summary>
+    private static (Guid CommandId, IResult? Problem) CommandId(HttpContext http, TrainingActions actions, TenantSettings tenant, string linkWorkerId, string operation, string moduleId)
     {
         var (key, keyProblem) = RequestHeaders.ReadIdempotencyKey(http.Request);
-        var actor = http.GetActor();
-        var commandId = key is null
-            ? JourneyIds.New(time)
-            : DeterministicGuid.From("training", tenant.Id.Value, linkWorkerId, moduleId, operation, key);
-        return ((commandId, actor), keyProblem);
+        return (actions.CommandId(tenant, linkWorkerId, moduleId, operation, key), keyProblem);
     }
 
     /// <summary>The link worker id from the route, or null when it is not one.</summary>
