@@ -42,6 +42,7 @@ builder.AddApiReference();
 builder.AddHealth();
 builder.AddJourneys();
 builder.AddMatching();
+builder.AddTransport();
 builder.AddAssessments();
 builder.AddTraining();
 builder.AddReports();

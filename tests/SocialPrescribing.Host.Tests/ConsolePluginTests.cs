@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace SocialPrescribing.Host.Tests;
@@ -50,5 +53,66 @@ public sealed class ConsolePluginTests(PluginConsoleBrowser console) : IClassFix
         var record = await Api.ReadArrayAsync(await console.Api.GetAsync($"/api/v1/tenants/ab/link-workers/{LinkWorker}/training", Token));
         var module = Assert.Single(record, m => m!["moduleId"]!.GetValue<string>() == "listening-101")!;
         Assert.Equal(("completed", 2), (module["status"]!.GetValue<string>(), module["attempts"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task A_link_worker_gets_a_quote_books_a_trip_sees_the_partner_confirm_it_and_cancels_it()
+    {
+        var journeyId = await EngagedJourneyAsync("Violette");
+        var day = DateOnly.FromDateTime(console.Factory.Time.GetUtcNow().UtcDateTime).AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, LinkWorker);
+        await page.GotoAsync($"/console/journeys/{journeyId}");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Transport" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Transport for Violette Tremblay");
+        await page.Locator("#pickup-street").FillAsync("100 Main Street SW");
+        await page.Locator("#pickup-municipality").FillAsync("Calgary");
+        await page.Locator("#destination-name").FillAsync("Bow River pathway");
+        await page.Locator("#destination-street").FillAsync("200 River Road");
+        await page.Locator("#destination-municipality").FillAsync("Calgary");
+        await page.Locator("#trip-day").FillAsync(day);
+        await page.GetByLabel("Uses a walking aid").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Get a quote" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The partner can take this trip.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("12.50 CAD");
+        await Assertions.Expect(page.Locator("#destination-street")).ToHaveValueAsync("200 River Road");
+        await ConsoleBrowser.CheckAsync(page, "transport-quote-en");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book the trip" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The trip is requested");
+        var row = page.Locator("section[aria-labelledby=trips] tbody tr").Filter(new() { HasText = "Bow River pathway" });
+        await Assertions.Expect(row).ToContainTextAsync("100 Main Street SW");
+        // The booking job asks the partner; the trip is confirmed when it answers.
+        await Api.EventuallyAsync(async () =>
+        {
+            await page.ReloadAsync();
+            return (await row.InnerTextAsync()).Contains("Confirmed", StringComparison.Ordinal);
+        }, "the partner's confirmation");
+        await Assertions.Expect(row).ToContainTextAsync("GR-");
+        await ConsoleBrowser.CheckAsync(page, "transport-confirmed-en");
+
+        await row.GetByLabel("Why cancel").FillAsync("The program moved online.");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Cancel the trip" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The trip is cancelled.");
+        var trips = await Api.ReadArrayAsync(await console.Api.GetAsync($"/api/v1/tenants/ab/journeys/{journeyId}/transport/bookings", Token));
+        var trip = Assert.Single(trips)!;
+        Assert.Equal("cancelled", trip["status"]!.GetValue<string>());
+        Assert.Equal("ab:Calgary", trip["quoteReference"]!.GetValue<string>());
+        Assert.True(trip["details"]!["mobility"]!["walkingAid"]!.GetValue<bool>());
+    }
+
+    /// <summary>A referral accepted by the console's link worker, who has made the first contact.</summary>
+    private async Task<Guid> EngagedJourneyAsync(string givenName)
+    {
+        var created = await console.Api.PostAsJsonAsync("/api/v1/tenants/ab/referrals", Api.Referral(givenName), Token);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var journeyId = (await Api.ReadAsync(created))["journeyId"]!.GetValue<Guid>();
+        using var accept = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tenants/ab/journeys/{journeyId}/accept") { Content = JsonContent.Create(new { linkWorkerId = LinkWorker }) };
+        accept.Options.Set(TenantTokenHandler.Subject, LinkWorker);
+        Assert.True((await console.Api.SendAsync(accept, Token)).IsSuccessStatusCode);
+        await Api.CommandOkAsync(console.Api, journeyId, "record-contact", new { mode = "phone", purpose = "introduction" });
+        return journeyId;
     }
 }

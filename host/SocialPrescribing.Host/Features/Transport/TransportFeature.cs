@@ -1,14 +1,9 @@
 using Microsoft.Extensions.Options;
 using SocialPrescribing.Application.Audit;
 using SocialPrescribing.Application.Journeys;
-using SocialPrescribing.Domain.Identity;
-using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Journeys.Events;
-using SocialPrescribing.Domain.Journeys.Transport;
 using SocialPrescribing.Host.Features.Journeys;
 using SocialPrescribing.Host.Http;
-using SocialPrescribing.Jobs;
-using SocialPrescribing.Plugins;
 using SocialPrescribing.Host.Features.Access;
 
 namespace SocialPrescribing.Host.Features.Transport;
@@ -19,6 +14,12 @@ namespace SocialPrescribing.Host.Features.Transport;
 /// </summary>
 internal static class TransportFeature
 {
+    public static WebApplicationBuilder AddTransport(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TransportQuotes>();
+        return builder;
+    }
+
     public static RouteGroupBuilder MapTransport(this RouteGroupBuilder tenant)
     {
         var journeys = tenant.MapGroup("/journeys/{journeyId:guid}/transport").WithTags("Transport").RequireAuthorization(AccessPolicies.Clinical);
@@ -55,13 +56,11 @@ internal static class TransportFeature
         return tenant;
     }
 
-    private static async Task<IResult> QuoteAsync(
-        HttpContext http, Guid journeyId, JourneyUseCases journeys, IPluginCatalog plugins, IPluginInvoker invoker, TimeProvider time, IOptions<ApiOptions> options)
+    private static async Task<IResult> QuoteAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys, TransportQuotes quotes, IOptions<ApiOptions> options)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         // The journey first: out of scope is refused before the body is read.
-        var journey = await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Transport);
-        if (journey is null)
+        if (await journeys.FindStateAsync(http.GetRequiredCaller(), journeyId, RecordAccess.Transport) is not { } journey)
         {
             return Problems.UnknownJourney();
         }
@@ -72,24 +71,13 @@ internal static class TransportFeature
             return problem;
         }
 
-        var validation = new RequestValidation();
-        var partner = body!.FindPartner(validation, plugins, tenant.Id);
-        var details = body.Details(validation);
-        if (partner is null || details is null)
+        return await quotes.QuoteAsync(tenant, journey, body!, http.RequestAborted) switch
         {
-            return Problems.Validation(validation.Errors);
-        }
-
-        if (journey.Status != JourneyStatus.Engaged)
-        {
-            return Problems.Conflict(journey.Status, new CommandRejection(
-                RejectionKind.Conflict, "Trips are arranged for an engaged person.", null, JourneyDecider.AllowedCommands(journey, tenant)));
-        }
-
-        var trip = new TransportTrip(JourneyIds.New(time), partner.ComponentId, details, null, TransportTripStatus.Requested, null, null, null, null, time.GetUtcNow(), time.GetUtcNow());
-        var request = TransportTrips.ToRequest(journey, trip);
-        var quote = await invoker.InvokeAsync(partner, "quote", (p, ct) => p.QuoteAsync(request, ct), cancellationToken: http.RequestAborted);
-        return TypedResults.Ok(new QuoteResponse(partner.ComponentId, quote.Available, quote.QuoteReference, quote.Fare, quote.EstimatedPickup, quote.ExpiresAt, quote.UnavailableReason));
+            { Errors: { } errors } => Problems.Validation(errors),
+            { Refusal: { } refusal, Status: { } status } => Problems.Conflict(status, refusal),
+            { Quote: { } quote } => TypedResults.Ok(quote),
+            _ => throw new InvalidOperationException("A quote outcome holds a quote, errors or a refusal."),
+        };
     }
 
     private static Task<IResult> BookAsync(HttpContext http, Guid journeyId, JourneyUseCases journeys, JourneyCommandPipeline commands)
