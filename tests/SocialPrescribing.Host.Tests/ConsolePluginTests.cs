@@ -103,6 +103,31 @@ public sealed class ConsolePluginTests(PluginConsoleBrowser console) : IClassFix
         Assert.True(trip["details"]!["mobility"]!["walkingAid"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task A_partner_that_fails_gives_a_page_in_the_persons_language_and_records_nothing()
+    {
+        // good-rides throws when asked to quote for a passenger called "throw".
+        var journeyId = await EngagedJourneyAsync("throw");
+        var page = await console.NewPageAsync("fr-CA");
+        await ConsoleBrowser.SignInAsync(page, LinkWorker);
+        await page.GotoAsync($"/console/journeys/{journeyId}/transport");
+        await page.Locator("#pickup-street").FillAsync("100 Main Street SW");
+        await page.Locator("#pickup-municipality").FillAsync("Calgary");
+        await page.Locator("#destination-street").FillAsync("200 River Road");
+        await page.Locator("#destination-municipality").FillAsync("Calgary");
+        await page.Locator("#trip-day").FillAsync(DateOnly.FromDateTime(console.Factory.Time.GetUtcNow().UtcDateTime).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Obtenir un devis" }).ClickAsync(), r => r.Request.Method == "POST");
+
+        Assert.Equal(502, response.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Un problème est survenu");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("rien n’a été enregistré");
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("Tremblay");
+        await ConsoleBrowser.CheckAsync(page, "error-partner-fr");
+        Assert.Empty(await Api.ReadArrayAsync(await console.Api.GetAsync($"/api/v1/tenants/ab/journeys/{journeyId}/transport/bookings", Token)));
+    }
+
     /// <summary>A referral accepted by the console's link worker, who has made the first contact.</summary>
     private async Task<Guid> EngagedJourneyAsync(string givenName)
     {

@@ -7,7 +7,7 @@ namespace SocialPrescribing.Host.Http;
 /// <summary>
 /// The last line: storage outages become 503 (the client may retry with the same Idempotency-Key),
 /// malformed requests the server itself rejected keep their 4xx, and anything else is a logged 500
-/// with no detail leaked.
+/// with no detail leaked. A console page that fails gets a page in the person's language instead of a problem.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -23,6 +23,12 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             httpContext.Response.Headers.RetryAfter = "5";
+        }
+
+        if (Features.WebConsole.ConsoleErrorPage.Serves(httpContext))
+        {
+            await Features.WebConsole.ConsoleErrorPage.WriteAsync(httpContext, status);
+            return true;
         }
 
         httpContext.Response.StatusCode = status;

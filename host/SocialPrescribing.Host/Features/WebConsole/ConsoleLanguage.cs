@@ -19,11 +19,24 @@ internal static class ConsoleLanguage
     public static (string Lang, CultureInfo Culture) Current =>
         (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" ? "fr" : "en", CultureInfo.CurrentCulture);
 
+    /// <summary>The language the request asks for (a link's, the remembered one, the browser's), without remembering it.</summary>
+    public static string Resolve(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var asked = http.Request.Query[Parameter].ToString();
+        if (Supported.Contains(asked))
+        {
+            return asked;
+        }
+
+        var remembered = http.Request.Cookies[Cookie];
+        return remembered is not null && Supported.Contains(remembered) ? remembered : PageLanguage.Resolve(null, http.Request);
+    }
+
     public static async Task ApplyAsync(HttpContext http, RequestDelegate next)
     {
-        var asked = http.Request.Query[Parameter].ToString();
-        var lang = Supported.Contains(asked) ? asked : null;
-        if (lang is not null)
+        var lang = Resolve(http);
+        if (Supported.Contains(http.Request.Query[Parameter].ToString()))
         {
             http.Response.Cookies.Append(Cookie, lang, new CookieOptions
             {
@@ -33,11 +46,6 @@ internal static class ConsoleLanguage
                 Secure = http.Request.IsHttps,
                 MaxAge = TimeSpan.FromDays(365),
             });
-        }
-        else
-        {
-            var remembered = http.Request.Cookies[Cookie];
-            lang = remembered is not null && Supported.Contains(remembered) ? remembered : PageLanguage.Resolve(null, http.Request);
         }
 
         var culture = ConsoleFeature.Culture(lang);
