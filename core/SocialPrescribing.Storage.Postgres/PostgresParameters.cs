@@ -8,7 +8,7 @@ namespace SocialPrescribing.Storage.Postgres;
 internal static class PostgresParameters
 {
     /// <summary>
-    /// The twenty parameters of the statement <see cref="PostgresStatements.For"/> picks for
+    /// The twenty-seven parameters of the statement <see cref="PostgresStatements.For"/> picks for
     /// <paramref name="append"/>, in their positional order: the events as arrays, or as plain values when there is one.
     /// </summary>
     public static void AddAppend(NpgsqlParameterCollection parameters, JourneyAppend append)
@@ -54,15 +54,9 @@ internal static class PostgresParameters
             parameters.Add(Array(times));
         }
 
-        parameters.Add(Integer(summary.OpenSafetyAlerts));
-        parameters.Add(NullableText(summary.AssessmentDigest));
-        parameters.Add(Integer(summary.TripsAwaitingPartner));
-        parameters.Add(NullableText(summary.CommunityReferrals));
-        parameters.Add(NullableText(summary.UnmetNeeds));
-        AddCaseloadFacts(parameters, summary);
+        AddSummaryRest(parameters, summary);
     }
 
-    /// <summary>The twenty-four parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
     /// <summary>The caseload row's columns from its status to its update time, in the statements' order.</summary>
     private static void AddSummaryColumns(NpgsqlParameterCollection parameters, JourneySummary summary)
     {
@@ -83,14 +77,10 @@ internal static class PostgresParameters
         parameters.Add(Uuid(journeyId));
         parameters.Add(BigInt(version));
         AddSummaryColumns(parameters, summary);
-        parameters.Add(Integer(summary.OpenSafetyAlerts));
-        parameters.Add(NullableText(summary.AssessmentDigest));
-        parameters.Add(Integer(summary.TripsAwaitingPartner));
-        parameters.Add(NullableText(summary.CommunityReferrals));
-        parameters.Add(NullableText(summary.UnmetNeeds));
-        AddCaseloadFacts(parameters, summary);
+        AddSummaryRest(parameters, summary);
     }
 
+    /// <summary>The twenty-nine parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
     public static void AddAppends(NpgsqlParameterCollection parameters, IReadOnlyList<JourneyAppend> appends)
     {
         var count = appends.Count;
@@ -195,9 +185,14 @@ internal static class PostgresParameters
         parameters.Add(Array(births));
     }
 
-    /// <summary>The caseload row's last columns (contacts, follow-up, programs, birth date), in the statements' order.</summary>
-    private static void AddCaseloadFacts(NpgsqlParameterCollection parameters, JourneySummary summary)
+    /// <summary>The caseload row's columns after its update time (alerts, digests, trips, contacts, follow-up, programs, birth date), in the statements' order.</summary>
+    private static void AddSummaryRest(NpgsqlParameterCollection parameters, JourneySummary summary)
     {
+        parameters.Add(Integer(summary.OpenSafetyAlerts));
+        parameters.Add(NullableText(summary.AssessmentDigest));
+        parameters.Add(Integer(summary.TripsAwaitingPartner));
+        parameters.Add(NullableText(summary.CommunityReferrals));
+        parameters.Add(NullableText(summary.UnmetNeeds));
         parameters.Add(NullableTimestamp(summary.FirstContactAt));
         parameters.Add(NullableTimestamp(summary.LastContactAt));
         parameters.Add(NullableDate(summary.NextFollowUpOn));

@@ -191,7 +191,8 @@ public sealed partial class ConsoleTests
         await Assertions.Expect(row.Locator("td[data-label='Jours avant le premier contact (médiane)']")).ToHaveTextAsync("0");
         await ConsoleBrowser.CheckAsync(page, "team-fr");
 
-        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(row.Locator("a[href='/console/training?worker=ab-link-worker']")).ToBeVisibleAsync();
+        await row.Locator("a[href='/console/caseload?worker=ab-link-worker']").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Dossiers de Link worker (Alberta");
         await Assertions.Expect(page.Locator($"a[href='/console/journeys/{journeyId}']")).ToBeVisibleAsync();
         Assert.Contains("worker=ab-link-worker", page.Url, StringComparison.Ordinal);
