@@ -37,7 +37,9 @@ public static class CaseloadProjection
             CommunityReferrals = CommunityReferralDigest.Write(state),
             UnmetNeeds = UnmetNeedDigest.Write(state),
             FirstContactAt = state.FirstContactAt,
-            LastContactAt = state.Contacts.Count == 0 ? null : state.Contacts.Max(c => c.At),
+            // Contacts are kept in the order they were recorded: the last is the latest, found without walking them all
+            // (a long journey holds many, and this runs on every append).
+            LastContactAt = state.Contacts.Count == 0 ? null : state.Contacts[^1].At,
             NextFollowUpOn = state.FollowUps.Where(f => f.IsOpen).Select(f => (DateOnly?)f.DueOn).Min(),
             ActivePrograms = state.CommunityReferrals.Count(r => r.Status is CommunityReferralStatus.Requested or CommunityReferralStatus.Accepted
                 or CommunityReferralStatus.InProgress or CommunityReferralStatus.OnHold),
