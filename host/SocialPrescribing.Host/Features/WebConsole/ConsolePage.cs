@@ -67,14 +67,13 @@ internal sealed class ConsolePage(IHttpContextAccessor accessor, ITenantDirector
         ConsoleLanguage.Current.Lang == "fr" ? ("d MMM yyyy", "HH 'h' mm") : ("MMM d, yyyy", "h:mm tt");
 
     /// <summary>The start of a day (<c>yyyy-MM-dd</c>, as date fields send it) in the tenant's zone; null when it is not a date.</summary>
-    public DateTimeOffset? StartOf(string? day)
-    {
-        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return null;
-        }
+    public DateTimeOffset? StartOf(string? day) =>
+        DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? StartOf(date) : null;
 
-        var start = date.ToDateTime(TimeOnly.MinValue);
+    /// <summary>The start of <paramref name="day"/> in the tenant's zone.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var start = day.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(start, (Tenant?.TimeZone ?? TimeZoneInfo.Utc).GetUtcOffset(start));
     }
 
