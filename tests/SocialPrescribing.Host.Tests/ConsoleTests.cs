@@ -71,6 +71,16 @@ public sealed partial class ConsoleTests(ConsoleBrowser console) : IClassFixture
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ce qui compte pour la personne" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("Demande acceptée");
         await ConsoleBrowser.CheckAsync(page, "journey-fr");
+
+        // What the rules refuse is said in French too, with the refusal's own values.
+        await page.GetByText("Consigner un contact").ClickAsync();
+        await page.Locator("#contact-purpose").FillAsync("Appel");
+        await page.EvalOnSelectorAsync("#contact-follow-up", "input => input.removeAttribute('min')");
+        await page.Locator("#contact-follow-up").FillAsync("2001-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le contact" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#contact-follow-up-error")).ToHaveTextAsync(new Regex("^Un suivi ne peut pas être prévu dans le passé \\(nous sommes le \\d{4}-\\d{2}-\\d{2} pour ce programme\\)\\.$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Prochain suivi");
+        await ConsoleBrowser.CheckAsync(page, "journey-error-fr");
     }
 
     [Fact]

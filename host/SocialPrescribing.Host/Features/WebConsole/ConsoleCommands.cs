@@ -17,6 +17,13 @@ public sealed record ConsoleCommandResult(bool Done, IDictionary<string, string[
     public string? ErrorOf(string field) => Errors.TryGetValue(field, out var messages) && messages.Length > 0 ? messages[0] : null;
 
     public bool HasProblem => Refusal is not null || Errors.Count > 0;
+
+    /// <summary>The fields at fault, each message in the page's language (<see cref="ConsoleMessages"/>).</summary>
+    public static ConsoleCommandResult Invalid(IDictionary<string, string[]> errors) =>
+        None with { Errors = errors.ToDictionary(e => e.Key, e => e.Value.Select(ConsoleMessages.Text).ToArray(), StringComparer.Ordinal) };
+
+    /// <summary>Why the application refused, in the page's language (<see cref="ConsoleMessages"/>).</summary>
+    public static ConsoleCommandResult Refused(string english) => None with { Refusal = ConsoleMessages.Text(english) };
 }
 
 /// <summary>
@@ -81,7 +88,7 @@ internal sealed class ConsoleCommands(JourneyCommandPipeline pipeline, JourneyUs
             var (commands, errors) = await pipeline.ToCommandsAsync(caller, tenant, journeyId, key, services, page.Aborted, bodies);
             if (errors is not null)
             {
-                return ConsoleCommandResult.None with { Errors = errors };
+                return ConsoleCommandResult.Invalid(errors);
             }
 
             var done = 0;
@@ -91,9 +98,9 @@ internal sealed class ConsoleCommands(JourneyCommandPipeline pipeline, JourneyUs
                 if (outcome.Rejection is { } rejection)
                 {
                     var refusal = rejection.Kind == RejectionKind.Invalid && rejection.Field is { } field
-                        ? ConsoleCommandResult.None with { Errors = new Dictionary<string, string[]> { [field] = [rejection.Detail] } }
-                        : ConsoleCommandResult.None with { Refusal = rejection.Detail };
-                    return done == 0 ? refusal : refusal with { Refusal = text["PartlyDone", rejection.Detail] };
+                        ? ConsoleCommandResult.Invalid(new Dictionary<string, string[]> { [field] = [rejection.Detail] })
+                        : ConsoleCommandResult.Refused(rejection.Detail);
+                    return done == 0 ? refusal : refusal with { Refusal = text["PartlyDone", ConsoleMessages.Text(rejection.Detail)] };
                 }
 
                 done++;
