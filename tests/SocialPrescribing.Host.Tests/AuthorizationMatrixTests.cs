@@ -21,6 +21,8 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
 
     private static readonly string[] Clinical = [AccessRoles.LinkWorker, AccessRoles.Supervisor];
     private static readonly string[] Everyone = [.. AccessRoles.All];
+    private static readonly string[] Curators = [.. Clinical, AccessRoles.ProgramManager, AccessRoles.TenantAdmin, AccessRoles.Operator];
+    private static readonly string[] Oversight = [AccessRoles.Supervisor, AccessRoles.ProgramManager];
 
     /// <summary>
     /// Who may call each operation, and what "own record" means for it. Other roles get 403; another tenant is
@@ -46,7 +48,7 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["RecordWhatMatters"] = (Clinical, Scope.Journey),
         ["RecordBarriers"] = (Clinical, Scope.Journey),
         ["RecordUnmetNeed"] = (Clinical, Scope.Journey),
-        ["GetUnmetNeedsReport"] = ([AccessRoles.Supervisor], Scope.Tenant),
+        ["GetUnmetNeedsReport"] = (Oversight, Scope.Tenant),
         ["AgreePlan"] = (Clinical, Scope.Journey),
         ["MakeCommunityReferral"] = (Clinical, Scope.Journey),
         ["UpdateCommunityReferral"] = (Clinical, Scope.Journey),
@@ -72,7 +74,7 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["ListTrips"] = (Clinical, Scope.Journey),
         ["GetTrip"] = (Clinical, Scope.Journey),
         ["ListOpenSafetyAlerts"] = ([AccessRoles.Supervisor], Scope.Tenant),
-        ["GetOutcomeReport"] = ([AccessRoles.Supervisor], Scope.Tenant),
+        ["GetOutcomeReport"] = (Oversight, Scope.Tenant),
         ["SearchAuditLog"] = ([AccessRoles.PrivacyOfficer], Scope.Tenant),
         ["VerifyAuditLog"] = ([AccessRoles.PrivacyOfficer], Scope.Tenant),
         ["ExportAuditEvents"] = ([AccessRoles.PrivacyOfficer], Scope.Tenant),
@@ -107,14 +109,14 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["ListPartnerMembers"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
         ["SetPartnerMember"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
         ["ListProviderResponsiveness"] = (Clinical, Scope.Tenant),
-        // Curation keeps programs true: link workers, supervisors and admins.
-        ["AddDirectoryService"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
-        ["ReplaceDirectoryService"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
-        ["VerifyDirectoryService"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
-        ["SetDirectoryServiceIntake"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        // Curation keeps programs true: link workers, supervisors, program managers and admins.
+        ["AddDirectoryService"] = (Curators, Scope.Tenant),
+        ["ReplaceDirectoryService"] = (Curators, Scope.Tenant),
+        ["VerifyDirectoryService"] = (Curators, Scope.Tenant),
+        ["SetDirectoryServiceIntake"] = (Curators, Scope.Tenant),
         ["ListDirectoryFeeds"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
         ["RunDirectoryFeed"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
-        ["ListCuratedServices"] = ([.. Clinical, AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        ["ListCuratedServices"] = (Curators, Scope.Tenant),
     };
 
     /// <summary>Bodies that would be accepted in the right state, so a refusal can only come from the door.</summary>

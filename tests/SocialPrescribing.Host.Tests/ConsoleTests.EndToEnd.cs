@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Playwright;
@@ -200,6 +201,34 @@ public sealed partial class ConsoleTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Dossiers de Link worker (Alberta");
         await Assertions.Expect(page.Locator($"a[href='/console/journeys/{journeyId}']")).ToBeVisibleAsync();
         Assert.Contains("worker=ab-link-worker", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_program_manager_sees_the_teams_figures_and_the_reports_but_no_ones_record()
+    {
+        var journeyId = await AcceptedJourneyAsync("Ghislaine");
+        var page = await console.NewPageAsync();
+
+        await ConsoleBrowser.SignInAsync(page, "ab-manager");
+
+        Assert.EndsWith("/console/team", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Team dashboard");
+        var row = page.Locator("section[aria-labelledby=per-worker] tbody tr").Filter(new() { HasText = "Link worker (Alberta" });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        // Figures only: nothing leads from the dashboard to a caseload, the inbox, an alert or a worker's training.
+        Assert.Equal(0, await page.Locator("#main a[href^='/console/caseload'], #main a[href^='/console/inbox'], #main a[href^='/console/safety-alerts'], #main a[href^='/console/training']").CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "My caseload" }).CountAsync());
+        await ConsoleBrowser.CheckAsync(page, "team-manager-en");
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Reports");
+
+        // A person's record stays closed to them, and the attempt is in the audit log.
+        await page.GotoAsync($"/console/journeys/{journeyId}");
+        Assert.Contains("/console/denied", page.Url, StringComparison.Ordinal);
+        using var audit = await console.Api.GetAsync("/api/v1/tenants/ab/audit?user=ab-manager&outcome=denied", Token);
+        Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+        Assert.Contains("ab-manager", await audit.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -173,9 +173,9 @@ public sealed class DirectoryCuration(IDirectoryStore store, ITenantDirectory te
     private static void Demand(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.IsSystem && !new[] { AccessRoles.LinkWorker, AccessRoles.Supervisor, AccessRoles.TenantAdmin, AccessRoles.Operator }.Any(caller.HasRole))
+        if (!caller.IsSystem && !new[] { AccessRoles.LinkWorker, AccessRoles.Supervisor, AccessRoles.ProgramManager, AccessRoles.TenantAdmin, AccessRoles.Operator }.Any(caller.HasRole))
         {
-            throw new AccessDeniedException("Curating the directory is for link workers, supervisors and tenant admins.");
+            throw new AccessDeniedException("Curating the directory is for link workers, supervisors, program managers and tenant admins.");
         }
     }
 }

@@ -65,30 +65,30 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
     }
 
     /// <summary>
-    /// The tenant's journeys counted by link worker and stage, for a supervisor's team dashboard: counts only, so no
+    /// The tenant's journeys counted by link worker and stage, for the team dashboard (supervisors and program managers): counts only, so no
     /// person's record is read and nothing is audited as an access to one.
     /// </summary>
-    /// <exception cref="AccessDeniedException">The caller does not supervise the tenant's link workers.</exception>
+    /// <exception cref="AccessDeniedException">The caller neither supervises the tenant's link workers nor manages its program.</exception>
     public Task<IReadOnlyList<CaseloadTally>> TallyAsync(Caller caller, CancellationToken cancellationToken = default)
     {
-        RequireSupervision(caller);
+        RequireOversight(caller);
         return store.TallyCaseloadsAsync(caller.Tenant, cancellationToken);
     }
 
-    /// <summary>How long the journeys first contacted since <paramref name="since"/> waited for it, for a supervisor's team dashboard (times only).</summary>
-    /// <exception cref="AccessDeniedException">The caller does not supervise the tenant's link workers.</exception>
+    /// <summary>How long the journeys first contacted since <paramref name="since"/> waited for it, for the team dashboard (supervisors and program managers) (times only).</summary>
+    /// <exception cref="AccessDeniedException">The caller neither supervises the tenant's link workers nor manages its program.</exception>
     public Task<IReadOnlyList<FirstContactTime>> FirstContactTimesAsync(Caller caller, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
-        RequireSupervision(caller);
+        RequireOversight(caller);
         return store.ListFirstContactTimesAsync(caller.Tenant, since, cancellationToken);
     }
 
-    private static void RequireSupervision(Caller caller)
+    private static void RequireOversight(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.IsSystem && !caller.HasRole(AccessRoles.Supervisor))
+        if (!caller.IsSystem && !caller.HasRole(AccessRoles.Supervisor) && !caller.HasRole(AccessRoles.ProgramManager))
         {
-            throw new AccessDeniedException("The team's caseloads are for supervisors.");
+            throw new AccessDeniedException("The team's figures are for supervisors and program managers.");
         }
     }
 

@@ -26,14 +26,17 @@ internal static class AccessPolicies
     /// <summary>Sending a new referral: referrers (people or systems), link workers and supervisors.</summary>
     public const string Referrals = "referrals";
 
-    /// <summary>Keeping the directory true (local programs, checks, referral intake): link workers, supervisors, tenant admins.</summary>
+    /// <summary>Keeping the directory true (local programs, checks, referral intake): link workers, supervisors, program managers, tenant admins.</summary>
     public const string Curation = "curation";
 
     /// <summary>The referrals addressed to a provider organization, and its answers: community partners.</summary>
     public const string Partners = "partners";
 
-    /// <summary>Safety alerts and team reports: supervisors.</summary>
+    /// <summary>Safety alerts: supervisors.</summary>
     public const string Supervision = "supervision";
+
+    /// <summary>The program's figures (team dashboard, outcome and unmet-needs reports, all aggregate): supervisors and program managers.</summary>
+    public const string Oversight = "oversight";
 
     /// <summary>The audit log and access reports: privacy officers (no clinical reads come with it).</summary>
     public const string Privacy = "privacy";
@@ -52,9 +55,10 @@ internal static class AccessPolicies
         options.AddPolicy(Directory, policy => policy.AddRequirements(new PublicDirectoryRequirement()));
         options.AddPolicy(Clinical, policy => policy.RequireRole(AccessRoles.LinkWorker, AccessRoles.Supervisor));
         options.AddPolicy(Referrals, policy => policy.RequireRole(AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor));
-        options.AddPolicy(Curation, policy => policy.RequireRole(AccessRoles.LinkWorker, AccessRoles.Supervisor, AccessRoles.TenantAdmin, AccessRoles.Operator));
+        options.AddPolicy(Curation, policy => policy.RequireRole(AccessRoles.LinkWorker, AccessRoles.Supervisor, AccessRoles.ProgramManager, AccessRoles.TenantAdmin, AccessRoles.Operator));
         options.AddPolicy(Partners, policy => policy.RequireRole(AccessRoles.CommunityPartner));
         options.AddPolicy(Supervision, policy => policy.RequireRole(AccessRoles.Supervisor));
+        options.AddPolicy(Oversight, policy => policy.RequireRole(AccessRoles.Supervisor, AccessRoles.ProgramManager));
         options.AddPolicy(Privacy, policy => policy.RequireRole(AccessRoles.PrivacyOfficer));
         options.AddPolicy(Operations, policy => policy.RequireRole(AccessRoles.Operator));
         options.AddPolicy(Administration, policy => policy.RequireRole(AccessRoles.TenantAdmin, AccessRoles.Operator));

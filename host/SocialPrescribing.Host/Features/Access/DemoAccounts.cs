@@ -26,6 +26,7 @@ internal static class DemoAccounts
             await AddAsync(users, tenant, $"{id}-referrer", $"Referrer ({tenant.DisplayName})", AccessRoles.Referrer, cancellationToken);
             await AddAsync(users, tenant, $"{id}-admin", $"Tenant admin ({tenant.DisplayName})", AccessRoles.TenantAdmin, cancellationToken);
             await AddAsync(users, tenant, $"{id}-privacy", $"Privacy officer ({tenant.DisplayName})", AccessRoles.PrivacyOfficer, cancellationToken);
+            await AddAsync(users, tenant, $"{id}-manager", $"Program manager ({tenant.DisplayName})", AccessRoles.ProgramManager, cancellationToken);
             foreach (var supervisor in tenant.Supervisors)
             {
                 await AddAsync(users, tenant, supervisor.Id, supervisor.DisplayName, AccessRoles.Supervisor, cancellationToken);

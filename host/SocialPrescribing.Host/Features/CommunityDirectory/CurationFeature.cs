@@ -16,7 +16,7 @@ internal static class CurationFeature
         var curation = tenant.MapGroup("/directory").WithTags("Directory").RequireAuthorization(AccessPolicies.Curation);
         curation.MapPost("/services", (HttpContext http, DirectoryCuration directory, IOptions<ApiOptions> options) => SaveAsync(http, directory, options, null))
             .WithName("AddDirectoryService")
-            .WithSummary("Adds a local program no feed lists: one HSDS 3 service document (with its organization, locations, schedules…), checked like an import; a field at fault is a 400 naming it (as a JSON Pointer), an id already in the directory a 409 (link workers, supervisors, tenant admins).")
+            .WithSummary("Adds a local program no feed lists: one HSDS 3 service document (with its organization, locations, schedules…), checked like an import; a field at fault is a 400 naming it (as a JSON Pointer), an id already in the directory a 409 (link workers, supervisors, program managers, tenant admins).")
             .Accepts<JsonElement>("application/json")
             .Produces<CuratedServiceResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()

@@ -22,7 +22,7 @@ internal static class ReportsFeature
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/reports/outcomes", OutcomesAsync)
-            .RequireAuthorization(AccessPolicies.Supervision)
+            .RequireAuthorization(AccessPolicies.Oversight)
             .WithName("GetOutcomeReport")
             .WithTags("Reports")
             .WithSummary("Per instrument: people with a baseline and a re-measure in the period, mean change, and the share with meaningful improvement; "
@@ -32,7 +32,7 @@ internal static class ReportsFeature
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesValidationProblem();
         tenant.MapGet("/reports/unmet-needs", UnmetNeedsAsync)
-            .RequireAuthorization(AccessPolicies.Supervision)
+            .RequireAuthorization(AccessPolicies.Oversight)
             .WithName("GetUnmetNeedsReport")
             .WithTags("Reports")
             .WithSummary("The needs no program could meet, recorded in the period: by need, by area (a postal code's first three characters) and by both, for commissioners. Counts under 5 are suppressed (null). Dates are yyyy-mm-dd in the program's calendar; 'to' defaults to today.")

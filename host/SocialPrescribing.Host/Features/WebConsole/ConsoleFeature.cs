@@ -167,9 +167,9 @@ internal static class ConsoleFeature
         app.MapGet(BasePath + "/journeys/{journeyId:guid}/documents/{template}", DocumentAsync)
             .RequireAuthorization(new AuthorizeAttribute(AccessPolicies.Clinical) { AuthenticationSchemes = Scheme })
             .ExcludeFromDescription();
-        var supervision = new AuthorizeAttribute(AccessPolicies.Supervision) { AuthenticationSchemes = Scheme };
-        app.MapGet(ReportExports.PrintPath, ReportExports.PrintAsync).RequireAuthorization(supervision).ExcludeFromDescription();
-        app.MapGet(ReportExports.CsvPath, ReportExports.CsvAsync).RequireAuthorization(supervision).ExcludeFromDescription();
+        var oversight = new AuthorizeAttribute(AccessPolicies.Oversight) { AuthenticationSchemes = Scheme };
+        app.MapGet(ReportExports.PrintPath, ReportExports.PrintAsync).RequireAuthorization(oversight).ExcludeFromDescription();
+        app.MapGet(ReportExports.CsvPath, ReportExports.CsvAsync).RequireAuthorization(oversight).ExcludeFromDescription();
         app.MapRazorComponents<ConsoleApp>()
             .RequireAuthorization(SessionPolicy)
             .ExcludeFromDescription();
