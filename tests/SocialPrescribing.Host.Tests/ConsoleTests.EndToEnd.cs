@@ -166,6 +166,26 @@ public sealed partial class ConsoleTests
         var checkedRow = page.Locator("tbody tr").Filter(new() { HasText = "Curation Chess Club" });
         await Assertions.Expect(checkedRow).ToContainTextAsync(ConsolePageDate(Today(), "fr"));
         await Assertions.Expect(checkedRow.Locator(".badge")).ToHaveCountAsync(0);
+
+        // Whether it takes referrals: more places free than it has is refused in French, field and all, and nothing changes.
+        await checkedRow.GetByText("Modifier l’accueil des orientations").ClickAsync();
+        await checkedRow.GetByLabel("Liste d’attente").CheckAsync();
+        await checkedRow.Locator("input[name=available]").FillAsync("5");
+        await checkedRow.Locator("input[name=maximum]").FillAsync("3");
+        await checkedRow.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Places libres maintenant (facultatif) : Plus de places libres que le service n’en compte.");
+        await Assertions.Expect(checkedRow.Locator("input[name=available]")).ToHaveAttributeAsync("aria-invalid", "true");
+        await ConsoleBrowser.CheckAsync(page, "curation-intake-error-fr");
+        var unchanged = await Api.ReadAsync(await console.Api.GetAsync("/api/v1/tenants/ab/directory/curation?per_page=200", Token));
+        Assert.Null(unchanged["items"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "Curation Chess Club")!["waitlist"]);
+
+        await checkedRow.Locator("input[name=available]").FillAsync("2");
+        await checkedRow.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("L’accueil des orientations de Curation Chess Club est enregistré.");
+        await Assertions.Expect(page.Locator("tbody tr").Filter(new() { HasText = "Curation Chess Club" })).ToContainTextAsync("Liste d’attente");
+        var saved = await Api.ReadAsync(await console.Api.GetAsync("/api/v1/tenants/ab/directory/curation?per_page=200", Token));
+        var intake = saved["items"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "Curation Chess Club")!;
+        Assert.Equal((false, true, 2, 3), (intake["acceptingReferrals"]!.GetValue<bool>(), intake["waitlist"]!.GetValue<bool>(), intake["availablePlaces"]!.GetValue<int>(), intake["maximumPlaces"]!.GetValue<int>()));
     }
 
     /// <summary>A date as the console writes it in <paramref name="lang"/>.</summary>
