@@ -129,6 +129,51 @@ public sealed class ConsolePluginTests(PluginConsoleBrowser console) : IClassFix
     }
 
     /// <summary>A referral accepted by the console's link worker, who has made the first contact.</summary>
+    [Fact]
+    public async Task An_instrument_the_program_has_in_French_is_put_to_a_French_speaking_person_in_French()
+    {
+        // The sample referral's person prefers French; the link worker's console is in English.
+        var journeyId = await EngagedJourneyAsync("Aline");
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, LinkWorker);
+
+        await page.GotoAsync($"/console/journeys/{journeyId}/assessments/new");
+        await Assertions.Expect(page.Locator("#instrument option[value=phq9]")).ToContainTextAsync("only in English");
+        await page.GetByLabel("Instrument").SelectOptionAsync("gad7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Begin" }).ClickAsync();
+
+        var items = page.Locator("fieldset.field");
+        await Assertions.Expect(items).ToHaveCountAsync(7);
+        await Assertions.Expect(items.First).ToHaveAttributeAsync("lang", "fr");
+        await Assertions.Expect(items.First.Locator("legend")).ToHaveTextAsync("1. Question 1 en français");
+        await Assertions.Expect(items.Nth(6).Locator("label").Nth(3)).ToHaveTextAsync("Presque tous les jours");
+        await Assertions.Expect(page.Locator(".notice.info")).ToHaveCountAsync(0);
+        await ConsoleBrowser.CheckAsync(page, "assessment-gad7-person-fr");
+        for (var i = 0; i < 7; i++)
+        {
+            await items.Nth(i).GetByLabel("Plusieurs jours").CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the assessment" }).ClickAsync();
+        await page.WaitForURLAsync($"**/console/journeys/{journeyId}?done=assessment");
+        var recorded = page.Locator("section[aria-labelledby=assessments]");
+        await Assertions.Expect(recorded.GetByRole(AriaRole.Heading, new() { Name = "Generalised Anxiety Disorder-7" })).ToBeVisibleAsync();
+        await Assertions.Expect(recorded.Locator("tbody tr").Filter(new() { HasText = "Baseline" })).ToContainTextAsync("7");
+
+        // An instrument without French wording here is put in English, and the page says so.
+        await page.GotoAsync($"/console/journeys/{journeyId}/assessments/new?instrument=phq9");
+        await Assertions.Expect(page.Locator(".notice.info")).ToContainTextAsync("no French wording in this program");
+        await Assertions.Expect(page.Locator("fieldset.field").First).Not.ToHaveAttributeAsync("lang", "fr");
+
+        // The API gives every client the same wording and says which languages the whole instrument can be given in.
+        var gad7 = await Api.ReadAsync(await console.Api.GetAsync("/api/v1/tenants/ab/assessments/instruments/gad7", Token));
+        Assert.Equal(["en", "fr"], gad7["languages"]!.AsArray().Select(l => l!.GetValue<string>()));
+        Assert.Equal("Question 1 en français", gad7["items"]![0]!["translations"]!["fr"]!.GetValue<string>());
+        Assert.Equal("Jamais", gad7["items"]![0]!["responseOptions"]![0]!["translations"]!["fr"]!.GetValue<string>());
+        var phq9 = await Api.ReadAsync(await console.Api.GetAsync("/api/v1/tenants/ab/assessments/instruments/phq9", Token));
+        Assert.Equal(["en"], phq9["languages"]!.AsArray().Select(l => l!.GetValue<string>()));
+    }
+
     private async Task<Guid> EngagedJourneyAsync(string givenName)
     {
         var created = await console.Api.PostAsJsonAsync("/api/v1/tenants/ab/referrals", Api.Referral(givenName), Token);

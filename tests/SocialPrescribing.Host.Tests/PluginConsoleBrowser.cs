@@ -2,7 +2,8 @@ namespace SocialPrescribing.Host.Tests;
 
 /// <summary>
 /// <see cref="ConsoleBrowser"/> on a host whose plugins folder holds the good-rides test plugin (a transport partner
-/// and the listening-101 training module), enabled for ab: what the console's transport and training screens need.
+/// and the listening-101 training module), enabled for ab, and a French wording of GAD-7 for ab: what the console's
+/// transport, training and assessment screens need.
 /// </summary>
 public sealed class PluginConsoleBrowser : ConsoleBrowser
 {
@@ -18,6 +19,18 @@ public sealed class PluginConsoleBrowser : ConsoleBrowser
             ["Tenants:ab:Plugins:good-rides:Enabled"] = "true",
             ["Tenants:ab:Plugins:good-rides:Settings:ServiceArea"] = "Calgary",
             ["Tenants:ab:Plugins:good-rides:Settings:BaseFare"] = "12.50",
+            // A French wording of GAD-7 as a program would configure its validated translation (test words, not that translation).
+            ["Tenants:ab:Assessments:Wordings:gad7:fr:ItemTexts:0"] = "Question 1 en français",
+            ["Tenants:ab:Assessments:Wordings:gad7:fr:ItemTexts:1"] = "Question 2 en français",
+            ["Tenants:ab:Assessments:Wordings:gad7:fr:ItemTexts:2"] = "Question 3 en français",
+            ["Tenants:ab:Assessments:Wordings:gad7:fr:ItemTexts:3"] = "Question 4 en français",
+            ["Tenants:ab:Assessments:Wordings:gad7:fr:ItemTexts:4"] = "Question 5 en français",
+            ["Tenants:ab:Assessments:Wordings:gad7:fr:ItemTexts:5"] = "Question 6 en français",
+            ["Tenants:ab:Assessments:Wordings:gad7:fr:ItemTexts:6"] = "Question 7 en français",
+            ["Tenants:ab:Assessments:Wordings:gad7:fr:ResponseLabels:0"] = "Jamais",
+            ["Tenants:ab:Assessments:Wordings:gad7:fr:ResponseLabels:1"] = "Plusieurs jours",
+            ["Tenants:ab:Assessments:Wordings:gad7:fr:ResponseLabels:2"] = "Plus de la moitié des jours",
+            ["Tenants:ab:Assessments:Wordings:gad7:fr:ResponseLabels:3"] = "Presque tous les jours",
         }) => PluginsFolder = plugins;
 
     public string PluginsFolder { get; }

@@ -41,4 +41,24 @@ public sealed class TenantWordingTests
 
         Assert.Contains("Tenants:on:Assessments:Swemwbs", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_translation_that_does_not_fit_its_instrument_stops_start_up_naming_the_tenant_instrument_and_language()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            // GAD-7 has seven items of four answers: two texts and three labels fit neither.
+            ["Tenants:on:Assessments:Wordings:gad7:fr:ItemTexts:0"] = "Un",
+            ["Tenants:on:Assessments:Wordings:gad7:fr:ItemTexts:1"] = "Deux",
+            ["Tenants:on:Assessments:Wordings:ons4:EN:ItemTexts:0"] = "Shouting",
+            ["Tenants:on:Assessments:Wordings:nosuch:fr:ItemTexts:0"] = "Rien",
+        };
+        await using var factory = new JourneyHostFactory(settings: settings);
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateAuthenticatedClient());
+
+        Assert.Contains("Tenants:on:Assessments:Wordings:gad7:fr: ItemTexts needs 7 texts", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Tenants:on:Assessments:Wordings:ons4:EN: 'EN' is not a two-letter language code", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Tenants:on:Assessments:Wordings:nosuch: the tenant has no instrument 'nosuch'", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -52,6 +52,10 @@ public sealed class HostSamplesTests(HostSamplesTests.Fixture host) : IClassFixt
         Assert.Equal(["total", "social", "active", "mood"], checklist["scores"]!.AsArray().Select(s => (string)s!["name"]!));
         Assert.Equal(3m, (decimal)checklist["scores"]![0]!["meaningfulChange"]!);
         Assert.Equal("free-to-show", (string?)checklist["licence"]!["itemTextUse"]);
+        // The plugin ships its own French, item by item and answer by answer, so the host offers the checklist in French.
+        Assert.Equal(["en", "fr"], checklist["languages"]!.AsArray().Select(l => (string)l!));
+        Assert.Equal("Au cours du dernier mois, à quelle fréquence vous êtes-vous senti(e) seul(e)?", (string?)checklist["items"]![0]!["translations"]!["fr"]);
+        Assert.Equal("Souvent", (string?)checklist["items"]![0]!["responseOptions"]![2]!["translations"]!["fr"]);
         Assert.All(ab.Where(i => (string?)i!["id"] != "healthy-aging"), i => Assert.Equal("built-in", (string?)i!["source"]));
         Assert.DoesNotContain(on, i => (string?)i!["id"] == "healthy-aging");
     }

@@ -12,6 +12,13 @@ public sealed record AssessmentItem
     /// </summary>
     public string? Text { get; init; }
 
+    /// <summary>
+    /// <see cref="Text"/> in other languages, by two-letter code (<c>fr</c>): the validated translations the instrument
+    /// ships with. A tenant's own wording for a language (its licensed translation) takes their place. A host asks the
+    /// person's language of every item and every answer; a language some item lacks is not offered for the instrument.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Translations { get; init; }
+
     /// <summary>The answers offered, each a value and the label shown for it, in ascending value order.</summary>
     public required IReadOnlyList<ResponseOption> ResponseOptions { get; init; }
 

@@ -38,6 +38,28 @@ internal sealed class AssessmentCatalog : IAssessmentCatalog
                 instruments.Add(new CatalogedInstrument(instrument, source));
             }
 
+            foreach (var (instrumentId, byLanguage) in settings.Wordings)
+            {
+                var at = instruments.FindIndex(i => string.Equals(i.Instrument.Id, instrumentId, StringComparison.Ordinal));
+                if (at < 0)
+                {
+                    errors.Add($"Tenants:{tenant.Id.Value}:Assessments:Wordings:{instrumentId}: the tenant has no instrument '{instrumentId}'.");
+                    continue;
+                }
+
+                foreach (var (language, wording) in byLanguage)
+                {
+                    try
+                    {
+                        instruments[at] = instruments[at] with { Items = CatalogedInstrument.WithWording(instruments[at].Items, language, wording.ItemTexts, wording.ResponseLabels) };
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        errors.Add($"Tenants:{tenant.Id.Value}:Assessments:Wordings:{instrumentId}:{language}: {ex.Message}");
+                    }
+                }
+            }
+
             byTenant[tenant.Id] = instruments;
         }
 

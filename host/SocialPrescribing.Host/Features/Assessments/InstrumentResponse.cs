@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using SocialPrescribing.Abstractions.Assessments;
 using SocialPrescribing.Domain.Journeys;
 
@@ -9,7 +10,8 @@ internal sealed record InstrumentResponse(
     string Version,
     string Title,
     string Source,
-    IReadOnlyList<AssessmentItem> Items,
+    [property: Description("The items, each with its translations (by two-letter language code) and its answers' as this program has them.")] IReadOnlyList<AssessmentItem> Items,
+    [property: Description("The languages the whole instrument can be given in (every item and answer worded), English first.")] IReadOnlyList<string> Languages,
     IReadOnlyList<ScoreDefinitionResponse> Scores,
     LicenceResponse Licence)
 {
@@ -21,7 +23,8 @@ internal sealed record InstrumentResponse(
             i.Version,
             i.Title,
             cataloged.Source,
-            i.Items,
+            cataloged.Items,
+            cataloged.Languages,
             [.. i.ScoreDefinitions.Select(d => new ScoreDefinitionResponse(
                 d.Name, d.Minimum, d.Maximum, WireNames.Of(d.Polarity), d.MeaningfulChange, d.Bands))],
             new LicenceResponse(WireNames.Of(i.Licence.ItemTextUse), i.Licence.Notice, i.Licence.ItemTextIncluded));

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using SocialPrescribing.Abstractions.Assessments;
 using SocialPrescribing.Plugins;
 
@@ -40,11 +41,18 @@ internal sealed class PluginInstrument : IAssessmentInstrument
         var description = await invoker.InvokeAsync(
             component,
             "describe",
-            i => new Description(i.Id, i.Version, i.Title, [.. i.Items], [.. i.ScoreDefinitions], i.Licence),
+            i => new Description(i.Id, i.Version, i.Title, [.. i.Items.Select(Snapshot)], [.. i.ScoreDefinitions], i.Licence),
             d => Problem(d, component.ComponentId),
             cancellationToken);
         return new PluginInstrument(component, invoker, description);
     }
+
+    /// <summary>The item with copies of its translations: what the plugin's own dictionaries hold later changes nothing here.</summary>
+    private static AssessmentItem Snapshot(AssessmentItem item) => item with
+    {
+        Translations = item.Translations?.ToFrozenDictionary(StringComparer.Ordinal),
+        ResponseOptions = [.. item.ResponseOptions.Select(o => o with { Translations = o.Translations?.ToFrozenDictionary(StringComparer.Ordinal) })],
+    };
 
     /// <summary>Scores through the invoker, after checking the responses with the SDK's rules.</summary>
     /// <exception cref="AssessmentValidationException">The responses do not fit the items.</exception>
