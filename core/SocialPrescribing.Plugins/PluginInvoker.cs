@@ -40,7 +40,6 @@ internal sealed partial class PluginInvoker(IOptions<PluginOptions> options, ILo
         return InvokeAsync(component, operation, (instance, _) => Task.FromResult(invocation(instance)), validate, cancellationToken);
     }
 
-    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Containing whatever a plugin throws is the point.")]
     public async Task<TResult> InvokeAsync<TComponent, TResult>(
         PluginComponent<TComponent> component,
         string operation,
@@ -52,6 +51,37 @@ internal sealed partial class PluginInvoker(IOptions<PluginOptions> options, ILo
         ArgumentNullException.ThrowIfNull(component);
         ArgumentException.ThrowIfNullOrWhiteSpace(operation);
         ArgumentNullException.ThrowIfNull(invocation);
+        using var activity = PluginTelemetry.Start(component.PluginId, operation, component.Tenant.Value);
+        var outcome = "ok";
+        try
+        {
+            return await CallAsync(component, operation, invocation, validate, cancellationToken);
+        }
+        catch (PluginCallException failed)
+        {
+            outcome = PluginStatusNames.Of(failed.Reason);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        finally
+        {
+            PluginTelemetry.End(activity, component.PluginId, operation, outcome);
+        }
+    }
+
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Containing whatever a plugin throws is the point.")]
+    private async Task<TResult> CallAsync<TComponent, TResult>(
+        PluginComponent<TComponent> component,
+        string operation,
+        Func<TComponent, CancellationToken, Task<TResult>> invocation,
+        Func<TResult, string?>? validate,
+        CancellationToken cancellationToken)
+        where TComponent : class
+    {
         var state = StateFor(component.PluginId, component.Tenant);
         Interlocked.Increment(ref state.Calls);
         if (!state.TryEnter(_options.MaxConcurrentCalls))

@@ -26,6 +26,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddInstalledSettings();
 builder.AddClock();
+builder.AddTelemetry();
 builder.AddTenants();
 builder.AddJourneyStorage();
 builder.AddJourneyActors();

@@ -1,3 +1,4 @@
+using Hangfire.Common;
 using Hangfire;
 using System.Net;
 using Microsoft.Extensions.Configuration.Json;
@@ -101,6 +102,11 @@ internal static class HostingExtensions
 
         builder.UseOrleans(silo =>
         {
+            // Grain calls carry the request's trace when telemetry is exported; otherwise no filter runs on them.
+            if (TelemetryExtensions.Exports(builder.Configuration))
+            {
+                silo.AddActivityPropagation();
+            }
             if (provider != StorageOptions.Postgres)
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
@@ -149,6 +155,8 @@ internal static class HostingExtensions
                 InvisibilityTimeout = TimeSpan.FromMinutes(5),
             })
             : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
+        // Hangfire's filters plus the host's own (job spans when telemetry is exported), without touching its process-wide list.
+        builder.Services.AddSingleton<IJobFilterProvider, HostJobFilters>();
         builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
