@@ -65,7 +65,7 @@ app.MapSignIn();
 app.MapFederation();
 app.MapApiReference();
 app.MapHealth();
-app.MapJobsDashboard();
+app.MapJobsDashboard(app.Configuration);
 app.MapTenantApi()
     .MapJourneys()
     .MapConsent()

@@ -15,7 +15,7 @@ namespace SocialPrescribing.Host.Tests;
 public class ConsoleBrowser : IAsyncLifetime
 {
     public ConsoleBrowser()
-        : this(new Dictionary<string, string>())
+        : this(new Dictionary<string, string> { ["Operations:OrleansDashboard"] = "true" })
     {
     }
 

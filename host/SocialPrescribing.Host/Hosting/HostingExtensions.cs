@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using Hangfire.Common;
 using Hangfire;
 using System.Net;
@@ -102,6 +103,11 @@ internal static class HostingExtensions
 
         builder.UseOrleans(silo =>
         {
+            if (JobsDashboardExtensions.OrleansDashboard(builder.Configuration))
+            {
+                silo.AddDashboard();
+            }
+
             // Grain calls carry the request's trace when telemetry is exported; otherwise no filter runs on them.
             if (TelemetryExtensions.Exports(builder.Configuration))
             {

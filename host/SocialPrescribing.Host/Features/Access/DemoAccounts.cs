@@ -32,6 +32,12 @@ internal static class DemoAccounts
                 await AddAsync(users, tenant, supervisor.Id, supervisor.DisplayName, AccessRoles.Supervisor, cancellationToken);
             }
         }
+
+        // One operator, signed in through the first tenant: the role spans every tenant.
+        if (services.GetRequiredService<ITenantDirectory>().All.FirstOrDefault() is { } first)
+        {
+            await AddAsync(users, first, "operator", "Operator (demo)", AccessRoles.Operator, cancellationToken);
+        }
     }
 
     private static async Task AddAsync(UserDirectory users, TenantSettings tenant, string user, string name, string role, CancellationToken cancellationToken)
