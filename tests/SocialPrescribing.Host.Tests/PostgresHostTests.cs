@@ -50,6 +50,68 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
         Assert.Equal(3L, AppendsPublishedBy(factory.Services.GetRequiredService<IMeterFactory>()));
     }
 
+    [Fact]
+    public async Task The_restore_drill_a_dump_restored_into_a_fresh_database_serves_the_same_journeys_and_audit_log()
+    {
+        var server = await postgres.GetServerAsync();
+        var original = await NewDatabaseAsync();
+        Guid engaged, referred;
+        string engagedBefore, referredBefore;
+        List<string> auditBefore;
+        await using (var factory = new JourneyHostFactory(settings: Settings(original)))
+        {
+            using var http = factory.CreateAuthenticatedClient();
+            engaged = await Api.CreateJourneyAsync(http);
+            await Api.CommandOkAsync(http, engaged, "accept", new { linkWorkerId = "lw-drill" });
+            await Api.CommandOkAsync(http, engaged, "record-contact", new { mode = "phone", purpose = "introduction", notes = "Before the backup." });
+            referred = await Api.CreateJourneyAsync(http);
+            engagedBefore = Comparable(await Api.GetJourneyAsync(http, engaged));
+            referredBefore = Comparable(await Api.GetJourneyAsync(http, referred));
+            auditBefore = await AuditAsync(http);
+            Assert.Contains(auditBefore, e => e.Contains(referred.ToString(), StringComparison.Ordinal));
+        }
+
+        // What an operator runs: pg_dump of the deployment's database, pg_restore into a new one, a host pointed at it.
+        var dump = Path.Combine(Path.GetTempPath(), $"sp-drill-{Guid.NewGuid():N}.dump");
+        try
+        {
+            await PostgresServer.DumpAsync(original, dump, Token);
+            var restored = await server.CreateDatabaseAsync(PostgresServer.UniqueName("restored"), Token);
+            await PostgresServer.RestoreAsync(restored, dump, Token);
+
+            await using var factory = new JourneyHostFactory(settings: Settings(restored));
+            using var http = factory.CreateAuthenticatedClient();
+            Assert.Equal(engagedBefore, Comparable(await Api.GetJourneyAsync(http, engaged)));
+            Assert.Equal(referredBefore, Comparable(await Api.GetJourneyAsync(http, referred)));
+            var auditAfter = await AuditAsync(http);
+            Assert.Empty(auditBefore.Except(auditAfter, StringComparer.Ordinal));
+            Assert.True(auditAfter.Count > auditBefore.Count, "the reads after the restore are audited too");
+            var verification = await Api.ReadAsync(await http.GetAsync("/api/v1/tenants/ab/audit/verification", Token));
+            Assert.True(verification["intact"]!.GetValue<bool>(), verification.ToJsonString());
+            // And it goes on: the restored journey takes its next command.
+            await Api.CommandOkAsync(http, referred, "accept", new { linkWorkerId = "lw-drill" });
+        }
+        finally
+        {
+            File.Delete(dump);
+        }
+    }
+
+    /// <summary>A journey as the API gives it, less what is computed from the moment it is read.</summary>
+    private static string Comparable(System.Text.Json.Nodes.JsonObject journey)
+    {
+        journey.Remove("asOf");
+        journey.Remove("daysSinceReferral");
+        return journey.ToJsonString();
+    }
+
+    /// <summary>The tenant's audit log, one line per entry (everything it says, its sequence included).</summary>
+    private static async Task<List<string>> AuditAsync(HttpClient http)
+    {
+        var page = await Api.ReadAsync(await http.GetAsync("/api/v1/tenants/ab/audit?pageSize=1000", Token));
+        return [.. page["items"]!.AsArray().Select(e => e!.ToJsonString()).Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>The store's <c>sp.storage.appends</c> as the host's own meter factory publishes it.</summary>
     private static long? AppendsPublishedBy(IMeterFactory host)
     {

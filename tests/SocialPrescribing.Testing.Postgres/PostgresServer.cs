@@ -193,6 +193,34 @@ public sealed partial class PostgresServer : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Username = name, Password = password }.ConnectionString;
     }
 
+    /// <summary>
+    /// <c>pg_dump --format=custom</c> of the database <paramref name="connectionString"/> names into <paramref name="file"/>,
+    /// as an operator backs a deployment up (the client tools of the server's own binaries, over TCP).
+    /// </summary>
+    public static Task DumpAsync(string connectionString, string file, CancellationToken cancellationToken = default) =>
+        RunClientToolAsync("pg_dump", connectionString, ["--format=custom", "--file", file], cancellationToken);
+
+    /// <summary><c>pg_restore</c> of <paramref name="file"/> into the (empty) database <paramref name="connectionString"/> names.</summary>
+    public static Task RestoreAsync(string connectionString, string file, CancellationToken cancellationToken = default) =>
+        RunClientToolAsync("pg_restore", connectionString, ["--no-owner", "--exit-on-error", file], cancellationToken);
+
+    private static async Task RunClientToolAsync(string tool, string connectionString, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var bin = PostgresBinaries.FindBinDirectory() ?? throw new PostgresUnavailableException(PostgresBinaries.NotFoundMessage);
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        // The password goes in the environment, never on a command line other processes can read.
+        var environment = new Dictionary<string, string> { ["PGPASSWORD"] = target.Password ?? string.Empty };
+        var (exitCode, output) = await ProcessRunner.RunAsync(
+            Path.Combine(bin, tool),
+            [.. arguments, "--host", target.Host ?? "127.0.0.1", "--port", target.Port.ToString(CultureInfo.InvariantCulture), "--username", target.Username ?? "postgres", "--dbname", target.Database!],
+            cancellationToken,
+            environment);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} exited with {exitCode}:{Environment.NewLine}{output}");
+        }
+    }
+
     /// <summary>Drops a schema and everything in it, when it exists.</summary>
     public Task DropSchemaAsync(string name, CancellationToken cancellationToken = default)
     {
