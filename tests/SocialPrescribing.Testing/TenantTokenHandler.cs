@@ -19,7 +19,10 @@ public sealed class TenantTokenHandler(string dataDirectory) : DelegatingHandler
     /// <summary>Set to send a request without any token.</summary>
     public static readonly HttpRequestOptionsKey<bool> Anonymous = new("sp.test.anonymous");
 
-    private readonly ConcurrentDictionary<(string Tenant, string Subject), string> _tokens = new();
+    /// <summary>How long a token is reused: well inside its ten minutes, so a fixture shared by a long run never sends an expired one.</summary>
+    private static readonly TimeSpan Reuse = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<(string Tenant, string Subject), (string Token, DateTime Issued)> _tokens = new();
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -30,10 +33,15 @@ public sealed class TenantTokenHandler(string dataDirectory) : DelegatingHandler
             var subject = request.Options.TryGetValue(Subject, out var named) ? named : TestTokens.DefaultCaller;
             // Until the host has made its keys (while it starts) there is nothing to sign with: such requests go
             // without a token, which only the open health probes accept.
-            if (_tokens.TryGetValue((tenant, subject), out var token) || File.Exists(TestTokens.SigningKeyPath(dataDirectory)))
+            if (_tokens.TryGetValue((tenant, subject), out var issued) || File.Exists(TestTokens.SigningKeyPath(dataDirectory)))
             {
-                token ??= _tokens.GetOrAdd((tenant, subject), key => TestTokens.For(dataDirectory, key.Tenant, key.Subject));
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                if (issued.Token is null || DateTime.UtcNow - issued.Issued > Reuse)
+                {
+                    issued = (TestTokens.For(dataDirectory, tenant, subject), DateTime.UtcNow);
+                    _tokens[(tenant, subject)] = issued;
+                }
+
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issued.Token);
             }
         }
 
