@@ -21,7 +21,9 @@ public sealed partial class EmergencyAccessNotificationJob(
     NotificationRoutes routes,
     ILogger<EmergencyAccessNotificationJob> logger)
 {
-    [AutomaticRetry(Attempts = 20)]
+    // A break-glass access is urgent: a failed delivery is tried again within seconds, then less often, not after Hangfire's
+    // default back-off (a minute or more from the first retry, hours by the last).
+    [AutomaticRetry(Attempts = 20, DelaysInSeconds = [5, 10, 20, 30, 60, 120, 300, 600, 900, 1800])]
     public async Task RunAsync(string tenant, Guid journeyId, Guid grantId)
     {
         var tenantId = TenantId.Parse(tenant);

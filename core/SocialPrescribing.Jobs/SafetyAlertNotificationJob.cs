@@ -26,7 +26,9 @@ public sealed partial class SafetyAlertNotificationJob(
 {
     public const string Actor = "system:safety-alert-notifier";
 
-    [AutomaticRetry(Attempts = 20)]
+    // A safety alert is urgent: a failed delivery is tried again within seconds, then less often, not after Hangfire's
+    // default back-off (a minute or more from the first retry, hours by the last).
+    [AutomaticRetry(Attempts = 20, DelaysInSeconds = [5, 10, 20, 30, 60, 120, 300, 600, 900, 1800])]
     public async Task RunAsync(string tenant, Guid journeyId, Guid alertId)
     {
         var tenantId = TenantId.Parse(tenant);
