@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using SocialPrescribing.Domain.Access;
 
 namespace SocialPrescribing.Host.Tests;
 
@@ -172,6 +173,35 @@ public sealed class ConsolePluginTests(PluginConsoleBrowser console) : IClassFix
         Assert.Equal("Jamais", gad7["items"]![0]!["responseOptions"]![0]!["translations"]!["fr"]!.GetValue<string>());
         var phq9 = await Api.ReadAsync(await console.Api.GetAsync("/api/v1/tenants/ab/assessments/instruments/phq9", Token));
         Assert.Equal(["en"], phq9["languages"]!.AsArray().Select(l => l!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task An_operator_sees_each_dependencys_health_and_opens_the_jobs_and_cluster_dashboards_which_other_roles_are_refused()
+    {
+        var operatorName = await console.AddUserAsync("Olive Operator", AccessRoles.Operator);
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, operatorName, ConsoleBrowser.Password);
+
+        Assert.EndsWith("/console/ops", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Operations");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Journey storage" })).ToContainTextAsync("Healthy");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Orleans cluster" })).ToContainTextAsync("Healthy");
+        await ConsoleBrowser.CheckAsync(page, "ops-en");
+
+        var jobs = await page.GotoAsync("/console/ops/jobs/");
+        Assert.Equal(200, jobs!.Status);
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Recurring Jobs");
+        var cluster = await page.GotoAsync("/console/ops/orleans/");
+        Assert.Equal(200, cluster!.Status);
+
+        var admin = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(admin, "ab-admin");
+        await admin.GotoAsync("/console/ops/jobs/");
+        Assert.Contains("/console/denied", admin.Url, StringComparison.Ordinal);
+        await admin.GotoAsync("/console/ops/orleans/");
+        Assert.Contains("/console/denied", admin.Url, StringComparison.Ordinal);
+        await admin.GotoAsync("/console/ops");
+        Assert.Contains("/console/denied", admin.Url, StringComparison.Ordinal);
     }
 
     private async Task<Guid> EngagedJourneyAsync(string givenName)

@@ -19,6 +19,8 @@ public sealed class PluginConsoleBrowser : ConsoleBrowser
             ["Tenants:ab:Plugins:good-rides:Enabled"] = "true",
             ["Tenants:ab:Plugins:good-rides:Settings:ServiceArea"] = "Calgary",
             ["Tenants:ab:Plugins:good-rides:Settings:BaseFare"] = "12.50",
+            // The operators' page leads to the Orleans Dashboard too (off by default: it profiles every grain call).
+            ["Operations:OrleansDashboard"] = "true",
             // A French wording of GAD-7 as a program would configure its validated translation (test words, not that translation).
             ["Tenants:ab:Assessments:Wordings:gad7:fr:ItemTexts:0"] = "Question 1 en français",
             ["Tenants:ab:Assessments:Wordings:gad7:fr:ItemTexts:1"] = "Question 2 en français",
