@@ -24,11 +24,9 @@ public static partial class ConsoleMessages
     private static readonly ConcurrentDictionary<string, Catalog?> Catalogs = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// <paramref name="english"/> in the UI language of the request (<see cref="CultureInfo.CurrentUICulture"/>): the
-    /// catalog's wording with the message's own values, or the English marked as English when the catalog has none.
+    /// <paramref name="english"/> in <paramref name="culture"/> (a page's UI language): the catalog's wording with the
+    /// message's own values, or the English marked as English when the catalog has none.
     /// </summary>
-    public static ShownMessage Show(string english) => Show(english, CultureInfo.CurrentUICulture);
-
     public static ShownMessage Show(string english, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(english);
