@@ -61,13 +61,65 @@ public sealed class RequestLineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_encoded_nul_in_the_path_is_refused_by_kestrel_before_the_host_with_a_400()
+    public async Task An_encoded_nul_in_the_path_is_refused_by_kestrel_with_problem_details()
     {
-        // Kestrel refuses a path that decodes to a NUL while parsing the request line, before any middleware,
-        // and writes the 400 itself without a body: the one refusal the host cannot dress as problem details.
+        // Kestrel refuses a path that decodes to a NUL while parsing the request line, before any middleware; the
+        // host gives its bodiless 400 a problem details body on the way out.
         var response = await _http.GetAsync("/api/v1/tenants/ab/journeys/%00", Token);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("Bad request.", problem["title"]!.GetValue<string>());
+        Assert.Equal(400, problem["status"]!.GetValue<int>());
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task A_request_line_over_kestrels_own_limit_is_a_414_with_problem_details_that_echo_nothing()
+    {
+        // Four times the host's limit is over Kestrel's line limit, which Kestrel refuses before the host's check.
+        var marker = "needle" + new string('x', 40_000);
+        var response = await _http.GetAsync($"/api/v1/tenants/ab/journeys?linkWorker={marker}", Token);
+
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.RequestUriTooLong);
+        Assert.Equal("Request target too long.", problem["title"]!.GetValue<string>());
+        Assert.DoesNotContain("needle", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Headers_over_kestrels_limit_are_a_431_with_problem_details()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/tenants/ab/journeys");
+        request.Headers.Add("X-Padding", new string('p', 40_000));
+        var response = await _http.SendAsync(request, Token);
+
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.RequestHeaderFieldsTooLarge);
+        Assert.Equal("Request header fields too large.", problem["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_refused_request_closes_its_connection_and_the_next_one_is_served_normally()
+    {
+        // A raw socket: two requests on one connection, the first refused by Kestrel. The refusal carries its body
+        // and closes the connection, so the second never runs on it; a new connection is served as usual.
+        using (var client = new System.Net.Sockets.TcpClient())
+        {
+            await client.ConnectAsync(_http.BaseAddress!.Host, _http.BaseAddress.Port, Token);
+            var stream = client.GetStream();
+            var requests = "GET /health/%00 HTTP/1.1\r\nHost: localhost\r\n\r\nGET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n"u8.ToArray();
+            await stream.WriteAsync(requests, Token);
+            using var reader = new StreamReader(stream);
+            var answer = await reader.ReadToEndAsync(Token);
+
+            Assert.StartsWith("HTTP/1.1 400 Bad Request\r\n", answer, StringComparison.Ordinal);
+            Assert.Contains("Content-Type: application/problem+json\r\n", answer, StringComparison.Ordinal);
+            Assert.Contains("Connection: close\r\n", answer, StringComparison.Ordinal);
+            var body = answer[(answer.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
+            Assert.Equal(400, System.Text.Json.Nodes.JsonNode.Parse(body)!["status"]!.GetValue<int>());
+            Assert.DoesNotContain("HTTP/1.1 200", answer, StringComparison.Ordinal);
+        }
+
+        var next = await _http.GetAsync("/health/live", Token);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ internal static class HttpApiExtensions
         // leaves the answer to RequestTargetLimit, which gives problem details.
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
             kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, 4 * api.Value.MaxRequestTargetLength));
+        builder.AddServerRejections();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -31,9 +32,10 @@ internal static class HttpApiExtensions
         return builder;
     }
 
-    /// <summary>Failures become problem details; an over-long request target is a 414; bare status codes get a body.</summary>
+    /// <summary>Failures become problem details, Kestrel's own refusals included; an over-long request target is a 414; bare status codes get a body.</summary>
     public static WebApplication UseHttpApi(this WebApplication app)
     {
+        app.UseServerRejections();
         app.UseExceptionHandler();
         app.UseMiddleware<RequestTargetLimit>();
         app.UseStatusCodePages();
