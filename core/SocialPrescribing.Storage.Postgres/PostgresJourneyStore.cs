@@ -279,37 +279,37 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         }, migrateFirst: true, cancellationToken);
     }
 
-    /// <summary>Caseload rows as <see cref="PostgresStatements"/> lists them (its list columns, in order).</summary>
+    /// <summary>Caseload rows as <see cref="PostgresStatements"/> lists them: the journey, its version, then the listed columns in order.</summary>
     private static async Task<List<JourneyListItem>> ReadListItemsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
         var items = new List<JourneyListItem>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add(new JourneyListItem(
-                reader.GetGuid(0),
-                reader.GetInt64(1),
-                new JourneySummary(
-                    reader.GetString(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.GetString(4),
-                    reader.GetFieldValue<DateTimeOffset>(5),
-                    reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-                    reader.GetBoolean(7),
-                    reader.GetBoolean(8),
-                    reader.GetFieldValue<DateTimeOffset>(9))
-                {
-                    OpenSafetyAlerts = reader.GetInt32(10),
-                    TripsAwaitingPartner = reader.GetInt32(11),
-                    FirstContactAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
-                    LastContactAt = reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
-                    NextFollowUpOn = reader.IsDBNull(14) ? null : reader.GetFieldValue<DateOnly>(14),
-                    ActivePrograms = reader.GetInt32(15),
-                    BirthDate = reader.IsDBNull(16) ? null : reader.GetFieldValue<DateOnly>(16),
-                }));
+            var summary = JourneySummary.Empty;
+            var ordinal = 2;
+            foreach (var column in ListedColumns)
+            {
+                summary = column.WithValue(summary, reader.IsDBNull(ordinal) ? null : ReadColumn(reader, ordinal, column.Kind));
+                ordinal++;
+            }
+
+            items.Add(new JourneyListItem(reader.GetGuid(0), reader.GetInt64(1), summary));
         }
 
         return items;
     }
+
+    private static readonly CaseloadColumn[] ListedColumns = [.. JourneySummary.Columns.Where(c => c.Listed)];
+
+    private static object ReadColumn(NpgsqlDataReader reader, int ordinal, CaseloadColumnKind kind) => kind switch
+    {
+        CaseloadColumnKind.Text or CaseloadColumnKind.Json => reader.GetString(ordinal),
+        CaseloadColumnKind.Count => reader.GetInt32(ordinal),
+        CaseloadColumnKind.Boolean => reader.GetBoolean(ordinal),
+        CaseloadColumnKind.Instant => reader.GetFieldValue<DateTimeOffset>(ordinal),
+        CaseloadColumnKind.Date => reader.GetFieldValue<DateOnly>(ordinal),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A caseload column kind the PostgreSQL store does not know."),
+    };
 
     public Task<IReadOnlyList<FirstContactTime>> ListFirstContactTimesAsync(TenantId tenant, DateTimeOffset since, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<FirstContactTime>>(async () =>

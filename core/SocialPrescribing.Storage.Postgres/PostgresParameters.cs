@@ -8,18 +8,16 @@ namespace SocialPrescribing.Storage.Postgres;
 internal static class PostgresParameters
 {
     /// <summary>
-    /// The twenty-seven parameters of the statement <see cref="PostgresStatements.For"/> picks for
-    /// <paramref name="append"/>, in their positional order: the events as arrays, or as plain values when there is one.
+    /// The parameters of the statement <see cref="PostgresStatements.For"/> picks for <paramref name="append"/>, in their
+    /// positional order: the key, the events (as arrays, or as plain values when there is one), then the caseload columns.
     /// </summary>
     public static void AddAppend(NpgsqlParameterCollection parameters, JourneyAppend append)
     {
         var events = append.Events;
-        var summary = append.Summary;
         parameters.Add(Text(append.Tenant.Value));
         parameters.Add(Uuid(append.JourneyId));
         parameters.Add(BigInt(append.ExpectedVersion));
         parameters.Add(BigInt(append.ExpectedVersion + events.Count));
-        AddSummaryColumns(parameters, summary);
 
         if (events.Count == 1)
         {
@@ -54,33 +52,19 @@ internal static class PostgresParameters
             parameters.Add(Array(times));
         }
 
-        AddSummaryRest(parameters, summary);
+        AddColumns(parameters, append.Summary);
     }
 
-    /// <summary>The caseload row's columns from its status to its update time, in the statements' order.</summary>
-    private static void AddSummaryColumns(NpgsqlParameterCollection parameters, JourneySummary summary)
-    {
-        parameters.Add(Text(summary.Status));
-        parameters.Add(NullableText(summary.LinkWorkerId));
-        parameters.Add(Text(summary.ClientName));
-        parameters.Add(Timestamp(summary.ReferredAt));
-        parameters.Add(NullableTimestamp(summary.FirstContactDueAt));
-        parameters.Add(Boolean(summary.FirstContactOverdue));
-        parameters.Add(Boolean(summary.AwaitsFirstContactCheck));
-        parameters.Add(Timestamp(summary.UpdatedAt));
-    }
-
-    /// <summary>A whole caseload row, in the order of the store's summary columns.</summary>
+    /// <summary>A whole caseload row: its key, then its columns.</summary>
     public static void AddCaseloadRow(NpgsqlParameterCollection parameters, TenantId tenant, Guid journeyId, long version, JourneySummary summary)
     {
         parameters.Add(Text(tenant.Value));
         parameters.Add(Uuid(journeyId));
         parameters.Add(BigInt(version));
-        AddSummaryColumns(parameters, summary);
-        AddSummaryRest(parameters, summary);
+        AddColumns(parameters, summary);
     }
 
-    /// <summary>The twenty-nine parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
+    /// <summary>The parameters of <see cref="PostgresStatements.AppendMany"/>, in their positional order.</summary>
     public static void AddAppends(NpgsqlParameterCollection parameters, IReadOnlyList<JourneyAppend> appends)
     {
         var count = appends.Count;
@@ -88,24 +72,6 @@ internal static class PostgresParameters
         var journeys = new Guid[count];
         var expected = new long[count];
         var versions = new long[count];
-        var statuses = new string[count];
-        var workers = new string?[count];
-        var names = new string[count];
-        var referred = new DateTimeOffset[count];
-        var due = new DateTimeOffset?[count];
-        var overdue = new bool[count];
-        var awaits = new bool[count];
-        var updated = new DateTimeOffset[count];
-        var alerts = new int[count];
-        var digests = new string?[count];
-        var trips = new int[count];
-        var referrals = new string?[count];
-        var needs = new string?[count];
-        var firstContacts = new DateTimeOffset?[count];
-        var lastContacts = new DateTimeOffset?[count];
-        var followUps = new DateOnly?[count];
-        var programs = new int[count];
-        var births = new DateOnly?[count];
         var events = appends.Sum(a => a.Events.Count);
         var positions = new long[events];
         var eventVersions = new long[events];
@@ -118,29 +84,10 @@ internal static class PostgresParameters
         for (var i = 0; i < count; i++)
         {
             var append = appends[i];
-            var summary = append.Summary;
             tenants[i] = append.Tenant.Value;
             journeys[i] = append.JourneyId;
             expected[i] = append.ExpectedVersion;
             versions[i] = append.ExpectedVersion + append.Events.Count;
-            statuses[i] = summary.Status;
-            workers[i] = summary.LinkWorkerId;
-            names[i] = summary.ClientName;
-            referred[i] = summary.ReferredAt.ToUniversalTime();
-            due[i] = summary.FirstContactDueAt?.ToUniversalTime();
-            overdue[i] = summary.FirstContactOverdue;
-            awaits[i] = summary.AwaitsFirstContactCheck;
-            updated[i] = summary.UpdatedAt.ToUniversalTime();
-            alerts[i] = summary.OpenSafetyAlerts;
-            digests[i] = summary.AssessmentDigest;
-            trips[i] = summary.TripsAwaitingPartner;
-            referrals[i] = summary.CommunityReferrals;
-            needs[i] = summary.UnmetNeeds;
-            firstContacts[i] = summary.FirstContactAt?.ToUniversalTime();
-            lastContacts[i] = summary.LastContactAt?.ToUniversalTime();
-            followUps[i] = summary.NextFollowUpOn;
-            programs[i] = summary.ActivePrograms;
-            births[i] = summary.BirthDate;
             for (var n = 0; n < append.Events.Count; n++, e++)
             {
                 var next = append.Events[n];
@@ -158,14 +105,6 @@ internal static class PostgresParameters
         parameters.Add(Array(journeys));
         parameters.Add(Array(expected));
         parameters.Add(Array(versions));
-        parameters.Add(Array(statuses));
-        parameters.Add(Array(workers));
-        parameters.Add(Array(names));
-        parameters.Add(Array(referred));
-        parameters.Add(Array(due));
-        parameters.Add(Array(overdue));
-        parameters.Add(Array(awaits));
-        parameters.Add(Array(updated));
         parameters.Add(Array(positions));
         parameters.Add(Array(eventVersions));
         parameters.Add(Array(types));
@@ -173,32 +112,53 @@ internal static class PostgresParameters
         parameters.Add(Array(commands));
         parameters.Add(Array(actors));
         parameters.Add(Array(times));
-        parameters.Add(Array(alerts));
-        parameters.Add(Array(digests));
-        parameters.Add(Array(trips));
-        parameters.Add(Array(referrals));
-        parameters.Add(Array(needs));
-        parameters.Add(Array(firstContacts));
-        parameters.Add(Array(lastContacts));
-        parameters.Add(Array(followUps));
-        parameters.Add(Array(programs));
-        parameters.Add(Array(births));
+        foreach (var column in JourneySummary.Columns)
+        {
+            parameters.Add(ColumnArray(column, appends));
+        }
     }
 
-    /// <summary>The caseload row's columns after its update time (alerts, digests, trips, contacts, follow-up, programs, birth date), in the statements' order.</summary>
-    private static void AddSummaryRest(NpgsqlParameterCollection parameters, JourneySummary summary)
+    /// <summary>The caseload row's columns, one parameter each, in <see cref="JourneySummary.Columns"/> order.</summary>
+    private static void AddColumns(NpgsqlParameterCollection parameters, JourneySummary summary)
     {
-        parameters.Add(Integer(summary.OpenSafetyAlerts));
-        parameters.Add(NullableText(summary.AssessmentDigest));
-        parameters.Add(Integer(summary.TripsAwaitingPartner));
-        parameters.Add(NullableText(summary.CommunityReferrals));
-        parameters.Add(NullableText(summary.UnmetNeeds));
-        parameters.Add(NullableTimestamp(summary.FirstContactAt));
-        parameters.Add(NullableTimestamp(summary.LastContactAt));
-        parameters.Add(NullableDate(summary.NextFollowUpOn));
-        parameters.Add(Integer(summary.ActivePrograms));
-        parameters.Add(NullableDate(summary.BirthDate));
+        foreach (var column in JourneySummary.Columns)
+        {
+            parameters.Add(column.Kind switch
+            {
+                CaseloadColumnKind.Text or CaseloadColumnKind.Json => NullableText((string?)column.ValueOf(summary)),
+                CaseloadColumnKind.Count => Integer((int)column.ValueOf(summary)!),
+                CaseloadColumnKind.Boolean => Boolean((bool)column.ValueOf(summary)!),
+                CaseloadColumnKind.Instant => NullableTimestamp((DateTimeOffset?)column.ValueOf(summary)),
+                CaseloadColumnKind.Date => NullableDate((DateOnly?)column.ValueOf(summary)),
+                _ => throw UnknownKind(column),
+            });
+        }
     }
+
+    /// <summary>One caseload column of every append, as the typed array <see cref="PostgresStatements.AppendMany"/> unnests.</summary>
+    private static NpgsqlParameter ColumnArray(CaseloadColumn column, IReadOnlyList<JourneyAppend> appends) => column.Kind switch
+    {
+        CaseloadColumnKind.Text or CaseloadColumnKind.Json => Array(Values(column, appends, v => (string?)v)),
+        CaseloadColumnKind.Count => Array(Values(column, appends, v => (int)v!)),
+        CaseloadColumnKind.Boolean => Array(Values(column, appends, v => (bool)v!)),
+        CaseloadColumnKind.Instant => Array(Values(column, appends, v => ((DateTimeOffset?)v)?.ToUniversalTime())),
+        CaseloadColumnKind.Date => Array(Values(column, appends, v => (DateOnly?)v)),
+        _ => throw UnknownKind(column),
+    };
+
+    private static T[] Values<T>(CaseloadColumn column, IReadOnlyList<JourneyAppend> appends, Func<object?, T> convert)
+    {
+        var values = new T[appends.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = convert(column.ValueOf(appends[i].Summary));
+        }
+
+        return values;
+    }
+
+    private static ArgumentOutOfRangeException UnknownKind(CaseloadColumn column) =>
+        new(nameof(column), column.Kind, $"Caseload column '{column.Name}' is of a kind the PostgreSQL store does not know.");
 
     public static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };
 

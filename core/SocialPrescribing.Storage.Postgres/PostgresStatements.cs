@@ -11,18 +11,18 @@ internal sealed class PostgresStatements
 {
     private const string EventColumns = "tenant, journey_id, version, event_type, data, command_id, actor, occurred_at";
 
-    private const string SummaryColumns = """
-        tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
-        first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-        open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals, unmet_needs,
-        first_contact_at, last_contact_at, next_follow_up_on, active_programs, birth_date
-        """;
+    /// <summary>The first parameter of the caseload row's columns in a single append: after its key ($1..$4) and events ($5..$9).</summary>
+    private const int FirstColumnParameter = 10;
 
-    private const string ListColumns = """
-        journey_id, version, status, link_worker_id, client_name, referred_at,
-        first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at, open_safety_alerts, trips_awaiting_partner,
-        first_contact_at, last_contact_at, next_follow_up_on, active_programs, birth_date
-        """;
+    /// <summary>The first parameter of the caseload row's columns in <see cref="AppendMany"/>: after its key and event arrays ($1..$11).</summary>
+    private const int FirstColumnArrayParameter = 12;
+
+    private static readonly IReadOnlyList<CaseloadColumn> Columns = JourneySummary.Columns;
+
+    private static readonly string SummaryColumns = "tenant, journey_id, version, " + string.Join(", ", Columns.Select(c => c.Name));
+
+    /// <summary>What listings return: the journey, its version and the listed columns, in <see cref="JourneySummary.Columns"/> order.</summary>
+    private static readonly string ListColumns = "journey_id, version, " + string.Join(", ", Columns.Where(c => c.Listed).Select(c => c.Name));
 
     private readonly string _journeys;
 
@@ -32,27 +32,27 @@ internal sealed class PostgresStatements
         _journeys = $"{QuotedSchema}.journeys";
         var events = $"{QuotedSchema}.journey_events";
 
-        // $1 tenant, $2 journey, $3 expected version, $4 new version, $5..$12 the summary, $13..$17 the events,
-        // $18..$20 the rest of the summary. Most commands record one event: its columns are then plain values. More
+        // $1 tenant, $2 journey, $3 expected version, $4 new version, $5..$9 the events, $10.. the caseload row's columns
+        // (JourneySummary.Columns, in order). Most commands record one event: its columns are then plain values. More
         // events come as parallel arrays (ordinality numbers them from 1). A plain row spares the server an unnest
         // and the client five arrays, about a tenth of a lone append's time on a fast disk.
         var insertEvents = $"""
             INSERT INTO {events} ({EventColumns})
             SELECT $1, $2, $3 + e.ordinal, e.event_type, e.data, e.command_id, e.actor, e.occurred_at
-            FROM unnest($13::text[], $14::text[], $15::uuid[], $16::text[], $17::timestamptz[])
+            FROM unnest($5::text[], $6::text[], $7::uuid[], $8::text[], $9::timestamptz[])
                  WITH ORDINALITY AS e (event_type, data, command_id, actor, occurred_at, ordinal)
             WHERE EXISTS (SELECT FROM summary)
             """;
         var insertEvent = $"""
             INSERT INTO {events} ({EventColumns})
-            SELECT $1, $2, $4, $13::text, $14::text, $15::uuid, $16::text, $17::timestamptz
+            SELECT $1, $2, $4, $5::text, $6::text, $7::uuid, $8::text, $9::timestamptz
             WHERE EXISTS (SELECT FROM summary)
             """;
 
         var start = $"""
             WITH summary AS (
                 INSERT INTO {_journeys} ({SummaryColumns})
-                VALUES ($1, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $18, $19, $20, $21::jsonb, $22::jsonb, $23, $24, $25, $26, $27)
+                VALUES ($1, $2, $4, {ColumnValues(FirstColumnParameter)})
                 ON CONFLICT (tenant, journey_id) DO NOTHING
                 RETURNING 1
             )
@@ -62,12 +62,8 @@ internal sealed class PostgresStatements
 
         var @continue = $"""
             WITH summary AS (
-                UPDATE {_journeys} SET
-                    version = $4, status = $5, link_worker_id = $6, client_name = $7, referred_at = $8,
-                    first_contact_due_at = $9, first_contact_overdue = $10, awaits_first_contact_check = $11,
-                    updated_at = $12, open_safety_alerts = $18, assessment_digest = $19, trips_awaiting_partner = $20,
-                    community_referrals = $21::jsonb, unmet_needs = $22::jsonb, first_contact_at = $23, last_contact_at = $24,
-                    next_follow_up_on = $25, active_programs = $26, birth_date = $27
+                UPDATE {_journeys} SET version = $4,
+                    {string.Join(", ", Columns.Select((c, i) => $"{c.Name} = {Value(c, $"${FirstColumnParameter + i}")}"))}
                 WHERE tenant = $1 AND journey_id = $2 AND version = $3
                 RETURNING 1
             )
@@ -75,44 +71,28 @@ internal sealed class PostgresStatements
         ContinueStream = @continue + insertEvents;
         ContinueStreamWithOneEvent = @continue + insertEvent;
 
-        // Many appends, each to a different stream, in one statement: $1..$12 the appends as parallel arrays
-        // (in the order of the single append's $1..$12), $13..$19 all their events as parallel arrays, $20..$22 the rest
-        // of the appends' summaries,
-        // each event naming its append by position and carrying its own version. Each append is guarded like
-        // a single one: its events are inserted only when its caseload row was created (expected 0) or moved
-        // from the expected version. The positions of the appends that moved come back.
+        // Many appends, each to a different stream, in one statement: $1..$4 the appends' keys as parallel arrays
+        // (tenant, journey, expected and new version), $5..$11 all their events as parallel arrays, $12.. the appends'
+        // caseload columns as parallel arrays, each event naming its append by position and carrying its own version.
+        // Each append is guarded like a single one: its events are inserted only when its caseload row was created
+        // (expected 0) or moved from the expected version. The positions of the appends that moved come back.
         AppendMany = $"""
             WITH appends AS (
                 SELECT * FROM unnest(
-                    $1::text[], $2::uuid[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[],
-                    $8::timestamptz[], $9::timestamptz[], $10::boolean[], $11::boolean[], $12::timestamptz[],
-                    $20::integer[], $21::text[], $22::integer[], $23::text[], $24::text[],
-                    $25::timestamptz[], $26::timestamptz[], $27::date[], $28::integer[], $29::date[])
-                WITH ORDINALITY AS a (
-                    tenant, journey_id, expected, version, status, link_worker_id, client_name, referred_at,
-                    first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-                    open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals, unmet_needs,
-                    first_contact_at, last_contact_at, next_follow_up_on, active_programs, birth_date, position)
+                    $1::text[], $2::uuid[], $3::bigint[], $4::bigint[],
+                    {string.Join(", ", Columns.Select((c, i) => $"${FirstColumnArrayParameter + i}::{ArrayElementType(c.Kind)}[]"))})
+                WITH ORDINALITY AS a (tenant, journey_id, expected, version, {string.Join(", ", Columns.Select(c => c.Name))}, position)
             ),
             started AS (
                 INSERT INTO {_journeys} ({SummaryColumns})
-                SELECT tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
-                       first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-                       open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals::jsonb, unmet_needs::jsonb,
-                       first_contact_at, last_contact_at, next_follow_up_on, active_programs, birth_date
+                SELECT tenant, journey_id, version, {string.Join(", ", Columns.Select(c => Value(c, c.Name)))}
                 FROM appends WHERE expected = 0
                 ON CONFLICT (tenant, journey_id) DO NOTHING
                 RETURNING tenant, journey_id
             ),
             continued AS (
-                UPDATE {_journeys} AS j SET
-                    version = a.version, status = a.status, link_worker_id = a.link_worker_id, client_name = a.client_name,
-                    referred_at = a.referred_at, first_contact_due_at = a.first_contact_due_at,
-                    first_contact_overdue = a.first_contact_overdue, awaits_first_contact_check = a.awaits_first_contact_check,
-                    updated_at = a.updated_at, open_safety_alerts = a.open_safety_alerts, assessment_digest = a.assessment_digest,
-                    trips_awaiting_partner = a.trips_awaiting_partner, community_referrals = a.community_referrals::jsonb,
-                    unmet_needs = a.unmet_needs::jsonb, first_contact_at = a.first_contact_at, last_contact_at = a.last_contact_at,
-                    next_follow_up_on = a.next_follow_up_on, active_programs = a.active_programs, birth_date = a.birth_date
+                UPDATE {_journeys} AS j SET version = a.version,
+                    {string.Join(", ", Columns.Select(c => $"{c.Name} = {Value(c, "a." + c.Name)}"))}
                 FROM appends AS a
                 WHERE a.expected > 0 AND j.tenant = a.tenant AND j.journey_id = a.journey_id AND j.version = a.expected
                 RETURNING a.position
@@ -126,7 +106,7 @@ internal sealed class PostgresStatements
             inserted AS (
                 INSERT INTO {events} ({EventColumns})
                 SELECT a.tenant, a.journey_id, e.version, e.event_type, e.data, e.command_id, e.actor, e.occurred_at
-                FROM unnest($13::bigint[], $14::bigint[], $15::text[], $16::text[], $17::uuid[], $18::text[], $19::timestamptz[])
+                FROM unnest($5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::uuid[], $10::text[], $11::timestamptz[])
                      AS e (position, version, event_type, data, command_id, actor, occurred_at)
                 JOIN moved AS m ON m.position = e.position
                 JOIN appends AS a ON a.position = e.position
@@ -214,7 +194,7 @@ internal sealed class PostgresStatements
             """;
         InsertCaseloadRow = $"""
             INSERT INTO {_journeys} ({SummaryColumns})
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb, $17, $18, $19, $20, $21)
+            VALUES ($1, $2, $3, {ColumnValues(4)})
             """;
         HealthCheck = $"SELECT 1 FROM {QuotedSchema}.schema_migrations LIMIT 1";
         // $1 the schema's name, $2 its tenant tables: the role, whether it is a superuser or bypasses row-level
@@ -382,6 +362,24 @@ internal sealed class PostgresStatements
 
     /// <summary>The stages of a journey still under way, as SQL literals.</summary>
     private const string OpenStatuses = "'referred', 'accepted', 'engaged'";
+
+    /// <summary>The caseload columns' values as parameters from <c>$<paramref name="first"/></c> on, in column order.</summary>
+    private static string ColumnValues(int first) => string.Join(", ", Columns.Select((c, i) => Value(c, $"${first + i}")));
+
+    /// <summary>An expression giving <paramref name="column"/> its column type: JSON travels as text and is stored as jsonb.</summary>
+    private static string Value(CaseloadColumn column, string expression) =>
+        column.Kind == CaseloadColumnKind.Json ? expression + "::jsonb" : expression;
+
+    /// <summary>The element type of the array a column's values travel in for <see cref="AppendMany"/>.</summary>
+    private static string ArrayElementType(CaseloadColumnKind kind) => kind switch
+    {
+        CaseloadColumnKind.Text or CaseloadColumnKind.Json => "text",
+        CaseloadColumnKind.Count => "integer",
+        CaseloadColumnKind.Boolean => "boolean",
+        CaseloadColumnKind.Instant => "timestamptz",
+        CaseloadColumnKind.Date => "date",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A caseload column kind the PostgreSQL store does not know."),
+    };
 
     /// <summary><paramref name="identifier"/> as a quoted SQL identifier.</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -184,11 +184,10 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             return [.. same.Where(i => string.Equals(i.Summary.ClientName, clientName, StringComparison.OrdinalIgnoreCase)).Take(20)];
         });
 
-    private const string ListColumns = """
-        SELECT journey_id, version, status, link_worker_id, client_name, referred_at,
-               first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at, open_safety_alerts, trips_awaiting_partner,
-               first_contact_at, last_contact_at, next_follow_up_on, active_programs, birth_date
-        """;
+    private static readonly CaseloadColumn[] ListedColumns = [.. JourneySummary.Columns.Where(c => c.Listed)];
+
+    /// <summary>What listings select: the journey, its version, then the listed columns in <see cref="JourneySummary.Columns"/> order.</summary>
+    private static readonly string ListColumns = "SELECT journey_id, version, " + string.Join(", ", ListedColumns.Select(c => c.Name));
 
     private static async Task<List<JourneyListItem>> ReadListItemsAsync(SqliteCommand select, CancellationToken cancellationToken)
     {
@@ -196,31 +195,30 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         var items = new List<JourneyListItem>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add(new JourneyListItem(
-                Guid.Parse(reader.GetString(0)),
-                reader.GetInt64(1),
-                new JourneySummary(
-                    reader.GetString(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.GetString(4),
-                    Time(reader.GetString(5)),
-                    reader.IsDBNull(6) ? null : Time(reader.GetString(6)),
-                    reader.GetInt64(7) != 0,
-                    reader.GetInt64(8) != 0,
-                    Time(reader.GetString(9)))
+            var summary = JourneySummary.Empty;
+            var ordinal = 2;
+            foreach (var column in ListedColumns)
+            {
+                summary = column.WithValue(summary, reader.IsDBNull(ordinal) ? null : column.Kind switch
                 {
-                    OpenSafetyAlerts = reader.GetInt32(10),
-                    TripsAwaitingPartner = reader.GetInt32(11),
-                    FirstContactAt = reader.IsDBNull(12) ? null : Time(reader.GetString(12)),
-                    LastContactAt = reader.IsDBNull(13) ? null : Time(reader.GetString(13)),
-                    NextFollowUpOn = reader.IsDBNull(14) ? null : Day(reader.GetString(14)),
-                    ActivePrograms = reader.GetInt32(15),
-                    BirthDate = reader.IsDBNull(16) ? null : Day(reader.GetString(16)),
-                }));
+                    CaseloadColumnKind.Text or CaseloadColumnKind.Json => reader.GetString(ordinal),
+                    CaseloadColumnKind.Count => reader.GetInt32(ordinal),
+                    CaseloadColumnKind.Boolean => reader.GetInt64(ordinal) != 0,
+                    CaseloadColumnKind.Instant => Time(reader.GetString(ordinal)),
+                    CaseloadColumnKind.Date => Day(reader.GetString(ordinal)),
+                    _ => throw UnknownKind(column),
+                });
+                ordinal++;
+            }
+
+            items.Add(new JourneyListItem(Guid.Parse(reader.GetString(0)), reader.GetInt64(1), summary));
         }
 
         return items;
     }
+
+    private static ArgumentOutOfRangeException UnknownKind(CaseloadColumn column) =>
+        new(nameof(column), column.Kind, $"Caseload column '{column.Name}' is of a kind the SQLite store does not know.");
 
     public Task<IReadOnlyList<FirstContactTime>> ListFirstContactTimesAsync(TenantId tenant, DateTimeOffset since, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<FirstContactTime>>(async () =>
@@ -402,49 +400,35 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         }
     }
 
+    /// <summary>Writes a journey's caseload row, or replaces it: its columns are <see cref="JourneySummary.Columns"/>, parameters <c>$c0</c>, <c>$c1</c>…</summary>
+    private static readonly string UpsertSummary = $"""
+        INSERT INTO journeys (tenant, journey_id, version, {string.Join(", ", JourneySummary.Columns.Select(c => c.Name))})
+        VALUES ($tenant, $journey, $version, {string.Join(", ", JourneySummary.Columns.Select((_, i) => $"$c{i}"))})
+        ON CONFLICT (tenant, journey_id) DO UPDATE SET
+            version = excluded.version, {string.Join(", ", JourneySummary.Columns.Select(c => $"{c.Name} = excluded.{c.Name}"))}
+        """;
+
     private static async Task UpsertSummaryAsync(SqliteConnection connection, SqliteTransaction tx, JourneyAppend append, CancellationToken cancellationToken)
     {
-        var s = append.Summary;
         await using var command = connection.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = """
-            INSERT INTO journeys (tenant, journey_id, version, status, link_worker_id, client_name, referred_at,
-                                  first_contact_due_at, first_contact_overdue, awaits_first_contact_check, updated_at,
-                                  open_safety_alerts, assessment_digest, trips_awaiting_partner, community_referrals, unmet_needs,
-                                  first_contact_at, last_contact_at, next_follow_up_on, active_programs, birth_date)
-            VALUES ($tenant, $journey, $version, $status, $worker, $client, $referred, $due, $overdue, $awaits, $updated, $alerts, $digest, $trips, $referrals, $needs,
-                    $first, $last, $next, $programs, $born)
-            ON CONFLICT (tenant, journey_id) DO UPDATE SET
-                version = excluded.version, status = excluded.status, link_worker_id = excluded.link_worker_id,
-                client_name = excluded.client_name, referred_at = excluded.referred_at,
-                first_contact_due_at = excluded.first_contact_due_at, first_contact_overdue = excluded.first_contact_overdue,
-                awaits_first_contact_check = excluded.awaits_first_contact_check, updated_at = excluded.updated_at,
-                open_safety_alerts = excluded.open_safety_alerts, assessment_digest = excluded.assessment_digest,
-                trips_awaiting_partner = excluded.trips_awaiting_partner, community_referrals = excluded.community_referrals,
-                unmet_needs = excluded.unmet_needs, first_contact_at = excluded.first_contact_at, last_contact_at = excluded.last_contact_at,
-                next_follow_up_on = excluded.next_follow_up_on, active_programs = excluded.active_programs, birth_date = excluded.birth_date
-            """;
+        command.CommandText = UpsertSummary;
         command.Parameters.AddWithValue("$tenant", append.Tenant.Value);
         command.Parameters.AddWithValue("$journey", Key(append.JourneyId));
         command.Parameters.AddWithValue("$version", append.ExpectedVersion + append.Events.Count);
-        command.Parameters.AddWithValue("$status", s.Status);
-        command.Parameters.AddWithValue("$worker", (object?)s.LinkWorkerId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$client", s.ClientName);
-        command.Parameters.AddWithValue("$referred", Text(s.ReferredAt));
-        command.Parameters.AddWithValue("$due", s.FirstContactDueAt is { } due ? Text(due) : DBNull.Value);
-        command.Parameters.AddWithValue("$overdue", s.FirstContactOverdue ? 1 : 0);
-        command.Parameters.AddWithValue("$awaits", s.AwaitsFirstContactCheck ? 1 : 0);
-        command.Parameters.AddWithValue("$updated", Text(s.UpdatedAt));
-        command.Parameters.AddWithValue("$alerts", s.OpenSafetyAlerts);
-        command.Parameters.AddWithValue("$trips", s.TripsAwaitingPartner);
-        command.Parameters.AddWithValue("$referrals", (object?)s.CommunityReferrals ?? DBNull.Value);
-        command.Parameters.AddWithValue("$needs", (object?)s.UnmetNeeds ?? DBNull.Value);
-        command.Parameters.AddWithValue("$digest", (object?)s.AssessmentDigest ?? DBNull.Value);
-        command.Parameters.AddWithValue("$first", s.FirstContactAt is { } first ? Text(first) : DBNull.Value);
-        command.Parameters.AddWithValue("$last", s.LastContactAt is { } last ? Text(last) : DBNull.Value);
-        command.Parameters.AddWithValue("$next", s.NextFollowUpOn is { } next ? Text(next) : DBNull.Value);
-        command.Parameters.AddWithValue("$programs", s.ActivePrograms);
-        command.Parameters.AddWithValue("$born", s.BirthDate is { } born ? Text(born) : DBNull.Value);
+        var columns = JourneySummary.Columns;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            command.Parameters.AddWithValue($"$c{i}", columns[i].ValueOf(append.Summary) switch
+            {
+                null => DBNull.Value,
+                bool flag => flag ? 1 : 0,
+                DateTimeOffset at => Text(at),
+                DateOnly day => Text(day),
+                var value => value,
+            });
+        }
+
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,6 +1,11 @@
 namespace SocialPrescribing.Storage;
 
-/// <summary>The caseload row of a journey, rewritten with every append so listings never read streams.</summary>
+/// <summary>
+/// The caseload row of a journey, rewritten with every append so listings never read streams. Its values are decided by
+/// the caseload projection; its columns are declared once, in <see cref="Columns"/>, from which every store writes and
+/// reads it. A new column is a property here, its line in <see cref="Columns"/>, its value in the projection and a
+/// migration per engine; no store code changes.
+/// </summary>
 public sealed record JourneySummary(
     string Status,
     string? LinkWorkerId,
@@ -47,4 +52,30 @@ public sealed record JourneySummary(
 
     /// <summary>The journey's unmet needs as JSON (need, when, area; no details), for the unmet-needs report; null when none.</summary>
     public string? UnmetNeeds { get; init; }
+
+    /// <summary>A row with every column at its zero value, which readers fill column by column.</summary>
+    public static JourneySummary Empty { get; } = new(string.Empty, null, string.Empty, default, null, false, false, default);
+
+    /// <summary>The row's columns (beyond the tenant, the journey and its version), in the order the stores write them.</summary>
+    public static IReadOnlyList<CaseloadColumn> Columns { get; } =
+    [
+        CaseloadColumn.Text("status", s => s.Status, (s, v) => s with { Status = v! }),
+        CaseloadColumn.Text("link_worker_id", s => s.LinkWorkerId, (s, v) => s with { LinkWorkerId = v }, nullable: true),
+        CaseloadColumn.Text("client_name", s => s.ClientName, (s, v) => s with { ClientName = v! }),
+        CaseloadColumn.Instant("referred_at", s => s.ReferredAt, (s, v) => s with { ReferredAt = v!.Value }),
+        CaseloadColumn.Instant("first_contact_due_at", s => s.FirstContactDueAt, (s, v) => s with { FirstContactDueAt = v }, nullable: true),
+        CaseloadColumn.Boolean("first_contact_overdue", s => s.FirstContactOverdue, (s, v) => s with { FirstContactOverdue = v }),
+        CaseloadColumn.Boolean("awaits_first_contact_check", s => s.AwaitsFirstContactCheck, (s, v) => s with { AwaitsFirstContactCheck = v }),
+        CaseloadColumn.Instant("updated_at", s => s.UpdatedAt, (s, v) => s with { UpdatedAt = v!.Value }),
+        CaseloadColumn.Count("open_safety_alerts", s => s.OpenSafetyAlerts, (s, v) => s with { OpenSafetyAlerts = v }),
+        CaseloadColumn.Text("assessment_digest", s => s.AssessmentDigest, (s, v) => s with { AssessmentDigest = v }, nullable: true, listed: false),
+        CaseloadColumn.Count("trips_awaiting_partner", s => s.TripsAwaitingPartner, (s, v) => s with { TripsAwaitingPartner = v }),
+        CaseloadColumn.Json("community_referrals", s => s.CommunityReferrals, (s, v) => s with { CommunityReferrals = v }),
+        CaseloadColumn.Json("unmet_needs", s => s.UnmetNeeds, (s, v) => s with { UnmetNeeds = v }),
+        CaseloadColumn.Instant("first_contact_at", s => s.FirstContactAt, (s, v) => s with { FirstContactAt = v }, nullable: true),
+        CaseloadColumn.Instant("last_contact_at", s => s.LastContactAt, (s, v) => s with { LastContactAt = v }, nullable: true),
+        CaseloadColumn.Date("next_follow_up_on", s => s.NextFollowUpOn, (s, v) => s with { NextFollowUpOn = v }),
+        CaseloadColumn.Count("active_programs", s => s.ActivePrograms, (s, v) => s with { ActivePrograms = v }),
+        CaseloadColumn.Date("birth_date", s => s.BirthDate, (s, v) => s with { BirthDate = v }),
+    ];
 }
