@@ -34,6 +34,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<JourneyUseCases>();
         services.TryAddSingleton<CaseloadQueries>();
         services.TryAddSingleton<ProjectionRebuild>();
+        services.TryAddSingleton<ActivityQueries>();
         services.TryAddSingleton<TrainingUseCases>();
         services.TryAddSingleton<DirectoryUseCases>();
         services.TryAddSingleton<MatchUseCases>();

@@ -14,6 +14,18 @@ public sealed partial class PostgresJourneyStore : IEventFeed
     public Task<int> ConsumeAsync(
         string consumer, int max, IReadOnlySet<string>? only, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(handle);
+        return ConsumeWithinAsync(consumer, max, only, (events, _, _, token) => handle(events, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// The feed's consumption: <paramref name="handle"/> runs inside the transaction that then moves the checkpoint,
+    /// with its connection, so what it writes there commits with the checkpoint or not at all.
+    /// </summary>
+    private Task<int> ConsumeWithinAsync(
+        string consumer, int max, IReadOnlySet<string>? only, Func<IReadOnlyList<FeedEvent>, NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> handle,
+        CancellationToken cancellationToken)
+    {
         FeedConsumers.Check(consumer);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         ArgumentNullException.ThrowIfNull(handle);
@@ -80,7 +92,7 @@ public sealed partial class PostgresJourneyStore : IEventFeed
 
             if (events.Count > 0)
             {
-                await handle(events, cancellationToken);
+                await handle(events, connection, tx, cancellationToken);
             }
 
             await using (var unflushed = new NpgsqlCommand(_sql.UnflushedCommit, connection, tx))

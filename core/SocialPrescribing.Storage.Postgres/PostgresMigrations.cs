@@ -28,6 +28,7 @@ internal static class PostgresMigrations
         ("directory_service_terms", false),
         ("directory_records", false),
         ("directory_postal_codes", false),
+        ("projection_tallies", true),
     ];
 
     /// <summary>
@@ -442,6 +443,22 @@ internal static class PostgresMigrations
             """,
             $"CREATE INDEX ix_journeys_client ON {schema}.journeys (tenant, birth_date)",
         ]),
+        // The counts asynchronous projections keep (per tenant, day and key), written with their feed checkpoint in
+        // one transaction. The system reader reads them only to find the tenants a rebuild clears.
+        new(15, "tallies of asynchronous projections", schema =>
+        [
+            $"""
+            CREATE TABLE {schema}.projection_tallies (
+                tenant      text    NOT NULL,
+                projection  text    NOT NULL,
+                day         date    NOT NULL,
+                key         text    NOT NULL,
+                count       bigint  NOT NULL CHECK (count >= 0),
+                PRIMARY KEY (tenant, projection, day, key)
+            )
+            """,
+            .. TenantPolicies(schema, "projection_tallies", systemReads: true),
+        ]),
     ];
 
 
@@ -488,7 +505,7 @@ internal static class PostgresMigrations
         $"GRANT USAGE ON SCHEMA {schema} TO {role}",
         $"GRANT SELECT ON {schema}.schema_migrations TO {role}",
         $"GRANT SELECT, INSERT ON {schema}.journey_events, {schema}.record_streams, {schema}.audit_entries TO {role}",
-        $"GRANT SELECT, INSERT, UPDATE, DELETE ON {schema}.journeys TO {role}",
+        $"GRANT SELECT, INSERT, UPDATE, DELETE ON {schema}.journeys, {schema}.projection_tallies TO {role}",
         $"GRANT SELECT, INSERT, UPDATE ON {schema}.feed_checkpoints, {schema}.audit_chain_heads, {schema}.directory_services TO {role}",
         $"GRANT SELECT, INSERT, UPDATE ON {schema}.directory_records, {schema}.directory_postal_codes TO {role}",
         $"GRANT SELECT, INSERT, DELETE ON {schema}.directory_service_locations, {schema}.directory_service_terms TO {role}",

@@ -182,6 +182,20 @@ internal sealed class PostgresStatements
             SELECT tenant FROM {events} WHERE version = 1
             """;
         ClearCaseload = $"DELETE FROM {_journeys}";
+        var tallies = $"{QuotedSchema}.projection_tallies";
+        // $1 projection, $2..$5 the changes as parallel arrays (tenant, day, key, delta), each (tenant, day, key) once.
+        AddTallies = $"""
+            INSERT INTO {tallies} (tenant, projection, day, key, count)
+            SELECT t.tenant, $1, t.day, t.key, t.delta FROM unnest($2::text[], $3::date[], $4::text[], $5::bigint[]) AS t (tenant, day, key, delta)
+            ON CONFLICT (tenant, projection, day, key) DO UPDATE SET count = {tallies}.count + excluded.count
+            """;
+        ReadTallies = $"""
+            SELECT day, key, count FROM {tallies}
+            WHERE tenant = $1 AND projection = $2 AND day BETWEEN $3 AND $4
+            ORDER BY day, key
+            """;
+        TallyTenants = $"SELECT DISTINCT tenant FROM {tallies} WHERE projection = $1";
+        ClearTallies = $"DELETE FROM {tallies} WHERE projection = $1";
         ReadStreamPage = $"""
             SELECT e.tenant, e.journey_id, e.version, e.event_type, e.data, e.command_id, e.actor, e.occurred_at
             FROM (
@@ -282,6 +296,18 @@ internal sealed class PostgresStatements
 
     /// <summary>The tenants that have caseload rows or streams (as the system reader).</summary>
     public string CaseloadTenants { get; }
+
+    /// <summary>$1 projection, $2..$5 tenants, days, keys and deltas: adds them to the projection's tallies.</summary>
+    public string AddTallies { get; }
+
+    /// <summary>$1 tenant, $2 projection, $3 and $4 the first and last day: the tallies, by day then key.</summary>
+    public string ReadTallies { get; }
+
+    /// <summary>$1 projection: the tenants it has tallies for (as the system reader).</summary>
+    public string TallyTenants { get; }
+
+    /// <summary>$1 projection: deletes its tallies of the tenants the transaction named.</summary>
+    public string ClearTallies { get; }
 
     /// <summary>Deletes the caseload rows of the tenants the transaction named.</summary>
     public string ClearCaseload { get; }

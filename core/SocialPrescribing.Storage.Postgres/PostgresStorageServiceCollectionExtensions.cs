@@ -71,6 +71,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IRecordStreamStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
+        services.AddSingleton<IProjectionTallies>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         return services;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using SocialPrescribing.Abstractions;
 
 namespace SocialPrescribing.Storage.Sqlite;
@@ -15,12 +16,23 @@ public sealed partial class SqliteJourneyStore : IEventFeed
         ConsumeAsync(consumer, max, null, handle, cancellationToken);
 
     /// <remarks>The file is local: events are read whole and those not in <paramref name="only"/> passed over here.</remarks>
-    public async Task<int> ConsumeAsync(
+    public Task<int> ConsumeAsync(
         string consumer, int max, IReadOnlySet<string>? only, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task> handle, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        return ConsumeWithinAsync(consumer, max, only, handle, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The feed's consumption: <paramref name="handle"/> runs before the checkpoint moves; <paramref name="write"/>, when
+    /// given, runs in the transaction that moves it, so what it writes commits with the checkpoint or not at all.
+    /// </summary>
+    private async Task<int> ConsumeWithinAsync(
+        string consumer, int max, IReadOnlySet<string>? only, Func<IReadOnlyList<FeedEvent>, CancellationToken, Task>? handle,
+        Func<IReadOnlyList<FeedEvent>, SqliteConnection, SqliteTransaction, CancellationToken, Task>? write, CancellationToken cancellationToken)
     {
         FeedConsumers.Check(consumer);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        ArgumentNullException.ThrowIfNull(handle);
         var lease = _consumers.GetOrAdd(consumer, _ => new SemaphoreSlim(1, 1));
         if (!await lease.WaitAsync(0, cancellationToken))
         {
@@ -59,12 +71,12 @@ public sealed partial class SqliteJourneyStore : IEventFeed
             }
 
             var wanted = only is null ? events : [.. events.Where(e => only.Contains(e.Event.Type))];
-            if (wanted.Count > 0)
+            if (wanted.Count > 0 && handle is not null)
             {
                 await handle(wanted, cancellationToken);
             }
 
-            await ResetAsync(consumer, events[^1].Position, cancellationToken);
+            await SaveCheckpointAsync(consumer, events[^1].Position, wanted.Count > 0 ? write is null ? null : (connection, tx, token) => write(wanted, connection, tx, token) : null, cancellationToken);
             return events.Count == max ? max : wanted.Count;
         }
         finally
@@ -89,13 +101,26 @@ public sealed partial class SqliteJourneyStore : IEventFeed
     public Task ResetAsync(string consumer, FeedPosition position, CancellationToken cancellationToken = default)
     {
         FeedConsumers.Check(consumer);
-        return RunAsync(async () =>
+        return SaveCheckpointAsync(consumer, position, null, cancellationToken);
+    }
+
+    /// <summary>Moves <paramref name="consumer"/>'s checkpoint, in one transaction with what <paramref name="write"/> writes first.</summary>
+    private Task SaveCheckpointAsync(
+        string consumer, FeedPosition position, Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>? write, CancellationToken cancellationToken) =>
+        RunAsync(async () =>
         {
             await using var connection = await OpenAsync(cancellationToken);
             await _writeGate.WaitAsync(cancellationToken);
             try
             {
+                await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                if (write is not null)
+                {
+                    await write(connection, tx, cancellationToken);
+                }
+
                 await using var command = connection.CreateCommand();
+                command.Transaction = tx;
                 command.CommandText = """
                     INSERT INTO feed_checkpoints (consumer, position, updated_at) VALUES ($consumer, $position, $at)
                     ON CONFLICT (consumer) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at
@@ -104,13 +129,13 @@ public sealed partial class SqliteJourneyStore : IEventFeed
                 command.Parameters.AddWithValue("$position", position.Sequence);
                 command.Parameters.AddWithValue("$at", Text(_time.GetUtcNow()));
                 await command.ExecuteNonQueryAsync(cancellationToken);
+                await tx.CommitAsync(cancellationToken);
             }
             finally
             {
                 _writeGate.Release();
             }
         });
-    }
 
     public Task<FeedPosition> HeadAsync(CancellationToken cancellationToken = default) =>
         RunAsync(async () =>

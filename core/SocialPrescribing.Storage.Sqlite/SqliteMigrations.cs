@@ -256,5 +256,17 @@ internal static class SqliteMigrations
             ALTER TABLE journeys ADD COLUMN birth_date TEXT;
             CREATE INDEX ix_journeys_client ON journeys (tenant, birth_date);
             """),
+        (13, """
+            -- The counts asynchronous projections keep (per tenant, day and key), written with their feed checkpoint in
+            -- one transaction.
+            CREATE TABLE projection_tallies (
+                tenant      TEXT    NOT NULL,
+                projection  TEXT    NOT NULL,
+                day         TEXT    NOT NULL,
+                key         TEXT    NOT NULL,
+                count       INTEGER NOT NULL CHECK (count >= 0),
+                PRIMARY KEY (tenant, projection, day, key)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

@@ -36,6 +36,88 @@ public abstract class EventFeedConformance : JourneyStoreConformance
         }
     }
 
+    protected IProjectionTallies Tallies => (IProjectionTallies)Store;
+
+    private static readonly DateOnly Day1 = new(2026, 11, 24);
+
+    /// <summary>A projection's tally: each event counts one under its type, on the day its minute (in the test data) says.</summary>
+    private static IEnumerable<TallyChange> ByType(IReadOnlyList<FeedEvent> events) =>
+        events.Select(e => new TallyChange(e.Tenant, Day1.AddDays(e.Event.OccurredAt.Minute % 2), e.Event.Type, 1));
+
+    /// <summary>Tallies under <paramref name="projection"/> until <paramref name="expected"/> events have been counted and nothing more comes.</summary>
+    private async Task<int> TallyAllAsync(string projection, int expected, Func<IReadOnlyList<FeedEvent>, IEnumerable<TallyChange>>? tally = null)
+    {
+        var counted = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var count = await Tallies.TallyAsync(projection, 2, null, tally ?? ByType, Token);
+            counted += count;
+            if (count == 0 && (counted >= expected || DateTime.UtcNow > deadline))
+            {
+                return counted;
+            }
+
+            if (count == 0)
+            {
+                await Task.Delay(50, Token);
+            }
+        }
+    }
+
+    private async Task<string> TalliesOfAsync(Abstractions.TenantId tenant, string projection = "by-type") =>
+        string.Join(", ", (await Tallies.ReadTalliesAsync(tenant, projection, Day1, Day1.AddDays(1), Token)).Select(r => $"{r.Day:MM-dd} {r.Key}={r.Count}"));
+
+    [Fact]
+    public async Task A_tally_projection_counts_every_committed_event_once_per_tenant()
+    {
+        await Store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event("ReferralReceived"), Event("ReferralAccepted", minute: 1)]), Token);
+        await Store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event("ReferralReceived", minute: 2)]), Token);
+        await Store.AppendAsync(Append(Ontario, Guid.NewGuid(), 0, [Event("ReferralReceived")]), Token);
+
+        Assert.Equal(4, await TallyAllAsync("by-type", 4));
+        Assert.Equal("11-24 ReferralReceived=2, 11-25 ReferralAccepted=1", await TalliesOfAsync(Alberta));
+        Assert.Equal("11-24 ReferralReceived=1", await TalliesOfAsync(Ontario));
+
+        // Read again: nothing new, nothing counted twice. Then one more event counts once.
+        Assert.Equal(0, await Tallies.TallyAsync("by-type", 10, null, ByType, Token));
+        await Store.AppendAsync(Append(Ontario, Guid.NewGuid(), 0, [Event("ReferralReceived", minute: 4)]), Token);
+        Assert.Equal(1, await TallyAllAsync("by-type", 1));
+        Assert.Equal("11-24 ReferralReceived=2", await TalliesOfAsync(Ontario));
+        Assert.Equal("", await TalliesOfAsync(Alberta, "another-projection"));
+    }
+
+    [Fact]
+    public async Task A_tally_projection_that_fails_counts_nothing_and_reads_the_same_events_again()
+    {
+        await Store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event("ReferralReceived"), Event("ReferralAccepted", minute: 1)]), Token);
+        await DrainAsync("wait-for-commit", 2);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Tallies.TallyAsync("by-type", 10, null, events => throw new InvalidOperationException("projection fault"), Token));
+        Assert.Equal("", await TalliesOfAsync(Alberta));
+
+        Assert.Equal(2, await TallyAllAsync("by-type", 2));
+        Assert.Equal("11-24 ReferralReceived=1, 11-25 ReferralAccepted=1", await TalliesOfAsync(Alberta));
+    }
+
+    [Fact]
+    public async Task Clearing_a_tally_projection_empties_it_and_it_counts_from_the_first_event_again()
+    {
+        await Store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event("ReferralReceived"), Event("ReferralAccepted", minute: 1)]), Token);
+        await Store.AppendAsync(Append(Ontario, Guid.NewGuid(), 0, [Event("ReferralReceived")]), Token);
+        Assert.Equal(3, await TallyAllAsync("by-type", 3));
+        Assert.Equal(3, await TallyAllAsync("other", 3));
+
+        await Tallies.ClearTalliesAsync("by-type", Token);
+
+        Assert.Equal("", await TalliesOfAsync(Alberta));
+        Assert.Equal("", await TalliesOfAsync(Ontario));
+        Assert.Equal("11-24 ReferralReceived=1", await TalliesOfAsync(Ontario, "other"));
+        Assert.Equal(3, await TallyAllAsync("by-type", 3));
+        Assert.Equal("11-24 ReferralReceived=1, 11-25 ReferralAccepted=1", await TalliesOfAsync(Alberta));
+    }
+
     [Fact]
     public async Task The_feed_delivers_every_committed_event_once_in_commit_order_with_its_stream()
     {

@@ -19,7 +19,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
     private static readonly string[] TenantTables =
     [
         "audit_chain_anchors", "audit_chain_heads", "audit_entries", "directory_postal_codes", "directory_records", "directory_service_locations",
-        "directory_service_terms", "directory_services", "journey_events", "journeys", "record_streams",
+        "directory_service_terms", "directory_services", "journey_events", "journeys", "projection_tallies", "record_streams",
     ];
     private static readonly string[] Both = ["ab", "on"];
 
@@ -92,12 +92,12 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         Assert.True(report.Complete);
         Assert.Empty(report.Problems);
 
-        // Only caseload rows are rewritten (and deleted by a rebuild), audit heads move forward, directory services and
+        // Only caseload rows and projection tallies are rewritten (and deleted by a rebuild), audit heads move forward, directory services and
         // records are replaced by a newer document (a service's locations and terms with it); nothing is truncated.
         Assert.Equal(
             [
                 "audit_chain_heads:UPDATE", "directory_postal_codes:UPDATE", "directory_records:UPDATE", "directory_service_locations:DELETE",
-                "directory_service_terms:DELETE", "directory_services:UPDATE", "journeys:DELETE", "journeys:UPDATE",
+                "directory_service_terms:DELETE", "directory_services:UPDATE", "journeys:DELETE", "journeys:UPDATE", "projection_tallies:DELETE", "projection_tallies:UPDATE",
             ],
             rights);
     }
@@ -254,8 +254,8 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
                 """);
         }
 
-        // Every ordinary path, as its tenant.
-        var (albertan, ontarian) = await WriteBothTenantsAsync();
+        // Every ordinary path, as its tenant (the projection's tallies come from the feed, which the trap blinds).
+        var (albertan, ontarian) = await WriteBothTenantsAsync(tally: false);
         var read = await Store.ReadAsync(Alberta, albertan, Token);
         var caseload = await Store.QueryAsync(Ontario, new JourneyQuery(null, null, 1, 10), Token);
         var records = await Store.ListStreamsAsync(Alberta, "training", Token);
@@ -296,7 +296,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
     }
 
     /// <summary>A journey, a record stream and an audit entry for each of the two tenants, through the store.</summary>
-    private async Task<(Guid Alberta, Guid Ontario)> WriteBothTenantsAsync()
+    private async Task<(Guid Alberta, Guid Ontario)> WriteBothTenantsAsync(bool tally = true)
     {
         var albertan = Guid.NewGuid();
         var ontarian = Guid.NewGuid();
@@ -322,6 +322,19 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         }
 
         await Store.AppendAsync([Entry(Alberta), Entry(Ontario)], Token);
+
+        // An asynchronous projection's tallies of both tenants' events (read from the feed, as the system).
+        var day = new DateOnly(2026, 1, 1);
+        await WaitUntilAsync(async () =>
+        {
+            if (!tally)
+            {
+                return true;
+            }
+
+            await Store.TallyAsync("seen", 100, null, events => events.Select(e => new TallyChange(e.Tenant, day, e.Event.Type, 1)), Token);
+            return (await Store.ReadTalliesAsync(Alberta, "seen", day, day, Token)).Count > 0 && (await Store.ReadTalliesAsync(Ontario, "seen", day, day, Token)).Count > 0;
+        });
         return (albertan, ontarian);
     }
 

@@ -1,4 +1,5 @@
 using SocialPrescribing.Grains.Journeys;
+using SocialPrescribing.Grains.Projections;
 using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Application.Projections;
@@ -7,12 +8,18 @@ namespace SocialPrescribing.Application.Projections;
 /// Rebuilds read models from the events: what an operator runs after a projection changed (a new column, a fixed
 /// computation) or to repair a read model. The streams are the record; read models can always be thrown away.
 /// </summary>
-public sealed class ProjectionRebuild(IReadModelStore readModels)
+public sealed class ProjectionRebuild(IReadModelStore readModels, IProjectionTallies tallies, IEnumerable<ITallyProjection> asynchronous)
 {
-    /// <summary>Every projection that can be rebuilt, by name.</summary>
-    public static IReadOnlyList<string> Names { get; } = [CaseloadProjection.Name];
+    private readonly ITallyProjection[] _asynchronous = [.. asynchronous];
 
-    /// <summary>Rebuilds the projection named <paramref name="name"/>, or every one when null; returns rows written per projection.</summary>
+    /// <summary>Every projection that can be rebuilt, by name: the inline caseload, then the asynchronous ones.</summary>
+    public IReadOnlyList<string> Names => [CaseloadProjection.Name, .. _asynchronous.Select(p => p.Name)];
+
+    /// <summary>
+    /// Rebuilds the projection named <paramref name="name"/>, or every one when null. Returns, per projection, the rows
+    /// written (the caseload) or the events counted again (an asynchronous projection: its tallies are cleared and it
+    /// reads the whole feed again; if a running host holds its place in the feed, that host finishes the catching up).
+    /// </summary>
     /// <exception cref="ArgumentException">No projection has that name.</exception>
     public async Task<IReadOnlyDictionary<string, int>> RebuildAsync(string? name, CancellationToken cancellationToken = default)
     {
@@ -21,10 +28,18 @@ public sealed class ProjectionRebuild(IReadModelStore readModels)
             throw new ArgumentException($"No projection '{name}'; known: {string.Join(", ", Names)}.", nameof(name));
         }
 
-        var written = new Dictionary<string, int>(StringComparer.Ordinal)
+        var written = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (name is null or CaseloadProjection.Name)
         {
-            [CaseloadProjection.Name] = await readModels.RebuildCaseloadAsync(CaseloadProjection.Project, cancellationToken),
-        };
+            written[CaseloadProjection.Name] = await readModels.RebuildCaseloadAsync(CaseloadProjection.Project, cancellationToken);
+        }
+
+        foreach (var projection in _asynchronous.Where(p => name is null || p.Name == name))
+        {
+            await tallies.ClearTalliesAsync(projection.Name, cancellationToken);
+            written[projection.Name] = await AsyncProjectionRunner.CatchUpAsync(tallies, projection, 1000, cancellationToken);
+        }
+
         return written;
     }
 }

@@ -11,6 +11,7 @@ using Hangfire.PostgreSql;
 using Orleans.Configuration;
 using SocialPrescribing.Clustering.Postgres;
 using SocialPrescribing.Application.Projections;
+using SocialPrescribing.Grains.Journeys;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Features.Access;
@@ -248,22 +249,25 @@ internal static class HostingExtensions
     }
 
     /// <summary>
-    /// <c>SocialPrescribing.Host projections rebuild [--name caseload]</c>: drops the read models (or the one named) and
-    /// builds them again from the events. Appends wait while it runs; reads go on.
+    /// <c>SocialPrescribing.Host projections rebuild [--name caseload|activity]</c>: drops the read models (or the one named)
+    /// and builds them again from the events. Appends wait while the caseload is rebuilt; reads go on.
     /// </summary>
     private static async Task RebuildProjectionsAsync(WebApplication app, string[] args)
     {
         var name = Array.IndexOf(args, "--name") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-        if (args is not [_, "rebuild", ..] || (name is not null && !ProjectionRebuild.Names.Contains(name, StringComparer.Ordinal)))
+        var rebuild = app.Services.GetRequiredService<ProjectionRebuild>();
+        if (args is not [_, "rebuild", ..] || (name is not null && !rebuild.Names.Contains(name, StringComparer.Ordinal)))
         {
-            await Console.Error.WriteLineAsync($"Usage: projections rebuild [--name {string.Join("|", ProjectionRebuild.Names)}]");
+            await Console.Error.WriteLineAsync($"Usage: projections rebuild [--name {string.Join("|", rebuild.Names)}]");
             Environment.ExitCode = 2;
             return;
         }
 
-        foreach (var (projection, rows) in await app.Services.GetRequiredService<ProjectionRebuild>().RebuildAsync(name))
+        foreach (var (projection, rows) in await rebuild.RebuildAsync(name))
         {
-            await Console.Out.WriteLineAsync($"Projection {projection} rebuilt: {rows} rows.");
+            await Console.Out.WriteLineAsync(projection == CaseloadProjection.Name
+                ? $"Projection {projection} rebuilt: {rows} rows."
+                : $"Projection {projection} rebuilt: {rows} events counted.");
         }
     }
 }

@@ -1,8 +1,10 @@
 using SocialPrescribing.Application.Journeys;
+using SocialPrescribing.Application.Projections;
 using SocialPrescribing.Documents;
 using SocialPrescribing.Documents.Reports;
 using SocialPrescribing.Domain.Outcomes;
 using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Grains.Projections;
 using SocialPrescribing.Host.Http;
 using SocialPrescribing.Host.Features.Access;
 
@@ -16,6 +18,7 @@ internal static class ReportsFeature
     {
         builder.Services.AddReports(builder.Configuration.GetSection(ReportOptions.SectionName));
         builder.Services.AddScoped<ProgramReports>();
+        builder.Services.AddAsyncProjections(builder.Configuration.GetSection("Projections").Bind);
         return builder;
     }
 
@@ -38,6 +41,15 @@ internal static class ReportsFeature
             .WithSummary("The needs no program could meet, recorded in the period: by need, by area (a postal code's first three characters) and by both, for commissioners. Counts under 5 are suppressed (null). Dates are yyyy-mm-dd in the program's calendar; 'to' defaults to today.")
             .Produces<UnmetNeedsReport>()
             .ProducesValidationProblem();
+        tenant.MapGet("/reports/activity", ActivityAsync)
+            .RequireAuthorization(AccessPolicies.Oversight)
+            .WithName("GetActivityReport")
+            .WithTags("Reports")
+            .WithSummary("The program's activity per day: how many of each journey event (referrals received, contacts, assessments, safety alerts, trips…) "
+                + "were recorded, and the totals. Counts of events, not people; kept by an asynchronous projection, so the latest second may be missing. "
+                + "Dates are yyyy-mm-dd in the program's calendar; 'to' defaults to today and 'from' to 27 days before it; at most 366 days.")
+            .Produces<ActivityReport>()
+            .ProducesValidationProblem();
         return tenant;
     }
 
@@ -57,6 +69,25 @@ internal static class ReportsFeature
             digests.Where(d => d.UnmetNeeds is not null).Select(d => UnmetNeedDigest.Read(d.UnmetNeeds!)),
             first is { } f ? ProgramReports.StartOf(f, tenant) : null,
             ProgramReports.EndOf(last, tenant)));
+    }
+
+    private static async Task<IResult> ActivityAsync(HttpContext http, string? from, string? to, ActivityQueries activity, TimeProvider time)
+    {
+        var tenant = TenantEndpointFilter.GetTenant(http);
+        var validation = new RequestValidation();
+        var (first, last) = Period(validation, from, to, BusinessCalendar.LocalDate(time.GetUtcNow(), tenant));
+        var start = first ?? last.AddDays(-27);
+        if (validation.IsValid && last.DayNumber - start.DayNumber + 1 > ActivityQueries.MaxDays)
+        {
+            validation.Add("from", $"A period of at most {ActivityQueries.MaxDays} days.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        return TypedResults.Ok(await activity.ForPeriodAsync(tenant.Id, start, last, http.RequestAborted));
     }
 
     /// <summary>The period a report asks for: from (optional) and to (default today), each yyyy-mm-dd, not reversed.</summary>
