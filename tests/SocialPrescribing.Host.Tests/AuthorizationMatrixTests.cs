@@ -75,6 +75,7 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["GetTrip"] = (Clinical, Scope.Journey),
         ["ListOpenSafetyAlerts"] = ([AccessRoles.Supervisor], Scope.Tenant),
         ["GetOutcomeReport"] = (Oversight, Scope.Tenant),
+        ["GetActivityReport"] = (Oversight, Scope.Tenant),
         ["SearchAuditLog"] = ([AccessRoles.PrivacyOfficer], Scope.Tenant),
         ["VerifyAuditLog"] = ([AccessRoles.PrivacyOfficer], Scope.Tenant),
         ["ExportAuditEvents"] = ([AccessRoles.PrivacyOfficer], Scope.Tenant),

@@ -8,9 +8,9 @@ namespace SocialPrescribing.Application.Projections;
 public sealed record ActivityDay(DateOnly Day, IReadOnlyDictionary<string, long> Events);
 
 /// <summary>
-/// A program's activity over a period, from the asynchronous <see cref="ActivityProjection"/>: every day from
-/// <see cref="From"/> to <see cref="To"/> (days without activity included, empty), and the totals per event type.
-/// Counts of events, not of people; it may lag the latest commands by about a second.
+/// A program's activity over a period, from the asynchronous activity projection: every day of the period, both ends
+/// included (days without activity too, empty), and the totals per event type. Counts of events, not of people; it may
+/// lag the latest commands by about a second.
 /// </summary>
 public sealed record ActivityReport(string Tenant, DateOnly From, DateOnly To, IReadOnlyList<ActivityDay> Days, IReadOnlyDictionary<string, long> Totals);
 
