@@ -51,7 +51,7 @@ internal sealed partial class PostgresGroupCommitter
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresStatements _sql;
-    private readonly PostgresAppendCounters _counters;
+    private readonly AppendCounters _counters;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<PendingAppend> _queue;
@@ -65,7 +65,7 @@ internal sealed partial class PostgresGroupCommitter
         NpgsqlDataSource dataSource,
         PostgresStatements sql,
         PostgresStorageOptions options,
-        PostgresAppendCounters counters,
+        AppendCounters counters,
         TimeProvider time,
         ILogger logger)
     {

@@ -32,7 +32,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
     private readonly TimeProvider _time;
     private readonly ILogger<PostgresJourneyStore> _logger;
     private readonly Lock _migrationGate = new();
-    private readonly PostgresAppendCounters _counters = new();
+    private readonly AppendCounters _counters = new();
     private readonly PostgresGroupCommitter? _groupCommit;
     private readonly AuditAppendQueue? _auditQueue;
     private readonly PostgresStoreMetrics _metrics;
@@ -95,7 +95,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
     public string Schema => _options.Schema;
 
     /// <summary>Transactions and appends committed so far, and appends waiting for a group-commit writer.</summary>
-    public PostgresAppendStatistics AppendStatistics => _counters.Snapshot(_groupCommit?.Queued ?? 0);
+    public PostgresAppendStatistics AppendStatistics => new(_counters.Transactions, _counters.Appends, _counters.Conflicts, _counters.LargestBatch, _groupCommit?.Queued ?? 0);
 
     /// <summary>
     /// Brings the schema up to date: creates it when missing and applies the numbered steps not yet

@@ -123,13 +123,17 @@ internal static class PostgresParameters
     {
         foreach (var column in JourneySummary.Columns)
         {
+            // Columns that are never null travel as typed parameters, which Npgsql writes without looking up a type.
+            var value = column.ValueOf(summary);
             parameters.Add(column.Kind switch
             {
-                CaseloadColumnKind.Text or CaseloadColumnKind.Json => NullableText((string?)column.ValueOf(summary)),
-                CaseloadColumnKind.Count => Integer((int)column.ValueOf(summary)!),
-                CaseloadColumnKind.Boolean => Boolean((bool)column.ValueOf(summary)!),
-                CaseloadColumnKind.Instant => NullableTimestamp((DateTimeOffset?)column.ValueOf(summary)),
-                CaseloadColumnKind.Date => NullableDate((DateOnly?)column.ValueOf(summary)),
+                CaseloadColumnKind.Text when !column.Nullable => Text((string)value!),
+                CaseloadColumnKind.Text or CaseloadColumnKind.Json => NullableText((string?)value),
+                CaseloadColumnKind.Count => Integer((int)value!),
+                CaseloadColumnKind.Boolean => Boolean((bool)value!),
+                CaseloadColumnKind.Instant when !column.Nullable => Timestamp((DateTimeOffset)value!),
+                CaseloadColumnKind.Instant => NullableTimestamp((DateTimeOffset?)value),
+                CaseloadColumnKind.Date => NullableDate((DateOnly?)value),
                 _ => throw UnknownKind(column),
             });
         }

@@ -19,7 +19,7 @@ internal sealed class PostgresStoreMetrics : IDisposable
     private readonly Histogram<double> _duration;
     private volatile bool _disposed;
 
-    public PostgresStoreMetrics(IMeterFactory? factory, string schema, PostgresAppendCounters counters, Func<int> queued)
+    public PostgresStoreMetrics(IMeterFactory? factory, string schema, AppendCounters counters, Func<int> queued)
     {
         var options = new MeterOptions(MeterName) { Tags = [new("db.namespace", schema)] };
         _ownsMeter = factory is null;

@@ -8,11 +8,18 @@ namespace SocialPrescribing.Storage.Sqlite;
 
 /// <summary>
 /// The embedded engine. SQLite allows one writer at a time, so writes queue on a gate in this process
-/// rather than spinning on SQLITE_BUSY; reads run beside them thanks to the WAL journal.
+/// rather than spinning on SQLITE_BUSY; reads run beside them thanks to the WAL journal. Journey appends
+/// that queue while the gate is held are written together, one transaction and one fsync for all
+/// (see <see cref="AppendAsync(JourneyAppend, CancellationToken)"/>).
 /// </summary>
 public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
 {
+    /// <summary>The most appends one group commit writes.</summary>
+    private const int MaxAppendsPerCommit = 256;
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingWrite<JourneyAppend>> _appends = new();
+    private readonly AppendCounters _counters = new();
     private readonly string _connectionString;
     private readonly ILogger<SqliteJourneyStore> _logger;
     private readonly TimeProvider _time;
@@ -96,7 +103,17 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         return events;
     }
 
-    public Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default) => RunAsync(async () =>
+    /// <summary>Appends and the transactions that committed them since the store was created.</summary>
+    public SqliteAppendStatistics AppendStatistics => new(_counters.Transactions, _counters.Appends, _counters.Conflicts, _counters.LargestBatch);
+
+    /// <summary>
+    /// Appends with group commit: the append joins a queue, and whoever holds the write gate next writes every append
+    /// queued by then in one transaction, so appends from many journeys share one commit and one fsync. The caller is
+    /// released once the transaction holding its append is durable. Each append is checked against its stream's
+    /// version on its own, inside a savepoint: a stale one fails alone (<see cref="StreamVersionConflictException"/>)
+    /// and the rest commit; any other failure fails the whole batch with nothing of it written.
+    /// </summary>
+    public async Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(append);
         if (append.Events.Count == 0)
@@ -104,17 +121,112 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             return;
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        var pending = new PendingWrite<JourneyAppend>(append);
+        _appends.Enqueue(pending);
+        using (cancellationToken.Register(static (state, token) => ((PendingWrite<JourneyAppend>)state!).Abandon(token), pending))
         {
-            await using var tx = connection.BeginTransaction(deferred: false);
-            var current = await CurrentVersionAsync(connection, tx, append.Tenant, append.JourneyId, cancellationToken);
-            if (current != append.ExpectedVersion)
+            try
             {
-                throw new StreamVersionConflictException(append.JourneyId, append.ExpectedVersion);
+                await _writeGate.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Abandoned unless a writer has already claimed it; then its outcome is the batch's.
+                await pending.Outcome;
+                return;
             }
 
+            try
+            {
+                // Another caller's batch may already have written this append; then there is only what queued since.
+                await WriteQueuedAppendsAsync();
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+
+            await pending.Outcome;
+        }
+    }
+
+    /// <summary>With the write gate held: writes the queued appends (up to a batch) in one transaction and tells their callers.</summary>
+    private async Task WriteQueuedAppendsAsync()
+    {
+        var batch = new List<PendingWrite<JourneyAppend>>();
+        while (batch.Count < MaxAppendsPerCommit && _appends.TryDequeue(out var next))
+        {
+            if (next.TryClaim())
+            {
+                batch.Add(next);
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var refused = new Exception?[batch.Count];
+        try
+        {
+            await RunAsync(async () =>
+            {
+                await using var connection = await OpenAsync(CancellationToken.None);
+                await using var tx = connection.BeginTransaction(deferred: false);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    refused[i] = await WriteAppendAsync(connection, tx, batch[i].Item, savepoint: batch.Count > 1);
+                }
+
+                await tx.CommitAsync(CancellationToken.None);
+            });
+        }
+#pragma warning disable CA1031 // Whatever stopped the batch belongs to its callers; a writer that threw would strand them.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            foreach (var pending in batch)
+            {
+                pending.Fail(ex);
+            }
+
+            return;
+        }
+
+        _counters.Committed(refused.Count(r => r is null), refused.Count(r => r is not null));
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (refused[i] is { } reason)
+            {
+                batch[i].Fail(reason);
+            }
+            else
+            {
+                batch[i].Commit();
+            }
+        }
+    }
+
+    /// <summary>
+    /// One append inside the batch's transaction: null when written, or why it was refused (a stale version, or a
+    /// constraint its own values broke, undone to its savepoint). Other failures are thrown and end the batch.
+    /// </summary>
+    private static async Task<Exception?> WriteAppendAsync(SqliteConnection connection, SqliteTransaction tx, JourneyAppend append, bool savepoint)
+    {
+        var current = await CurrentVersionAsync(connection, tx, append.Tenant, append.JourneyId, CancellationToken.None);
+        if (current != append.ExpectedVersion)
+        {
+            return new StreamVersionConflictException(append.JourneyId, append.ExpectedVersion);
+        }
+
+        if (savepoint)
+        {
+            tx.Save("append");
+        }
+
+        try
+        {
             await using (var insert = connection.CreateCommand())
             {
                 insert.Transaction = tx;
@@ -124,17 +236,25 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
                     """;
                 insert.Parameters.AddWithValue("$tenant", append.Tenant.Value);
                 insert.Parameters.AddWithValue("$journey", Key(append.JourneyId));
-                await InsertNumberedAsync(insert, append.ExpectedVersion, append.Events, cancellationToken);
+                await InsertNumberedAsync(insert, append.ExpectedVersion, append.Events, CancellationToken.None);
             }
 
-            await UpsertSummaryAsync(connection, tx, append, cancellationToken);
-            await tx.CommitAsync(cancellationToken);
+            await UpsertSummaryAsync(connection, tx, append, CancellationToken.None);
         }
-        finally
+        catch (SqliteException ex) when (savepoint && ex.SqliteErrorCode == 19)
         {
-            _writeGate.Release();
+            tx.Rollback("append");
+            tx.Release("append");
+            return new StreamVersionConflictException("The stream changed while appending.", ex);
         }
-    });
+
+        if (savepoint)
+        {
+            tx.Release("append");
+        }
+
+        return null;
+    }
 
     public Task<JourneyPage> QueryAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default) =>
         RunAsync(async () =>

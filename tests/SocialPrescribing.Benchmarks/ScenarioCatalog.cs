@@ -80,6 +80,7 @@ internal static class ScenarioCatalog
                 return new GrainScenario(
                     "grain API, SQLite",
                     services => services.AddSqliteJourneyStore(Section(new() { ["DataDirectory"] = folder })),
+                    services => CommitStatistics.Begin(services.GetRequiredService<SqliteJourneyStore>()),
                     cleanup: () =>
                     {
                         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -52,6 +52,46 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
         Assert.Equal(13L, (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
     }
 
+    [Fact]
+    public async Task Appends_from_many_journeys_at_once_share_commits_and_each_is_stored()
+    {
+        var journeys = Enumerable.Range(0, 64).Select(_ => Guid.NewGuid()).ToList();
+
+        // From many threads at once, as grains append (SQLite's calls complete synchronously, so one thread would append in turn).
+        await Task.WhenAll(journeys.Select(j => Task.Run(() => _store.AppendAsync(Append(Alberta, j, 0, [Event("ReferralReceived"), Event(minute: 1)]), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken)));
+
+        foreach (var journey in journeys)
+        {
+            Assert.Equal([1L, 2L], (await _store.ReadAsync(Alberta, journey, TestContext.Current.CancellationToken)).Select(e => e.Version));
+        }
+
+        var statistics = _store.AppendStatistics;
+        Assert.Equal(64, statistics.Appends);
+        // Appends that queued while another commit was being written shared the next one.
+        Assert.True(statistics.Transactions < 64 && statistics.LargestBatch > 1, $"{statistics.Transactions} commits for 64 appends, at most {statistics.LargestBatch} in one");
+    }
+
+    [Fact]
+    public async Task A_stale_append_among_many_fails_alone_and_the_others_commit()
+    {
+        var good = Enumerable.Range(0, 31).Select(_ => Guid.NewGuid()).ToList();
+        var stale = Guid.NewGuid();
+        var appends = good.Select(j => _store.AppendAsync(Append(Alberta, j, 0, [Event("ReferralReceived")]), TestContext.Current.CancellationToken)).ToList();
+        var refused = Task.Run(() => _store.AppendAsync(Append(Alberta, stale, 3, [Event()]), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        appends.AddRange(good.Select(j => _store.AppendAsync(Append(Alberta, j, 1, [Event(minute: 1)]), TestContext.Current.CancellationToken)));
+
+        await Assert.ThrowsAsync<StreamVersionConflictException>(() => refused);
+        await Task.WhenAll(appends);
+
+        Assert.Empty(await _store.ReadAsync(Alberta, stale, TestContext.Current.CancellationToken));
+        foreach (var journey in good)
+        {
+            Assert.Equal(2, (await _store.ReadAsync(Alberta, journey, TestContext.Current.CancellationToken)).Count);
+        }
+
+        Assert.Equal(1, _store.AppendStatistics.Conflicts);
+    }
+
     private SqliteJourneyStore Open() =>
         new(Options.Create(new SqliteStorageOptions { DataDirectory = _directory }), TimeProvider.System, NullLogger<SqliteJourneyStore>.Instance);
 }

@@ -1,7 +1,7 @@
-namespace SocialPrescribing.Storage.Postgres;
+namespace SocialPrescribing.Storage;
 
-/// <summary>The running totals behind <see cref="PostgresAppendStatistics"/>, updated by whichever thread committed.</summary>
-internal sealed class PostgresAppendCounters
+/// <summary>A store's running totals of appends and the transactions that committed them, updated by whichever thread committed.</summary>
+internal sealed class AppendCounters
 {
     private long _transactions;
     private long _appends;
@@ -37,10 +37,6 @@ internal sealed class PostgresAppendCounters
 
     public long Conflicts => Interlocked.Read(ref _conflicts);
 
-    public PostgresAppendStatistics Snapshot(int queued) => new(
-        Interlocked.Read(ref _transactions),
-        Interlocked.Read(ref _appends),
-        Interlocked.Read(ref _conflicts),
-        Volatile.Read(ref _largestBatch),
-        queued);
+    /// <summary>The most appends written in one transaction, conflicts included.</summary>
+    public int LargestBatch => Volatile.Read(ref _largestBatch);
 }
