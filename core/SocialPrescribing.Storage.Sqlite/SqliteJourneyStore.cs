@@ -20,6 +20,9 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly System.Collections.Concurrent.ConcurrentQueue<PendingWrite<JourneyAppend>> _appends = new();
     private readonly AppendCounters _counters = new();
+
+    /// <summary>The connection group commits write on, with their statements prepared; used only under the write gate.</summary>
+    private SqliteAppendWriter? _writer;
     private readonly string _connectionString;
     private readonly ILogger<SqliteJourneyStore> _logger;
     private readonly TimeProvider _time;
@@ -172,11 +175,11 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         {
             await RunAsync(async () =>
             {
-                await using var connection = await OpenAsync(CancellationToken.None);
-                await using var tx = connection.BeginTransaction(deferred: false);
+                var writer = _writer ??= SqliteAppendWriter.On(await OpenAsync(CancellationToken.None), UpsertSummary);
+                await using var tx = writer.Connection.BeginTransaction(deferred: false);
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    refused[i] = await WriteAppendAsync(connection, tx, batch[i].Item, savepoint: batch.Count > 1);
+                    refused[i] = await WriteAppendAsync(writer, tx, batch[i].Item, savepoint: batch.Count > 1);
                 }
 
                 await tx.CommitAsync(CancellationToken.None);
@@ -186,6 +189,9 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            // The next batch starts on a fresh connection.
+            _writer?.Dispose();
+            _writer = null;
             foreach (var pending in batch)
             {
                 pending.Fail(ex);
@@ -212,9 +218,11 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
     /// One append inside the batch's transaction: null when written, or why it was refused (a stale version, or a
     /// constraint its own values broke, undone to its savepoint). Other failures are thrown and end the batch.
     /// </summary>
-    private static async Task<Exception?> WriteAppendAsync(SqliteConnection connection, SqliteTransaction tx, JourneyAppend append, bool savepoint)
+    private static async Task<Exception?> WriteAppendAsync(SqliteAppendWriter writer, SqliteTransaction tx, JourneyAppend append, bool savepoint)
     {
-        var current = await CurrentVersionAsync(connection, tx, append.Tenant, append.JourneyId, CancellationToken.None);
+        var tenant = append.Tenant.Value;
+        var journey = Key(append.JourneyId);
+        var current = (long)(await writer.Version(tx, tenant, journey).ExecuteScalarAsync())!;
         if (current != append.ExpectedVersion)
         {
             return new StreamVersionConflictException(append.JourneyId, append.ExpectedVersion);
@@ -227,19 +235,13 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
 
         try
         {
-            await using (var insert = connection.CreateCommand())
+            var next = append.ExpectedVersion;
+            foreach (var e in append.Events)
             {
-                insert.Transaction = tx;
-                insert.CommandText = """
-                    INSERT INTO journey_events (tenant, journey_id, version, event_type, data, command_id, actor, occurred_at, position)
-                    VALUES ($tenant, $journey, $version, $type, $data, $command, $actor, $at, (SELECT COALESCE(MAX(position), 0) + 1 FROM journey_events))
-                    """;
-                insert.Parameters.AddWithValue("$tenant", append.Tenant.Value);
-                insert.Parameters.AddWithValue("$journey", Key(append.JourneyId));
-                await InsertNumberedAsync(insert, append.ExpectedVersion, append.Events, CancellationToken.None);
+                await writer.Insert(tx, tenant, journey, ++next, e.Type, e.Data, e.CommandId.ToString(), e.Actor, Text(e.OccurredAt)).ExecuteNonQueryAsync();
             }
 
-            await UpsertSummaryAsync(connection, tx, append, CancellationToken.None);
+            await writer.Upsert(tx, tenant, journey, next, JourneySummary.Columns.Select(c => ColumnValue(c, append.Summary))).ExecuteNonQueryAsync();
         }
         catch (SqliteException ex) when (savepoint && ex.SqliteErrorCode == 19)
         {
@@ -261,17 +263,9 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         {
             ArgumentNullException.ThrowIfNull(query);
             await using var connection = await OpenAsync(cancellationToken);
-            const string Filter = """
-                FROM journeys WHERE tenant = $tenant
-                  AND ($status IS NULL OR status = $status)
-                  AND ($worker IS NULL OR link_worker_id = $worker)
-                  AND ($alerts = 0 OR open_safety_alerts > 0)
-                  AND ($trips = 0 OR trips_awaiting_partner > 0)
-                  AND ($overdueOnly = 0 OR first_contact_overdue = 1)
-                  AND ($since IS NULL OR (status IN ('accepted', 'engaged') AND coalesce(last_contact_at, referred_at) < $since))
-                """;
+            var filter = Filter(query);
             await using var count = connection.CreateCommand();
-            count.CommandText = "SELECT COUNT(*) " + Filter;
+            count.CommandText = "SELECT COUNT(*) " + filter;
             AddFilter(count, tenant, query);
             var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
 
@@ -279,7 +273,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             var order = query.ByUrgency
                 ? "open_safety_alerts > 0 DESC, first_contact_overdue DESC, status IN ('referred', 'accepted', 'engaged') DESC, next_follow_up_on IS NULL, next_follow_up_on, coalesce(last_contact_at, referred_at), journey_id"
                 : "referred_at DESC, journey_id";
-            select.CommandText = ListColumns + "\n" + Filter + $"\nORDER BY {order} LIMIT $limit OFFSET $offset";
+            select.CommandText = ListColumns + "\n" + filter + $"\nORDER BY {order} LIMIT $limit OFFSET $offset";
             AddFilter(select, tenant, query);
             select.Parameters.AddWithValue("$limit", query.PageSize);
             select.Parameters.AddWithValue("$offset", (long)(query.Page - 1) * query.PageSize);
@@ -459,6 +453,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
 
     public void Dispose()
     {
+        _writer?.Dispose();
         _writeGate.Dispose();
         _migrationGate.Dispose();
         foreach (var lease in _consumers.Values)
@@ -483,16 +478,6 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         {
             _migrationGate.Release();
         }
-    }
-
-    private static async Task<long> CurrentVersionAsync(SqliteConnection connection, SqliteTransaction tx, TenantId tenant, Guid journeyId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM journey_events WHERE tenant = $tenant AND journey_id = $journey";
-        command.Parameters.AddWithValue("$tenant", tenant.Value);
-        command.Parameters.AddWithValue("$journey", Key(journeyId));
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>
@@ -539,28 +524,80 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         var columns = JourneySummary.Columns;
         for (var i = 0; i < columns.Count; i++)
         {
-            command.Parameters.AddWithValue($"$c{i}", columns[i].ValueOf(append.Summary) switch
-            {
-                null => DBNull.Value,
-                bool flag => flag ? 1 : 0,
-                DateTimeOffset at => Text(at),
-                DateOnly day => Text(day),
-                var value => value,
-            });
+            command.Parameters.AddWithValue($"$c{i}", ColumnValue(columns[i], append.Summary));
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>A caseload column's value as SQLite keeps it: flags as 0 and 1, instants and days as text.</summary>
+    private static object ColumnValue(CaseloadColumn column, JourneySummary summary) => column.ValueOf(summary) switch
+    {
+        null => DBNull.Value,
+        bool flag => flag ? 1 : 0,
+        DateTimeOffset at => Text(at),
+        DateOnly day => Text(day),
+        var value => value,
+    };
+
+    /// <summary>
+    /// A caseload listing's conditions. Filters that are absent are left out of the text rather than written as
+    /// <c>($x IS NULL OR col = $x)</c>, which keeps SQLite's planner off every index; the flags are written as the
+    /// partial indexes' own conditions, so those indexes serve them.
+    /// </summary>
+    private static string Filter(JourneyQuery query)
+    {
+        var filter = new System.Text.StringBuilder("FROM journeys WHERE tenant = $tenant");
+        if (query.Status is not null)
+        {
+            filter.Append(" AND status = $status");
+        }
+
+        if (query.LinkWorkerId is not null)
+        {
+            filter.Append(" AND link_worker_id = $worker");
+        }
+
+        if (query.OpenSafetyAlertsOnly)
+        {
+            filter.Append(" AND open_safety_alerts > 0");
+        }
+
+        if (query.TripsAwaitingPartnerOnly)
+        {
+            filter.Append(" AND trips_awaiting_partner > 0");
+        }
+
+        if (query.FirstContactOverdueOnly)
+        {
+            filter.Append(" AND first_contact_overdue = 1");
+        }
+
+        if (query.NoContactSince is not null)
+        {
+            filter.Append(" AND status IN ('accepted', 'engaged') AND coalesce(last_contact_at, referred_at) < $since");
+        }
+
+        return filter.ToString();
+    }
+
     private static void AddFilter(SqliteCommand command, TenantId tenant, JourneyQuery query)
     {
         command.Parameters.AddWithValue("$tenant", tenant.Value);
-        command.Parameters.AddWithValue("$status", (object?)query.Status ?? DBNull.Value);
-        command.Parameters.AddWithValue("$worker", (object?)query.LinkWorkerId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$alerts", query.OpenSafetyAlertsOnly ? 1 : 0);
-        command.Parameters.AddWithValue("$trips", query.TripsAwaitingPartnerOnly ? 1 : 0);
-        command.Parameters.AddWithValue("$overdueOnly", query.FirstContactOverdueOnly ? 1 : 0);
-        command.Parameters.AddWithValue("$since", query.NoContactSince is { } since ? Text(since) : DBNull.Value);
+        if (query.Status is { } status)
+        {
+            command.Parameters.AddWithValue("$status", status);
+        }
+
+        if (query.LinkWorkerId is { } worker)
+        {
+            command.Parameters.AddWithValue("$worker", worker);
+        }
+
+        if (query.NoContactSince is { } since)
+        {
+            command.Parameters.AddWithValue("$since", Text(since));
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool migrated = true)

@@ -268,5 +268,13 @@ internal static class SqliteMigrations
                 PRIMARY KEY (tenant, projection, day, key)
             ) WITHOUT ROWID;
             """),
+        (14, """
+            -- One index per caseload shape, each in listing order (newest referral first, then id), as on PostgreSQL: a page
+            -- is read off the index, and a link worker's caseload no longer scans the tenant's.
+            CREATE INDEX ix_journeys_newest ON journeys (tenant, referred_at DESC, journey_id);
+            CREATE INDEX ix_journeys_by_status ON journeys (tenant, status, referred_at DESC, journey_id);
+            CREATE INDEX ix_journeys_by_link_worker ON journeys (tenant, link_worker_id, referred_at DESC, journey_id) WHERE link_worker_id IS NOT NULL;
+            DROP INDEX ix_journeys_caseload;
+            """),
     ];
 }
