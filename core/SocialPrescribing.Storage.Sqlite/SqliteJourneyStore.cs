@@ -142,7 +142,9 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             try
             {
                 // Another caller's batch may already have written this append; then there is only what queued since.
-                await WriteQueuedAppendsAsync();
+                // SQLite's calls block their thread until the file is synced: on a thread of the pool's own, the
+                // caller's (a grain's) is free meanwhile to queue more appends for the next batch.
+                await Task.Run(WriteQueuedAppendsAsync, CancellationToken.None);
             }
             finally
             {
