@@ -19,22 +19,8 @@ public sealed partial class PostgresJourneyStore : IReadModelStore
 
             // A rebuild reads every tenant's streams as the host's system reader, and writes rows only of the tenants
             // it found, named as every writer names them.
-            var tenants = new List<TenantId>();
-            await using (var find = new NpgsqlBatch(connection, tx))
-            {
-                find.BatchCommands.Add(PostgresTenantScope.System());
-                find.BatchCommands.Add(new NpgsqlBatchCommand(_sql.LockCaseload));
-                find.BatchCommands.Add(new NpgsqlBatchCommand(_sql.CaseloadTenants));
-                await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-                do
-                {
-                    while (reader.FieldCount == 1 && reader.GetName(0) == "tenant" && await reader.ReadAsync(cancellationToken))
-                    {
-                        tenants.Add(TenantId.Parse(reader.GetString(0)));
-                    }
-                }
-                while (await reader.NextResultAsync(cancellationToken));
-            }
+            var tenants = await SystemTenantsAsync(
+                connection, tx, [new NpgsqlBatchCommand(_sql.LockCaseload), new NpgsqlBatchCommand(_sql.CaseloadTenants)], cancellationToken);
 
             await using (var clear = new NpgsqlBatch(connection, tx))
             {
@@ -92,5 +78,32 @@ public sealed partial class PostgresJourneyStore : IReadModelStore
         }
 
         return streams;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="statements"/> as the host's system reader, in <paramref name="tx"/>, and returns the tenants
+    /// the one whose single column is <c>tenant</c> lists: the first step of a rebuild, which then writes as those tenants.
+    /// </summary>
+    private static async Task<List<TenantId>> SystemTenantsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, IEnumerable<NpgsqlBatchCommand> statements, CancellationToken cancellationToken)
+    {
+        var tenants = new List<TenantId>();
+        await using var find = new NpgsqlBatch(connection, tx);
+        find.BatchCommands.Add(PostgresTenantScope.System());
+        foreach (var statement in statements)
+        {
+            find.BatchCommands.Add(statement);
+        }
+
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+        do
+        {
+            while (reader.FieldCount == 1 && reader.GetName(0) == "tenant" && await reader.ReadAsync(cancellationToken))
+            {
+                tenants.Add(TenantId.Parse(reader.GetString(0)));
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken));
+        return tenants;
     }
 }

@@ -63,26 +63,11 @@ public sealed partial class PostgresJourneyStore : IProjectionTallies
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
 
             // The consumer's lease first, so no host adds to the tallies while they are cleared.
-            var tenants = new List<TenantId>();
-            await using (var find = new NpgsqlBatch(connection, tx))
-            {
-                find.BatchCommands.Add(PostgresTenantScope.System());
-                var lease = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtext($1))");
-                lease.Parameters.Add(Text($"{_options.Schema}:feed:{consumer}"));
-                find.BatchCommands.Add(lease);
-                var which = new NpgsqlBatchCommand(_sql.TallyTenants);
-                which.Parameters.Add(Text(projection));
-                find.BatchCommands.Add(which);
-                await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-                do
-                {
-                    while (reader.FieldCount == 1 && reader.GetName(0) == "tenant" && await reader.ReadAsync(cancellationToken))
-                    {
-                        tenants.Add(TenantId.Parse(reader.GetString(0)));
-                    }
-                }
-                while (await reader.NextResultAsync(cancellationToken));
-            }
+            var lease = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtext($1))");
+            lease.Parameters.Add(Text($"{_options.Schema}:feed:{consumer}"));
+            var which = new NpgsqlBatchCommand(_sql.TallyTenants);
+            which.Parameters.Add(Text(projection));
+            var tenants = await SystemTenantsAsync(connection, tx, [lease, which], cancellationToken);
 
             if (tenants.Count > 0)
             {

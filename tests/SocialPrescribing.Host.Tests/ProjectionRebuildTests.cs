@@ -22,16 +22,7 @@ public sealed class ProjectionRebuildTests(PostgresFixture postgres)
     [InlineData("postgres")]
     public async Task Rebuilt_caseload_safety_alerts_and_report_equal_the_originals(string engine)
     {
-        var data = TempFolders.New("sp-rebuild");
-        var settings = new Dictionary<string, string>();
-        string[] arguments = ["--Storage:DataDirectory", data];
-        string? database = null;
-        if (engine == "postgres")
-        {
-            database = await (await postgres.GetServerAsync()).CreateDatabaseAsync(PostgresServer.UniqueName("rebuild"), Token);
-            settings = PostgresHostTests.Settings(database);
-            arguments = [.. arguments, "--Storage:Provider", "postgres", "--ConnectionStrings:Postgres", database];
-        }
+        var (data, settings, arguments, database) = await EngineAsync(engine);
 
         try
         {
@@ -72,16 +63,7 @@ public sealed class ProjectionRebuildTests(PostgresFixture postgres)
     [InlineData("postgres")]
     public async Task The_asynchronous_activity_projection_catches_up_and_a_rebuild_counts_every_event_again(string engine)
     {
-        var data = TempFolders.New("sp-rebuild");
-        var settings = new Dictionary<string, string>();
-        string[] arguments = ["--Storage:DataDirectory", data];
-        string? database = null;
-        if (engine == "postgres")
-        {
-            database = await (await postgres.GetServerAsync()).CreateDatabaseAsync(PostgresServer.UniqueName("activity"), Token);
-            settings = PostgresHostTests.Settings(database);
-            arguments = [.. arguments, "--Storage:Provider", "postgres", "--ConnectionStrings:Postgres", database];
-        }
+        var (data, settings, arguments, database) = await EngineAsync(engine);
 
         try
         {
@@ -130,6 +112,19 @@ public sealed class ProjectionRebuildTests(PostgresFixture postgres)
             SqliteConnection.ClearAllPools();
             TempFolders.Delete(data);
         }
+    }
+
+    /// <summary>A data folder and, on PostgreSQL, a fresh database: the host's settings and the command line's arguments for them.</summary>
+    private async Task<(string Data, Dictionary<string, string> Settings, string[] Arguments, string? Database)> EngineAsync(string engine)
+    {
+        var data = TempFolders.New("sp-rebuild");
+        if (engine != "postgres")
+        {
+            return (data, [], ["--Storage:DataDirectory", data], null);
+        }
+
+        var database = await (await postgres.GetServerAsync()).CreateDatabaseAsync(PostgresServer.UniqueName("rebuild"), Token);
+        return (data, PostgresHostTests.Settings(database), ["--Storage:DataDirectory", data, "--Storage:Provider", "postgres", "--ConnectionStrings:Postgres", database], database);
     }
 
     private static string Activity => $"/api/v1/tenants/{Api.Tenant}/reports/activity";
