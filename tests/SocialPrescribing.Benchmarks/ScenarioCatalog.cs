@@ -89,8 +89,15 @@ internal static class ScenarioCatalog
             case "http-sqlite":
                 return new HttpScenario("HTTP API, SQLite", options.HostAssembly, []);
             case "http-pg":
+                // As a deployment runs it: the host connects as a role row-level security binds (it refuses a superuser
+                // outside Development) and migrates as the database's owner.
                 var database = await server.CreateDatabaseAsync(PostgresServer.UniqueName("bench_http"), cancellationToken);
-                var settings = new List<string> { "--Storage:Provider", "postgres", "--ConnectionStrings:Postgres", database };
+                var role = new Npgsql.NpgsqlConnectionStringBuilder(await ApplicationRoleAsync(server, cancellationToken));
+                var asApplication = new Npgsql.NpgsqlConnectionStringBuilder(database) { Username = role.Username, Password = role.Password }.ConnectionString;
+                var settings = new List<string>
+                {
+                    "--Storage:Provider", "postgres", "--ConnectionStrings:Postgres", asApplication, "--ConnectionStrings:PostgresOwner", database,
+                };
                 if (writers is { } httpWriters)
                 {
                     settings.AddRange(["--Storage:GroupCommitWriters", httpWriters.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
