@@ -44,12 +44,14 @@ public sealed partial class AsyncProjectionRunner(
         }
 
         var failures = new int[_projections.Length];
-        var retryAt = new DateTimeOffset[_projections.Length];
+        // Milliseconds on the monotonic tick count: this paces retries against the database, it is no business deadline,
+        // and a wall clock set back would hold a projection back with it.
+        var retryAt = new long[_projections.Length];
         while (!stoppingToken.IsCancellationRequested)
         {
             for (var i = 0; i < _projections.Length; i++)
             {
-                if (DateTimeOffset.UtcNow < retryAt[i])
+                if (Environment.TickCount64 < retryAt[i])
                 {
                     continue;
                 }
@@ -67,9 +69,7 @@ public sealed partial class AsyncProjectionRunner(
                 {
                     failures[i]++;
                     LogFailed(ex, _projections[i].Name, failures[i]);
-                    // Real time, not the injected clock: this paces retries against the database, it is no business deadline.
-                    retryAt[i] = DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(
-                        Math.Min(_options.MaxRetryDelay.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures[i], 16))));
+                    retryAt[i] = Environment.TickCount64 + (long)Math.Min(_options.MaxRetryDelay.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures[i], 16)));
                 }
             }
 
