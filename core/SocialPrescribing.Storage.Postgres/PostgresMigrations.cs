@@ -29,6 +29,8 @@ internal static class PostgresMigrations
         ("directory_records", false),
         ("directory_postal_codes", false),
         ("projection_tallies", true),
+        ("tenant_settings", true),
+        ("tenant_settings_changes", false),
     ];
 
     /// <summary>
@@ -459,6 +461,34 @@ internal static class PostgresMigrations
             """,
             .. TenantPolicies(schema, "projection_tallies", systemReads: true),
         ]),
+        new(16, "tenants and their settings, with every change", schema =>
+        [
+            // The settings document is text, as the host wrote it; its changes are kept whole, never updated.
+            $$"""
+            CREATE TABLE {{schema}}.tenant_settings (
+                tenant      text        PRIMARY KEY CHECK (tenant ~ '^[a-z0-9-]{2,32}$'),
+                version     bigint      NOT NULL CHECK (version > 0),
+                settings    text        NOT NULL,
+                source      text        NOT NULL,
+                changed_at  timestamptz NOT NULL,
+                changed_by  text        NOT NULL
+            )
+            """,
+            $"""
+            CREATE TABLE {schema}.tenant_settings_changes (
+                tenant      text        NOT NULL,
+                version     bigint      NOT NULL CHECK (version > 0),
+                source      text        NOT NULL,
+                changed_at  timestamptz NOT NULL,
+                changed_by  text        NOT NULL,
+                changes     text        NOT NULL,
+                settings    text        NOT NULL,
+                PRIMARY KEY (tenant, version)
+            )
+            """,
+            .. TenantPolicies(schema, "tenant_settings", systemReads: true),
+            .. TenantPolicies(schema, "tenant_settings_changes", systemReads: false),
+        ]),
     ];
 
 
@@ -510,6 +540,8 @@ internal static class PostgresMigrations
         $"GRANT SELECT, INSERT, UPDATE ON {schema}.directory_records, {schema}.directory_postal_codes TO {role}",
         $"GRANT SELECT, INSERT, DELETE ON {schema}.directory_service_locations, {schema}.directory_service_terms TO {role}",
         $"GRANT SELECT ON {schema}.audit_chain_anchors TO {role}",
+        $"GRANT SELECT, INSERT, UPDATE ON {schema}.tenant_settings TO {role}",
+        $"GRANT SELECT, INSERT ON {schema}.tenant_settings_changes TO {role}",
     ];
 
     /// <summary>Creates the schema and the ledger of applied steps; safe to run again.</summary>

@@ -72,6 +72,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IProjectionTallies>(sp => sp.GetRequiredService<PostgresJourneyStore>());
+        services.AddSingleton<ITenantSettingsStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<PostgresJourneyStore>());
         return services;

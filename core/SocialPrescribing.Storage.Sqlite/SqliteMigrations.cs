@@ -276,5 +276,26 @@ internal static class SqliteMigrations
             CREATE INDEX ix_journeys_by_link_worker ON journeys (tenant, link_worker_id, referred_at DESC, journey_id) WHERE link_worker_id IS NOT NULL;
             DROP INDEX ix_journeys_caseload;
             """),
+        (15, """
+            -- The tenants and their settings (a JSON document), and every change of them, kept whole.
+            CREATE TABLE tenant_settings (
+                tenant      TEXT    NOT NULL PRIMARY KEY,
+                version     INTEGER NOT NULL CHECK (version > 0),
+                settings    TEXT    NOT NULL,
+                source      TEXT    NOT NULL,
+                changed_at  TEXT    NOT NULL,
+                changed_by  TEXT    NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE tenant_settings_changes (
+                tenant      TEXT    NOT NULL,
+                version     INTEGER NOT NULL CHECK (version > 0),
+                source      TEXT    NOT NULL,
+                changed_at  TEXT    NOT NULL,
+                changed_by  TEXT    NOT NULL,
+                changes     TEXT    NOT NULL,
+                settings    TEXT    NOT NULL,
+                PRIMARY KEY (tenant, version)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

@@ -18,6 +18,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IEventFeed>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         services.AddSingleton<IProjectionTallies>(sp => sp.GetRequiredService<SqliteJourneyStore>());
+        services.AddSingleton<ITenantSettingsStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<SqliteJourneyStore>());
         return services;

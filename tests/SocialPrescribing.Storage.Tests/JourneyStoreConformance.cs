@@ -6,7 +6,7 @@ namespace SocialPrescribing.Storage.Tests;
 /// What every storage engine must do, as one set of tests. Each engine's test class derives from this
 /// and supplies a fresh, isolated store.
 /// </summary>
-public abstract class JourneyStoreConformance
+public abstract partial class JourneyStoreConformance
 {
     protected static readonly TenantId Alberta = TenantId.Parse("ab");
     protected static readonly TenantId Ontario = TenantId.Parse("on");

@@ -20,6 +20,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
     [
         "audit_chain_anchors", "audit_chain_heads", "audit_entries", "directory_postal_codes", "directory_records", "directory_service_locations",
         "directory_service_terms", "directory_services", "journey_events", "journeys", "projection_tallies", "record_streams",
+        "tenant_settings", "tenant_settings_changes",
     ];
     private static readonly string[] Both = ["ab", "on"];
 
@@ -92,12 +93,13 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         Assert.True(report.Complete);
         Assert.Empty(report.Problems);
 
-        // Only caseload rows and projection tallies are rewritten (and deleted by a rebuild), audit heads move forward, directory services and
+        // Only caseload rows, projection tallies and tenants' current settings are rewritten (and deleted by a rebuild), audit heads move forward, directory services and
         // records are replaced by a newer document (a service's locations and terms with it); nothing is truncated.
         Assert.Equal(
             [
                 "audit_chain_heads:UPDATE", "directory_postal_codes:UPDATE", "directory_records:UPDATE", "directory_service_locations:DELETE",
                 "directory_service_terms:DELETE", "directory_services:UPDATE", "journeys:DELETE", "journeys:UPDATE", "projection_tallies:DELETE", "projection_tallies:UPDATE",
+                "tenant_settings:UPDATE",
             ],
             rights);
     }
@@ -239,12 +241,14 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         Assert.Equal(Both, asSystem["audit_chain_heads"]);
         Assert.Empty(asSystem["record_streams"]);
         Assert.Empty(asSystem["audit_entries"]);
+        Assert.Equal(Both, asSystem["tenant_settings"]);
+        Assert.Empty(asSystem["tenant_settings_changes"]);
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, write.SqlState);
         Assert.Equal(0, Assert.Single(rewritten));
     }
 
     [Fact]
-    public async Task Only_the_feed_the_rebuild_and_the_list_of_audited_tenants_read_as_the_system()
+    public async Task Only_the_feed_the_rebuild_the_list_of_audited_tenants_and_the_tenants_settings_read_as_the_system()
     {
         // A trap: while it stands, whatever takes the system scope sees nothing and may write nothing.
         foreach (var table in TenantTables)
@@ -268,8 +272,12 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         var fed = await Store.ConsumeAsync("test.trap", 100, (_, _) => Task.CompletedTask, Token);
         var audited = await Store.ListAuditedTenantsAsync(Token);
         var rebuilt = await Store.RebuildCaseloadAsync(Project, Token);
+        var tenants = await Store.ReadTenantSettingsAsync(Token);
+        var changes = await Store.ReadTenantSettingsChangesAsync(Alberta, Token);
 
         Assert.Single(read);
+        Assert.Empty(tenants);
+        Assert.Single(changes);
         Assert.Equal(ontarian, Assert.Single(caseload.Items).JourneyId);
         Assert.Equal(["lw-1"], records);
         Assert.Equal(1, audit.Total);
@@ -287,6 +295,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         }
 
         Assert.Equal(Both, (await Store.ListAuditedTenantsAsync(Token)).Select(t => t.Value));
+        Assert.Equal(Both, (await Store.ReadTenantSettingsAsync(Token)).Select(t => t.Tenant.Value));
         Assert.Equal(2, await Store.RebuildCaseloadAsync(Project, Token));
         Assert.Equal(1, (await Store.QueryAsync(Alberta, new JourneyQuery("rebuilt", null, 1, 10), Token)).Total);
         Assert.Equal(1, (await Store.QueryAsync(Ontario, new JourneyQuery("rebuilt", null, 1, 10), Token)).Total);
@@ -312,6 +321,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
             };
             await Store.UpsertAsync(tenant, [walking], [term], DateTimeOffset.UtcNow, Token);
             await Store.UpsertPostalCodesAsync(tenant, [new PostalCodeCentroid("T5J", 53.5, -113.5)], Token);
+            await Store.SaveTenantSettingsAsync(new TenantSettingsChange(tenant, 1, "api", DateTimeOffset.UtcNow, "op-1", "[]", "{}"), Token);
         }
 
         // An entry purged (so each chain has an anchor), then one kept.
