@@ -17,6 +17,7 @@ using SocialPrescribing.Host.Features.Plugins;
 using SocialPrescribing.Host.Features.Reports;
 using SocialPrescribing.Host.Features.SafetyAlerts;
 using SocialPrescribing.Host.Features.SignIn;
+using SocialPrescribing.Host.Features.Tenants;
 using SocialPrescribing.Host.Features.Training;
 using SocialPrescribing.Host.Features.Transport;
 using SocialPrescribing.Host.Hosting;
@@ -29,6 +30,7 @@ builder.AddClock();
 builder.AddTelemetry();
 builder.AddTenants();
 builder.AddJourneyStorage();
+builder.AddTenantProvisioning();
 builder.AddJourneyActors();
 builder.AddBackgroundJobs();
 builder.AddJourneyDocuments();
@@ -82,6 +84,7 @@ app.MapTenantApi()
     .MapPartners()
     .MapInvitations();
 app.MapPlugins();
+app.MapTenants();
 app.MapConsole();
 
 await app.RunAsync();

@@ -52,7 +52,9 @@ internal static class HostingExtensions
     public static WebApplicationBuilder AddTenants(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<Dictionary<string, TenantOptions>>(builder.Configuration.GetSection("Tenants"));
-        builder.Services.AddSingleton<ITenantDirectory, ConfigurationTenantDirectory>();
+        builder.Services.AddSingleton<TenantDirectory>();
+        builder.Services.AddSingleton<ITenantDirectory>(sp => sp.GetRequiredService<TenantDirectory>());
+        builder.Services.AddSingleton<ITenantChanges>(sp => sp.GetRequiredService<TenantDirectory>());
         return builder;
     }
 

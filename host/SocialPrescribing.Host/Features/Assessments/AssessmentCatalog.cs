@@ -71,7 +71,10 @@ internal sealed class AssessmentCatalog : IAssessmentCatalog
         _byTenant = byTenant.ToFrozenDictionary();
     }
 
-    public IReadOnlyList<CatalogedInstrument> InstrumentsOf(TenantId tenant) => _byTenant.GetValueOrDefault(tenant) ?? [];
+    /// <summary>The tenant's instruments; a tenant created while the host runs has the built-in ones, in their published wording.</summary>
+    public IReadOnlyList<CatalogedInstrument> InstrumentsOf(TenantId tenant) => _byTenant.GetValueOrDefault(tenant) ?? BuiltInOnly;
+
+    private static readonly IReadOnlyList<CatalogedInstrument> BuiltInOnly = [.. BuiltInInstruments.All.Select(i => new CatalogedInstrument(i, BuiltIn))];
 
     public CatalogedInstrument? Find(TenantId tenant, string id) =>
         InstrumentsOf(tenant).FirstOrDefault(i => string.Equals(i.Instrument.Id, id, StringComparison.Ordinal));

@@ -1,49 +1,19 @@
-using System.Collections.Frozen;
-using System.Diagnostics.CodeAnalysis;
-using Microsoft.Extensions.Options;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Tenants;
 
 namespace SocialPrescribing.Host.Tenants;
 
 /// <summary>
-/// The tenants named in configuration, validated once at start-up: a typo in a tenant's settings
-/// stops the host with a message naming the tenant and key, rather than surfacing on a request.
+/// The rules a tenant's settings must meet, whether they come from configuration at start-up or from an operator while
+/// the host runs: one place, so a setting refused at start is refused at run time with the same words.
 /// </summary>
-internal sealed class ConfigurationTenantDirectory : ITenantDirectory
+internal static class TenantSettingsRules
 {
-    private readonly FrozenDictionary<TenantId, TenantSettings> _tenants;
-
-    public ConfigurationTenantDirectory(IOptions<Dictionary<string, TenantOptions>> options)
-    {
-        var errors = new List<string>();
-        var tenants = new Dictionary<TenantId, TenantSettings>();
-        foreach (var (key, value) in options.Value)
-        {
-            if (TryBuild(key, value, errors) is { } settings)
-            {
-                tenants[settings.Id] = settings;
-            }
-        }
-
-        if (tenants.Count == 0 && errors.Count == 0)
-        {
-            errors.Add("No tenant is configured: add at least one under Tenants:<id> (DisplayName, TimeZone, …); every request names a tenant, so a host without one could only answer 404.");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new OptionsValidationException("Tenants", typeof(TenantOptions), errors);
-        }
-
-        _tenants = tenants.ToFrozenDictionary();
-    }
-
-    public IReadOnlyCollection<TenantSettings> All => _tenants.Values;
-
-    public bool TryGet(TenantId id, [NotNullWhen(true)] out TenantSettings? settings) => _tenants.TryGetValue(id, out settings);
-
-    private static TenantSettings? TryBuild(string key, TenantOptions value, List<string> errors)
+    /// <summary>
+    /// The tenant's settings, or null with every problem added to <paramref name="errors"/>, each naming its key the way
+    /// configuration does (<c>Tenants:&lt;id&gt;:TimeZone …</c>).
+    /// </summary>
+    public static TenantSettings? TryBuild(string key, TenantOptions value, List<string> errors)
     {
         var before = errors.Count;
         if (!TenantId.TryParse(key, out var id))
@@ -141,5 +111,19 @@ internal sealed class ConfigurationTenantDirectory : ITenantDirectory
                 PublicDirectory = value.PublicDirectory,
                 Supervisors = [.. value.Supervisors.Select(s => new Supervisor(s.Id, s.DisplayName.Trim(), string.IsNullOrWhiteSpace(s.Email) ? null : s.Email.Trim()))],
             };
+    }
+
+    /// <summary>The key a message of <see cref="TryBuild"/> names, after <c>Tenants:&lt;id&gt;:</c> (<c>TimeZone</c>, <c>Supervisors:0:Id</c>), or null.</summary>
+    public static string? KeyOf(string key, string message)
+    {
+        var prefix = $"Tenants:{key}:";
+        if (!message.StartsWith(prefix, StringComparison.Ordinal) || message.Length == prefix.Length || message[prefix.Length] == ' ')
+        {
+            return null;
+        }
+
+        var rest = message[prefix.Length..];
+        var end = rest.IndexOf(' ', StringComparison.Ordinal);
+        return end < 0 ? rest : rest[..end];
     }
 }

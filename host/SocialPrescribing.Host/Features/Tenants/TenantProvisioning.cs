@@ -1,0 +1,176 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SocialPrescribing.Abstractions;
+using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Host.Tenants;
+using SocialPrescribing.Storage;
+
+namespace SocialPrescribing.Host.Features.Tenants;
+
+/// <summary>What a change of a tenant's settings came to: the stored version, or the problems that refused it.</summary>
+internal sealed record TenantSettingsOutcome(StoredTenantSettings? Saved, IReadOnlyDictionary<string, string[]>? Problems, bool Conflict)
+{
+    public static TenantSettingsOutcome Refused(IReadOnlyDictionary<string, string[]> problems) => new(null, problems, false);
+}
+
+/// <summary>
+/// Tenants created and changed while the hosts run. A change is checked by the same rules as start-up, stored with
+/// what it changed and who made it, and served by this host at once; the other hosts of the deployment take it up at
+/// their next look at the database (<see cref="TenantSettingsSync"/>).
+/// </summary>
+internal sealed partial class TenantProvisioning(
+    ITenantSettingsStore store,
+    TenantDirectory directory,
+    IOptions<Dictionary<string, TenantOptions>> configured,
+    TimeProvider time,
+    ILogger<TenantProvisioning> logger)
+{
+    public const string FromConfiguration = "configuration";
+    public const string FromApi = "api";
+
+    /// <summary>
+    /// Seeds the tenants of configuration into the database and serves every stored tenant. A tenant configured and
+    /// never changed at run time follows its configuration (a changed setting is stored as a change by
+    /// <c>configuration</c>); once changed through the API, the stored settings win and configuration is only a seed.
+    /// </summary>
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var stored = (await store.ReadTenantSettingsAsync(cancellationToken)).ToDictionary(t => t.Tenant);
+        foreach (var (key, options) in configured.Value)
+        {
+            var id = TenantId.Parse(key);
+            var json = TenantSettingsDocument.From(options).ToJson();
+            var current = stored.GetValueOrDefault(id);
+            if (current is not null && current.Settings == json)
+            {
+                continue;
+            }
+
+            if (current is not null && current.Source != FromConfiguration)
+            {
+                LogConfigurationIgnored(logger, id.Value, current.Version);
+                continue;
+            }
+
+            try
+            {
+                await SaveAsync(id, json, current, FromConfiguration, FromConfiguration, cancellationToken);
+            }
+            catch (StreamVersionConflictException)
+            {
+                // Another host starting at the same moment seeded it first; what it stored is read below.
+            }
+        }
+
+        await RefreshAsync(cancellationToken);
+        if (directory.All.Count == 0)
+        {
+            throw new OptionsValidationException("Tenants", typeof(TenantOptions),
+                ["No tenant is configured or stored: add at least one under Tenants:<id> (DisplayName, TimeZone, …) to seed the database; every request names a tenant, so a host without one could only answer 404. Later tenants can be created while the host runs (POST /api/v1/tenants)."]);
+        }
+    }
+
+    /// <summary>Serves every stored tenant whose version is newer than the one served. A stored document the rules now refuse (a time zone gone from the system, say) is logged and the last good settings kept.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        foreach (var stored in await store.ReadTenantSettingsAsync(cancellationToken))
+        {
+            if (directory.VersionOf(stored.Tenant) is { } served && served >= stored.Version)
+            {
+                continue;
+            }
+
+            var errors = new List<string>();
+            var settings = Build(stored.Tenant, stored.Settings, errors);
+            if (settings is null)
+            {
+                LogStoredRefused(logger, stored.Tenant.Value, stored.Version, string.Join(" ", errors));
+                continue;
+            }
+
+            directory.Put(settings, stored.Version);
+        }
+    }
+
+    /// <summary>Creates a tenant (<paramref name="expectedVersion"/> null) or changes one from the version its writer read.</summary>
+    public async Task<TenantSettingsOutcome> SaveAsync(TenantId id, TenantSettingsDocument document, long? expectedVersion, string actor, CancellationToken cancellationToken)
+    {
+        var json = document.ToJson();
+        var errors = new List<string>();
+        if (TenantSettingsRules.TryBuild(id.Value, document.ToOptions(), errors) is null)
+        {
+            return TenantSettingsOutcome.Refused(ProblemsOf(id, errors));
+        }
+
+        var current = (await store.ReadTenantSettingsAsync(cancellationToken)).FirstOrDefault(t => t.Tenant == id);
+        if (expectedVersion is null ? current is not null : current is null || current.Version != expectedVersion)
+        {
+            return new TenantSettingsOutcome(current, null, Conflict: true);
+        }
+
+        try
+        {
+            var saved = await SaveAsync(id, json, current, FromApi, actor, cancellationToken);
+            await RefreshAsync(cancellationToken);
+            return new TenantSettingsOutcome(saved, null, false);
+        }
+        catch (StreamVersionConflictException)
+        {
+            return new TenantSettingsOutcome((await store.ReadTenantSettingsAsync(cancellationToken)).FirstOrDefault(t => t.Tenant == id), null, Conflict: true);
+        }
+    }
+
+    private async Task<StoredTenantSettings> SaveAsync(TenantId id, string json, StoredTenantSettings? current, string source, string actor, CancellationToken cancellationToken)
+    {
+        var change = new TenantSettingsChange(
+            id, (current?.Version ?? 0) + 1, source, time.GetUtcNow(), actor,
+            JsonSerializer.Serialize(TenantSettingsDocument.Differences(current?.Settings, json), TenantSettingsDocument.Json), json);
+        await store.SaveTenantSettingsAsync(change, cancellationToken);
+        LogSaved(logger, id.Value, change.Version, source);
+        return new StoredTenantSettings(id, json, change.Version, source, change.ChangedAt, actor);
+    }
+
+    private static TenantSettings? Build(TenantId id, string json, List<string> errors)
+    {
+        try
+        {
+            return TenantSettingsRules.TryBuild(id.Value, TenantSettingsDocument.Parse(json).ToOptions(), errors);
+        }
+        catch (JsonException)
+        {
+            errors.Add("The stored document is not a tenant's settings.");
+            return null;
+        }
+    }
+
+    /// <summary>The rules' messages keyed by the document's field (<c>timeZone</c>, <c>matching.interest</c>, <c>supervisors[0].id</c>).</summary>
+    private static Dictionary<string, string[]> ProblemsOf(TenantId id, List<string> errors) =>
+        errors.GroupBy(e => Field(TenantSettingsRules.KeyOf(id.Value, e)), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Replace($"Tenants:{id.Value}:", string.Empty, StringComparison.Ordinal)).ToArray(), StringComparer.Ordinal);
+
+    private static string Field(string? key)
+    {
+        if (key is null)
+        {
+            return "$";
+        }
+
+        var parts = key.Split(':');
+        var field = string.Empty;
+        foreach (var part in parts)
+        {
+            field += int.TryParse(part, out var index) ? $"[{index}]" : (field.Length == 0 ? string.Empty : ".") + char.ToLowerInvariant(part[0]) + part[1..];
+        }
+
+        return field;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Settings of tenant {Tenant} stored at version {Version} (from {Source})")]
+    private static partial void LogSaved(ILogger logger, string tenant, long version, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {Tenant} was changed while hosts ran (stored version {Version}): its settings in configuration only seeded it and are not applied")]
+    private static partial void LogConfigurationIgnored(ILogger logger, string tenant, long version);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The stored settings of tenant {Tenant} at version {Version} are refused and the last good ones kept: {Problems}")]
+    private static partial void LogStoredRefused(ILogger logger, string tenant, long version, string problems);
+}

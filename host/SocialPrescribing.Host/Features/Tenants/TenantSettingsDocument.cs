@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SocialPrescribing.Host.Tenants;
+
+namespace SocialPrescribing.Host.Features.Tenants;
+
+/// <summary>
+/// A tenant's settings as the API and the database hold them: the keys of <c>Tenants:&lt;id&gt;</c> in configuration,
+/// in camel case, every one optional with the same default. Plugins and assessment wording stay in configuration.
+/// </summary>
+public sealed class TenantSettingsDocument
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The program's name on documents. Required.</summary>
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>IANA time zone business days are counted in. Default <c>America/Toronto</c>.</summary>
+    public string TimeZone { get; set; } = "America/Toronto";
+
+    /// <summary>Business days from acceptance to the first-contact deadline (1 to 60). Default 5.</summary>
+    public int FirstContactSlaBusinessDays { get; set; } = 5;
+
+    /// <summary>Business days a provider has to answer a community referral (1 to 60). Default 5.</summary>
+    public int PartnerResponseBusinessDays { get; set; } = 5;
+
+    /// <summary>When the tenant's directory feeds run: a five-field cron expression in the tenant's time zone.</summary>
+    public string DirectoryFeedSchedule { get; set; } = Domain.Tenants.TenantSettings.DefaultDirectoryFeedSchedule;
+
+    /// <summary>Failed attempts before a journey may close as unable to contact (1 to 20). Default 3.</summary>
+    public int MinimumContactAttempts { get; set; } = 3;
+
+    /// <summary>Years the audit log is kept (1 to 100). Default 10.</summary>
+    public int AuditRetentionYears { get; set; } = Domain.Tenants.TenantSettings.DefaultAuditRetentionYears;
+
+    /// <summary>Dates (yyyy-mm-dd) that are not business days.</summary>
+    public List<DateOnly> Holidays { get; set; } = [];
+
+    /// <summary>How referrers and clients reach the program, printed on documents.</summary>
+    public string? ContactPoint { get; set; }
+
+    /// <summary>The program's clinical supervisors: safety alerts go to them.</summary>
+    public List<SupervisorOptions> Supervisors { get; set; } = [];
+
+    /// <summary>Whether anyone may read the tenant's community directory without signing in. Default false.</summary>
+    public bool PublicDirectory { get; set; }
+
+    /// <summary>How community programs are ranked for a person.</summary>
+    public MatchingOptions Matching { get; set; } = new();
+
+    /// <summary>The document of a tenant configured under <c>Tenants:&lt;id&gt;</c>.</summary>
+    internal static TenantSettingsDocument From(TenantOptions options) => new()
+    {
+        DisplayName = options.DisplayName,
+        TimeZone = options.TimeZone,
+        FirstContactSlaBusinessDays = options.FirstContactSlaBusinessDays,
+        PartnerResponseBusinessDays = options.PartnerResponseBusinessDays,
+        DirectoryFeedSchedule = options.DirectoryFeedSchedule,
+        MinimumContactAttempts = options.MinimumContactAttempts,
+        AuditRetentionYears = options.AuditRetentionYears,
+        Holidays = [.. options.Holidays],
+        ContactPoint = options.ContactPoint,
+        Supervisors = [.. options.Supervisors],
+        PublicDirectory = options.PublicDirectory,
+        Matching = options.Matching,
+    };
+
+    internal static TenantSettingsDocument Parse(string json) =>
+        JsonSerializer.Deserialize<TenantSettingsDocument>(json, Json) ?? throw new JsonException("A tenant's settings document is null.");
+
+    /// <summary>The same settings as configuration would bind them, for <see cref="TenantSettingsRules"/>.</summary>
+    internal TenantOptions ToOptions() => new()
+    {
+        DisplayName = DisplayName,
+        TimeZone = TimeZone,
+        FirstContactSlaBusinessDays = FirstContactSlaBusinessDays,
+        PartnerResponseBusinessDays = PartnerResponseBusinessDays,
+        DirectoryFeedSchedule = DirectoryFeedSchedule,
+        MinimumContactAttempts = MinimumContactAttempts,
+        AuditRetentionYears = AuditRetentionYears,
+        Holidays = [.. Holidays],
+        ContactPoint = ContactPoint,
+        Supervisors = [.. Supervisors],
+        PublicDirectory = PublicDirectory,
+        Matching = Matching ?? new MatchingOptions(),
+    };
+
+    /// <summary>The document as stored: every key written, in a fixed order, so two equal documents are equal text.</summary>
+    internal string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>What differs from <paramref name="before"/> to <paramref name="after"/> (null: nothing before), key by key, as stored in a change.</summary>
+    internal static IReadOnlyList<TenantSettingsDifference> Differences(string? before, string after)
+    {
+        var old = Flatten(before is null ? null : JsonNode.Parse(before));
+        var @new = Flatten(JsonNode.Parse(after));
+        return
+        [
+            .. old.Keys.Union(@new.Keys).Order(StringComparer.Ordinal)
+                .Select(key => new TenantSettingsDifference(key, old.GetValueOrDefault(key), @new.GetValueOrDefault(key)))
+                .Where(d => d.From != d.To),
+        ];
+    }
+
+    private static Dictionary<string, string?> Flatten(JsonNode? node)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        Walk(node, string.Empty);
+        return values;
+
+        void Walk(JsonNode? at, string path)
+        {
+            switch (at)
+            {
+                case JsonObject obj:
+                    foreach (var (name, child) in obj)
+                    {
+                        Walk(child, path.Length == 0 ? name : $"{path}.{name}");
+                    }
+
+                    break;
+                case JsonArray array:
+                    // A list is one value: a holiday or a supervisor added shows the whole list before and after.
+                    values[path] = array.ToJsonString(Json);
+                    break;
+                default:
+                    values[path] = at?.ToJsonString(Json);
+                    break;
+            }
+        }
+    }
+}
+
+/// <summary>One key a change of a tenant's settings changed: its value before (null when it had none) and after, as JSON.</summary>
+public sealed record TenantSettingsDifference(string Field, string? From, string? To);

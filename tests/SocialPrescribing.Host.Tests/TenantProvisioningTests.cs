@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SocialPrescribing.Abstractions;
+using SocialPrescribing.Domain.Access;
+using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Storage;
+
+namespace SocialPrescribing.Host.Tests;
+
+/// <summary>One host for the tenant provisioning tests, on a Monday, looking for other hosts' changes every 200 ms.</summary>
+public sealed class TenantProvisioningFixture : IAsyncLifetime
+{
+    public JourneyHostFactory Factory { get; } = new(settings: new Dictionary<string, string> { ["TenantSync:RefreshInterval"] = "00:00:00.2" });
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        Client = Factory.CreateAuthenticatedClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TempFolders.Delete(Factory.DataDirectory);
+    }
+}
+
+/// <summary>
+/// A province added and configured while the host runs: created by an operator, served at once, changed from the
+/// version its writer read, every change recorded with who made it and what it changed.
+/// </summary>
+public sealed class TenantProvisioningTests(TenantProvisioningFixture fixture) : IClassFixture<TenantProvisioningFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static string NewTenant() => "t-" + Guid.NewGuid().ToString("N")[..10];
+
+    [Fact]
+    public async Task A_tenant_created_and_changed_while_the_host_runs_is_served_at_once_with_its_new_settings()
+    {
+        var tenant = NewTenant();
+        using var created = await SendAsync(HttpMethod.Post, "/api/v1/tenants", new { id = tenant, settings = new { displayName = "Programme du Nord", timeZone = "America/Edmonton" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("\"1\"", created.Headers.ETag?.Tag);
+        Assert.Equal($"/api/v1/tenants/{tenant}/settings", created.Headers.Location?.OriginalString);
+        var body = await Api.ReadAsync(created);
+        Assert.Equal(5, body["settings"]!["firstContactSlaBusinessDays"]!.GetValue<int>());
+
+        // Served at once: a referral in the new tenant, accepted on Monday, is due five business days later.
+        var first = await AcceptedDueAsync(tenant);
+
+        using var changed = await SendAsync(HttpMethod.Put, $"/api/v1/tenants/{tenant}/settings",
+            new { displayName = "Programme du Nord", timeZone = "America/Edmonton", firstContactSlaBusinessDays = 10, holidays = new[] { "2026-12-25" } }, ifMatch: "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("\"2\"", changed.Headers.ETag?.Tag);
+        var second = await AcceptedDueAsync(tenant);
+
+        Assert.Equal(TimeSpan.FromDays(7), first.Due - first.At);
+        Assert.Equal(TimeSpan.FromDays(14), second.Due - second.At);
+
+        using var history = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{tenant}/settings/changes");
+        var changes = (await Api.ReadAsync(history))["changes"]!.AsArray();
+        Assert.Equal([2, 1], changes.Select(c => c!["version"]!.GetValue<int>()));
+        Assert.All(changes, c => Assert.Equal(("op-1", "api"), (c!["changedBy"]!.GetValue<string>(), c["source"]!.GetValue<string>())));
+        var differences = changes[0]!["differences"]!.AsArray().ToDictionary(d => d!["field"]!.GetValue<string>(), d => (d!["from"]?.GetValue<string>(), d["to"]?.GetValue<string>()));
+        Assert.Equal(["firstContactSlaBusinessDays", "holidays"], differences.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("5", "10"), differences["firstContactSlaBusinessDays"]);
+        Assert.Equal(("[]", "[\"2026-12-25\"]"), differences["holidays"]);
+
+        using var list = await SendAsync(HttpMethod.Get, "/api/v1/tenants");
+        var listed = (await Api.ReadAsync(list))["tenants"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == tenant)!;
+        Assert.Equal(("Programme du Nord", 2), (listed["displayName"]!.GetValue<string>(), listed["version"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Settings_the_start_up_rules_refuse_a_second_creation_and_a_stale_or_missing_version_change_nothing()
+    {
+        var tenant = NewTenant();
+        using var badZone = await SendAsync(HttpMethod.Post, "/api/v1/tenants", new { id = tenant, settings = new { displayName = "X", timeZone = "Mars/Olympus", matching = new { interest = 99 } } });
+        Assert.Equal(["settings.matching.interest", "settings.timeZone"], Api.Fields(await Api.ProblemAsync(badZone, HttpStatusCode.BadRequest)).Order(StringComparer.Ordinal));
+        using var badId = await SendAsync(HttpMethod.Post, "/api/v1/tenants", new { id = "Not A Tenant", settings = new { displayName = "X" } });
+        Assert.Equal(["id"], Api.Fields(await Api.ProblemAsync(badId, HttpStatusCode.BadRequest)));
+        using var unknownField = await SendAsync(HttpMethod.Post, "/api/v1/tenants", new { id = tenant, settings = new { displayName = "X", colour = "red" } });
+        Assert.Equal(["settings.colour"], Api.Fields(await Api.ProblemAsync(unknownField, HttpStatusCode.BadRequest)));
+        using var nothing = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{tenant}/settings");
+        await Api.ProblemAsync(nothing, HttpStatusCode.NotFound);
+
+        using var created = await SendAsync(HttpMethod.Post, "/api/v1/tenants", new { id = tenant, settings = new { displayName = "First" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var again = await SendAsync(HttpMethod.Post, "/api/v1/tenants", new { id = tenant, settings = new { displayName = "Second" } });
+        await Api.ProblemAsync(again, HttpStatusCode.Conflict);
+        using var unversioned = await SendAsync(HttpMethod.Put, $"/api/v1/tenants/{tenant}/settings", new { displayName = "Third" });
+        await Api.ProblemAsync(unversioned, HttpStatusCode.PreconditionRequired);
+        using var stale = await SendAsync(HttpMethod.Put, $"/api/v1/tenants/{tenant}/settings", new { displayName = "Third" }, ifMatch: "\"7\"");
+        Assert.Equal(1, (await Api.ProblemAsync(stale, HttpStatusCode.PreconditionFailed))["version"]!.GetValue<int>());
+        using var refused = await SendAsync(HttpMethod.Put, $"/api/v1/tenants/{tenant}/settings", new { displayName = "", minimumContactAttempts = 0 }, ifMatch: "\"1\"");
+        Assert.Equal(["displayName", "minimumContactAttempts"], Api.Fields(await Api.ProblemAsync(refused, HttpStatusCode.BadRequest)).Order(StringComparer.Ordinal));
+
+        using var read = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{tenant}/settings");
+        var settings = await Api.ReadAsync(read);
+        Assert.Equal(("First", 1), (settings["settings"]!["displayName"]!.GetValue<string>(), settings["version"]!.GetValue<int>()));
+        Assert.Equal("First", Served(tenant).DisplayName);
+    }
+
+    [Fact]
+    public async Task Only_operators_create_and_list_tenants_and_a_tenant_admin_reads_and_changes_only_their_own()
+    {
+        var tenant = NewTenant();
+        using var asLinkWorker = await SendAsync(HttpMethod.Post, "/api/v1/tenants", new { id = tenant, settings = new { displayName = "X" } }, roles: [AccessRoles.LinkWorker, AccessRoles.Supervisor]);
+        await Api.ProblemAsync(asLinkWorker, HttpStatusCode.Forbidden);
+        using var listAsAdmin = await SendAsync(HttpMethod.Get, "/api/v1/tenants", roles: [AccessRoles.TenantAdmin]);
+        await Api.ProblemAsync(listAsAdmin, HttpStatusCode.Forbidden);
+        using var created = await SendAsync(HttpMethod.Post, "/api/v1/tenants", new { id = tenant, settings = new { displayName = "Own" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        // An admin of another tenant is told it does not exist; the tenant's own admin reads and changes it.
+        using var otherAdmin = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{tenant}/settings", roles: [AccessRoles.TenantAdmin]);
+        await Api.ProblemAsync(otherAdmin, HttpStatusCode.NotFound);
+        using var ownAdmin = await SendAsync(HttpMethod.Put, $"/api/v1/tenants/{tenant}/settings", new { displayName = "Own, renamed" }, ifMatch: "\"1\"", roles: [AccessRoles.TenantAdmin], callerTenant: tenant, subject: "admin-1");
+        Assert.Equal(HttpStatusCode.OK, ownAdmin.StatusCode);
+        using var clinician = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{tenant}/settings", roles: [AccessRoles.Supervisor], callerTenant: tenant);
+        await Api.ProblemAsync(clinician, HttpStatusCode.Forbidden);
+
+        Assert.Equal("Own, renamed", Served(tenant).DisplayName);
+        Assert.Equal("admin-1", (await Store.ReadTenantSettingsChangesAsync(TenantId.Parse(tenant), Token))[0].ChangedBy);
+    }
+
+    [Fact]
+    public async Task A_change_another_host_stored_is_served_within_the_refresh_interval()
+    {
+        var tenant = NewTenant();
+        using var created = await SendAsync(HttpMethod.Post, "/api/v1/tenants", new { id = tenant, settings = new { displayName = "Before" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        // As another host of the deployment would: straight into the database.
+        await Store.SaveTenantSettingsAsync(new TenantSettingsChange(
+            TenantId.Parse(tenant), 2, "api", DateTimeOffset.UtcNow, "op-2", "[]", """{"displayName":"After","minimumContactAttempts":4}"""), Token);
+
+        await Api.EventuallyAsync(() => Task.FromResult(Served(tenant).DisplayName == "After"), "the other host's change served");
+        Assert.Equal(4, Served(tenant).MinimumContactAttempts);
+    }
+
+    private ITenantSettingsStore Store => fixture.Factory.Services.GetRequiredService<ITenantSettingsStore>();
+
+    private TenantSettings Served(string tenant) =>
+        fixture.Factory.Services.GetRequiredService<ITenantDirectory>().TryGet(TenantId.Parse(tenant), out var settings) ? settings : throw new InvalidOperationException("Not served.");
+
+    private async Task<(DateTimeOffset At, DateTimeOffset Due)> AcceptedDueAsync(string tenant)
+    {
+        var id = await Api.CreateJourneyAsync(fixture.Client, tenant);
+        using var accepted = await Api.CommandAsync(fixture.Client, id, "accept", new { linkWorkerId = "lw-42" }, tenant: tenant);
+        var data = (await Api.ReadAsync(accepted))["events"]![0]!;
+        return (data["occurredAt"]!.GetValue<DateTimeOffset>(), data["data"]!["firstContactDueAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string path, object? body = null, string? ifMatch = null, string[]? roles = null, string callerTenant = Api.Tenant, string subject = "op-1")
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(fixture.Factory.DataDirectory, callerTenant, subject, roles ?? [AccessRoles.Operator]));
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using var http = fixture.Factory.CreateClient();
+        return await http.SendAsync(request, Token);
+    }
+}
