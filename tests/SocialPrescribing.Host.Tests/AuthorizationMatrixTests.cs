@@ -34,6 +34,11 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["ListPlugins"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Host),
         ["ListTenantPlugins"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
         ["InvitePerson"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Tenant),
+        ["ListTenants"] = ([AccessRoles.Operator], Scope.Host),
+        ["CreateTenant"] = ([AccessRoles.Operator], Scope.Host),
+        ["GetTenantSettings"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Settings),
+        ["ChangeTenantSettings"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Settings),
+        ["ListTenantSettingsChanges"] = ([AccessRoles.TenantAdmin, AccessRoles.Operator], Scope.Settings),
         ["ReceiveReferral"] = ([AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor], Scope.Tenant),
         ["GetReferralStatus"] = ([AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor], Scope.Referral),
         ["ListJourneys"] = (Clinical, Scope.Tenant),
@@ -165,6 +170,9 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         /// <summary>The tenant's catalogues, lists and logs: no one record is "own".</summary>
         Tenant,
 
+        /// <summary>A tenant's settings: its own admins, and operators whatever tenant they sign in to.</summary>
+        Settings,
+
         /// <summary>One journey: a link worker's own is assigned to them.</summary>
         Journey,
 
@@ -267,6 +275,11 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
 
     private static Expected Expect(string[] roles, Scope scope, string role, string place)
     {
+        if (place == "other-tenant" && scope == Scope.Settings)
+        {
+            return role == AccessRoles.Operator ? Expected.Allowed : Expected.Hidden;
+        }
+
         if (place == "other-tenant" && scope != Scope.Host)
         {
             return Expected.Hidden;
@@ -296,7 +309,8 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
             return detail.StartsWith("No tenant", StringComparison.Ordinal) || detail == "No journey with this id in this tenant." ? Expected.Hidden : Expected.Allowed;
         }
 
-        return status is (>= 200 and < 300) or 400 or 409 or 422 ? Expected.Allowed : null;
+        // A refused precondition (If-Match stale or missing) is an answer only a caller allowed in gets.
+        return status is (>= 200 and < 300) or 400 or 409 or 412 or 422 or 428 ? Expected.Allowed : null;
     }
 
     private async Task<HttpResponseMessage> CallAsync(string method, string path, string role, string body)
