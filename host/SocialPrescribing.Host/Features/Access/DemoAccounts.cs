@@ -34,7 +34,7 @@ internal static class DemoAccounts
         }
 
         // One operator, signed in through the first tenant: the role spans every tenant.
-        if (services.GetRequiredService<ITenantDirectory>().All.FirstOrDefault() is { } first)
+        if (services.GetRequiredService<ITenantDirectory>().All.OrderBy(t => t.Id.Value, StringComparer.Ordinal).FirstOrDefault() is { } first)
         {
             await AddAsync(users, first, "operator", "Operator (demo)", AccessRoles.Operator, cancellationToken);
         }
