@@ -300,7 +300,7 @@ internal sealed partial class PluginCatalog : IPluginCatalog, IDisposable
         return enabled;
     }
 
-    private static List<Type> SharedTypes(PluginHostServices hostServices)
+    internal static List<Type> SharedTypes(PluginHostServices hostServices)
     {
         List<Type> shared =
         [

@@ -1,0 +1,3 @@
+using SocialPrescribing.Cli;
+
+return await Spf.RunAsync(args, SpfConsole.Standard(), CancellationToken.None);
