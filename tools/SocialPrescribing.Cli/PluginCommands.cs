@@ -25,7 +25,7 @@ internal static class PluginCommands
             context.Console.Table(["plugin", "version", "status", "kinds", "tenants", "reason"], body!["plugins"]!.AsArray().Select(p => (IReadOnlyList<string?>)
             [
                 Text(p!["id"]), Text(p["version"]), Text(p["status"]), string.Join(",", p["kinds"]!.AsArray().Select(Text)),
-                string.Join(",", p["tenants"]!.AsArray().Select(Text)), Text(p["reason"]),
+                string.Join(",", p["enabledFor"]?.AsArray().Select(Text) ?? []), Text(p["reason"]),
             ]));
             return ExitCodes.Done;
         }, token));

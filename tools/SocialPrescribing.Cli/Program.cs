@@ -1,3 +1,7 @@
-using SocialPrescribing.Cli;
+namespace SocialPrescribing.Cli;
 
-return await Spf.RunAsync(args, SpfConsole.Standard(), CancellationToken.None);
+/// <summary>spf's entry point.</summary>
+internal static class SpfProgram
+{
+    public static Task<int> Main(string[] args) => Spf.RunAsync(args, SpfConsole.Standard(), CancellationToken.None);
+}

@@ -58,5 +58,10 @@ internal sealed class SpfContext(SpfConsole console, HttpMessageHandler? handler
         {
             return Console.Fail(ex.Message, ex.ExitCode);
         }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException or FormatException)
+        {
+            // An answer of another shape than this spf knows: a host of another version, or not the host at all.
+            return Console.Fail($"the host's answer is not what this spf expects (is it a host of the same version?): {ex.Message}");
+        }
     }
 }
