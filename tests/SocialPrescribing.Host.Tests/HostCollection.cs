@@ -1,9 +1,17 @@
 namespace SocialPrescribing.Host.Tests;
 
 /// <summary>One shared host for the API tests; journeys are independent, so tests need not be isolated further.</summary>
-public sealed class HostFixture : IAsyncLifetime
+public class HostFixture : IAsyncLifetime
 {
-    public JourneyHostFactory Factory { get; } = new();
+    public HostFixture()
+        : this(null)
+    {
+    }
+
+    /// <summary>A host with <paramref name="settings"/> on top of the tests' own.</summary>
+    protected HostFixture(IReadOnlyDictionary<string, string>? settings) => Factory = new JourneyHostFactory(settings: settings);
+
+    public JourneyHostFactory Factory { get; }
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -19,6 +27,7 @@ public sealed class HostFixture : IAsyncLifetime
         await Factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         TempFolders.Delete(Factory.DataDirectory);
+        GC.SuppressFinalize(this);
     }
 }
 

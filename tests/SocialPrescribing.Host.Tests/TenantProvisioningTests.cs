@@ -9,27 +9,8 @@ using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Host.Tests;
 
-/// <summary>One host for the tenant provisioning tests, on a Monday, looking for other hosts' changes every 200 ms.</summary>
-public sealed class TenantProvisioningFixture : IAsyncLifetime
-{
-    public JourneyHostFactory Factory { get; } = new(settings: new Dictionary<string, string> { ["TenantSync:RefreshInterval"] = "00:00:00.2" });
-
-    public HttpClient Client { get; private set; } = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        Client = Factory.CreateAuthenticatedClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await Factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        TempFolders.Delete(Factory.DataDirectory);
-    }
-}
+/// <summary>One host for the tenant provisioning tests, looking for other hosts' changes every 200 ms.</summary>
+public sealed class TenantProvisioningFixture() : HostFixture(new Dictionary<string, string> { ["TenantSync:RefreshInterval"] = "00:00:00.2" });
 
 /// <summary>
 /// A province added and configured while the host runs: created by an operator, served at once, changed from the
