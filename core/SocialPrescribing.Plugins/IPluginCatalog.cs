@@ -8,7 +8,8 @@ namespace SocialPrescribing.Plugins;
 /// </summary>
 /// <remarks>
 /// The only way the host reaches plugin code; the loading library behind it can be replaced without touching
-/// the host. Nothing is loaded or unloaded after start-up.
+/// the host. Plugins are loaded at start-up; which of them a tenant enables, and with what settings, may change
+/// while the host runs (<see cref="Prepare"/>).
 /// </remarks>
 public interface IPluginCatalog
 {
@@ -37,4 +38,59 @@ public interface IPluginCatalog
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not a kind's contract.</exception>
     PluginComponent<T>? Find<T>(TenantId tenant, string componentId)
         where T : class;
+
+    /// <summary>Raised after a tenant's plugins changed while the host runs (<see cref="PluginReconfiguration.Apply"/>).</summary>
+    event Action<TenantId>? TenantChanged;
+
+    /// <summary>
+    /// Activates <paramref name="tenant"/>'s plugins as <paramref name="plugins"/> says (a section shaped like
+    /// <c>Tenants:&lt;id&gt;:Plugins</c>: <c>&lt;pluginId&gt;:Enabled</c> and <c>:Settings</c>), checking every setting, without
+    /// serving them yet. The result lists every problem (nothing is served then), or is applied to serve them from then on.
+    /// </summary>
+    PluginReconfiguration Prepare(TenantId tenant, Microsoft.Extensions.Configuration.IConfiguration plugins);
+}
+
+/// <summary>A tenant's plugins activated with new settings, not yet served: <see cref="Apply"/> it, or dispose of it.</summary>
+public sealed class PluginReconfiguration : IDisposable
+{
+    private readonly Action<PluginReconfiguration>? _apply;
+    private bool _applied;
+
+    internal PluginReconfiguration(TenantId tenant, IReadOnlyList<string> problems, IReadOnlyList<IDisposable> activations, Action<PluginReconfiguration>? apply)
+    {
+        Tenant = tenant;
+        Problems = problems;
+        Activations = activations;
+        _apply = apply;
+    }
+
+    public TenantId Tenant { get; }
+
+    /// <summary>Every setting refused and every plugin that cannot serve, each naming its plugin; empty when it can be applied.</summary>
+    public IReadOnlyList<string> Problems { get; }
+
+    internal IReadOnlyList<IDisposable> Activations { get; }
+
+    /// <summary>Serves the tenant's plugins as prepared from now on; the ones they replace stop being handed out.</summary>
+    public void Apply()
+    {
+        if (Problems.Count > 0 || _apply is null)
+        {
+            throw new InvalidOperationException("A reconfiguration with problems cannot be applied.");
+        }
+
+        _applied = true;
+        _apply(this);
+    }
+
+    public void Dispose()
+    {
+        if (!_applied)
+        {
+            foreach (var activation in Activations)
+            {
+                TenantActivation.DisposeQuietly(activation);
+            }
+        }
+    }
 }

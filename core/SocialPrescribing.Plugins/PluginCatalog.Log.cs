@@ -32,6 +32,10 @@ internal sealed partial class PluginCatalog
         Message = "No plugins folder at {Directory}; running without plugins")]
     private static partial void LogNoFolder(ILogger logger, string directory);
 
+    [LoggerMessage(EventId = 4208, Level = LogLevel.Information,
+        Message = "Plugins of tenant {Tenant} changed while running: {PluginCount} enabled, {ComponentCount} component(s)")]
+    private static partial void LogReconfigured(ILogger logger, string tenant, int pluginCount, int componentCount);
+
     [LoggerMessage(EventId = 4207, Level = LogLevel.Critical,
         Message = "Tenant plugin configuration is invalid: {ProblemCount} problem(s)")]
     private static partial void LogConfigurationRejected(ILogger logger, int problemCount);

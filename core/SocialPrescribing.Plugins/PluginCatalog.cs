@@ -29,7 +29,12 @@ internal sealed partial class PluginCatalog : IPluginCatalog, IDisposable
     private readonly List<IDisposable> _handles = [];
     private readonly List<TenantActivation> _activations = [];
     private readonly List<PluginEntry> _plugins;
-    private readonly FrozenDictionary<TenantId, TenantPlugins> _tenants;
+    private readonly Lock _reconfiguring = new();
+    private readonly PluginOptions _settings;
+    private readonly PluginCatalogSources _sources;
+    private readonly IServiceProvider _host;
+    private readonly List<LoadedPlugin> _loaded;
+    private volatile FrozenDictionary<TenantId, TenantPlugins> _tenants;
     private readonly ConcurrentDictionary<(TenantId Tenant, Type Contract), object> _typed = new();
 
     public PluginCatalog(
@@ -57,11 +62,15 @@ internal sealed partial class PluginCatalog : IPluginCatalog, IDisposable
         var settings = options.Value;
         Directory = Path.GetFullPath(settings.Directory, AppContext.BaseDirectory);
 
+        _settings = settings;
+        _sources = sources;
+        _host = host;
         var (entries, loaded) = LoadAll(settings, sources.HostServices, assemblies);
         _plugins = entries;
         try
         {
             _tenants = ActivateAll(settings, tenants, sources, host, loaded, entries);
+            _loaded = [.. loaded.Where(p => _plugins.Any(e => e.Manifest == p.Manifest && e.IsLoaded))];
         }
         catch
         {
@@ -106,6 +115,85 @@ internal sealed partial class PluginCatalog : IPluginCatalog, IDisposable
     public PluginComponent<T>? Find<T>(TenantId tenant, string componentId)
         where T : class =>
         ComponentsFor<T>(tenant).FirstOrDefault(c => c.ComponentId == componentId);
+
+    public event Action<TenantId>? TenantChanged;
+
+    public PluginReconfiguration Prepare(TenantId tenant, IConfiguration plugins)
+    {
+        ArgumentNullException.ThrowIfNull(plugins);
+        var problems = new List<string>();
+        var enabled = new List<LoadedPlugin>();
+        foreach (var pluginSection in plugins.GetChildren())
+        {
+            if (!ReadEnabled(pluginSection, problems))
+            {
+                continue;
+            }
+
+            var id = pluginSection.Key;
+            if (_loaded.FirstOrDefault(p => p.Manifest.Id == id) is { } plugin)
+            {
+                enabled.Add(plugin);
+            }
+            else if (_plugins.FirstOrDefault(e => e.Id == id) is { } entry)
+            {
+                problems.Add($"{pluginSection.Path}: plugin '{id}' is {PluginStatusNames.Of(entry.Status)} ({entry.Reason}); it cannot be enabled.");
+            }
+            else
+            {
+                problems.Add($"{pluginSection.Path}: no plugin '{id}' is installed in {Directory}.");
+            }
+        }
+
+        var activations = new List<TenantActivation>();
+        if (problems.Count == 0)
+        {
+            foreach (var plugin in enabled.OrderBy(p => p.Manifest.Id, StringComparer.Ordinal))
+            {
+                try
+                {
+                    var activation = TenantActivation.Activate(plugin, tenant, plugins.GetSection(plugin.Manifest.Id), _host, _sources.HostServices, _settings.StartupTimeout);
+                    activations.Add(activation);
+                    problems.AddRange(activation.ConfigurationErrors);
+                }
+                catch (PluginRejectedException e)
+                {
+                    problems.Add($"{plugins.GetSection(plugin.Manifest.Id).Path}: plugin '{plugin.Manifest.Id}' failed to start for the tenant: {e.Message}");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            activations.ForEach(TenantActivation.DisposeQuietly);
+            return new PluginReconfiguration(tenant, problems, [], null);
+        }
+
+        return new PluginReconfiguration(tenant, [], activations, prepared => Apply(prepared, enabled));
+    }
+
+    private void Apply(PluginReconfiguration prepared, List<LoadedPlugin> enabled)
+    {
+        lock (_reconfiguring)
+        {
+            var activations = prepared.Activations.Cast<TenantActivation>().Where(a => a.Provider is not null).ToList();
+            var plugins = new TenantPlugins(
+                [.. enabled.OrderBy(p => p.Manifest.Id, StringComparer.Ordinal).Select(p => _plugins.First(e => e.Manifest == p.Manifest))],
+                [.. activations.SelectMany(a => a.Components)]);
+
+            // The activations replaced keep serving calls already under way; they are disposed with the catalog.
+            _activations.AddRange(activations);
+            _tenants = new Dictionary<TenantId, TenantPlugins>(_tenants) { [prepared.Tenant] = plugins }.ToFrozenDictionary();
+            foreach (var key in _typed.Keys.Where(k => k.Tenant == prepared.Tenant))
+            {
+                _typed.TryRemove(key, out _);
+            }
+
+            LogReconfigured(_logger, prepared.Tenant.Value, plugins.Enabled.Count, plugins.Components.Count);
+        }
+
+        TenantChanged?.Invoke(prepared.Tenant);
+    }
 
     public void Dispose()
     {

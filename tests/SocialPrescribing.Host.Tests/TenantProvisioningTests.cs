@@ -4,13 +4,19 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Access;
+using SocialPrescribing.Abstractions.Transport;
 using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Plugins;
 using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Host.Tests;
 
-/// <summary>One host for the tenant provisioning tests, looking for other hosts' changes every 200 ms.</summary>
-public sealed class TenantProvisioningFixture() : HostFixture(new Dictionary<string, string> { ["TenantSync:RefreshInterval"] = "00:00:00.2" });
+/// <summary>One host for the tenant provisioning tests, looking for other hosts' changes every 200 ms, with the good-rides test plugin installed.</summary>
+public sealed class TenantProvisioningFixture() : HostFixture(new Dictionary<string, string>
+{
+    ["TenantSync:RefreshInterval"] = "00:00:00.2",
+    ["Plugins:Directory"] = Path.Combine(AppContext.BaseDirectory, "TestPlugins"),
+});
 
 /// <summary>
 /// A province added and configured while the host runs: created by an operator, served at once, changed from the
@@ -125,6 +131,41 @@ public sealed class TenantProvisioningTests(TenantProvisioningFixture fixture) :
 
         await Api.EventuallyAsync(() => Task.FromResult(Served(tenant).DisplayName == "After"), "the other host's change served");
         Assert.Equal(4, Served(tenant).MinimumContactAttempts);
+    }
+
+    [Fact]
+    public async Task A_plugin_enabled_while_the_host_runs_serves_the_tenant_and_settings_it_refuses_change_nothing()
+    {
+        var tenant = NewTenant();
+        var path = $"/api/v1/tenants/{tenant}/settings";
+        using var created = await SendAsync(HttpMethod.Post, "/api/v1/tenants", new { id = tenant, settings = new { displayName = "Rides" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        // The plugin requires a service area: refused with its own words; a plugin not installed is refused too.
+        using var unsettled = await SendAsync(HttpMethod.Put, path, new { displayName = "Rides", plugins = new Dictionary<string, object> { ["good-rides"] = new { enabled = true, settings = new { baseFare = 12 } } } }, ifMatch: "\"1\"");
+        var refused = await Api.ProblemAsync(unsettled, HttpStatusCode.BadRequest);
+        Assert.Equal(["plugins"], Api.Fields(refused));
+        Assert.Contains("ServiceArea", refused["errors"]!["plugins"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        using var absent = await SendAsync(HttpMethod.Put, path, new { displayName = "Rides", plugins = new Dictionary<string, object> { ["no-such-plugin"] = new { enabled = true } } }, ifMatch: "\"1\"");
+        Assert.Contains("no plugin 'no-such-plugin'", (await Api.ProblemAsync(absent, HttpStatusCode.BadRequest))["errors"]!["plugins"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(await ModulesAsync(tenant));
+
+        using var enabled = await SendAsync(HttpMethod.Put, path, new { displayName = "Rides", plugins = new Dictionary<string, object> { ["good-rides"] = new { enabled = true, settings = new { serviceArea = "Moncton", baseFare = 12.5 } } } }, ifMatch: "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        Assert.Equal(["listening-101"], await ModulesAsync(tenant));
+        var catalog = fixture.Factory.Services.GetRequiredService<IPluginCatalog>();
+        Assert.Equal("good-rides", Assert.Single(catalog.ComponentsFor<ITransportPartner>(TenantId.Parse(tenant))).PluginId);
+
+        using var disabled = await SendAsync(HttpMethod.Put, path, new { displayName = "Rides", plugins = new Dictionary<string, object> { ["good-rides"] = new { enabled = false } } }, ifMatch: "\"2\"");
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.Empty(await ModulesAsync(tenant));
+        Assert.Empty(catalog.ComponentsFor<ITransportPartner>(TenantId.Parse(tenant)));
+    }
+
+    private async Task<string[]> ModulesAsync(string tenant)
+    {
+        using var modules = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{tenant}/training/modules", roles: [AccessRoles.LinkWorker], callerTenant: tenant);
+        return [.. (await Api.ReadArrayAsync(modules)).Select(m => m!["id"]!.GetValue<string>())];
     }
 
     private ITenantSettingsStore Store => fixture.Factory.Services.GetRequiredService<ITenantSettingsStore>();

@@ -4,6 +4,7 @@ using SocialPrescribing.Abstractions;
 using SocialPrescribing.Assessments;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Tenants;
+using SocialPrescribing.Plugins;
 
 namespace SocialPrescribing.Host.Features.Assessments;
 
@@ -11,56 +12,25 @@ namespace SocialPrescribing.Host.Features.Assessments;
 /// Built once at start-up from the tenants' configuration and the instrument sources (plugins): a tenant's
 /// wording that does not fit its instrument stops start-up with a message naming the tenant and key.
 /// </summary>
-internal sealed class AssessmentCatalog : IAssessmentCatalog
+internal sealed partial class AssessmentCatalog : IAssessmentCatalog
 {
     public const string BuiltIn = "built-in";
 
-    private readonly FrozenDictionary<TenantId, IReadOnlyList<CatalogedInstrument>> _byTenant;
+    private readonly IOptions<Dictionary<string, TenantOptions>> _options;
+    private readonly IEnumerable<IInstrumentSource> _sources;
+    private readonly Lock _building = new();
+    private volatile FrozenDictionary<TenantId, IReadOnlyList<CatalogedInstrument>> _byTenant;
 
-    public AssessmentCatalog(ITenantDirectory tenants, IOptions<Dictionary<string, TenantOptions>> options, IEnumerable<IInstrumentSource> sources)
+    public AssessmentCatalog(
+        ITenantDirectory tenants, IOptions<Dictionary<string, TenantOptions>> options, IEnumerable<IInstrumentSource> sources, IPluginCatalog plugins, ILogger<AssessmentCatalog> logger)
     {
+        _options = options;
+        _sources = sources;
         var errors = new List<string>();
         var byTenant = new Dictionary<TenantId, IReadOnlyList<CatalogedInstrument>>();
         foreach (var tenant in tenants.All)
         {
-            var settings = options.Value.GetValueOrDefault(tenant.Id.Value)?.Assessments ?? new AssessmentOptions();
-            var instruments = BuiltInInstruments.All
-                .Select(i => new CatalogedInstrument(i is SwemwbsInstrument swemwbs ? Worded(swemwbs, settings.Swemwbs, tenant.Id, errors) : i, BuiltIn))
-                .ToList();
-            foreach (var (instrument, source) in sources.SelectMany(s => s.InstrumentsOf(tenant.Id)))
-            {
-                if (instruments.Any(i => i.Instrument.Id == instrument.Id))
-                {
-                    errors.Add($"Tenants:{tenant.Id.Value}: the plugin '{source}' offers instrument '{instrument.Id}', which the tenant already has; disable one of them.");
-                    continue;
-                }
-
-                instruments.Add(new CatalogedInstrument(instrument, source));
-            }
-
-            foreach (var (instrumentId, byLanguage) in settings.Wordings)
-            {
-                var at = instruments.FindIndex(i => string.Equals(i.Instrument.Id, instrumentId, StringComparison.Ordinal));
-                if (at < 0)
-                {
-                    errors.Add($"Tenants:{tenant.Id.Value}:Assessments:Wordings:{instrumentId}: the tenant has no instrument '{instrumentId}'.");
-                    continue;
-                }
-
-                foreach (var (language, wording) in byLanguage)
-                {
-                    try
-                    {
-                        instruments[at] = instruments[at] with { Items = CatalogedInstrument.WithWording(instruments[at].Items, language, wording.ItemTexts, wording.ResponseLabels) };
-                    }
-                    catch (ArgumentException ex)
-                    {
-                        errors.Add($"Tenants:{tenant.Id.Value}:Assessments:Wordings:{instrumentId}:{language}: {ex.Message}");
-                    }
-                }
-            }
-
-            byTenant[tenant.Id] = instruments;
+            byTenant[tenant.Id] = Build(tenant.Id, errors);
         }
 
         if (errors.Count > 0)
@@ -69,6 +39,64 @@ internal sealed class AssessmentCatalog : IAssessmentCatalog
         }
 
         _byTenant = byTenant.ToFrozenDictionary();
+
+        // A tenant whose plugins change while the host runs gets the instruments of its new plugins; a clash is left out and logged.
+        plugins.TenantChanged += tenant =>
+        {
+            var problems = new List<string>();
+            var instruments = Build(tenant, problems);
+            foreach (var problem in problems)
+            {
+                LogLeftOut(logger, problem);
+            }
+
+            lock (_building)
+            {
+                _byTenant = new Dictionary<TenantId, IReadOnlyList<CatalogedInstrument>>(_byTenant) { [tenant] = instruments }.ToFrozenDictionary();
+            }
+        };
+    }
+
+    private List<CatalogedInstrument> Build(TenantId tenant, List<string> errors)
+    {
+        var settings = _options.Value.GetValueOrDefault(tenant.Value)?.Assessments ?? new AssessmentOptions();
+        var instruments = BuiltInInstruments.All
+            .Select(i => new CatalogedInstrument(i is SwemwbsInstrument swemwbs ? Worded(swemwbs, settings.Swemwbs, tenant, errors) : i, BuiltIn))
+            .ToList();
+        foreach (var (instrument, source) in _sources.SelectMany(s => s.InstrumentsOf(tenant)))
+        {
+            if (instruments.Any(i => i.Instrument.Id == instrument.Id))
+            {
+                errors.Add($"Tenants:{tenant.Value}: the plugin '{source}' offers instrument '{instrument.Id}', which the tenant already has; disable one of them.");
+                continue;
+            }
+
+            instruments.Add(new CatalogedInstrument(instrument, source));
+        }
+
+        foreach (var (instrumentId, byLanguage) in settings.Wordings)
+        {
+            var at = instruments.FindIndex(i => string.Equals(i.Instrument.Id, instrumentId, StringComparison.Ordinal));
+            if (at < 0)
+            {
+                errors.Add($"Tenants:{tenant.Value}:Assessments:Wordings:{instrumentId}: the tenant has no instrument '{instrumentId}'.");
+                continue;
+            }
+
+            foreach (var (language, wording) in byLanguage)
+            {
+                try
+                {
+                    instruments[at] = instruments[at] with { Items = CatalogedInstrument.WithWording(instruments[at].Items, language, wording.ItemTexts, wording.ResponseLabels) };
+                }
+                catch (ArgumentException ex)
+                {
+                    errors.Add($"Tenants:{tenant.Value}:Assessments:Wordings:{instrumentId}:{language}: {ex.Message}");
+                }
+            }
+        }
+
+        return instruments;
     }
 
     /// <summary>The tenant's instruments; a tenant created while the host runs has the built-in ones, in their published wording.</summary>
@@ -78,6 +106,9 @@ internal sealed class AssessmentCatalog : IAssessmentCatalog
 
     public CatalogedInstrument? Find(TenantId tenant, string id) =>
         InstrumentsOf(tenant).FirstOrDefault(i => string.Equals(i.Instrument.Id, id, StringComparison.Ordinal));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An instrument of a tenant's new plugins is left out: {Problem}")]
+    private static partial void LogLeftOut(ILogger logger, string problem);
 
     private static SwemwbsInstrument Worded(SwemwbsInstrument instrument, LicensedWordingOptions? wording, TenantId tenant, List<string> errors)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Tenants;
+using SocialPrescribing.Plugins;
 using SocialPrescribing.Storage;
 
 namespace SocialPrescribing.Host.Features.Tenants;
@@ -21,10 +22,18 @@ internal sealed record TenantSettingsOutcome(StoredTenantSettings? Saved, IReadO
 internal sealed partial class TenantProvisioning(
     ITenantSettingsStore store,
     TenantDirectory directory,
+    IPluginCatalog catalog,
     IOptions<Dictionary<string, TenantOptions>> configured,
+    IConfiguration configuration,
     TimeProvider time,
     ILogger<TenantProvisioning> logger)
 {
+    private readonly Lock _serving = new();
+
+    /// <summary>Each tenant's plugins as the catalogue serves them: at first as configuration gave them at start-up.</summary>
+    private readonly Dictionary<TenantId, string> _servedPlugins = configured.Value.Keys.ToDictionary(
+        TenantId.Parse, key => TenantSettingsDocument.From(new TenantOptions(), configuration.GetSection($"Tenants:{key}:Plugins")).PluginsJson());
+
     public const string FromConfiguration = "configuration";
     public const string FromApi = "api";
 
@@ -39,7 +48,7 @@ internal sealed partial class TenantProvisioning(
         foreach (var (key, options) in configured.Value)
         {
             var id = TenantId.Parse(key);
-            var json = TenantSettingsDocument.From(options).ToJson();
+            var json = ConfiguredDocument(key, options).ToJson();
             var current = stored.GetValueOrDefault(id);
             if (current is not null && current.Settings == json)
             {
@@ -82,13 +91,49 @@ internal sealed partial class TenantProvisioning(
 
             var errors = new List<string>();
             var settings = Build(stored.Tenant, stored.Settings, errors);
-            if (settings is null)
+            var document = settings is null ? null : TenantSettingsDocument.Parse(stored.Settings);
+            using var plugins = document is null ? null : PreparePlugins(stored.Tenant, document);
+            if (settings is null || plugins is { Problems.Count: > 0 })
             {
-                LogStoredRefused(logger, stored.Tenant.Value, stored.Version, string.Join(" ", errors));
+                LogStoredRefused(logger, stored.Tenant.Value, stored.Version, string.Join(" ", [.. errors, .. plugins?.Problems ?? []]));
                 continue;
             }
 
-            directory.Put(settings, stored.Version);
+            Serve(settings, stored.Version, document!, plugins);
+        }
+    }
+
+    /// <summary>The tenant's plugins activated as <paramref name="document"/> says, or null when they are served so already.</summary>
+    private PluginReconfiguration? PreparePlugins(TenantId tenant, TenantSettingsDocument document)
+    {
+        lock (_serving)
+        {
+            if (_servedPlugins.TryGetValue(tenant, out var served) && served == document.PluginsJson())
+            {
+                return null;
+            }
+        }
+
+        return catalog.Prepare(tenant, document.PluginsSection());
+    }
+
+    /// <summary>Serves the tenant's plugins (when they changed), then its settings: what depends on both sees the new plugins.</summary>
+    private void Serve(TenantSettings settings, long version, TenantSettingsDocument document, PluginReconfiguration? plugins)
+    {
+        lock (_serving)
+        {
+            if (directory.VersionOf(settings.Id) is { } served && served >= version)
+            {
+                return;
+            }
+
+            if (plugins is not null)
+            {
+                plugins.Apply();
+                _servedPlugins[settings.Id] = document.PluginsJson();
+            }
+
+            directory.Put(settings, version);
         }
     }
 
@@ -97,9 +142,16 @@ internal sealed partial class TenantProvisioning(
     {
         var json = document.ToJson();
         var errors = new List<string>();
-        if (TenantSettingsRules.TryBuild(id.Value, document.ToOptions(), errors) is null)
+        if (TenantSettingsRules.TryBuild(id.Value, document.ToOptions(), errors) is not { } settings)
         {
             return TenantSettingsOutcome.Refused(ProblemsOf(id, errors));
+        }
+
+        // Each plugin checks its settings, and starts for the tenant, before anything is stored.
+        using var plugins = PreparePlugins(id, document);
+        if (plugins is { Problems.Count: > 0 })
+        {
+            return TenantSettingsOutcome.Refused(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["plugins"] = [.. plugins.Problems] });
         }
 
         var current = (await store.ReadTenantSettingsAsync(cancellationToken)).FirstOrDefault(t => t.Tenant == id);
@@ -111,7 +163,7 @@ internal sealed partial class TenantProvisioning(
         try
         {
             var saved = await SaveAsync(id, json, current, FromApi, actor, cancellationToken);
-            await RefreshAsync(cancellationToken);
+            Serve(settings, saved.Version, document, plugins);
             return new TenantSettingsOutcome(saved, null, false);
         }
         catch (StreamVersionConflictException)
@@ -129,6 +181,9 @@ internal sealed partial class TenantProvisioning(
         LogSaved(logger, id.Value, change.Version, source);
         return new StoredTenantSettings(id, json, change.Version, source, change.ChangedAt, actor);
     }
+
+    private TenantSettingsDocument ConfiguredDocument(string key, TenantOptions options) =>
+        TenantSettingsDocument.From(options, configuration.GetSection($"Tenants:{key}:Plugins"));
 
     private static TenantSettings? Build(TenantId id, string json, List<string> errors)
     {

@@ -6,7 +6,8 @@ namespace SocialPrescribing.Host.Features.Tenants;
 
 /// <summary>
 /// A tenant's settings as the API and the database hold them: the keys of <c>Tenants:&lt;id&gt;</c> in configuration,
-/// in camel case, every one optional with the same default. Plugins and assessment wording stay in configuration.
+/// in camel case, every one optional with the same default, and the plugins the tenant enables with their settings.
+/// Assessment wording stays in configuration.
 /// </summary>
 public sealed class TenantSettingsDocument
 {
@@ -48,9 +49,20 @@ public sealed class TenantSettingsDocument
     /// <summary>How community programs are ranked for a person.</summary>
     public MatchingOptions Matching { get; set; } = new();
 
-    /// <summary>The document of a tenant configured under <c>Tenants:&lt;id&gt;</c>.</summary>
-    internal static TenantSettingsDocument From(TenantOptions options) => new()
+    /// <summary>
+    /// The plugins the tenant enables, by plugin id: <c>{"contoso-rides": {"enabled": true, "settings": {…}}}</c>. Each
+    /// plugin checks its settings when the change is made; a setting it refuses, or a plugin that is not installed and
+    /// loaded, refuses the whole change.
+    /// </summary>
+    public Dictionary<string, TenantPluginSettings> Plugins { get; set; } = [];
+
+    /// <summary>The document of a tenant configured under <c>Tenants:&lt;id&gt;</c> (its plugins from <paramref name="plugins"/>, that tenant's <c>Plugins</c> section).</summary>
+    internal static TenantSettingsDocument From(TenantOptions options, IConfigurationSection plugins) => new()
     {
+        Plugins = plugins.GetChildren().ToDictionary(
+            p => p.Key,
+            p => new TenantPluginSettings { Enabled = bool.TryParse(p["Enabled"], out var on) && on, Settings = ToJson(p.GetSection("Settings")) as JsonObject },
+            StringComparer.Ordinal),
         DisplayName = options.DisplayName,
         TimeZone = options.TimeZone,
         FirstContactSlaBusinessDays = options.FirstContactSlaBusinessDays,
@@ -64,6 +76,34 @@ public sealed class TenantSettingsDocument
         PublicDirectory = options.PublicDirectory,
         Matching = options.Matching,
     };
+
+    /// <summary>The plugins as configuration reads them (<c>&lt;pluginId&gt;:Enabled</c>, <c>:Settings:…</c>), for the plugin catalogue.</summary>
+    internal IConfigurationSection PluginsSection()
+    {
+        var json = new JsonObject { [nameof(Plugins)] = JsonSerializer.SerializeToNode(Plugins, Json) };
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+        return new ConfigurationBuilder().AddJsonStream(stream).Build().GetSection("Plugins");
+    }
+
+    /// <summary>The plugins part of the stored document, as text, to tell whether a change touched them.</summary>
+    internal string PluginsJson() => JsonSerializer.Serialize(Plugins, Json);
+
+    private static JsonNode? ToJson(IConfigurationSection section)
+    {
+        var children = section.GetChildren().ToList();
+        if (children.Count == 0)
+        {
+            return section.Value is null ? null : JsonValue.Create(section.Value);
+        }
+
+        var node = new JsonObject();
+        foreach (var child in children)
+        {
+            node[child.Key] = ToJson(child);
+        }
+
+        return node;
+    }
 
     internal static TenantSettingsDocument Parse(string json) =>
         JsonSerializer.Deserialize<TenantSettingsDocument>(json, Json) ?? throw new JsonException("A tenant's settings document is null.");
@@ -128,6 +168,14 @@ public sealed class TenantSettingsDocument
             }
         }
     }
+}
+
+/// <summary>Whether a tenant enables a plugin, and the plugin's settings for it (as the plugin's documentation gives them).</summary>
+public sealed class TenantPluginSettings
+{
+    public bool Enabled { get; set; }
+
+    public JsonObject? Settings { get; set; }
 }
 
 /// <summary>One key a change of a tenant's settings changed: its value before (null when it had none) and after, as JSON.</summary>

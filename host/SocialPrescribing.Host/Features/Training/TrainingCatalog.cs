@@ -13,38 +13,54 @@ namespace SocialPrescribing.Host.Features.Training;
 /// </summary>
 public sealed partial class TrainingCatalog
 {
-    private readonly FrozenDictionary<TenantId, IReadOnlyList<TrainingModuleInfo>> _byTenant;
+    private readonly IPluginCatalog _plugins;
+    private readonly IPluginInvoker _invoker;
+    private readonly ILogger<TrainingCatalog> _logger;
+    private readonly Lock _building = new();
+    private volatile FrozenDictionary<TenantId, IReadOnlyList<TrainingModuleInfo>> _byTenant;
 
     public TrainingCatalog(ITenantDirectory tenants, IPluginCatalog plugins, IPluginInvoker invoker, ILogger<TrainingCatalog> logger)
     {
         ArgumentNullException.ThrowIfNull(tenants);
         ArgumentNullException.ThrowIfNull(plugins);
         ArgumentNullException.ThrowIfNull(invoker);
-        var byTenant = new Dictionary<TenantId, IReadOnlyList<TrainingModuleInfo>>();
-        foreach (var tenant in tenants.All)
-        {
-            var modules = new List<TrainingModuleInfo>();
-            foreach (var component in plugins.ComponentsFor<ITrainingModule>(tenant.Id))
-            {
-                try
-                {
-                    // Start-up only: the catalogue is built once, before requests are served.
-                    modules.Add(invoker.InvokeAsync(
-                        component,
-                        "describe",
-                        m => new TrainingModuleInfo(m.Id, m.Version, m.Title, m.Summary, [.. m.Outcomes], [.. m.Lessons], m.KnowledgeCheck, component.PluginId),
-                        m => Problem(m, component.ComponentId)).GetAwaiter().GetResult());
-                }
-                catch (PluginCallException ex)
-                {
-                    LogLeftOut(logger, tenant.Id.Value, component.PluginId, component.ComponentId, PluginStatusNames.Of(ex.Reason));
-                }
-            }
+        _plugins = plugins;
+        _invoker = invoker;
+        _logger = logger;
+        _byTenant = tenants.All.ToFrozenDictionary(t => t.Id, t => (IReadOnlyList<TrainingModuleInfo>)Describe(t.Id));
 
-            byTenant[tenant.Id] = modules;
+        // A tenant whose plugins change while the host runs gets the modules of its new plugins.
+        plugins.TenantChanged += tenant =>
+        {
+            var modules = Describe(tenant);
+            lock (_building)
+            {
+                _byTenant = new Dictionary<TenantId, IReadOnlyList<TrainingModuleInfo>>(_byTenant) { [tenant] = modules }.ToFrozenDictionary();
+            }
+        };
+    }
+
+    private List<TrainingModuleInfo> Describe(TenantId tenant)
+    {
+        var modules = new List<TrainingModuleInfo>();
+        foreach (var component in _plugins.ComponentsFor<ITrainingModule>(tenant))
+        {
+            try
+            {
+                // When the catalogue is built (start-up, or a change of the tenant's plugins), not on a request.
+                modules.Add(_invoker.InvokeAsync(
+                    component,
+                    "describe",
+                    m => new TrainingModuleInfo(m.Id, m.Version, m.Title, m.Summary, [.. m.Outcomes], [.. m.Lessons], m.KnowledgeCheck, component.PluginId),
+                    m => Problem(m, component.ComponentId)).GetAwaiter().GetResult());
+            }
+            catch (PluginCallException ex)
+            {
+                LogLeftOut(_logger, tenant.Value, component.PluginId, component.ComponentId, PluginStatusNames.Of(ex.Reason));
+            }
         }
 
-        _byTenant = byTenant.ToFrozenDictionary();
+        return modules;
     }
 
     public IReadOnlyList<TrainingModuleInfo> ModulesOf(TenantId tenant) => _byTenant.GetValueOrDefault(tenant) ?? [];
