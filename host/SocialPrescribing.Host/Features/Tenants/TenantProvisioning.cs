@@ -140,6 +140,10 @@ internal sealed partial class TenantProvisioning(
     /// <summary>Creates a tenant (<paramref name="expectedVersion"/> null) or changes one from the version its writer read.</summary>
     public async Task<TenantSettingsOutcome> SaveAsync(TenantId id, TenantSettingsDocument document, long? expectedVersion, string actor, CancellationToken cancellationToken)
     {
+        var current = (await store.ReadTenantSettingsAsync(cancellationToken)).FirstOrDefault(t => t.Tenant == id);
+
+        // A secret plugin setting sent back as read (masked) keeps its stored value.
+        document.KeepSecretsFrom(current is null ? null : TenantSettingsDocument.Parse(current.Settings));
         var json = document.ToJson();
         var errors = new List<string>();
         if (TenantSettingsRules.TryBuild(id.Value, document.ToOptions(), errors) is not { } settings)
@@ -154,7 +158,6 @@ internal sealed partial class TenantProvisioning(
             return TenantSettingsOutcome.Refused(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["plugins"] = [.. plugins.Problems] });
         }
 
-        var current = (await store.ReadTenantSettingsAsync(cancellationToken)).FirstOrDefault(t => t.Tenant == id);
         if (expectedVersion is null ? current is not null : current is null || current.Version != expectedVersion)
         {
             return new TenantSettingsOutcome(current, null, Conflict: true);

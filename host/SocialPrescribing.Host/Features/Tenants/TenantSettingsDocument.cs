@@ -128,7 +128,13 @@ public sealed class TenantSettingsDocument
     /// <summary>The document as stored: every key written, in a fixed order, so two equal documents are equal text.</summary>
     internal string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>What differs from <paramref name="before"/> to <paramref name="after"/> (null: nothing before), key by key, as stored in a change.</summary>
+    /// <summary>What a secret plugin setting reads as in every answer and change record; sent back unchanged, it keeps the stored value.</summary>
+    public const string Mask = "********";
+
+    /// <summary>
+    /// What differs from <paramref name="before"/> to <paramref name="after"/> (null: nothing before), key by key, as stored in a
+    /// change; a secret plugin setting shows only that it was set or changed (<see cref="Mask"/>), never its value.
+    /// </summary>
     internal static IReadOnlyList<TenantSettingsDifference> Differences(string? before, string after)
     {
         var old = Flatten(before is null ? null : JsonNode.Parse(before));
@@ -137,8 +143,85 @@ public sealed class TenantSettingsDocument
         [
             .. old.Keys.Union(@new.Keys).Order(StringComparer.Ordinal)
                 .Select(key => new TenantSettingsDifference(key, old.GetValueOrDefault(key), @new.GetValueOrDefault(key)))
-                .Where(d => d.From != d.To),
+                .Where(d => d.From != d.To)
+                .Select(d => IsSecretPath(d.Field) ? d with { From = d.From is null ? null : Mask, To = d.To is null ? null : Mask } : d),
         ];
+    }
+
+    /// <summary>The document as answered: every secret plugin setting (a key, secret, password, token or credential) replaced by <see cref="Mask"/>.</summary>
+    internal TenantSettingsDocument Masked()
+    {
+        var copy = Parse(ToJson());
+        foreach (var plugin in copy.Plugins.Values)
+        {
+            Walk(plugin.Settings, (parent, key, _) => parent[key] = Mask);
+        }
+
+        return copy;
+    }
+
+    /// <summary>Puts back, from <paramref name="stored"/>, every secret plugin setting this document sends as <see cref="Mask"/> (unchanged).</summary>
+    internal void KeepSecretsFrom(TenantSettingsDocument? stored)
+    {
+        foreach (var (id, plugin) in Plugins)
+        {
+            var before = stored?.Plugins.GetValueOrDefault(id)?.Settings;
+            Walk(plugin.Settings, (parent, key, value) =>
+            {
+                if (value is JsonValue text && text.TryGetValue<string>(out var sent) && sent == Mask)
+                {
+                    parent[key] = Find(before, parent, key)?.DeepClone();
+                }
+            });
+        }
+    }
+
+    internal static bool IsSecretPath(string path)
+    {
+        var parts = path.Split('.');
+        return parts.Length >= 4 && parts[0] == "plugins" && parts[2] == "settings" && IsSecret(parts[^1]);
+    }
+
+    private static bool IsSecret(string key)
+    {
+        var lower = key.ToLowerInvariant();
+        return lower.EndsWith("key", StringComparison.Ordinal) || lower.Contains("secret", StringComparison.Ordinal) || lower.Contains("password", StringComparison.Ordinal)
+            || lower.Contains("token", StringComparison.Ordinal) || lower.Contains("credential", StringComparison.Ordinal);
+    }
+
+    /// <summary>Calls <paramref name="secret"/> for every secret leaf under <paramref name="node"/>, with its parent object and key.</summary>
+    private static void Walk(JsonObject? node, Action<JsonObject, string, JsonNode?> secret)
+    {
+        foreach (var (key, child) in node?.ToList() ?? [])
+        {
+            if (child is JsonObject inner)
+            {
+                Walk(inner, secret);
+            }
+            else if (IsSecret(key) && child is not null)
+            {
+                secret(node!, key, child);
+            }
+        }
+    }
+
+    /// <summary>The value at the same place as <paramref name="parent"/>[<paramref name="key"/>] in <paramref name="root"/>, or null.</summary>
+    private static JsonNode? Find(JsonObject? root, JsonObject parent, string key)
+    {
+        var path = new Stack<string>();
+        for (JsonNode? at = parent; at?.Parent is not null; at = at.Parent)
+        {
+            path.Push(at.GetPropertyName());
+        }
+
+        // The path starts below the plugin's settings object, which is the walk's root.
+        JsonNode? found = root;
+        foreach (var segment in path)
+        {
+            found = found is JsonObject obj ? obj[segment] : null;
+        }
+
+        return found is JsonObject holder ? holder[key] : null;
     }
 
     private static Dictionary<string, string?> Flatten(JsonNode? node)

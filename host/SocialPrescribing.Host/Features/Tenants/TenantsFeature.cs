@@ -197,7 +197,7 @@ internal static class TenantsFeature
         new(stored.Tenant.Value, TenantSettingsDocument.Parse(stored.Settings).DisplayName, stored.Version, stored.Source, stored.ChangedAt, stored.ChangedBy);
 
     private static TenantSettingsResponse Response(StoredTenantSettings stored) =>
-        new(stored.Tenant.Value, stored.Version, stored.Source, stored.ChangedAt, stored.ChangedBy, TenantSettingsDocument.Parse(stored.Settings));
+        new(stored.Tenant.Value, stored.Version, stored.Source, stored.ChangedAt, stored.ChangedBy, TenantSettingsDocument.Parse(stored.Settings).Masked());
 }
 
 /// <summary>A new tenant: its id (2 to 32 characters of a-z, 0-9 and '-') and its settings.</summary>
