@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Access;
@@ -160,6 +161,30 @@ public sealed class TenantProvisioningTests(TenantProvisioningFixture fixture) :
         Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
         Assert.Empty(await ModulesAsync(tenant));
         Assert.Empty(catalog.ComponentsFor<ITransportPartner>(TenantId.Parse(tenant)));
+    }
+
+    [Fact]
+    public async Task The_swemwbs_wording_under_the_tenants_licence_is_set_while_the_host_runs_and_wording_that_does_not_fit_is_refused()
+    {
+        var tenant = NewTenant();
+        var path = $"/api/v1/tenants/{tenant}/settings";
+        using var created = await SendAsync(HttpMethod.Post, "/api/v1/tenants", new { id = tenant, settings = new { displayName = "Licensed" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Null((await SwemwbsAsync(tenant))["items"]![0]!["text"]);
+
+        using var short_ = await SendAsync(HttpMethod.Put, path, new { displayName = "Licensed", assessments = new { swemwbs = new { itemTexts = new[] { "Only one" } } } }, ifMatch: "\"1\"");
+        Assert.Equal(["assessments"], Api.Fields(await Api.ProblemAsync(short_, HttpStatusCode.BadRequest)));
+        using var licensed = await SendAsync(HttpMethod.Put, path,
+            new { displayName = "Licensed", assessments = new { swemwbs = new { itemTexts = Enumerable.Range(1, 7).Select(i => $"Licensed statement {i}").ToArray() } } }, ifMatch: "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, licensed.StatusCode);
+
+        Assert.Equal("Licensed statement 1", (await SwemwbsAsync(tenant))["items"]![0]!["text"]!.GetValue<string>());
+    }
+
+    private async Task<JsonObject> SwemwbsAsync(string tenant)
+    {
+        using var instrument = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{tenant}/assessments/instruments/swemwbs", roles: [AccessRoles.LinkWorker], callerTenant: tenant);
+        return await Api.ReadAsync(instrument);
     }
 
     private async Task<string[]> ModulesAsync(string tenant)

@@ -16,21 +16,21 @@ internal sealed partial class AssessmentCatalog : IAssessmentCatalog
 {
     public const string BuiltIn = "built-in";
 
-    private readonly IOptions<Dictionary<string, TenantOptions>> _options;
     private readonly IEnumerable<IInstrumentSource> _sources;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TenantId, AssessmentOptions> _wording = new();
     private readonly Lock _building = new();
     private volatile FrozenDictionary<TenantId, IReadOnlyList<CatalogedInstrument>> _byTenant;
 
     public AssessmentCatalog(
         ITenantDirectory tenants, IOptions<Dictionary<string, TenantOptions>> options, IEnumerable<IInstrumentSource> sources, IPluginCatalog plugins, ILogger<AssessmentCatalog> logger)
     {
-        _options = options;
         _sources = sources;
         var errors = new List<string>();
         var byTenant = new Dictionary<TenantId, IReadOnlyList<CatalogedInstrument>>();
         foreach (var tenant in tenants.All)
         {
-            byTenant[tenant.Id] = Build(tenant.Id, errors);
+            var wording = _wording[tenant.Id] = options.Value.GetValueOrDefault(tenant.Id.Value)?.Assessments ?? new AssessmentOptions();
+            byTenant[tenant.Id] = Build(tenant.Id, wording, errors);
         }
 
         if (errors.Count > 0)
@@ -44,22 +44,39 @@ internal sealed partial class AssessmentCatalog : IAssessmentCatalog
         plugins.TenantChanged += tenant =>
         {
             var problems = new List<string>();
-            var instruments = Build(tenant, problems);
+            Serve(tenant, Build(tenant, _wording.GetValueOrDefault(tenant) ?? new AssessmentOptions(), problems));
             foreach (var problem in problems)
             {
                 LogLeftOut(logger, problem);
             }
-
-            lock (_building)
-            {
-                _byTenant = new Dictionary<TenantId, IReadOnlyList<CatalogedInstrument>>(_byTenant) { [tenant] = instruments }.ToFrozenDictionary();
-            }
         };
     }
 
-    private List<CatalogedInstrument> Build(TenantId tenant, List<string> errors)
+    /// <summary>What would be wrong with <paramref name="wording"/> for the tenant's instruments (the same words as at start-up); empty when nothing.</summary>
+    public IReadOnlyList<string> Check(TenantId tenant, AssessmentOptions wording)
     {
-        var settings = _options.Value.GetValueOrDefault(tenant.Value)?.Assessments ?? new AssessmentOptions();
+        var errors = new List<string>();
+        Build(tenant, wording, errors);
+        return errors;
+    }
+
+    /// <summary>Serves the tenant's instruments in <paramref name="wording"/> from now on (checked first with <see cref="Check"/>).</summary>
+    public void Apply(TenantId tenant, AssessmentOptions wording)
+    {
+        _wording[tenant] = wording;
+        Serve(tenant, Build(tenant, wording, []));
+    }
+
+    private void Serve(TenantId tenant, List<CatalogedInstrument> instruments)
+    {
+        lock (_building)
+        {
+            _byTenant = new Dictionary<TenantId, IReadOnlyList<CatalogedInstrument>>(_byTenant) { [tenant] = instruments }.ToFrozenDictionary();
+        }
+    }
+
+    private List<CatalogedInstrument> Build(TenantId tenant, AssessmentOptions settings, List<string> errors)
+    {
         var instruments = BuiltInInstruments.All
             .Select(i => new CatalogedInstrument(i is SwemwbsInstrument swemwbs ? Worded(swemwbs, settings.Swemwbs, tenant, errors) : i, BuiltIn))
             .ToList();

@@ -24,7 +24,8 @@ internal static class AssessmentsFeature
     /// <summary>Each tenant's instrument catalogue (built-in and from its plugins), built while the host starts.</summary>
     public static WebApplicationBuilder AddAssessments(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IAssessmentCatalog, AssessmentCatalog>();
+        builder.Services.AddSingleton<AssessmentCatalog>();
+        builder.Services.AddSingleton<IAssessmentCatalog>(sp => sp.GetRequiredService<AssessmentCatalog>());
         builder.Services.AddSingleton<IInstrumentSource, PluginInstrumentSource>();
         builder.Services.AddHostedService<CatalogWarmUp<IAssessmentCatalog>>();
         return builder;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Host.Features.Assessments;
 using SocialPrescribing.Host.Tenants;
 using SocialPrescribing.Plugins;
 using SocialPrescribing.Storage;
@@ -23,6 +24,7 @@ internal sealed partial class TenantProvisioning(
     ITenantSettingsStore store,
     TenantDirectory directory,
     IPluginCatalog catalog,
+    AssessmentCatalog assessments,
     IOptions<Dictionary<string, TenantOptions>> configured,
     IConfiguration configuration,
     TimeProvider time,
@@ -93,9 +95,10 @@ internal sealed partial class TenantProvisioning(
             var settings = Build(stored.Tenant, stored.Settings, errors);
             var document = settings is null ? null : TenantSettingsDocument.Parse(stored.Settings);
             using var plugins = document is null ? null : PreparePlugins(stored.Tenant, document);
-            if (settings is null || plugins is { Problems.Count: > 0 })
+            if (settings is null || plugins is { Problems.Count: > 0 } || assessments.Check(stored.Tenant, document!.Assessments) is { Count: > 0 })
             {
-                LogStoredRefused(logger, stored.Tenant.Value, stored.Version, string.Join(" ", [.. errors, .. plugins?.Problems ?? []]));
+                var wording = document is null ? [] : assessments.Check(stored.Tenant, document.Assessments);
+                LogStoredRefused(logger, stored.Tenant.Value, stored.Version, string.Join(" ", [.. errors, .. plugins?.Problems ?? [], .. wording]));
                 continue;
             }
 
@@ -133,6 +136,7 @@ internal sealed partial class TenantProvisioning(
                 _servedPlugins[settings.Id] = document.PluginsJson();
             }
 
+            assessments.Apply(settings.Id, document.Assessments);
             directory.Put(settings, version);
         }
     }
@@ -156,6 +160,14 @@ internal sealed partial class TenantProvisioning(
         if (plugins is { Problems.Count: > 0 })
         {
             return TenantSettingsOutcome.Refused(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["plugins"] = [.. plugins.Problems] });
+        }
+
+        if (assessments.Check(id, document.Assessments) is { Count: > 0 } wording)
+        {
+            return TenantSettingsOutcome.Refused(new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["assessments"] = [.. wording.Select(w => w.Replace($"Tenants:{id.Value}:", string.Empty, StringComparison.Ordinal))],
+            });
         }
 
         if (expectedVersion is null ? current is not null : current is null || current.Version != expectedVersion)

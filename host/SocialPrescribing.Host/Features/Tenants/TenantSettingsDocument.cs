@@ -6,8 +6,8 @@ namespace SocialPrescribing.Host.Features.Tenants;
 
 /// <summary>
 /// A tenant's settings as the API and the database hold them: the keys of <c>Tenants:&lt;id&gt;</c> in configuration,
-/// in camel case, every one optional with the same default, and the plugins the tenant enables with their settings.
-/// Assessment wording stays in configuration.
+/// in camel case, every one optional with the same default: the plugins the tenant enables with their settings, and
+/// the wording of its assessment instruments, included.
 /// </summary>
 public sealed class TenantSettingsDocument
 {
@@ -56,6 +56,9 @@ public sealed class TenantSettingsDocument
     /// </summary>
     public Dictionary<string, TenantPluginSettings> Plugins { get; set; } = [];
 
+    /// <summary>The wording of the tenant's instruments: SWEMWBS under its own licence, and translations (<c>wordings.phq9.fr</c>).</summary>
+    public AssessmentOptions Assessments { get; set; } = new();
+
     /// <summary>The document of a tenant configured under <c>Tenants:&lt;id&gt;</c> (its plugins from <paramref name="plugins"/>, that tenant's <c>Plugins</c> section).</summary>
     internal static TenantSettingsDocument From(TenantOptions options, IConfigurationSection plugins) => new()
     {
@@ -75,6 +78,7 @@ public sealed class TenantSettingsDocument
         Supervisors = [.. options.Supervisors],
         PublicDirectory = options.PublicDirectory,
         Matching = options.Matching,
+        Assessments = options.Assessments,
     };
 
     /// <summary>The plugins as configuration reads them (<c>&lt;pluginId&gt;:Enabled</c>, <c>:Settings:…</c>), for the plugin catalogue.</summary>
@@ -123,6 +127,7 @@ public sealed class TenantSettingsDocument
         Supervisors = [.. Supervisors],
         PublicDirectory = PublicDirectory,
         Matching = Matching ?? new MatchingOptions(),
+        Assessments = Assessments ?? new AssessmentOptions(),
     };
 
     /// <summary>The document as stored: every key written, in a fixed order, so two equal documents are equal text.</summary>
