@@ -167,7 +167,8 @@ internal static class HostingExtensions
         // Hangfire's filters plus the host's own (job spans when telemetry is exported), without touching its process-wide list.
         builder.Services.AddSingleton<IJobFilterProvider, HostJobFilters>();
         builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        builder.Services.AddHangfire(hangfire => hangfire
+        builder.Services.AddHangfire((services, hangfire) => hangfire
+            .UseLogProvider(new JobLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(services.GetRequiredService<ILoggerFactory>())))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
