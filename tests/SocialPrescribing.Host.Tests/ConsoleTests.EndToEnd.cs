@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -145,6 +146,31 @@ public sealed partial class ConsoleTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, remove" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{userName} no longer has any role");
         await Assertions.Expect(page.Locator("section[aria-labelledby=people] tbody tr").Filter(new() { HasText = userName })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_tenant_admin_changes_the_programs_settings_which_are_in_use_at_once_and_a_refused_one_names_the_setting()
+    {
+        var page = await console.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, "ab-admin");
+        var settings = page.Locator("section[aria-labelledby=settings]");
+
+        // A time zone the system does not know: refused with the rule's own words, and nothing is saved.
+        await page.GetByLabel("Time zone").FillAsync("Mars/Olympus");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the settings" }).ClickAsync();
+        await Assertions.Expect(settings.GetByRole(AriaRole.Alert)).ToContainTextAsync("Mars/Olympus");
+        await ConsoleBrowser.CheckAsync(page, "admin-settings-refused-en");
+
+        await page.GetByLabel("Time zone").FillAsync("America/Edmonton");
+        await page.GetByLabel("Holidays").FillAsync("2099-12-24, 2099-12-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the settings" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("are saved and in use now");
+        await Assertions.Expect(settings.Locator("dl")).ToContainTextAsync("2099");
+        var served = console.Factory.Services.GetRequiredService<SocialPrescribing.Domain.Tenants.ITenantDirectory>();
+        Assert.True(served.TryGet(SocialPrescribing.Abstractions.TenantId.Parse("ab"), out var ab));
+        Assert.Contains(new DateOnly(2099, 12, 31), ab.Holidays);
+        Assert.Equal("America/Edmonton", ab.TimeZone.Id);
     }
 
     [Fact]
