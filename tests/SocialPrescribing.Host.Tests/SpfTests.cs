@@ -60,6 +60,29 @@ public sealed class SpfTests(SpfHostFixture fixture) : IClassFixture<SpfHostFixt
     }
 
     [Fact]
+    public async Task A_tenant_is_created_and_changed_from_json_files_merged_over_its_settings()
+    {
+        var tenant = "spf-" + Guid.NewGuid().ToString("N")[..8];
+        var create = Path.Combine(fixture.DataDirectory, tenant + "-create.json");
+        var change = Path.Combine(fixture.DataDirectory, tenant + "-change.json");
+        await File.WriteAllTextAsync(create, """
+            {"timeZone":"America/Halifax","supervisors":[{"id":"sup-1","displayName":"Dr Aucoin"}],"matching":{"interest":6,"distance":1}}
+            """, Token);
+        await File.WriteAllTextAsync(change, """{"matching":{"distance":3},"contactPoint":"902-555-0100"}""", Token);
+
+        var created = await SpfAsync(Operator, "tenants", "create", tenant, "--name", "Programme Atlantique", "--file", create);
+        var changed = await SpfAsync(Operator, "tenants", "set", tenant, "-f", change, "minimumContactAttempts=5");
+        var nothing = await SpfAsync(Operator, "tenants", "set", tenant);
+        var settings = JsonNode.Parse((await SpfAsync(Operator, "tenants", "show", tenant, "--json")).Output)!["settings"]!;
+
+        Assert.Equal((0, 0), (created.ExitCode, changed.ExitCode));
+        Assert.Equal(1, nothing.ExitCode);
+        Assert.Equal(("America/Halifax", "Dr Aucoin", 6.0, 3.0), (settings["timeZone"]!.GetValue<string>(), settings["supervisors"]![0]!["displayName"]!.GetValue<string>(),
+            settings["matching"]!["interest"]!.GetValue<double>(), settings["matching"]!["distance"]!.GetValue<double>()));
+        Assert.Equal(("902-555-0100", 5), (settings["contactPoint"]!.GetValue<string>(), settings["minimumContactAttempts"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task A_refusal_exits_1_naming_the_field_on_standard_error_and_a_missing_host_or_token_says_what_to_give()
     {
         var refused = await SpfAsync(Operator, "tenants", "create", "spf-bad", "--name", "X", "--time-zone", "Mars/Olympus");

@@ -11,7 +11,9 @@ internal static class TenantCommands
 {
     private static readonly Argument<string> Id = new("tenant") { Description = "The tenant's id: 2 to 32 characters of a-z, 0-9 and '-'." };
 
-    private static readonly Argument<string[]> Settings = new("key=value") { Description = "Settings to change: displayName=…, timeZone=America/Halifax, firstContactSlaBusinessDays=7, matching.interest=3, holidays=2027-01-01,2027-12-25 (JSON values are taken as JSON).", Arity = ArgumentArity.OneOrMore };
+    private static readonly Argument<string[]> Settings = new("key=value") { Description = "Settings to change: displayName=…, timeZone=America/Halifax, firstContactSlaBusinessDays=7, matching.interest=3, holidays=2027-01-01,2027-12-25 (JSON values are taken as JSON).", Arity = ArgumentArity.ZeroOrMore };
+
+    private static readonly Option<string?> File = new("--file", "-f") { Description = "A JSON object of settings (the API's document, or part of it), applied before any key=value: objects are merged key by key, other values replaced." };
 
     public static Command Build(SpfContext context)
     {
@@ -57,10 +59,12 @@ internal static class TenantCommands
         var name = new Option<string>("--name") { Description = "The program's name on documents.", Required = true };
         var zone = new Option<string?>("--time-zone") { Description = "IANA time zone business days are counted in (default America/Toronto)." };
         var extra = new Argument<string[]>("key=value") { Description = "Other settings, as for `set`.", Arity = ArgumentArity.ZeroOrMore };
-        var create = new Command("create", "Creates a tenant while the hosts run (operators).") { Id, name, zone, extra };
+        var create = new Command("create", "Creates a tenant while the hosts run (operators).") { Id, name, zone, File, extra };
         create.SetAction((parse, token) => context.WithHostAsync(parse, async (api, ct) =>
         {
-            var settings = new JsonObject { ["displayName"] = parse.GetValue(name) };
+            var settings = new JsonObject();
+            Merge(settings, await ReadFileAsync(parse.GetValue(File), ct));
+            settings["displayName"] = parse.GetValue(name);
             if (parse.GetValue(zone) is { } timeZone)
             {
                 settings["timeZone"] = timeZone;
@@ -71,15 +75,22 @@ internal static class TenantCommands
             return Saved(context, parse, body, "created");
         }, token));
 
-        var set = new Command("set", "Changes a tenant's settings from the version read; someone else's change in between is read again and kept.") { Id, Settings };
+        var set = new Command("set", "Changes a tenant's settings from the version read; someone else's change in between is read again and kept.") { Id, File, Settings };
         set.SetAction((parse, token) => context.WithHostAsync(parse, async (api, ct) =>
         {
             var path = $"/api/v1/tenants/{Escape(parse.GetValue(Id))}/settings";
+            var file = await ReadFileAsync(parse.GetValue(File), ct);
+            if (file is null && (parse.GetValue(Settings) ?? []).Length == 0)
+            {
+                throw new SpfException("say what to change: key=value pairs, or --file with a JSON object.");
+            }
+
             for (var attempt = 1; ; attempt++)
             {
                 var current = await api.GetAsync(path, ct);
                 var settings = current!["settings"]!.AsObject();
-                Apply(settings, parse.GetValue(Settings)!);
+                Merge(settings, file);
+                Apply(settings, parse.GetValue(Settings) ?? []);
                 var version = current["version"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture);
                 try
                 {
@@ -117,6 +128,45 @@ internal static class TenantCommands
         tenants.Subcommands.Add(set);
         tenants.Subcommands.Add(history);
         return tenants;
+    }
+
+    /// <summary>The JSON object in <paramref name="path"/>, or null without one.</summary>
+    private static async Task<JsonObject?> ReadFileAsync(string? path, CancellationToken cancellationToken)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(await System.IO.File.ReadAllTextAsync(path, cancellationToken)) as JsonObject
+                ?? throw new SpfException($"{path} does not hold a JSON object.");
+        }
+        catch (IOException ex)
+        {
+            throw new SpfException($"{path} cannot be read: {ex.Message}");
+        }
+        catch (JsonException ex)
+        {
+            throw new SpfException($"{path} is not JSON: {ex.Message}");
+        }
+    }
+
+    /// <summary>Puts <paramref name="changes"/> over <paramref name="target"/>: objects merged key by key, any other value replaced.</summary>
+    internal static void Merge(JsonObject target, JsonObject? changes)
+    {
+        foreach (var (key, value) in changes ?? [])
+        {
+            if (value is JsonObject inner && target[key] is JsonObject existing)
+            {
+                Merge(existing, inner);
+            }
+            else
+            {
+                target[key] = value?.DeepClone();
+            }
+        }
     }
 
     /// <summary>Sets each <c>key=value</c> (a dotted key reaches into an object) on <paramref name="settings"/>.</summary>
