@@ -75,6 +75,12 @@ public sealed class SpfTests(SpfHostFixture fixture) : IClassFixture<SpfHostFixt
         var nothing = await SpfAsync(Operator, "tenants", "set", tenant);
         var settings = JsonNode.Parse((await SpfAsync(Operator, "tenants", "show", tenant, "--json")).Output)!["settings"]!;
 
+        // The host's own commands know a tenant created while it runs: its first user is added to it.
+        var user = await ProcessAsync(
+            ["users", "add", "--tenant", tenant, "--user", "first-worker", "--name", "Première Intervenante", "--roles", "link-worker", "--password", "Correct-Horse-Battery-9",
+             "--host-dll", HostCommand.Dll, "--Storage:DataDirectory", fixture.DataDirectory, "--environment", "Testing"], null);
+        Assert.True(user.ExitCode == 0, user.Output);
+
         Assert.Equal((0, 0), (created.ExitCode, changed.ExitCode));
         Assert.Equal(1, nothing.ExitCode);
         Assert.Equal(("America/Halifax", "Dr Aucoin", 6.0, 3.0), (settings["timeZone"]!.GetValue<string>(), settings["supervisors"]![0]!["displayName"]!.GetValue<string>(),

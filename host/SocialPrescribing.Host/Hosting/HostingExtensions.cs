@@ -218,6 +218,11 @@ internal static class HostingExtensions
     /// </summary>
     public static async Task<bool> TryRunCommandAsync(this WebApplication app, string[] args)
     {
+        if (AccessCommands.Handles(args) || AuditCommands.Handles(args) || args is ["projections", ..])
+        {
+            await ServeStoredTenantsAsync(app);
+        }
+
         if (AccessCommands.Handles(args))
         {
             Environment.ExitCode = await AccessCommands.RunAsync(app, args);
@@ -249,6 +254,22 @@ internal static class HostingExtensions
 
         await Console.Out.WriteLineAsync("Storage schema is up to date.");
         return true;
+    }
+
+    /// <summary>
+    /// A command works on the tenants the deployment serves, those created while the hosts ran included (a user added to a
+    /// province created through the API, its audit log purged by its own retention, its activity counted in its own time zone).
+    /// Without a database to read them from yet, the command has the configured ones.
+    /// </summary>
+    private static async Task ServeStoredTenantsAsync(WebApplication app)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<SocialPrescribing.Host.Features.Tenants.TenantProvisioning>().RefreshAsync(CancellationToken.None);
+        }
+        catch (SocialPrescribing.Storage.StorageUnavailableException)
+        {
+        }
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ internal static class AccessCommands
         {
             if (arguments.OptionalTenant() is { } named && !services.GetRequiredService<ITenantDirectory>().TryGet(named, out _))
             {
-                await Console.Error.WriteLineAsync($"--tenant: no tenant {named.Value} is configured here.");
+                await Console.Error.WriteLineAsync($"--tenant: no tenant {named.Value} is configured or stored here.");
                 return 1;
             }
 
