@@ -265,7 +265,7 @@ internal static class HostingExtensions
     {
         try
         {
-            await app.Services.GetRequiredService<SocialPrescribing.Host.Features.Tenants.TenantProvisioning>().RefreshAsync(CancellationToken.None);
+            await app.Services.GetRequiredService<SocialPrescribing.Host.Features.Tenants.TenantProvisioning>().ServeStoredAsync(CancellationToken.None);
         }
         catch (SocialPrescribing.Storage.StorageUnavailableException)
         {

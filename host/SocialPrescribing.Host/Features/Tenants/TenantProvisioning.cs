@@ -82,10 +82,23 @@ internal sealed partial class TenantProvisioning(
     }
 
     /// <summary>Serves every stored tenant whose version is newer than the one served. A stored document the rules now refuse (a time zone gone from the system, say) is logged and the last good settings kept.</summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    public Task RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(configurationWins: false, cancellationToken);
+
+    /// <summary>
+    /// For a host command: serves the stored tenants without writing anything; a tenant configured and never changed
+    /// through the API keeps its configuration, as the host's next start would store it.
+    /// </summary>
+    public Task ServeStoredAsync(CancellationToken cancellationToken) => RefreshAsync(configurationWins: true, cancellationToken);
+
+    private async Task RefreshAsync(bool configurationWins, CancellationToken cancellationToken)
     {
         foreach (var stored in await store.ReadTenantSettingsAsync(cancellationToken))
         {
+            if (configurationWins && stored.Source == FromConfiguration && configured.Value.ContainsKey(stored.Tenant.Value))
+            {
+                continue;
+            }
+
             if (directory.VersionOf(stored.Tenant) is { } served && served >= stored.Version)
             {
                 continue;
