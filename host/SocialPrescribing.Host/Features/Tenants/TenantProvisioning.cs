@@ -104,18 +104,34 @@ internal sealed partial class TenantProvisioning(
                 continue;
             }
 
-            var errors = new List<string>();
-            var settings = Build(stored.Tenant, stored.Settings, errors);
-            var document = settings is null ? null : TenantSettingsDocument.Parse(stored.Settings);
-            using var plugins = document is null ? null : PreparePlugins(stored.Tenant, document);
-            if (settings is null || plugins is { Problems.Count: > 0 } || assessments.Check(stored.Tenant, document!.Assessments) is { Count: > 0 })
+            // Parsed once, then checked as a change through the API would be: the rules, the plugins, the wording.
+            TenantSettingsDocument document;
+            try
             {
-                var wording = document is null ? [] : assessments.Check(stored.Tenant, document.Assessments);
-                LogStoredRefused(logger, stored.Tenant.Value, stored.Version, string.Join(" ", [.. errors, .. plugins?.Problems ?? [], .. wording]));
+                document = TenantSettingsDocument.Parse(stored.Settings);
+            }
+            catch (JsonException)
+            {
+                LogStoredRefused(logger, stored.Tenant.Value, stored.Version, "The stored document is not a tenant's settings.");
                 continue;
             }
 
-            Serve(settings, stored.Version, document!, plugins);
+            var problems = new List<string>();
+            var settings = TenantSettingsRules.TryBuild(stored.Tenant.Value, document.ToOptions(), problems);
+            using var plugins = settings is null ? null : PreparePlugins(stored.Tenant, document);
+            problems.AddRange(plugins?.Problems ?? []);
+            if (settings is not null)
+            {
+                problems.AddRange(assessments.Check(stored.Tenant, document.Assessments));
+            }
+
+            if (settings is null || problems.Count > 0)
+            {
+                LogStoredRefused(logger, stored.Tenant.Value, stored.Version, string.Join(" ", problems));
+                continue;
+            }
+
+            Serve(settings, stored.Version, document, plugins);
         }
     }
 
@@ -212,19 +228,6 @@ internal sealed partial class TenantProvisioning(
 
     private TenantSettingsDocument ConfiguredDocument(string key, TenantOptions options) =>
         TenantSettingsDocument.From(options, configuration.GetSection($"Tenants:{key}:Plugins"));
-
-    private static TenantSettings? Build(TenantId id, string json, List<string> errors)
-    {
-        try
-        {
-            return TenantSettingsRules.TryBuild(id.Value, TenantSettingsDocument.Parse(json).ToOptions(), errors);
-        }
-        catch (JsonException)
-        {
-            errors.Add("The stored document is not a tenant's settings.");
-            return null;
-        }
-    }
 
     /// <summary>The rules' messages keyed by the document's field (<c>timeZone</c>, <c>matching.interest</c>, <c>supervisors[0].id</c>).</summary>
     private static Dictionary<string, string[]> ProblemsOf(TenantId id, List<string> errors) =>
