@@ -10,7 +10,8 @@ namespace SocialPrescribing.Jobs;
 /// <summary>
 /// Dispatches again every open safety alert that has no notification on record: one whose dispatch failed
 /// after its commit, or whose job was lost with a crashed host or with in-memory job storage. Open alerts are
-/// found from the caseload rows, so the sweep reads only the streams of journeys that have one.
+/// found from the caseload rows, which hold them: the sweep reads no stream (but those of rows written before the
+/// caseload kept its alerts).
 /// </summary>
 public sealed partial class SafetyAlertReconciliationJob(
     CaseloadQueries caseloads,
@@ -27,11 +28,11 @@ public sealed partial class SafetyAlertReconciliationJob(
         foreach (var tenant in tenants.All)
         {
             var count = 0;
-            await foreach (var (journey, state) in caseloads.WalkAsync(Caller.System(tenant.Id), CaseloadQueries.OpenSafetyAlerts, RecordAccess.Processing, cancellationToken))
+            await foreach (var journey in caseloads.AllOpenSafetyAlertsAsync(Caller.System(tenant.Id), RecordAccess.Processing, cancellationToken))
             {
-                foreach (var alert in state.SafetyAlerts.Where(a => a is { IsOpen: true, NotifiedAt: null }))
+                foreach (var alert in journey.Alerts.Where(a => a.NotifiedAt is null))
                 {
-                    dispatcher.Dispatch(tenant.Id, journey.JourneyId, alert.Id);
+                    dispatcher.Dispatch(tenant.Id, journey.Row.JourneyId, alert.Id);
                     count++;
                 }
             }

@@ -489,6 +489,18 @@ internal static class PostgresMigrations
             .. TenantPolicies(schema, "tenant_settings", systemReads: true),
             .. TenantPolicies(schema, "tenant_settings_changes", systemReads: false),
         ]),
+        // A journey's open safety alerts on its caseload row, and when the oldest was raised: the supervisors' list is read
+        // off an index of the rows with any, in its order. Rows written before get them from `projections rebuild` (or
+        // their journey's next change); until then the list reads those journeys' alerts from their streams.
+        new(17, "open safety alerts on the caseload", schema =>
+        [
+            $"""
+            ALTER TABLE {schema}.journeys
+                ADD COLUMN safety_alerts jsonb CHECK (jsonb_typeof(safety_alerts) = 'array'),
+                ADD COLUMN oldest_open_alert_at timestamptz
+            """,
+            $"CREATE INDEX ix_journeys_open_alerts ON {schema}.journeys (tenant, oldest_open_alert_at, journey_id) WHERE open_safety_alerts > 0",
+        ]),
     ];
 
 

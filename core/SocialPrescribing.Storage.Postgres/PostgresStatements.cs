@@ -370,6 +370,7 @@ internal sealed class PostgresStatements
 
         var order = query.ByUrgency
             ? $"open_safety_alerts > 0 DESC, first_contact_overdue DESC, status IN ({OpenStatuses}) DESC, next_follow_up_on NULLS LAST, coalesce(last_contact_at, referred_at), journey_id"
+            : query.ByOldestOpenAlert ? "oldest_open_alert_at, journey_id"
             : "referred_at DESC, journey_id";
         var count = $"SELECT count(*) {filter}";
         var page = $"SELECT {ListColumns} {filter} ORDER BY {order} LIMIT ${next} OFFSET ${next + 1}";

@@ -274,6 +274,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             await using var select = connection.CreateCommand();
             var order = query.ByUrgency
                 ? "open_safety_alerts > 0 DESC, first_contact_overdue DESC, status IN ('referred', 'accepted', 'engaged') DESC, next_follow_up_on IS NULL, next_follow_up_on, coalesce(last_contact_at, referred_at), journey_id"
+                : query.ByOldestOpenAlert ? "oldest_open_alert_at IS NULL, oldest_open_alert_at, journey_id"
                 : "referred_at DESC, journey_id";
             select.CommandText = ListColumns + "\n" + filter + $"\nORDER BY {order} LIMIT $limit OFFSET $offset";
             AddFilter(select, tenant, query);

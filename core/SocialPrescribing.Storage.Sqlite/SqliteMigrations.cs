@@ -297,5 +297,14 @@ internal static class SqliteMigrations
                 PRIMARY KEY (tenant, version)
             ) WITHOUT ROWID;
             """),
+        (16, """
+            -- A journey's open safety alerts on its caseload row, and when the oldest was raised: the supervisors' list is
+            -- read off an index of the rows with any, in its order. Rows written before get them from `projections
+            -- rebuild` (or their journey's next change); until then the list reads those journeys' alerts from their
+            -- streams.
+            ALTER TABLE journeys ADD COLUMN safety_alerts TEXT;
+            ALTER TABLE journeys ADD COLUMN oldest_open_alert_at TEXT;
+            CREATE INDEX ix_journeys_open_alerts ON journeys (tenant, oldest_open_alert_at, journey_id) WHERE open_safety_alerts > 0;
+            """),
     ];
 }

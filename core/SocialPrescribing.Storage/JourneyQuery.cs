@@ -20,4 +20,10 @@ public sealed record JourneyQuery(string? Status, string? LinkWorkerId, int Page
     /// journeys under way before closed ones, then the earliest follow-up due, then the longest without contact.
     /// </summary>
     public bool ByUrgency { get; init; }
+
+    /// <summary>
+    /// The journey whose open safety alert was raised longest ago first (then by id): the supervisors' list. Meant with
+    /// <see cref="OpenSafetyAlertsOnly"/>; rows written before the order was kept come last.
+    /// </summary>
+    public bool ByOldestOpenAlert { get; init; }
 }

@@ -53,6 +53,15 @@ public sealed record JourneySummary(
     /// <summary>The journey's unmet needs as JSON (need, when, area; no details), for the unmet-needs report; null when none.</summary>
     public string? UnmetNeeds { get; init; }
 
+    /// <summary>
+    /// The journey's open safety alerts as JSON (<c>SafetyAlertDigest</c>), oldest first, for the supervisors' list of
+    /// open alerts; null when none is open.
+    /// </summary>
+    public string? SafetyAlerts { get; init; }
+
+    /// <summary>When the oldest open safety alert was raised: the order of the supervisors' list; null when none is open.</summary>
+    public DateTimeOffset? OldestOpenAlertAt { get; init; }
+
     /// <summary>A row with every column at its zero value, which readers fill column by column.</summary>
     public static JourneySummary Empty { get; } = new(string.Empty, null, string.Empty, default, null, false, false, default);
 
@@ -77,5 +86,7 @@ public sealed record JourneySummary(
         CaseloadColumn.Date("next_follow_up_on", s => s.NextFollowUpOn, (s, v) => s with { NextFollowUpOn = v }),
         CaseloadColumn.Count("active_programs", s => s.ActivePrograms, (s, v) => s with { ActivePrograms = v }),
         CaseloadColumn.Date("birth_date", s => s.BirthDate, (s, v) => s with { BirthDate = v }),
+        CaseloadColumn.Json("safety_alerts", s => s.SafetyAlerts, (s, v) => s with { SafetyAlerts = v }, listed: true),
+        CaseloadColumn.Instant("oldest_open_alert_at", s => s.OldestOpenAlertAt, (s, v) => s with { OldestOpenAlertAt = v }, nullable: true),
     ];
 }

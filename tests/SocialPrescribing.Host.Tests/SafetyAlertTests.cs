@@ -42,6 +42,9 @@ public sealed class SafetyAlertTests
         return caseload["items"]!.AsArray().Single(i => i!["journeyId"]!.GetValue<Guid>() == journeyId)!.AsObject();
     }
 
+    private static async Task<JsonArray> OpenAlertsAsync(HttpClient http, string query = "") =>
+        (await Api.ReadAsync(await Api.GetAsync(http, $"/api/v1/tenants/{Api.Tenant}/safety-alerts{query}")))["items"]!.AsArray();
+
     [Fact]
     public async Task A_risky_phq9_answer_cannot_go_unnoticed()
     {
@@ -59,7 +62,7 @@ public sealed class SafetyAlertTests
 
         // On the caseload, and in the supervisors' list.
         Assert.Equal(1, (await CaseloadRowAsync(http, id, "&safetyAlert=open"))["openSafetyAlerts"]!.GetValue<int>());
-        var open = await Api.ReadArrayAsync(await Api.GetAsync(http, $"/api/v1/tenants/{Api.Tenant}/safety-alerts"));
+        var open = await OpenAlertsAsync(http);
         Assert.Contains(open, a => a!["alert"]!["alertId"]!.GetValue<Guid>() == alertId && a["journeyId"]!.GetValue<Guid>() == id);
 
         // Notified through every channel, and the notification is on the journey.
@@ -87,7 +90,7 @@ public sealed class SafetyAlertTests
         var closed = Assert.Single(journey["safetyAlerts"]!.AsArray())!;
         Assert.Equal(("acknowledged", Supervisor), (closed["status"]!.GetValue<string>(), closed["acknowledgedBy"]!.GetValue<string>()));
         Assert.Equal(0, (await CaseloadRowAsync(http, id))["openSafetyAlerts"]!.GetValue<int>());
-        open = await Api.ReadArrayAsync(await Api.GetAsync(http, $"/api/v1/tenants/{Api.Tenant}/safety-alerts"));
+        open = await OpenAlertsAsync(http);
         Assert.DoesNotContain(open, a => a!["journeyId"]!.GetValue<Guid>() == id);
         Assert.Equal(HttpStatusCode.OK, (await Api.CommandAsync(http, id, "discharge", new { reason = "Goals met." })).StatusCode);
         Assert.Single(channel.Sent);
@@ -126,6 +129,61 @@ public sealed class SafetyAlertTests
             using var again = second.CreateAuthenticatedClient();
             await WaitForNotificationAsync(again, id);
             Assert.Equal(id, Assert.Single(up.Sent).JourneyId);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TempFolders.Delete(dataDirectory);
+        }
+    }
+
+    [Fact]
+    public async Task Open_alerts_are_listed_longest_waiting_first_a_page_of_journeys_at_a_time()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "sp-safety-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var factory = new JourneyHostFactory(dataDirectory);
+            using var http = factory.CreateAuthenticatedClient();
+            var journeys = new List<Guid>();
+            for (var i = 0; i < 3; i++)
+            {
+                journeys.Add(await Api.EngagedJourneyAsync(http));
+            }
+
+            // Alerts raised a minute apart, not in the order the journeys began; the last journey's second alert is the
+            // newest of all, yet it stays with its journey on the first page.
+            foreach (var (journey, timepoint) in new[] { (journeys[2], "baseline"), (journeys[0], "baseline"), (journeys[1], "baseline"), (journeys[2], "follow-up") })
+            {
+                factory.Time.Advance(TimeSpan.FromMinutes(1));
+                var risky = await Api.PostAsync(http, $"{Api.Journeys()}/{journey}/assessments", new { instrument = "phq9", timepoint, responses = RiskyPhq9 });
+                Assert.Equal(HttpStatusCode.Created, risky.StatusCode);
+            }
+
+            var first = await Api.ReadAsync(await Api.GetAsync(http, $"/api/v1/tenants/{Api.Tenant}/safety-alerts?pageSize=2"));
+            Assert.Equal((1, 2, 3L), (first["page"]!.GetValue<int>(), first["pageSize"]!.GetValue<int>(), first["total"]!.GetValue<long>()));
+            Assert.Equal([journeys[2], journeys[2], journeys[0]], first["items"]!.AsArray().Select(a => a!["journeyId"]!.GetValue<Guid>()));
+            Assert.All(first["items"]!.AsArray(), a => Assert.Equal(("open", "engaged"), (a!["alert"]!["status"]!.GetValue<string>(), a["journeyStatus"]!.GetValue<string>())));
+            var raised = first["items"]!.AsArray().Select(a => a!["alert"]!["raisedAt"]!.GetValue<DateTimeOffset>()).ToList();
+            Assert.True(raised[0] < raised[1], "A journey's alerts are listed oldest first.");
+            var second = await OpenAlertsAsync(http, "?pageSize=2&page=2");
+            Assert.Equal([journeys[1]], second.Select(a => a!["journeyId"]!.GetValue<Guid>()));
+
+            // A row written before the caseload kept its alerts: they are read from the journey's stream, in its place.
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, "journeys.db")}"))
+            {
+                await connection.OpenAsync(TestContext.Current.CancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "UPDATE journeys SET safety_alerts = NULL WHERE journey_id = $id";
+                command.Parameters.AddWithValue("$id", journeys[0].ToString("D"));
+                Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+            }
+
+            Assert.Equal(first["items"]!.ToJsonString(), (await OpenAlertsAsync(http, "?pageSize=2")).ToJsonString());
+
+            var refused = await Api.GetAsync(http, $"/api/v1/tenants/{Api.Tenant}/safety-alerts?pageSize=500");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.NotNull((await Api.ReadAsync(refused))["errors"]!["pageSize"]);
         }
         finally
         {

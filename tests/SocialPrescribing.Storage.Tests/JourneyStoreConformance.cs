@@ -310,6 +310,34 @@ public abstract partial class JourneyStoreConformance
     }
 
     [Fact]
+    public async Task Open_alerts_are_listed_oldest_first_with_their_digest_and_rows_without_one_last()
+    {
+        var worker = "lw-" + Guid.NewGuid().ToString("N")[..8];
+        var recent = Guid.NewGuid();
+        var oldest = Guid.NewGuid();
+        var unordered = Guid.NewGuid();
+        var acknowledged = Guid.NewGuid();
+        const string Digest = """[{"id":"6f1c2a60-0000-4000-8000-000000000001","flag":"self-harm-risk"}]""";
+        await Store.AppendAsync(Append(Alberta, recent, 0, [Event()], Summary("engaged", worker, minute: 1) with { OpenSafetyAlerts = 1, OldestOpenAlertAt = T0.AddDays(9), SafetyAlerts = Digest }), Token);
+        await Store.AppendAsync(Append(Alberta, oldest, 0, [Event()], Summary("engaged", worker, minute: 2) with { OpenSafetyAlerts = 2, OldestOpenAlertAt = T0.AddDays(2), SafetyAlerts = Digest }), Token);
+        // Written before the caseload kept alerts: counted, but with no digest and no order.
+        await Store.AppendAsync(Append(Alberta, unordered, 0, [Event()], Summary("engaged", worker, minute: 3) with { OpenSafetyAlerts = 1 }), Token);
+        await Store.AppendAsync(Append(Alberta, acknowledged, 0, [Event()], Summary("engaged", worker, minute: 4) with { OpenSafetyAlerts = 1, OldestOpenAlertAt = T0, SafetyAlerts = Digest }), Token);
+        await Store.AppendAsync(Append(Alberta, acknowledged, 1, [Event()], Summary("engaged", worker, minute: 4)), Token);
+
+        var query = new JourneyQuery(null, worker, 1, 2) { OpenSafetyAlertsOnly = true, ByOldestOpenAlert = true };
+        var first = await Store.QueryAsync(Alberta, query, Token);
+        var second = await Store.QueryAsync(Alberta, query with { Page = 2 }, Token);
+
+        Assert.Equal(3, first.Total);
+        Assert.Equal([oldest, recent, unordered], first.Items.Concat(second.Items).Select(i => i.JourneyId));
+        var row = first.Items[0].Summary;
+        Assert.Equal(T0.AddDays(2), row.OldestOpenAlertAt);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(Digest), System.Text.Json.Nodes.JsonNode.Parse(row.SafetyAlerts!)));
+        Assert.Equal((null, (DateTimeOffset?)null), (second.Items[0].Summary.SafetyAlerts, second.Items[0].Summary.OldestOpenAlertAt));
+    }
+
+    [Fact]
     public async Task Journeys_of_the_same_name_and_birth_date_are_found_per_tenant_whatever_the_case()
     {
         var name = "Zoé " + Guid.NewGuid().ToString("N")[..8];

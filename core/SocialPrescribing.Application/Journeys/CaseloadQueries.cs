@@ -16,9 +16,6 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
 {
     private const int WalkPageSize = 200;
 
-    /// <summary>Journeys with at least one safety alert not yet acknowledged.</summary>
-    public static readonly JourneyQuery OpenSafetyAlerts = new(null, null, 1, WalkPageSize) { OpenSafetyAlertsOnly = true };
-
     /// <summary>Journeys with a trip its partner has not answered yet.</summary>
     public static readonly JourneyQuery TripsAwaitingPartner = new(null, null, 1, WalkPageSize) { TripsAwaitingPartnerOnly = true };
 
@@ -44,6 +41,62 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
         var page = await store.QueryAsync(caller.Tenant, narrowed, cancellationToken);
         await audit.RecordEachAsync(caller, page.Items.Select(row => row.JourneyId), RecordAccess.CaseloadRow);
         return page;
+    }
+
+    /// <summary>
+    /// One page of the program's open safety alerts, the journey whose oldest open alert was raised longest ago first:
+    /// the list supervisors work from. A page counts journeys (each with all its open alerts), read from the caseload
+    /// rows that have any, within what the caller may see; each journey on it is audited as a safety-alert access.
+    /// A row written before the caseload kept its alerts (until <c>projections rebuild</c> or the journey's next change)
+    /// has them read from its stream instead.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The caller may not see the program's caseloads.</exception>
+    public Task<OpenSafetyAlertPage> OpenSafetyAlertsAsync(Caller caller, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        OpenSafetyAlertsAsync(caller, page, pageSize, RecordAccess.SafetyAlert, cancellationToken);
+
+    /// <summary>
+    /// Every journey with an open safety alert, page by page in the supervisors' order, each access audited as
+    /// <paramref name="access"/>: what reconciliation sweeps without reading the streams of journeys whose row holds their alerts.
+    /// </summary>
+    public async IAsyncEnumerable<OpenSafetyAlertsOfJourney> AllOpenSafetyAlertsAsync(
+        Caller caller, RecordAccess access, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var page = 1; ; page++)
+        {
+            var open = await OpenSafetyAlertsAsync(caller, page, WalkPageSize, access, cancellationToken);
+            foreach (var journey in open.Journeys)
+            {
+                yield return journey;
+            }
+
+            if ((long)page * WalkPageSize >= open.Total)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async Task<OpenSafetyAlertPage> OpenSafetyAlertsAsync(Caller caller, int page, int pageSize, RecordAccess access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var query = JourneyScope.Narrow(caller, new JourneyQuery(null, null, page, pageSize) { OpenSafetyAlertsOnly = true, ByOldestOpenAlert = true });
+        var rows = await store.QueryAsync(caller.Tenant, query, cancellationToken);
+        var digested = rows.Items.Where(r => r.Summary.SafetyAlerts is not null).ToList();
+        await audit.RecordEachAsync(caller, digested.Select(r => r.JourneyId), access);
+        var journeysOnPage = new List<OpenSafetyAlertsOfJourney>(rows.Items.Count);
+        foreach (var row in rows.Items)
+        {
+            if (row.Summary.SafetyAlerts is { } digest)
+            {
+                journeysOnPage.Add(new OpenSafetyAlertsOfJourney(row, SafetyAlertDigest.Read(digest)));
+            }
+            else if (await journeys.FindStateAsync(caller, row.JourneyId, access) is { } state)
+            {
+                journeysOnPage.Add(new OpenSafetyAlertsOfJourney(row, [.. state.SafetyAlerts.Where(a => a.IsOpen).OrderBy(a => a.RaisedAt)]));
+            }
+        }
+
+        return new OpenSafetyAlertPage(journeysOnPage, rows.Total);
     }
 
     /// <summary>

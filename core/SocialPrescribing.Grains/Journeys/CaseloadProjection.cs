@@ -44,6 +44,8 @@ public static class CaseloadProjection
             ActivePrograms = state.CommunityReferrals.Count(r => r.Status is CommunityReferralStatus.Requested or CommunityReferralStatus.Accepted
                 or CommunityReferralStatus.InProgress or CommunityReferralStatus.OnHold),
             BirthDate = state.Client.BirthDate,
+            SafetyAlerts = SafetyAlertDigest.Write(state),
+            OldestOpenAlertAt = SafetyAlertDigest.OldestOpen(state),
         };
     }
 
