@@ -43,6 +43,7 @@ public sealed class AuthorizationMatrixTests(HostFixture fixture)
         ["GetReferralStatus"] = ([AccessRoles.Referrer, AccessRoles.LinkWorker, AccessRoles.Supervisor], Scope.Referral),
         ["ListJourneys"] = (Clinical, Scope.Tenant),
         ["GetJourney"] = (Clinical, Scope.Journey),
+        ["GetJourneyTimeline"] = (Clinical, Scope.Journey),
         ["GetMatches"] = (Clinical, Scope.Journey),
         ["Accept"] = (Clinical, Scope.Journey),
         ["Reassign"] = (Clinical, Scope.Journey),

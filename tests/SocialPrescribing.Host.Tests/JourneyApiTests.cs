@@ -65,6 +65,33 @@ public sealed class JourneyApiTests(HostFixture fixture)
         var journey = await Api.GetJourneyAsync(Http, id);
         Assert.Equal(13, journey["version"]!.GetValue<int>());
         Assert.Equal(Enumerable.Range(1, 13), journey["timeline"]!.AsArray().Select(e => e!["version"]!.GetValue<int>()));
+        Assert.Equal(0, journey["earlierEvents"]!.GetValue<long>());
+
+        // A long timeline is read a window at a time, newest first, back to the referral.
+        var newest = await Api.ReadAsync(await Api.GetAsync(Http, $"{Api.Journeys()}/{id}?timelineLimit=5"));
+        Assert.Equal(Enumerable.Range(9, 5), newest["timeline"]!.AsArray().Select(e => e!["version"]!.GetValue<int>()));
+        Assert.Equal(8, newest["earlierEvents"]!.GetValue<long>());
+        var windows = new List<int>();
+        long? before = null;
+        do
+        {
+            var window = await Api.ReadAsync(await Api.GetAsync(Http, $"{Api.Journeys()}/{id}/timeline?limit=5" + (before is { } b ? $"&before={b}" : "")));
+            windows.InsertRange(0, window["items"]!.AsArray().Select(e => e!["version"]!.GetValue<int>()));
+            before = window["earlierEvents"]!.GetValue<long>() is > 0 and var earlier ? earlier + 1 : null;
+        }
+        while (before is not null);
+        Assert.Equal(Enumerable.Range(1, 13), windows);
+        Assert.Equal(
+            journey["timeline"]!.AsArray().Select(e => e!.ToJsonString()),
+            (await Api.ReadAsync(await Api.GetAsync(Http, $"{Api.Journeys()}/{id}/timeline?limit=1000")))["items"]!.AsArray().Select(e => e!.ToJsonString()));
+        foreach (var (path, field) in new[] { ($"{id}?timelineLimit=0", "timelineLimit"), ($"{id}/timeline?limit=1001", "limit"), ($"{id}/timeline?before=x", "before") })
+        {
+            var refused = await Api.GetAsync(Http, $"{Api.Journeys()}/{path}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.NotNull((await Api.ReadAsync(refused))["errors"]![field]);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync(Http, $"{Api.Journeys()}/{Guid.NewGuid()}/timeline")).StatusCode);
         Assert.Equal("completed", journey["communityReferrals"]![0]!["status"]!.GetValue<string>());
         Assert.Empty(journey["communityReferrals"]![0]!["allowedStatuses"]!.AsArray());
         Assert.Equal("Walk with others twice a week", journey["plan"]!["goals"]![0]!.GetValue<string>());

@@ -72,6 +72,24 @@ public sealed class LockBoxTests(HostFixture fixture)
         Assert.Equal(versions.Order(), versions);
         Assert.All(seen["timeline"]!.AsArray(), e => Assert.Equal(all.GetValueOrDefault(e!["version"]!.GetValue<long>(), "InformationWithheld"), e["type"]!.GetValue<string>()));
 
+        // Read a window at a time, the timeline withholds the same events (a window may show none of its own).
+        var windowed = new List<long>();
+        for (long? end = null; ;)
+        {
+            var window = await Api.ReadAsync(await AsAsync(worker, AccessRoles.LinkWorker, $"{journeyPath}/timeline?limit=1" + (end is { } b ? $"&before={b}" : "")));
+            windowed.InsertRange(0, window["items"]!.AsArray().Select(e => e!["version"]!.GetValue<long>()));
+            Assert.DoesNotContain(Secret, window.ToJsonString(), StringComparison.Ordinal);
+            var earlier = window["earlierEvents"]!.GetValue<long>();
+            if (earlier == 0)
+            {
+                break;
+            }
+
+            end = earlier + 1;
+        }
+
+        Assert.Equal(versions, windowed);
+
         // As it was before the directive, the journey is withheld the same way: a directive in force covers the past.
         var asOf = Uri.EscapeDataString(before["timeline"]!.AsArray()[^1]!["occurredAt"]!.GetValue<DateTimeOffset>().ToString("O"));
         var past = await Api.ReadAsync(await AsAsync(worker, AccessRoles.LinkWorker, $"{journeyPath}?asOf={asOf}"));

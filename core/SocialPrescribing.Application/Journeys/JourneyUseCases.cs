@@ -116,20 +116,27 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit, Time
     /// withhold from the caller (<see cref="JourneyView.Withheld"/> names those parts).
     /// </summary>
     /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
-    public async Task<JourneyView?> FindAsync(Caller caller, Guid journeyId, DateTimeOffset? asOf = null)
+    public Task<JourneyView?> FindAsync(Caller caller, Guid journeyId, DateTimeOffset? asOf = null) => FindAsync(caller, journeyId, asOf, null);
+
+    /// <summary>
+    /// <see cref="FindAsync(Caller, Guid, DateTimeOffset?)"/> with only the part of the timeline <paramref name="window"/>
+    /// picks (the whole timeline when it is null); what the directives withhold is left out of that part.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The journey is outside the caller's scope.</exception>
+    public async Task<JourneyView?> FindAsync(Caller caller, Guid journeyId, DateTimeOffset? asOf, TimelineWindow? window)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var journey = Journey(caller.Tenant, journeyId);
         // The scope is decided on the journey as it is now: the current view carries that state already; a view of
         // the past needs the current state as well. So do the directives: one in force now withholds the past too.
-        var current = asOf is null ? (await journey.GetView(null)) : null;
+        var current = asOf is null ? await ViewAsync(journey, null, window) : null;
         var access = asOf is null ? RecordAccess.Journey : RecordAccess.JourneyHistory;
         if (await FindCurrentAsync(caller, journeyId, access, current?.State) is not { } now)
         {
             return null;
         }
 
-        var view = current ?? await journey.GetView(asOf);
+        var view = current ?? await ViewAsync(journey, asOf, window);
         if (!view.State.Exists)
         {
             return null;
@@ -141,7 +148,7 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit, Time
             return view;
         }
 
-        var shown = Redaction.Apply(view.Timeline, view.State.Version - view.Timeline.Length + 1, disclosure);
+        var shown = Redaction.Apply(view.Timeline, view.EventsBefore + 1, disclosure);
         return view with
         {
             State = Redaction.Apply(view.State, disclosure),
@@ -224,6 +231,9 @@ public sealed class JourneyUseCases(IGrainFactory grains, AuditTrail audit, Time
     /// <summary>The caller as the audit log records them: with the emergency access's reason when they came by one.</summary>
     private static Caller Under(Caller caller, EmergencyAccessGrant? grant) =>
         grant is null ? caller : caller with { BreakGlassReason = grant.Reason };
+
+    private static Task<JourneyView> ViewAsync(IJourneyGrain journey, DateTimeOffset? asOf, TimelineWindow? window) =>
+        window is null ? journey.GetView(asOf) : journey.GetView(asOf, window);
 
     private IJourneyGrain Journey(TenantId tenant, Guid journeyId) => grains.GetGrain<IJourneyGrain>(journeyId, tenant.Value);
 }

@@ -32,4 +32,11 @@ public interface IJourneyGrain : IGrainWithGuidCompoundKey
     /// </summary>
     [Alias("GetView")]
     Task<JourneyView> GetView(DateTimeOffset? asOf);
+
+    /// <summary>
+    /// <see cref="GetView(DateTimeOffset?)"/> with only the part of the timeline <paramref name="window"/> picks: a long
+    /// journey's view stays small, and the rest of its timeline is read a window at a time.
+    /// </summary>
+    [Alias("GetViewWindow")]
+    Task<JourneyView> GetView(DateTimeOffset? asOf, TimelineWindow window);
 }

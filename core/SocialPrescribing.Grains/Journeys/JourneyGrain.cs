@@ -50,6 +50,19 @@ public sealed partial class JourneyGrain(
         return Task.FromResult(new JourneyView(JourneyState.Fold(then), then, [], moment));
     }
 
+    public async Task<JourneyView> GetView(DateTimeOffset? asOf, TimelineWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var whole = await GetView(asOf);
+        var (first, count) = window.Within(whole.Timeline.Length);
+        return whole with
+        {
+            Timeline = whole.Timeline.Slice(first, count),
+            TimelineVersions = [.. Enumerable.Range(first + 1, count).Select(v => (long)v)],
+            EventsBefore = first,
+        };
+    }
+
     public async Task<CommandOutcome> ExecuteWithin(JourneyCommand command, JourneyScopeRule scope)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -34,6 +34,13 @@ public sealed record JourneyView(
     [Id(5)]
     public ImmutableArray<long> TimelineVersions { get; init; } = [];
 
+    /// <summary>
+    /// How many of the journey's events come before <see cref="Timeline"/>'s window (0 when it starts at the first): the
+    /// reader asks for them with a window before the first version shown.
+    /// </summary>
+    [Id(6)]
+    public long EventsBefore { get; init; }
+
     /// <summary>The timeline's events with their versions in the stream.</summary>
     public IEnumerable<(long Version, JourneyEvent Event)> NumberedTimeline() =>
         TimelineVersions.IsDefaultOrEmpty

@@ -11,8 +11,9 @@ using SocialPrescribing.Host.Http;
 namespace SocialPrescribing.Host.Features.Journeys;
 
 /// <summary>
-/// A journey as the API shows it: current state, what may happen next, and the timeline; without what the person's
-/// lock-box withholds from the caller, in which case <c>notice</c> says that something is withheld (not what).
+/// A journey as the API shows it: current state, what may happen next, and the newest part of its timeline
+/// (<c>earlierEvents</c> says how many events come before it, read from <c>…/timeline?before=</c> <c>earlierEvents</c> + 1); without what the person's lock-box withholds from the caller, in which case <c>notice</c> says that
+/// something is withheld (not what).
 /// </summary>
 internal sealed record JourneyResponse(
     Guid JourneyId,
@@ -44,6 +45,7 @@ internal sealed record JourneyResponse(
     IReadOnlyList<WithholdingDirectiveResponse> WithholdingDirectives,
     IReadOnlyList<string> AllowedCommands,
     IReadOnlyList<TimelineEntry> Timeline,
+    long EarlierEvents,
     DateTimeOffset? AsOf,
     string? Notice)
 {
@@ -97,6 +99,7 @@ internal sealed record JourneyResponse(
             [.. s.WithholdingDirectives.Select(WithholdingDirectiveResponse.From)],
             view.AllowedCommands,
             TimelineEntry.Of(view),
+            view.EventsBefore,
             view.AsOf,
             view.Withheld.IsEmpty ? null : Disclosure.Notice);
     }

@@ -1,6 +1,9 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using SocialPrescribing.Application;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Identity;
+using SocialPrescribing.Grains.Journeys;
 using SocialPrescribing.Host.Http;
 using SocialPrescribing.Host.Features.Access;
 
@@ -13,6 +16,12 @@ namespace SocialPrescribing.Host.Features.Journeys;
 /// </summary>
 internal static class JourneysFeature
 {
+    /// <summary>The timeline's events a journey's view carries unless asked for fewer.</summary>
+    public const int DefaultTimelineLimit = 100;
+
+    /// <summary>The most timeline events one answer carries.</summary>
+    public const int MaxTimelineLimit = 1000;
+
     /// <summary>The application core the journey endpoints call (its use cases and caseload queries), and the command pipeline.</summary>
     public static WebApplicationBuilder AddJourneys(this WebApplicationBuilder builder)
     {
@@ -49,8 +58,18 @@ internal static class JourneysFeature
             .RequireAuthorization(AccessPolicies.Clinical)
             .WithName("GetJourney")
             .WithTags("Journeys")
-            .WithSummary("A journey: status, details, allowed commands and its timeline of events; with asOf, the journey as it was at that moment.")
+            .WithSummary("A journey: status, details, allowed commands and the newest timelineLimit events of its timeline (earlierEvents says how many come before; read them from …/timeline?before=earlierEvents+1); with asOf, the journey as it was at that moment.")
             .Produces<JourneyResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tenant.MapGet("/journeys/{journeyId:guid}/timeline", GetTimeline)
+            .RequireAuthorization(AccessPolicies.Clinical)
+            .WithName("GetJourneyTimeline")
+            .WithTags("Journeys")
+            .WithSummary("A window of a journey's timeline, oldest first: the limit events before version `before` (the newest without it). earlierEvents says how many come before the window (versions 1 to earlierEvents); page back with before = earlierEvents + 1 until it is 0. Events the person's lock-box withholds from the caller are left out, so a window may hold fewer than limit.")
+            .Produces<TimelinePageResponse>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         tenant.MapJourneyCommand<AcceptRequest>("Accept the referral and assign a link worker; starts the first-contact clock.");
@@ -88,11 +107,13 @@ internal static class JourneysFeature
             ? TypedResults.Ok(ReferralStatusResponse.From(journeyId, view))
             : Problems.NotFound("No referral with this id in this tenant.");
 
-    private static async Task<IResult> GetJourney(HttpContext http, Guid journeyId, string? asOf, JourneyUseCases journeys, TimeProvider time)
+    private static async Task<IResult> GetJourney(HttpContext http, Guid journeyId, string? asOf,
+        [Range(1, MaxTimelineLimit), DefaultValue("100")] string? timelineLimit, JourneyUseCases journeys, TimeProvider time)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var validation = new RequestValidation();
         var moment = validation.Timestamp(asOf, "asOf");
+        var limit = validation.Number(timelineLimit, "timelineLimit", DefaultTimelineLimit, 1, MaxTimelineLimit);
         if (!validation.IsValid)
         {
             return Problems.Validation(validation.Errors);
@@ -103,9 +124,27 @@ internal static class JourneysFeature
             return Problems.Field("asOf", "A moment in the past (or now): the journey's future is not known yet.");
         }
 
-        var view = await journeys.FindAsync(http.GetRequiredCaller(), journeyId, moment);
+        var view = await journeys.FindAsync(http.GetRequiredCaller(), journeyId, moment, new TimelineWindow(null, limit));
         return view is null
             ? Problems.NotFound(moment is null ? "No journey with this id in this tenant." : "No journey with this id in this tenant at that moment.")
             : TypedResults.Ok(JourneyResponse.From(tenant.Id, journeyId, view));
+    }
+
+    private static async Task<IResult> GetTimeline(HttpContext http, Guid journeyId,
+        [Range(1, int.MaxValue)] string? before,
+        [Range(1, MaxTimelineLimit), DefaultValue("100")] string? limit, JourneyUseCases journeys)
+    {
+        var validation = new RequestValidation();
+        long? end = before is null ? null : validation.Number(before, "before", 1, 1, int.MaxValue);
+        var size = validation.Number(limit, "limit", DefaultTimelineLimit, 1, MaxTimelineLimit);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(validation.Errors);
+        }
+
+        var view = await journeys.FindAsync(http.GetRequiredCaller(), journeyId, null, new TimelineWindow(end, size));
+        return view is null
+            ? Problems.NotFound("No journey with this id in this tenant.")
+            : TypedResults.Ok(new TimelinePageResponse(TimelineEntry.Of(view), view.EventsBefore));
     }
 }
