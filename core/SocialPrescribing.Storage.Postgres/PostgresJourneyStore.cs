@@ -361,31 +361,56 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             await using var batch = TenantBatch(tenant, _sql.CommunityReferralDigests);
             batch.BatchCommands[^1].Parameters.Add(NullableText(JourneyReferralDigest.OrganizationsJson(organizations)));
             await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
-            var digests = new List<JourneyReferralDigest>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                digests.Add(new JourneyReferralDigest(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3))
-                {
-                    UnmetNeeds = reader.IsDBNull(4) ? null : reader.GetString(4),
-                });
-            }
-
-            return digests;
+            return await ReadReferralDigestsAsync(reader, cancellationToken);
         }, migrateFirst: true, cancellationToken);
 
-    public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<JourneyAssessmentDigest>>(async () =>
         {
             await using var batch = TenantBatch(tenant, _sql.AssessmentDigests);
+            batch.BatchCommands[^1].Parameters.Add(NullableTimestamp(since));
+            batch.BatchCommands[^1].Parameters.Add(Timestamp(until));
             await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
             var digests = new List<JourneyAssessmentDigest>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                digests.Add(new JourneyAssessmentDigest(reader.GetGuid(0), reader.GetString(1)));
+                digests.Add(new JourneyAssessmentDigest(reader.GetGuid(0), reader.GetString(1)) { Counted = reader.GetBoolean(2) });
             }
 
             return digests;
         }, migrateFirst: true, cancellationToken);
+
+    public Task<AssessedJourneys> CountAssessedJourneysAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        RunAsync(async () =>
+        {
+            await using var batch = TenantBatch(tenant, _sql.AssessedJourneys);
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
+            return await AssessedJourneys.ReadAsync(reader, cancellationToken);
+        }, migrateFirst: true, cancellationToken);
+
+    public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsFirstMadeAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<JourneyReferralDigest>>(async () =>
+        {
+            await using var batch = TenantBatch(tenant, _sql.CommunityReferralDigestsFirstMade);
+            batch.BatchCommands[^1].Parameters.Add(NullableTimestamp(since));
+            batch.BatchCommands[^1].Parameters.Add(Timestamp(until));
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
+            return await ReadReferralDigestsAsync(reader, cancellationToken);
+        }, migrateFirst: true, cancellationToken);
+
+    private static async Task<IReadOnlyList<JourneyReferralDigest>> ReadReferralDigestsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var digests = new List<JourneyReferralDigest>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            digests.Add(new JourneyReferralDigest(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3))
+            {
+                UnmetNeeds = reader.IsDBNull(4) ? null : reader.GetString(4),
+            });
+        }
+
+        return digests;
+    }
 
     public async Task CheckHealthAsync(CancellationToken cancellationToken = default)
     {

@@ -501,6 +501,23 @@ internal static class PostgresMigrations
             """,
             $"CREATE INDEX ix_journeys_open_alerts ON {schema}.journeys (tenant, oldest_open_alert_at, journey_id) WHERE open_safety_alerts > 0",
         ]),
+        // When a journey's assessments were taken (first and latest), the instruments it has a baseline of, and when its
+        // first community referral was made: an outcome report reads the journeys its period needs off these indexes.
+        // Rows written before are read whole until `projections rebuild` (or their journey's next change).
+        new(18, "assessment and community-referral instants on the caseload", schema =>
+        [
+            $"""
+            ALTER TABLE {schema}.journeys
+                ADD COLUMN first_assessed_at timestamptz,
+                ADD COLUMN last_assessed_at timestamptz,
+                ADD COLUMN baseline_instruments jsonb CHECK (jsonb_typeof(baseline_instruments) = 'array'),
+                ADD COLUMN first_program_referral_at timestamptz
+            """,
+            $"CREATE INDEX ix_journeys_assessed ON {schema}.journeys (tenant, last_assessed_at) WHERE last_assessed_at IS NOT NULL",
+            $"CREATE INDEX ix_journeys_assessed_before ON {schema}.journeys (tenant) WHERE assessment_digest IS NOT NULL AND first_assessed_at IS NULL",
+            $"CREATE INDEX ix_journeys_program_referred ON {schema}.journeys (tenant, first_program_referral_at) WHERE first_program_referral_at IS NOT NULL",
+            $"CREATE INDEX ix_journeys_program_referred_before ON {schema}.journeys (tenant) WHERE community_referrals IS NOT NULL AND first_program_referral_at IS NULL",
+        ]),
     ];
 
 

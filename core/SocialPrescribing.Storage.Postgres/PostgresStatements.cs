@@ -140,10 +140,29 @@ internal sealed class PostgresStatements
             GROUP BY link_worker_id, status
             ORDER BY link_worker_id NULLS FIRST, status
             """;
+        // $2 since (null for no lower bound), $3 until: the period's journeys off the index of the latest assessment,
+        // then rows written before the caseload kept when assessments were taken.
         AssessmentDigests = $"""
-            SELECT journey_id, assessment_digest FROM {_journeys}
-            WHERE tenant = $1 AND assessment_digest IS NOT NULL
-            ORDER BY journey_id
+            SELECT journey_id, assessment_digest, true FROM {_journeys}
+            WHERE tenant = $1 AND last_assessed_at >= coalesce($2, '-infinity'::timestamptz) AND first_assessed_at <= $3 AND assessment_digest IS NOT NULL
+            UNION ALL
+            SELECT journey_id, assessment_digest, false FROM {_journeys}
+            WHERE tenant = $1 AND assessment_digest IS NOT NULL AND first_assessed_at IS NULL
+            """;
+        AssessedJourneys = $"""
+            SELECT NULL::text, count(*) FROM {_journeys} WHERE tenant = $1 AND first_assessed_at IS NOT NULL
+            UNION ALL
+            SELECT b, count(*) FROM {_journeys} CROSS JOIN LATERAL jsonb_array_elements_text(baseline_instruments) AS b
+            WHERE tenant = $1 AND baseline_instruments IS NOT NULL
+            GROUP BY b
+            """;
+        CommunityReferralDigestsFirstMade = $"""
+            SELECT journey_id, client_name, link_worker_id, community_referrals::text, unmet_needs::text FROM {_journeys}
+            WHERE tenant = $1 AND first_program_referral_at >= coalesce($2, '-infinity'::timestamptz) AND first_program_referral_at <= $3
+              AND community_referrals IS NOT NULL
+            UNION ALL
+            SELECT journey_id, client_name, link_worker_id, community_referrals::text, unmet_needs::text FROM {_journeys}
+            WHERE tenant = $1 AND community_referrals IS NOT NULL AND first_program_referral_at IS NULL
             """;
 
         var checkpoints = $"{QuotedSchema}.feed_checkpoints";
@@ -268,6 +287,12 @@ internal sealed class PostgresStatements
     public string CaseloadTallies { get; }
 
     public string AssessmentDigests { get; }
+
+    /// <summary>$1 tenant: (null, journeys with an assessment), then (instrument, journeys with its baseline).</summary>
+    public string AssessedJourneys { get; }
+
+    /// <summary>$1 tenant, $2 since (or null), $3 until: journeys whose first community referral was made then, and rows without that instant.</summary>
+    public string CommunityReferralDigestsFirstMade { get; }
 
     public string CommunityReferralDigests { get; }
 

@@ -427,22 +427,82 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             return digests;
         });
 
-    public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<JourneyAssessmentDigest>>(async () =>
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT journey_id, assessment_digest FROM journeys
-                WHERE tenant = $tenant AND assessment_digest IS NOT NULL
-                ORDER BY journey_id
+            // The period's journeys off the index of the latest assessment; then rows written before it was kept.
+            command.CommandText = $"""
+                SELECT journey_id, assessment_digest, 1 FROM journeys
+                WHERE tenant = $tenant AND last_assessed_at IS NOT NULL{(since is null ? "" : " AND last_assessed_at >= $since")} AND first_assessed_at <= $until
+                  AND assessment_digest IS NOT NULL
+                UNION ALL
+                SELECT journey_id, assessment_digest, 0 FROM journeys
+                WHERE tenant = $tenant AND assessment_digest IS NOT NULL AND first_assessed_at IS NULL
                 """;
             command.Parameters.AddWithValue("$tenant", tenant.Value);
+            command.Parameters.AddWithValue("$until", Text(until));
+            if (since is { } first)
+            {
+                command.Parameters.AddWithValue("$since", Text(first));
+            }
+
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var digests = new List<JourneyAssessmentDigest>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                digests.Add(new JourneyAssessmentDigest(Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+                digests.Add(new JourneyAssessmentDigest(Guid.Parse(reader.GetString(0)), reader.GetString(1)) { Counted = reader.GetInt32(2) == 1 });
+            }
+
+            return digests;
+        });
+
+    public Task<AssessedJourneys> CountAssessedJourneysAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+        RunAsync(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT NULL, count(*) FROM journeys WHERE tenant = $tenant AND first_assessed_at IS NOT NULL
+                UNION ALL
+                SELECT b.value, count(*) FROM journeys, json_each(journeys.baseline_instruments) AS b
+                WHERE tenant = $tenant AND baseline_instruments IS NOT NULL
+                GROUP BY b.value
+                """;
+            command.Parameters.AddWithValue("$tenant", tenant.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await AssessedJourneys.ReadAsync(reader, cancellationToken);
+        });
+
+    public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsFirstMadeAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<JourneyReferralDigest>>(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT journey_id, client_name, link_worker_id, community_referrals, unmet_needs FROM journeys
+                WHERE tenant = $tenant AND first_program_referral_at IS NOT NULL{(since is null ? "" : " AND first_program_referral_at >= $since")} AND first_program_referral_at <= $until
+                  AND community_referrals IS NOT NULL
+                UNION ALL
+                SELECT journey_id, client_name, link_worker_id, community_referrals, unmet_needs FROM journeys
+                WHERE tenant = $tenant AND community_referrals IS NOT NULL AND first_program_referral_at IS NULL
+                """;
+            command.Parameters.AddWithValue("$tenant", tenant.Value);
+            command.Parameters.AddWithValue("$until", Text(until));
+            if (since is { } first)
+            {
+                command.Parameters.AddWithValue("$since", Text(first));
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var digests = new List<JourneyReferralDigest>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                digests.Add(new JourneyReferralDigest(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3))
+                {
+                    UnmetNeeds = reader.IsDBNull(4) ? null : reader.GetString(4),
+                });
             }
 
             return digests;

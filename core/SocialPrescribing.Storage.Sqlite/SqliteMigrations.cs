@@ -306,5 +306,18 @@ internal static class SqliteMigrations
             ALTER TABLE journeys ADD COLUMN oldest_open_alert_at TEXT;
             CREATE INDEX ix_journeys_open_alerts ON journeys (tenant, oldest_open_alert_at, journey_id) WHERE open_safety_alerts > 0;
             """),
+        (17, """
+            -- When a journey's assessments were taken (first and latest), the instruments it has a baseline of, and when its
+            -- first community referral was made: an outcome report reads the journeys its period needs off these
+            -- indexes. Rows written before are read whole until `projections rebuild` (or their journey's next change).
+            ALTER TABLE journeys ADD COLUMN first_assessed_at TEXT;
+            ALTER TABLE journeys ADD COLUMN last_assessed_at TEXT;
+            ALTER TABLE journeys ADD COLUMN baseline_instruments TEXT;
+            ALTER TABLE journeys ADD COLUMN first_program_referral_at TEXT;
+            CREATE INDEX ix_journeys_assessed ON journeys (tenant, last_assessed_at) WHERE last_assessed_at IS NOT NULL;
+            CREATE INDEX ix_journeys_assessed_before ON journeys (tenant) WHERE assessment_digest IS NOT NULL AND first_assessed_at IS NULL;
+            CREATE INDEX ix_journeys_program_referred ON journeys (tenant, first_program_referral_at) WHERE first_program_referral_at IS NOT NULL;
+            CREATE INDEX ix_journeys_program_referred_before ON journeys (tenant) WHERE community_referrals IS NOT NULL AND first_program_referral_at IS NULL;
+            """),
     ];
 }

@@ -39,7 +39,6 @@ public interface IJourneyStore
     /// <summary>Journeys whose first-contact deadline is still running, for re-scheduling their checks.</summary>
     Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default);
 
-    /// <summary>The assessment digests of a tenant's journeys that have any assessment, for outcome reports.</summary>
     /// <summary>
     /// The community-referral digests (<see cref="JourneySummary.CommunityReferrals"/>) of the tenant's journeys that
     /// have any, by journey id; only those with a referral addressed to one of <paramref name="organizations"/> when given.
@@ -47,7 +46,22 @@ public interface IJourneyStore
     Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsAsync(
         TenantId tenant, IReadOnlyCollection<Guid>? organizations, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The assessment digests of the journeys with an assessment that may fall in [<paramref name="since"/>,
+    /// <paramref name="until"/>] (their first at or before <paramref name="until"/>, their latest at or after
+    /// <paramref name="since"/>), read off an index: an outcome report reads what its period needs, not every journey.
+    /// Rows written before the caseload kept those instants are returned too, marked not <see cref="JourneyAssessmentDigest.Counted"/>.
+    /// </summary>
+    Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default);
+
+    /// <summary>How many of the tenant's journeys have an assessment, and a baseline of each instrument (rows marked not counted by <see cref="ListAssessmentDigestsAsync"/> left out).</summary>
+    Task<AssessedJourneys> CountAssessedJourneysAsync(TenantId tenant, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The community-referral digests of the journeys whose first community referral was made in [<paramref name="since"/>,
+    /// <paramref name="until"/>], read off an index; and those of rows written before the caseload kept that instant.
+    /// </summary>
+    Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsFirstMadeAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default);
 
     /// <summary>Throws <see cref="StorageUnavailableException"/> when the engine cannot serve requests.</summary>
     Task CheckHealthAsync(CancellationToken cancellationToken = default);

@@ -62,6 +62,18 @@ public sealed record JourneySummary(
     /// <summary>When the oldest open safety alert was raised: the order of the supervisors' list; null when none is open.</summary>
     public DateTimeOffset? OldestOpenAlertAt { get; init; }
 
+    /// <summary>When the journey's first assessment was recorded; with <see cref="LastAssessedAt"/>, which outcome reports of a period read.</summary>
+    public DateTimeOffset? FirstAssessedAt { get; init; }
+
+    /// <summary>When the journey's latest assessment was recorded.</summary>
+    public DateTimeOffset? LastAssessedAt { get; init; }
+
+    /// <summary>The instruments the journey has a baseline of, as a JSON array of ids; null when none. Outcome reports count them.</summary>
+    public string? BaselineInstruments { get; init; }
+
+    /// <summary>When the journey's first community referral was made: the share of people connected in a period reads it.</summary>
+    public DateTimeOffset? FirstProgramReferralAt { get; init; }
+
     /// <summary>A row with every column at its zero value, which readers fill column by column.</summary>
     public static JourneySummary Empty { get; } = new(string.Empty, null, string.Empty, default, null, false, false, default);
 
@@ -88,5 +100,9 @@ public sealed record JourneySummary(
         CaseloadColumn.Date("birth_date", s => s.BirthDate, (s, v) => s with { BirthDate = v }),
         CaseloadColumn.Json("safety_alerts", s => s.SafetyAlerts, (s, v) => s with { SafetyAlerts = v }, listed: true),
         CaseloadColumn.Instant("oldest_open_alert_at", s => s.OldestOpenAlertAt, (s, v) => s with { OldestOpenAlertAt = v }, nullable: true),
+        CaseloadColumn.Instant("first_assessed_at", s => s.FirstAssessedAt, (s, v) => s with { FirstAssessedAt = v }, nullable: true),
+        CaseloadColumn.Instant("last_assessed_at", s => s.LastAssessedAt, (s, v) => s with { LastAssessedAt = v }, nullable: true),
+        CaseloadColumn.Json("baseline_instruments", s => s.BaselineInstruments, (s, v) => s with { BaselineInstruments = v }),
+        CaseloadColumn.Instant("first_program_referral_at", s => s.FirstProgramReferralAt, (s, v) => s with { FirstProgramReferralAt = v }, nullable: true),
     ];
 }

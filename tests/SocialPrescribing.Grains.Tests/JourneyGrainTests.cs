@@ -293,8 +293,12 @@ public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFix
             (await fixture.Store.QueryAsync(Alberta, new JourneyQuery(null, "lw-42", 1, 100) { OpenSafetyAlertsOnly = true }, TestContext.Current.CancellationToken)).Items,
             i => i.JourneyId == id);
         Assert.Equal(1, row.Summary.OpenSafetyAlerts);
-        var digest = Assert.Single(await fixture.Store.ListAssessmentDigestsAsync(Alberta, TestContext.Current.CancellationToken), d => d.JourneyId == id);
+        Assert.Equal(raised.AlertId, Assert.Single(SafetyAlertDigest.Read(row.Summary.SafetyAlerts!)).Id);
+        Assert.Equal(raised.OccurredAt, row.Summary.OldestOpenAlertAt);
+        var digest = Assert.Single(await fixture.Store.ListAssessmentDigestsAsync(Alberta, raised.OccurredAt, raised.OccurredAt, TestContext.Current.CancellationToken), d => d.JourneyId == id);
+        Assert.True(digest.Counted);
         Assert.Contains("phq9", digest.Digest, StringComparison.Ordinal);
+        Assert.Equal((raised.OccurredAt, raised.OccurredAt), (row.Summary.FirstAssessedAt, row.Summary.LastAssessedAt));
     }
 
     /// <summary>Reactions run from the event feed, just after the commit: waits until <paramref name="happened"/> holds.</summary>

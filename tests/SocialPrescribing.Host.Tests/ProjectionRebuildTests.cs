@@ -13,7 +13,11 @@ namespace SocialPrescribing.Host.Tests;
 public sealed class ProjectionRebuildTests(PostgresFixture postgres)
 {
     private static string Corrupt(string table) =>
-        $"UPDATE {table} SET status = 'declined', client_name = 'Nobody', open_safety_alerts = 0, assessment_digest = NULL, trips_awaiting_partner = 0";
+        $"""
+        UPDATE {table} SET status = 'declined', client_name = 'Nobody', open_safety_alerts = 0, assessment_digest = NULL, trips_awaiting_partner = 0,
+            safety_alerts = NULL, oldest_open_alert_at = NULL, first_assessed_at = NULL, last_assessed_at = NULL, baseline_instruments = NULL,
+            first_program_referral_at = NULL
+        """;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

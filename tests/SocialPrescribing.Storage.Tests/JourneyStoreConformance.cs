@@ -338,6 +338,47 @@ public abstract partial class JourneyStoreConformance
     }
 
     [Fact]
+    public async Task An_outcome_report_reads_the_journeys_assessed_or_first_referred_across_its_period_and_counts_the_rest()
+    {
+        var tenant = TenantId.Parse("rp-" + Guid.NewGuid().ToString("N")[..8]);
+        var early = Guid.NewGuid();
+        var spanning = Guid.NewGuid();
+        var late = Guid.NewGuid();
+        var before = Guid.NewGuid();
+        var referredEarly = Guid.NewGuid();
+        var referredInPeriod = Guid.NewGuid();
+        var referredBefore = Guid.NewGuid();
+        JourneySummary Assessed(int first, int last, string? baselines) => Summary("engaged") with
+        {
+            AssessmentDigest = $"[{first}]", FirstAssessedAt = T0.AddDays(first), LastAssessedAt = T0.AddDays(last), BaselineInstruments = baselines,
+        };
+        await Store.AppendAsync(Append(tenant, early, 0, [Event()], Assessed(0, 5, """["phq9","swemwbs"]""")), Token);
+        await Store.AppendAsync(Append(tenant, spanning, 0, [Event()], Assessed(3, 40, """["swemwbs"]""")), Token);
+        await Store.AppendAsync(Append(tenant, late, 0, [Event()], Assessed(30, 31, null)), Token);
+        // Written before the caseload kept these instants: always read, never counted by the store.
+        await Store.AppendAsync(Append(tenant, before, 0, [Event()], Summary("engaged") with { AssessmentDigest = "[9]" }), Token);
+        await Store.AppendAsync(Append(tenant, referredEarly, 0, [Event()], Summary("engaged") with { CommunityReferrals = "[1]", FirstProgramReferralAt = T0.AddDays(1) }), Token);
+        await Store.AppendAsync(Append(tenant, referredInPeriod, 0, [Event()], Summary("engaged") with { CommunityReferrals = "[2]", FirstProgramReferralAt = T0.AddDays(12) }), Token);
+        await Store.AppendAsync(Append(tenant, referredBefore, 0, [Event()], Summary("engaged") with { CommunityReferrals = "[3]" }), Token);
+
+        var period = await Store.ListAssessmentDigestsAsync(tenant, T0.AddDays(10), T0.AddDays(20), Token);
+        var sinceStart = await Store.ListAssessmentDigestsAsync(tenant, null, T0.AddDays(4), Token);
+        var assessed = await Store.CountAssessedJourneysAsync(tenant, Token);
+        var referred = await Store.ListCommunityReferralDigestsFirstMadeAsync(tenant, T0.AddDays(10), T0.AddDays(20), Token);
+
+        Assert.Equal(new[] { (spanning, true), (before, false) }.Order(), period.Select(d => (d.JourneyId, d.Counted)).Order());
+        Assert.Equal("[3]", period.Single(d => d.JourneyId == spanning).Digest);
+        Assert.Equal(new[] { early, spanning, before }.Order(), sinceStart.Select(d => d.JourneyId).Order());
+        Assert.Equal(3, assessed.WithAssessments);
+        Assert.Equal(new Dictionary<string, int> { ["phq9"] = 1, ["swemwbs"] = 2 }, assessed.WithBaseline.OrderBy(p => p.Key).ToDictionary());
+        Assert.Equal(new[] { referredInPeriod, referredBefore }.Order(), referred.Select(d => d.JourneyId).Order());
+        Assert.Equal("[2]", referred.Single(d => d.JourneyId == referredInPeriod).Digest);
+        var elsewhere = TenantId.Parse("rp-" + Guid.NewGuid().ToString("N")[..8]);
+        Assert.Empty(await Store.ListAssessmentDigestsAsync(elsewhere, null, T0.AddDays(400), Token));
+        Assert.Equal(0, (await Store.CountAssessedJourneysAsync(elsewhere, Token)).WithAssessments);
+    }
+
+    [Fact]
     public async Task Journeys_of_the_same_name_and_birth_date_are_found_per_tenant_whatever_the_case()
     {
         var name = "Zoé " + Guid.NewGuid().ToString("N")[..8];
@@ -404,11 +445,11 @@ public abstract partial class JourneyStoreConformance
         await Store.AppendAsync(Append(Ontario, assessed, 1, [Event()], Summary() with { AssessmentDigest = "[1,2]" }), Token);
         await Store.AppendAsync(Append(Ontario, none, 0, [Event()]), Token);
 
-        var digests = await Store.ListAssessmentDigestsAsync(Ontario, Token);
+        var digests = await Store.ListAssessmentDigestsAsync(Ontario, null, T0.AddYears(10), Token);
 
         Assert.Equal("[1,2]", Assert.Single(digests, d => d.JourneyId == assessed).Digest);
         Assert.DoesNotContain(digests, d => d.JourneyId == none);
-        Assert.DoesNotContain(await Store.ListAssessmentDigestsAsync(Alberta, Token), d => d.JourneyId == assessed);
+        Assert.DoesNotContain(await Store.ListAssessmentDigestsAsync(Alberta, null, T0.AddYears(10), Token), d => d.JourneyId == assessed);
     }
 
     [Fact]
@@ -458,7 +499,7 @@ public abstract partial class JourneyStoreConformance
             Token)));
 
         var rows = (await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 100), Token)).Items.ToDictionary(i => i.JourneyId);
-        var digests = (await Store.ListAssessmentDigestsAsync(Alberta, Token)).ToDictionary(d => d.JourneyId, d => d.Digest);
+        var digests = (await Store.ListAssessmentDigestsAsync(Alberta, null, T0.AddYears(10), Token)).ToDictionary(d => d.JourneyId, d => d.Digest);
         var referrals = (await Store.ListCommunityReferralDigestsAsync(Alberta, null, Token)).ToDictionary(d => d.JourneyId, d => d.Digest);
         var awaiting = await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 100) { TripsAwaitingPartnerOnly = true }, Token);
         Assert.Equal(journeys.Where(j => j.N % 2 == 1).Select(j => j.Id).Order(), awaiting.Items.Select(i => i.JourneyId).Order());

@@ -566,5 +566,5 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
     }
 
     private string BlockedWriters(string select) =>
-        $"SELECT {select} FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%\"{_db!.Name}\".journeys%' AND pid <> pg_backend_pid()";
+        $"SELECT {select} FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = '{_db!.Name}' AND pid <> pg_backend_pid()";
 }

@@ -209,7 +209,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
             // The one writer waits on the held row; the two appends queue behind it and go together.
             blocked = Store.AppendAsync(Append(Alberta, blocker, 1), Token);
             await WaitUntilAsync(async () => (await Db.QueryAsync<long>(
-                $"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%\"{Db.Name}\".journeys%' AND pid <> pg_backend_pid()"))[0] == 1);
+                $"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = '{Db.Name}' AND pid <> pg_backend_pid()"))[0] == 1);
             both = Task.WhenAll(Store.AppendAsync(Append(Alberta, albertan, 0), Token), Store.AppendAsync(Append(Ontario, ontarian, 0), Token));
             await WaitUntilAsync(() => Task.FromResult(Store.AppendStatistics.Queued == 2));
             await hold.ReleaseAsync();
@@ -266,7 +266,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         var audit = await Store.QueryAsync(Ontario, new AuditQuery(), Token);
         var verified = await Store.VerifyAsync(Alberta, Token);
         var pending = await Store.ListPendingFirstContactChecksAsync(Alberta, Token);
-        var digests = await Store.ListAssessmentDigestsAsync(Alberta, Token);
+        var digests = await Store.ListAssessmentDigestsAsync(Alberta, null, T0.AddYears(10), Token);
 
         // The host's own cross-tenant readers, trapped.
         var fed = await Store.ConsumeAsync("test.trap", 100, (_, _) => Task.CompletedTask, Token);

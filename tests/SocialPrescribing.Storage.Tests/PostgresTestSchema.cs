@@ -29,7 +29,8 @@ internal sealed class PostgresTestSchema : IAsyncDisposable
         Server = server;
         Name = name;
         DataSource = NpgsqlDataSource.Create(server.ConnectionString);
-        AppConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Username = ApplicationRole, Password = ApplicationPassword }.ConnectionString;
+        // Named after the schema, so a test finds its own store's sessions in pg_stat_activity (whose query text is cut short).
+        AppConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Username = ApplicationRole, Password = ApplicationPassword, ApplicationName = name }.ConnectionString;
         AppDataSource = NpgsqlDataSource.Create(AppConnectionString);
     }
 

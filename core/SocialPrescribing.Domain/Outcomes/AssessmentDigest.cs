@@ -21,6 +21,14 @@ public static class AssessmentDigest
                 JourneyJson.Options);
     }
 
+    /// <summary>The instruments <paramref name="assessments"/> hold a baseline of, as a JSON array of ids in order; null when none.</summary>
+    public static string? BaselineInstruments(IEnumerable<RecordedAssessment> assessments)
+    {
+        ArgumentNullException.ThrowIfNull(assessments);
+        var instruments = assessments.Where(a => a.Timepoint == AssessmentTimepoint.Baseline).Select(a => a.Instrument).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return instruments.Count == 0 ? null : JsonSerializer.Serialize(instruments, JourneyJson.Options);
+    }
+
     /// <summary>The assessments of a digest, without responses, flags or recorder.</summary>
     /// <exception cref="JsonException">The text is not a digest.</exception>
     public static ImmutableArray<RecordedAssessment> Read(string digest) =>

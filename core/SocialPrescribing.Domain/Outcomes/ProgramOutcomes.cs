@@ -28,31 +28,66 @@ public static class ProgramOutcomes
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(journeys);
-        ArgumentNullException.ThrowIfNull(instruments);
-        var byId = instruments.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        var outcomes = journeys
-            .SelectMany(assessments => JourneyOutcomes.Compute(assessments, id => byId.GetValueOrDefault(id), until: to))
-            .ToLookup(o => o.Instrument, StringComparer.Ordinal);
-
-        var order = instruments.Select(i => i.Id)
-            .Concat(outcomes.Select(g => g.Key).Where(id => !byId.ContainsKey(id)).Order(StringComparer.Ordinal));
-        var summaries = order
-            .Where(id => outcomes.Contains(id))
-            .Select(id => Summarise(id, byId.GetValueOrDefault(id), [.. outcomes[id]], from));
-        return new ProgramOutcomeReport(tenant, period.From, period.To, now, journeys.Count(j => !j.IsEmpty), [.. summaries]);
+        var baselines = journeys
+            .SelectMany(assessments => assessments.Where(a => a.Timepoint == AssessmentTimepoint.Baseline).Select(a => a.Instrument).Distinct(StringComparer.Ordinal))
+            .GroupBy(id => id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var used = journeys.SelectMany(assessments => assessments.Select(a => a.Instrument)).ToHashSet(StringComparer.Ordinal);
+        return Compute(tenant, journeys, journeys.Count(j => !j.IsEmpty), baselines, used, instruments, from, to, period, now);
     }
 
-    private static InstrumentOutcomeSummary Summarise(string id, IAssessmentInstrument? instrument, List<InstrumentOutcome> outcomes, DateTimeOffset? from)
+    /// <summary>
+    /// The same report from the journeys a period needs: <paramref name="candidates"/> are at least the journeys with an
+    /// assessment in the period (any others are harmless), and the counts over every journey come apart, so a short
+    /// period reads few journeys.
+    /// </summary>
+    /// <param name="tenant">The tenant id.</param>
+    /// <param name="candidates">Each candidate journey's assessments.</param>
+    /// <param name="journeysWithAssessments">How many of the tenant's journeys have any assessment.</param>
+    /// <param name="withBaseline">Per instrument, how many of the tenant's journeys have its baseline.</param>
+    /// <param name="used">The instruments used by any of the tenant's journeys beyond those the counts name, if known.</param>
+    /// <param name="instruments">The tenant's instruments, in catalogue order.</param>
+    /// <param name="from">The first instant of the period, or null for no lower bound.</param>
+    /// <param name="to">The last instant of the period.</param>
+    /// <param name="period">The period as days in the tenant's calendar, for the report's heading.</param>
+    /// <param name="now">When the report is computed.</param>
+    public static ProgramOutcomeReport Compute(
+        string tenant,
+        IEnumerable<ImmutableArray<RecordedAssessment>> candidates,
+        int journeysWithAssessments,
+        IReadOnlyDictionary<string, int> withBaseline,
+        IReadOnlySet<string> used,
+        IReadOnlyList<IAssessmentInstrument> instruments,
+        DateTimeOffset? from,
+        DateTimeOffset to,
+        (DateOnly? From, DateOnly To) period,
+        DateTimeOffset now)
     {
-        var withBaseline = outcomes.Where(o => o.Baseline is not null).ToList();
-        var measured = withBaseline.Where(o => o.Comparison is not null && (from is null || o.Latest!.RecordedAt >= from)).ToList();
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(withBaseline);
+        ArgumentNullException.ThrowIfNull(used);
+        ArgumentNullException.ThrowIfNull(instruments);
+        var byId = instruments.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var outcomes = candidates
+            .SelectMany(assessments => JourneyOutcomes.Compute(assessments, id => byId.GetValueOrDefault(id), until: to))
+            .ToLookup(o => o.Instrument, StringComparer.Ordinal);
+        var present = used.Concat(withBaseline.Keys).Concat(outcomes.Select(g => g.Key)).ToHashSet(StringComparer.Ordinal);
+        var order = instruments.Select(i => i.Id).Where(present.Contains)
+            .Concat(present.Where(id => !byId.ContainsKey(id)).Order(StringComparer.Ordinal));
+        var summaries = order.Select(id => Summarise(id, byId.GetValueOrDefault(id), [.. outcomes[id]], withBaseline.GetValueOrDefault(id), from));
+        return new ProgramOutcomeReport(tenant, period.From, period.To, now, journeysWithAssessments, [.. summaries]);
+    }
+
+    private static InstrumentOutcomeSummary Summarise(string id, IAssessmentInstrument? instrument, List<InstrumentOutcome> outcomes, int withBaseline, DateTimeOffset? from)
+    {
+        var measured = outcomes.Where(o => o.Baseline is not null && o.Comparison is not null && (from is null || o.Latest!.RecordedAt >= from)).ToList();
         var scores = instrument is null
             ? []
             : instrument.ScoreDefinitions
                 .Where(d => d.MeaningfulChange is not null)
                 .Select(d => SummariseScore(d, [.. measured.Select(o => o.Comparison!.Changes.GetValueOrDefault(d.Name)).OfType<ScoreChange>()]))
                 .ToImmutableArray();
-        return new InstrumentOutcomeSummary(id, instrument?.Title ?? id, measured.Count, withBaseline.Count - measured.Count, scores);
+        return new InstrumentOutcomeSummary(id, instrument?.Title ?? id, measured.Count, Math.Max(0, withBaseline - measured.Count), scores);
     }
 
     private static ScoreOutcomeSummary SummariseScore(ScoreDefinition definition, List<ScoreChange> changes)

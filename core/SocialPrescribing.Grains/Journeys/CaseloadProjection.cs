@@ -46,6 +46,10 @@ public static class CaseloadProjection
             BirthDate = state.Client.BirthDate,
             SafetyAlerts = SafetyAlertDigest.Write(state),
             OldestOpenAlertAt = SafetyAlertDigest.OldestOpen(state),
+            FirstAssessedAt = state.Assessments.Select(a => (DateTimeOffset?)a.RecordedAt).Min(),
+            LastAssessedAt = state.Assessments.Select(a => (DateTimeOffset?)a.RecordedAt).Max(),
+            BaselineInstruments = AssessmentDigest.BaselineInstruments(state.Assessments),
+            FirstProgramReferralAt = state.CommunityReferrals.Select(r => (DateTimeOffset?)r.MadeAt).Min(),
         };
     }
 

@@ -1,4 +1,5 @@
 using SocialPrescribing.Application.Journeys;
+using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Outcomes;
 using SocialPrescribing.Domain.Tenants;
 using SocialPrescribing.Host.Features.Assessments;
@@ -11,16 +12,34 @@ namespace SocialPrescribing.Host.Features.Reports;
 /// </summary>
 internal sealed class ProgramReports(CaseloadQueries caseloads, IAssessmentCatalog catalog, TimeProvider time)
 {
+    /// <summary>
+    /// The report of [<paramref name="first"/>, <paramref name="last"/>]: the digests of the journeys assessed across the
+    /// period and of those first referred to a program in it, read off indexes, and the tenant's counts of assessed and
+    /// baselined journeys; so a week costs a week's journeys, not the program's whole history.
+    /// </summary>
     public async Task<ProgramOutcomeReport> OutcomesAsync(TenantSettings tenant, DateOnly? first, DateOnly last, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        var digests = await caseloads.AssessmentDigestsAsync(tenant.Id, cancellationToken);
         var start = first is { } f ? StartOf(f, tenant) : (DateTimeOffset?)null;
         var end = EndOf(last, tenant);
-        var referrals = await caseloads.CommunityReferralDigestsAsync(tenant.Id, cancellationToken);
+        var (digests, assessed) = await caseloads.AssessmentDigestsAsync(tenant.Id, start, end, cancellationToken);
+        var referrals = await caseloads.CommunityReferralDigestsAsync(tenant.Id, start, end, cancellationToken);
+        var journeys = digests.Select(d => (d.Counted, Assessments: AssessmentDigest.Read(d.Digest))).ToList();
+
+        // Rows written before the caseload kept when assessments were taken are not in the store's counts: count them here.
+        var uncounted = journeys.Where(j => !j.Counted).Select(j => j.Assessments).ToList();
+        var withBaseline = new Dictionary<string, int>(assessed.WithBaseline, StringComparer.Ordinal);
+        foreach (var instrument in uncounted.SelectMany(a => a.Where(x => x.Timepoint == AssessmentTimepoint.Baseline).Select(x => x.Instrument).Distinct(StringComparer.Ordinal)))
+        {
+            withBaseline[instrument] = withBaseline.GetValueOrDefault(instrument) + 1;
+        }
+
         return ProgramOutcomes.Compute(
             tenant.Id.Value,
-            [.. digests.Select(d => AssessmentDigest.Read(d.Digest))],
+            journeys.Select(j => j.Assessments),
+            assessed.WithAssessments + uncounted.Count(a => !a.IsEmpty),
+            withBaseline,
+            uncounted.SelectMany(a => a.Select(x => x.Instrument)).ToHashSet(StringComparer.Ordinal),
             [.. catalog.InstrumentsOf(tenant.Id).Select(i => i.Instrument)],
             start,
             end,
