@@ -67,7 +67,9 @@ internal sealed class DataSetGenerator(ITenantDirectory tenants, Action<IService
         addStore(builder.Services);
         builder.Services.AddApplication();
         var cluster = "bench-read-" + Guid.NewGuid().ToString("N")[..8];
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next(), null, cluster, cluster));
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(FreePort.Next(), FreePort.Next(), null, cluster, cluster)
+            .AddIncomingGrainCallFilter<PastClockFilter>());
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
         try

@@ -1,17 +1,29 @@
 namespace SocialPrescribing.Benchmarks.Read;
 
 /// <summary>
-/// The silo's clock while a data set is generated: the moment the caller put in the Orleans request context
-/// (<see cref="At"/>), which travels with each grain call, so that 64 journeys loaded at once each carry their own
-/// past; the real time anywhere else. Timers and timeouts use <see cref="TimeProvider.GetTimestamp"/>, which stays real.
+/// The silo's clock while a data set is generated: inside a grain call that carries a moment in its Orleans request
+/// context (<see cref="At"/>, which travels with each call, so that 64 journeys loaded at once each keep their own
+/// past), that moment; the real time anywhere else. Only the grain method itself sees the past (set by
+/// <see cref="PastClockFilter"/> around it): Orleans reads the same clock while it activates and collects grains,
+/// and refuses to schedule a collection in the past. Timers and timeouts use <see cref="TimeProvider.GetTimestamp"/>,
+/// which stays real.
 /// </summary>
 internal sealed class PastClock : TimeProvider
 {
-    private const string Key = "sp-bench-now";
+    public const string Key = "sp-bench-now";
 
-    /// <summary>Makes the calls that follow, in this asynchronous flow, happen at <paramref name="moment"/>.</summary>
+    private static readonly AsyncLocal<long?> Moment = new();
+
+    /// <summary>Makes the grain calls that follow, in this asynchronous flow, happen at <paramref name="moment"/>.</summary>
     public static void At(DateTimeOffset moment) => RequestContext.Set(Key, moment.UtcTicks);
 
+    /// <summary>The moment the grain method running in this flow happens at (null for now).</summary>
+    public static long? Current
+    {
+        get => Moment.Value;
+        set => Moment.Value = value;
+    }
+
     public override DateTimeOffset GetUtcNow() =>
-        RequestContext.Get(Key) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : base.GetUtcNow();
+        Moment.Value is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : base.GetUtcNow();
 }

@@ -178,6 +178,7 @@ internal static class ReadBenchmark
         };
 
         var measured = new List<ReadMeasurement>();
+        facts.AppendLine(CultureInfo.InvariantCulture, $"- machine when the reads began: {MachineLoad.Describe()}");
         foreach (var point in points)
         {
             var result = await MeasureAsync(point, sql, options.Samples, cancellationToken);
@@ -185,6 +186,7 @@ internal static class ReadBenchmark
             measured.Add(result);
         }
 
+        facts.AppendLine(CultureInfo.InvariantCulture, $"- machine when they ended: {MachineLoad.Describe()}");
         facts.AppendLine(CultureInfo.InvariantCulture, $"- host resident set size after the reads: {host.ResidentBytes() / 1048576.0:N0} MiB");
         await host.StopAsync();
         await StorageFactsAsync(sql, options, dataDirectory, facts, cancellationToken);
@@ -196,7 +198,7 @@ internal static class ReadBenchmark
         }
 
         report.AppendLine().AppendLine(facts.ToString()).AppendLine("Plain SQL of each read:").AppendLine();
-        foreach (var point in points.DistinctBy(p => string.Join(';', p.Statements) + p.Name[..Math.Min(8, p.Name.Length)]))
+        foreach (var point in points.DistinctBy(p => string.Join(';', p.Statements)))
         {
             report.AppendLine(CultureInfo.InvariantCulture, $"- {point.Name}: `{string.Join("; ", point.Statements.Select(sql.Text))}`");
         }
