@@ -44,6 +44,10 @@ internal sealed class DataSetGenerator(ITenantDirectory tenants, Action<IService
     private static readonly string[] Programs =
         ["Walking group", "Community garden", "Seniors' choir", "Men's shed", "Art for wellbeing", "Food bank", "Peer support circle", "Library reading club"];
 
+    private static readonly string[] GivenNames = ["Marie", "Jean", "Amir", "Priya", "Wei", "Olga", "Tom", "Aiyana", "Lucas", "Fatima", "Noah", "Grace"];
+
+    private static readonly string[] FamilyNames = ["Tremblay", "Smith", "Patel", "Nguyen", "Roy", "Chen", "Brown", "Cardinal", "Singh", "Martin", "Wilson", "Côté"];
+
     private long _commands;
     private long _events;
     private long _journeys;
@@ -135,7 +139,8 @@ internal sealed class DataSetGenerator(ITenantDirectory tenants, Action<IService
         var random = new Random(index * 7_919 + 17);
         var openAlert = index % OpenAlertEvery == OpenAlertEvery / 2;
         var linkWorker = Caller(LinkWorker(random.Next(LinkWorkers) + 1), AccessRoles.LinkWorker);
-        var at = now - (openAlert ? Days(random, 10, 90) : Days(random, 0, 730));
+        // An open alert is recent (supervisors answer them within days), but its journey had time to reach it.
+        var at = now - (openAlert ? Days(random, 25, 90) : Days(random, 0, 730));
         var journey = new JourneyScript(this, useCases, Guid.CreateVersion7(at), now);
 
         if (!await journey.SendAsync(at, linkWorker, Referral(random, linkWorker.Id)))
@@ -143,7 +148,7 @@ internal sealed class DataSetGenerator(ITenantDirectory tenants, Action<IService
             return;
         }
 
-        if (random.NextDouble() < 0.04)
+        if (!openAlert && random.NextDouble() < 0.04)
         {
             await journey.SendAsync(at += Days(random, 1, 3), linkWorker, new DeclineReferral("Not interested for now.") { CommandId = Guid.NewGuid(), Actor = linkWorker.Id });
             return;
@@ -309,10 +314,6 @@ internal sealed class DataSetGenerator(ITenantDirectory tenants, Action<IService
             Actor = actor,
         };
     }
-
-    private static readonly string[] GivenNames = ["Marie", "Jean", "Amir", "Priya", "Wei", "Olga", "Tom", "Aiyana", "Lucas", "Fatima", "Noah", "Grace"];
-
-    private static readonly string[] FamilyNames = ["Tremblay", "Smith", "Patel", "Nguyen", "Roy", "Chen", "Brown", "Cardinal", "Singh", "Martin", "Wilson", "Côté"];
 
     /// <summary>One journey's commands in order, each at its moment; none is sent once its moment is still to come.</summary>
     private sealed class JourneyScript(DataSetGenerator generator, JourneyUseCases useCases, Guid id, DateTimeOffset now)

@@ -30,7 +30,7 @@ internal static class ReadBenchmark
         var options = ReadOptions.Parse(args);
         var tenants = new HostConfiguredTenants(options.HostAssembly);
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Read side on {options.Engine}, {options.Journeys:N0} journeys, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.").AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Read side on {options.Engine}, {options.Journeys:N0} journeys, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC (`read {string.Join(' ', args)}`).").AppendLine();
 
         PostgresServer? server = null;
         var temporary = Path.Combine(Path.GetTempPath(), "sp-bench-read-" + Guid.NewGuid().ToString("N"));
