@@ -43,6 +43,11 @@ internal sealed record ReadOptions(
             typeof(ReadOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "HostAssembly").Value!);
         for (var i = 0; i < args.Count; i += 2)
         {
+            if (args[i] is "--help" or "-h")
+            {
+                throw new ArgumentException(Usage);
+            }
+
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.{Environment.NewLine}{Usage}");
             options = args[i] switch
             {
