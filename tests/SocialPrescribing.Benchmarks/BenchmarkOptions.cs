@@ -30,6 +30,8 @@ internal sealed record BenchmarkOptions(
 
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/SocialPrescribing.Benchmarks -- [options]
+           or: … -- read [options]        the read side on a generated program (read --help for its options)
+           or: … -- directory [options]   the community directory at a province's scale
           --duration <s>         measured seconds per point (default 10)
           --warmup <s>           unmeasured seconds before each point (default 2)
           --concurrency <list>   concurrent journeys, e.g. 1,16,64 (default)

@@ -3,13 +3,20 @@ using SocialPrescribing.Benchmarks;
 using SocialPrescribing.Testing.Postgres;
 
 // Durable journey commands per second, with latency, at each concurrency; or, with `directory`, the community
-// directory's import, search and matching at a province's scale: see docs/benchmarks.md.
+// directory's import, search and matching at a province's scale; or, with `read`, the read side on a generated
+// program of 100,000 journeys: see docs/benchmarks.md.
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     stop.Cancel();
 };
+
+if (args is ["read", .. var readArgs])
+{
+    await SocialPrescribing.Benchmarks.Read.ReadBenchmark.RunAsync(readArgs, stop.Token);
+    return;
+}
 
 if (args is ["directory", .. var directoryArgs])
 {
