@@ -71,6 +71,11 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             await tx.CommitAsync();
             LogMigrationApplied(version);
         }
+
+        // The planner's statistics, sampled (a few hundred rows per index: milliseconds, however large the file), at each
+        // start: without them SQLite cannot tell that a partial index (open alerts, assessed journeys) holds few rows,
+        // and reads the whole tenant's caseload instead.
+        await ExecuteAsync(connection, "PRAGMA analysis_limit=400; ANALYZE;");
     });
 
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(TenantId tenant, Guid journeyId, CancellationToken cancellationToken = default) =>

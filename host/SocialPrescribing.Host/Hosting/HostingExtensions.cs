@@ -111,6 +111,8 @@ internal static class HostingExtensions
                 silo.AddDashboard();
             }
 
+            silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = options.CollectionAge < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : options.CollectionAge);
+
             // Grain calls carry the request's trace when telemetry is exported; otherwise no filter runs on them.
             if (TelemetryExtensions.Exports(builder.Configuration))
             {
