@@ -42,12 +42,7 @@ internal sealed class GrainScenario(
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ITenantDirectory, BenchmarkTenants>();
-        builder.Services.AddSingleton<IFirstContactScheduler, NoFirstContactScheduler>();
-        builder.Services.AddSingleton<ISafetyAlertDispatcher, NoFirstContactScheduler>();
-        builder.Services.AddSingleton<ITransportDispatcher, NoFirstContactScheduler>();
-        builder.Services.AddSingleton<IEmergencyAccessDispatcher, NoFirstContactScheduler>();
-        builder.Services.AddSingleton<IPartnerResponseScheduler, NoFirstContactScheduler>();
-        builder.Services.AddSingleton<IJourneyReactions, JourneyReactions>();
+        NoFirstContactScheduler.AddTo(builder.Services);
         // The reactions consumer reads the feed behind the commands, as it does in the host.
         builder.Services.AddJourneyReactor();
         addStore(builder.Services);

@@ -111,26 +111,7 @@ internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyLi
         _client?.Dispose();
         if (_process is not null)
         {
-            if (!_process.HasExited)
-            {
-                // A graceful stop, as an operator's SIGTERM would be; killed only if it does not finish.
-                using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-                {
-                    await term.WaitForExitAsync();
-                }
-
-                using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                try
-                {
-                    await _process.WaitForExitAsync(patience.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    await _process.WaitForExitAsync();
-                }
-            }
-
+            await HostProcessStop.StopAsync(_process, TimeSpan.FromSeconds(30));
             _process.Dispose();
         }
 

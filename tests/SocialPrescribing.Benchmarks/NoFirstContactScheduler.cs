@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Grains.Journeys;
 
@@ -24,5 +25,19 @@ internal sealed class NoFirstContactScheduler : IFirstContactScheduler, ISafetyA
 
     public void Schedule(TenantId tenant, Guid journeyId, DateTimeOffset dueAt)
     {
+    }
+
+    /// <summary>
+    /// Registers it for every job a journey's reactions hand out, and the real reactions behind the feed consumer, as
+    /// the host has them.
+    /// </summary>
+    public static void AddTo(IServiceCollection services)
+    {
+        services.AddSingleton<IFirstContactScheduler, NoFirstContactScheduler>();
+        services.AddSingleton<ISafetyAlertDispatcher, NoFirstContactScheduler>();
+        services.AddSingleton<ITransportDispatcher, NoFirstContactScheduler>();
+        services.AddSingleton<IEmergencyAccessDispatcher, NoFirstContactScheduler>();
+        services.AddSingleton<IPartnerResponseScheduler, NoFirstContactScheduler>();
+        services.AddSingleton<IJourneyReactions, JourneyReactions>();
     }
 }

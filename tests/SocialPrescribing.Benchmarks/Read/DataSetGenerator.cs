@@ -60,12 +60,7 @@ internal sealed class DataSetGenerator(ITenantDirectory tenants, Action<IService
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<TimeProvider>(new PastClock());
         builder.Services.AddSingleton(tenants);
-        builder.Services.AddSingleton<IFirstContactScheduler, NoFirstContactScheduler>();
-        builder.Services.AddSingleton<ISafetyAlertDispatcher, NoFirstContactScheduler>();
-        builder.Services.AddSingleton<ITransportDispatcher, NoFirstContactScheduler>();
-        builder.Services.AddSingleton<IEmergencyAccessDispatcher, NoFirstContactScheduler>();
-        builder.Services.AddSingleton<IPartnerResponseScheduler, NoFirstContactScheduler>();
-        builder.Services.AddSingleton<IJourneyReactions, JourneyReactions>();
+        NoFirstContactScheduler.AddTo(builder.Services);
         // The reactions consumer moves its checkpoint past the loaded events, so the host does not react to them again.
         builder.Services.AddJourneyReactor();
         addStore(builder.Services);

@@ -137,25 +137,7 @@ internal sealed class ReadHost(string hostAssembly, string dataDirectory, IReadO
             return;
         }
 
-        if (!_process.HasExited)
-        {
-            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await term.WaitForExitAsync();
-            }
-
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            try
-            {
-                await _process.WaitForExitAsync(patience.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-
+        await HostProcessStop.StopAsync(_process, TimeSpan.FromSeconds(60));
         _process.Dispose();
         _process = null;
     }
