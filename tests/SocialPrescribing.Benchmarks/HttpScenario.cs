@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -47,40 +46,7 @@ internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyLi
         var encryptionKey = Path.Combine(_dataDirectory, "keys", "encryption.pem");
         RsaKeyFile.Create(signingKey);
         RsaKeyFile.Create(encryptionKey);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            // The host reads appsettings.json from its content root, the working directory.
-            WorkingDirectory = Path.GetDirectoryName(hostAssembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        string[] arguments =
-        [
-            hostAssembly,
-            "--urls", $"http://127.0.0.1:{port}",
-            "--environment", "Production",
-            "--Storage:DataDirectory", _dataDirectory,
-            "--Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            "--Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            "--Logging:LogLevel:Default", "Warning",
-            "--Access:Issuer", issuer.AbsoluteUri,
-            "--Access:SigningKeyPath", signingKey,
-            "--Access:EncryptionKeyPath", encryptionKey,
-            "--Edge:ReferralsPerMinute", "1000000",
-            "--Edge:HttpsRedirection", "false",
-            .. settings,
-        ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        _process.OutputDataReceived += (_, e) => Remember(e.Data);
-        _process.ErrorDataReceived += (_, e) => Remember(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = HostProcesses.Start(hostAssembly, port, (FreePort.Next(), FreePort.Next()), _dataDirectory, issuer, signingKey, encryptionKey, settings, Remember);
 
         _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_024 })
         {
@@ -111,7 +77,7 @@ internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyLi
         _client?.Dispose();
         if (_process is not null)
         {
-            await HostProcessStop.StopAsync(_process, TimeSpan.FromSeconds(30));
+            await HostProcesses.StopAsync(_process, TimeSpan.FromSeconds(30));
             _process.Dispose();
         }
 

@@ -38,40 +38,8 @@ internal sealed class ReadHost(string hostAssembly, string dataDirectory, IReadO
             RsaKeyFile.Create(EncryptionKey);
         }
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(hostAssembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        string[] arguments =
-        [
-            hostAssembly,
-            "--urls", $"http://127.0.0.1:{_port}",
-            "--environment", "Production",
-            "--Storage:DataDirectory", dataDirectory,
-            "--Orleans:SiloPort", _siloPort.ToString(CultureInfo.InvariantCulture),
-            "--Orleans:GatewayPort", _gatewayPort.ToString(CultureInfo.InvariantCulture),
-            "--Logging:LogLevel:Default", "Warning",
-            "--Access:Issuer", Issuer.AbsoluteUri,
-            "--Access:SigningKeyPath", SigningKey,
-            "--Access:EncryptionKeyPath", EncryptionKey,
-            "--Edge:ReferralsPerMinute", "1000000",
-            "--Edge:HttpsRedirection", "false",
-            .. settings,
-        ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         var clock = Stopwatch.StartNew();
-        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        _process.OutputDataReceived += (_, e) => Remember(e.Data);
-        _process.ErrorDataReceived += (_, e) => Remember(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = HostProcesses.Start(hostAssembly, _port, (_siloPort, _gatewayPort), dataDirectory, Issuer, SigningKey, EncryptionKey, settings, Remember);
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var ready = new Uri($"http://127.0.0.1:{_port}/health/ready");
         while (true)
@@ -137,7 +105,7 @@ internal sealed class ReadHost(string hostAssembly, string dataDirectory, IReadO
             return;
         }
 
-        await HostProcessStop.StopAsync(_process, TimeSpan.FromSeconds(60));
+        await HostProcesses.StopAsync(_process, TimeSpan.FromSeconds(60));
         _process.Dispose();
         _process = null;
     }
