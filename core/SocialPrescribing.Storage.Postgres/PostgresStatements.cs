@@ -166,7 +166,9 @@ internal sealed class PostgresStatements
             """;
 
         var checkpoints = $"{QuotedSchema}.feed_checkpoints";
-        const string FeedColumns = "tx_id::text, position, tenant, journey_id, version, event_type, data, command_id, actor, occurred_at";
+        // The transaction id goes out as text under a name of its own: an output column named tx_id would be what ORDER BY
+        // tx_id sorts by, as text, so '1000' would come before '999' and the feed would skip and stall as ids gain a digit.
+        const string FeedColumns = "tx_id::text AS tx, position, tenant, journey_id, version, event_type, data, command_id, actor, occurred_at";
         const string Finished = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
         ReadFeed = $"""
             SELECT {FeedColumns} FROM {events}
@@ -180,8 +182,8 @@ internal sealed class PostgresStatements
               AND (tx_id, position) > ($1::text::xid8, $2) AND (tx_id, position) <= ($5::text::xid8, $6)
             ORDER BY tx_id, position LIMIT $3
             """;
-        FeedHead = $"SELECT tx_id::text, position FROM {events} WHERE {Finished} ORDER BY tx_id DESC, position DESC LIMIT 1";
-        ReadCheckpoint = $"SELECT tx_id::text, position FROM {checkpoints} WHERE consumer = $1";
+        FeedHead = $"SELECT tx_id::text AS tx, position FROM {events} WHERE {Finished} ORDER BY tx_id DESC, position DESC LIMIT 1";
+        ReadCheckpoint = $"SELECT tx_id::text AS tx, position FROM {checkpoints} WHERE consumer = $1";
         SaveCheckpoint = $"""
             INSERT INTO {checkpoints} (consumer, tx_id, position, updated_at) VALUES ($1, $2::text::xid8, $3, now())
             ON CONFLICT (consumer) DO UPDATE SET tx_id = excluded.tx_id, position = excluded.position, updated_at = excluded.updated_at

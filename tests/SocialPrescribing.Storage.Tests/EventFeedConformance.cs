@@ -250,7 +250,7 @@ public abstract class EventFeedConformance : JourneyStoreConformance
     }
 
     /// <summary>Consumes events of <paramref name="only"/> until <paramref name="expected"/> came and the checkpoint reached <paramref name="until"/>.</summary>
-    private async Task<List<FeedEvent>> DrainOfAsync(string consumer, IReadOnlySet<string> only, int expected = 0, FeedPosition? until = null)
+    protected async Task<List<FeedEvent>> DrainOfAsync(string consumer, IReadOnlySet<string> only, int expected = 0, FeedPosition? until = null)
     {
         var handled = new List<FeedEvent>();
         var deadline = DateTime.UtcNow.AddSeconds(30);

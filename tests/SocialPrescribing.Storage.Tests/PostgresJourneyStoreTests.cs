@@ -66,6 +66,68 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFe
         }
     }
 
+    [Fact]
+    public async Task The_feed_stays_in_order_when_transaction_ids_gain_a_digit()
+    {
+        // As text, 10000 sorts before 9999: a feed ordered by the id's text would hand out the later events first, move
+        // its checkpoint past the earlier ones and never read them, and take an old event for its head.
+        await _store!.MigrateAsync(Token);
+        await DrainAsync("test.digits");
+        var power = await BurnTransactionIdsUntilCloseToAPowerOfTenAsync(below: 200);
+        var journey = Guid.NewGuid();
+        var appended = 0;
+        while (await NewestTransactionAsync() < power || appended % 10 != 0)
+        {
+            var type = appended % 5 == 0 ? "ReferralAccepted" : "ContactRecorded";
+            await Store.AppendAsync(Append(Alberta, journey, appended, [Event(type, minute: appended % 60)]), Token);
+            appended++;
+        }
+
+        var events = await DrainAsync("test.digits", expected: appended, max: 7);
+
+        Assert.Equal(Enumerable.Range(1, appended).Select(v => (long)v), events.Select(e => e.Event.Version));
+        Assert.True(events[0].Position.Transaction < power, $"the first event's transaction {events[0].Position} is below {power}");
+        Assert.True(events[^1].Position.Transaction >= power, $"the last event's transaction {events[^1].Position} is at least {power}");
+        Assert.Equal(events[^1].Position, await Feed.HeadAsync(Token));
+        var accepted = await DrainOfAsync("test.digits.accepted", new HashSet<string> { "ReferralAccepted" }, expected: (appended + 4) / 5, until: events[^1].Position);
+        Assert.Equal(events.Where(e => e.Event.Type == "ReferralAccepted").Select(e => e.Position), accepted.Select(e => e.Position));
+        Assert.Equal(events[^1].Position, await Feed.CheckpointAsync("test.digits.accepted", Token));
+    }
+
+    /// <summary>The newest transaction id among this schema's events (0 before the first).</summary>
+    private async Task<long> NewestTransactionAsync() =>
+        (await _db!.QueryAsync<long>($"SELECT coalesce(max(tx_id)::text::bigint, 0) FROM \"{_db.Name}\".journey_events")).Single();
+
+    /// <summary>
+    /// Takes and commits transaction ids on the server until the next is <paramref name="below"/> short of a power of
+    /// ten, and returns that power.
+    /// </summary>
+    private async Task<long> BurnTransactionIdsUntilCloseToAPowerOfTenAsync(int below)
+    {
+        var current = (await _db!.QueryAsync<long>("SELECT pg_current_xact_id()::text::bigint")).Single();
+        var power = 10L;
+        while (power - below <= current)
+        {
+            power *= 10;
+        }
+
+        await using var connection = await _db.DataSource.OpenConnectionAsync(Token);
+        await using var burn = new NpgsqlCommand(
+            $"""
+            DO $$
+            BEGIN
+                WHILE pg_current_xact_id()::text::bigint < {power - below - 1} LOOP
+                    COMMIT;
+                END LOOP;
+            END
+            $$
+            """,
+            connection);
+        burn.CommandTimeout = 300;
+        await burn.ExecuteNonQueryAsync(Token);
+        return power;
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
