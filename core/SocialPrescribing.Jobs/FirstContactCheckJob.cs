@@ -8,8 +8,9 @@ using SocialPrescribing.Application.Journeys;
 namespace SocialPrescribing.Jobs;
 
 /// <summary>
-/// Runs at a journey's first-contact deadline. The command id is fixed per journey, so however often
-/// Hangfire runs it (at-least-once), at most one <c>FirstContactOverdue</c> is appended.
+/// A journey's first-contact check, run by <see cref="FirstContactSweepJob"/> once its deadline has passed. The command
+/// id is fixed per journey, so however often it runs (at-least-once), at most one <c>FirstContactOverdue</c> is
+/// appended. Hangfire may still hold such jobs scheduled one per journey by earlier versions: they run as before.
 /// </summary>
 public sealed class FirstContactCheckJob(JourneyUseCases journeys)
 {

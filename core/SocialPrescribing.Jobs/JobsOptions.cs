@@ -12,7 +12,13 @@ public sealed class JobsOptions
     /// <summary>Worker threads. Default 4: jobs are short calls into grains.</summary>
     public int WorkerCount { get; set; } = 4;
 
-    /// <summary>Cron expression of the periodic first-contact reconciliation. Default every 15 minutes.</summary>
+    /// <summary>
+    /// Cron expression of the sweep that runs the first-contact checks whose deadline has passed. Default every minute,
+    /// so a journey is marked overdue within a minute or so of its deadline.
+    /// </summary>
+    public string FirstContactSweepCron { get; set; } = "* * * * *";
+
+    /// <summary>Cron expression of the periodic reconciliations (trip bookings, safety alert notifications). Default every 15 minutes.</summary>
     public string ReconciliationCron { get; set; } = "*/15 * * * *";
 
     /// <summary>PostgreSQL schema of Hangfire's tables when jobs are stored there. Default <c>hangfire</c>.</summary>

@@ -20,8 +20,7 @@ public static class JobsServiceCollectionExtensions
         services.AddOptions<JobsOptions>().Bind(section);
         services.AddApplication();
         services.AddTransient<FirstContactCheckJob>();
-        services.AddTransient<FirstContactReconciliationJob>();
-        services.AddSingleton<IFirstContactScheduler>(sp => new HangfireFirstContactScheduler(sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddTransient<FirstContactSweepJob>();
         services.AddTransient<SafetyAlertNotificationJob>();
         services.AddTransient<SafetyAlertReconciliationJob>();
         services.AddSingleton<ISafetyAlertDispatcher>(sp => new HangfireSafetyAlertDispatcher(sp.GetRequiredService<IBackgroundJobClient>()));
@@ -40,7 +39,7 @@ public static class JobsServiceCollectionExtensions
             sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<ITenantDirectory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IJourneyReactions, JourneyReactions>();
         services.AddJourneyReactor(section.GetSection("Reactions").Bind);
-        services.AddHostedService<FirstContactReconciliationService>();
+        services.AddHostedService<ReconciliationService>();
         return services;
     }
 }

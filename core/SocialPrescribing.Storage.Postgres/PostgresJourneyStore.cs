@@ -340,10 +340,17 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             return tallies;
         }, migrateFirst: true, cancellationToken);
 
-    public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(
+        TenantId tenant, DateTimeOffset? dueBy, PendingFirstContactCheck? after, int limit, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<PendingFirstContactCheck>>(async () =>
         {
+            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
             await using var batch = TenantBatch(tenant, _sql.PendingFirstContactChecks);
+            var list = batch.BatchCommands[^1].Parameters;
+            list.Add(NullableTimestamp(dueBy));
+            list.Add(NullableTimestamp(after?.DueAt));
+            list.Add(after is null ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid } : Uuid(after.JourneyId));
+            list.Add(BigInt(limit));
             await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
             var pending = new List<PendingFirstContactCheck>();
             while (await reader.ReadAsync(cancellationToken))

@@ -122,7 +122,9 @@ internal sealed class PostgresStatements
         PendingFirstContactChecks = $"""
             SELECT journey_id, first_contact_due_at FROM {_journeys}
             WHERE tenant = $1 AND awaits_first_contact_check AND first_contact_due_at IS NOT NULL
-            ORDER BY first_contact_due_at, journey_id
+              AND first_contact_due_at <= coalesce($2, 'infinity'::timestamptz)
+              AND (first_contact_due_at, journey_id) > (coalesce($3, '-infinity'::timestamptz), coalesce($4, '00000000-0000-0000-0000-000000000000'::uuid))
+            ORDER BY first_contact_due_at, journey_id LIMIT $5
             """;
 
         // $2 the organizations as a JSON array of ids, or null for every referral.
@@ -277,6 +279,7 @@ internal sealed class PostgresStatements
 
     public string ReadStream { get; }
 
+    /// <summary>$1 tenant, $2 due by (null: any), $3 and $4 after (due, journey; null: from the first), $5 limit.</summary>
     public string PendingFirstContactChecks { get; }
 
     /// <summary>$1 tenant, $2 since: referral and first-contact times of the journeys first contacted since then.</summary>

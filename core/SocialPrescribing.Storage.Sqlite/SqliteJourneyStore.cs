@@ -382,17 +382,26 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             return tallies;
         });
 
-    public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(
+        TenantId tenant, DateTimeOffset? dueBy, PendingFirstContactCheck? after, int limit, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<PendingFirstContactCheck>>(async () =>
         {
+            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
             await using var connection = await OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
+            // Times are stored as fixed-width UTC text, so they compare as the moments they are.
             command.CommandText = """
                 SELECT journey_id, first_contact_due_at FROM journeys
                 WHERE tenant = $tenant AND awaits_first_contact_check = 1 AND first_contact_due_at IS NOT NULL
-                ORDER BY first_contact_due_at
+                  AND first_contact_due_at <= $dueBy
+                  AND (first_contact_due_at, journey_id) > ($afterDue, $afterJourney)
+                ORDER BY first_contact_due_at, journey_id LIMIT $limit
                 """;
             command.Parameters.AddWithValue("$tenant", tenant.Value);
+            command.Parameters.AddWithValue("$dueBy", Text(dueBy ?? DateTimeOffset.MaxValue));
+            command.Parameters.AddWithValue("$afterDue", after is null ? string.Empty : Text(after.DueAt));
+            command.Parameters.AddWithValue("$afterJourney", after is null ? string.Empty : Key(after.JourneyId));
+            command.Parameters.AddWithValue("$limit", limit);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var pending = new List<PendingFirstContactCheck>();
             while (await reader.ReadAsync(cancellationToken))

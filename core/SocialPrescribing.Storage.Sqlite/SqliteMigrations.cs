@@ -319,5 +319,12 @@ internal static class SqliteMigrations
             CREATE INDEX ix_journeys_program_referred ON journeys (tenant, first_program_referral_at) WHERE first_program_referral_at IS NOT NULL;
             CREATE INDEX ix_journeys_program_referred_before ON journeys (tenant) WHERE community_referrals IS NOT NULL AND first_program_referral_at IS NULL;
             """),
+        (18, """
+            -- Due first-contact checks are found in deadline order from the journeys still waiting for one (a sweep every
+            -- minute reads those past their deadline), instead of a stored job for each accepted referral.
+            DROP INDEX ix_journeys_first_contact;
+            CREATE INDEX ix_journeys_first_contact_due ON journeys (tenant, first_contact_due_at, journey_id)
+                WHERE awaits_first_contact_check = 1 AND first_contact_due_at IS NOT NULL;
+            """),
     ];
 }

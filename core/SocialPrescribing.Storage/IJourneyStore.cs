@@ -36,8 +36,13 @@ public interface IJourneyStore
     /// </summary>
     Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default);
 
-    /// <summary>Journeys whose first-contact deadline is still running, for re-scheduling their checks.</summary>
-    Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Journeys whose first-contact deadline can still pass unmet, in (deadline, journey) order, read from an index of
+    /// them: those due at or before <paramref name="dueBy"/> (every one when null), after <paramref name="after"/> (a
+    /// page's last, for the next page), at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(
+        TenantId tenant, DateTimeOffset? dueBy, PendingFirstContactCheck? after, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The community-referral digests (<see cref="JourneySummary.CommunityReferrals"/>) of the tenant's journeys that

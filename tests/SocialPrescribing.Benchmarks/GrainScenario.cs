@@ -42,7 +42,7 @@ internal sealed class GrainScenario(
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ITenantDirectory, BenchmarkTenants>();
-        NoFirstContactScheduler.AddTo(builder.Services);
+        NoDispatchers.AddTo(builder.Services);
         // The reactions consumer reads the feed behind the commands, as it does in the host.
         builder.Services.AddJourneyReactor();
         addStore(builder.Services);

@@ -37,8 +37,9 @@ public sealed class FaultInjectingJourneyStore(IJourneyStore inner) : IJourneySt
     public Task<IReadOnlyList<CaseloadTally>> TallyCaseloadsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         inner.TallyCaseloadsAsync(tenant, cancellationToken);
 
-    public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
-        inner.ListPendingFirstContactChecksAsync(tenant, cancellationToken);
+    public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(
+        TenantId tenant, DateTimeOffset? dueBy, PendingFirstContactCheck? after, int limit, CancellationToken cancellationToken = default) =>
+        inner.ListPendingFirstContactChecksAsync(tenant, dueBy, after, limit, cancellationToken);
 
     public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
         inner.ListAssessmentDigestsAsync(tenant, since, until, cancellationToken);

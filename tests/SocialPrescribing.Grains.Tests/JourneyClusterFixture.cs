@@ -34,7 +34,6 @@ public sealed class JourneyClusterFixture : IAsyncLifetime
             host.Services.AddSqliteJourneyStore(storage);
             host.Services.AddSingleton<IJourneyStore>(sp => new FaultInjectingJourneyStore(sp.GetRequiredService<SqliteJourneyStore>()));
             host.Services.AddSingleton<ITenantDirectory, TestTenants>();
-            host.Services.AddSingleton<IFirstContactScheduler>(Scheduler);
             host.Services.AddSingleton<ISafetyAlertDispatcher>(Scheduler);
             host.Services.AddSingleton<IEmergencyAccessDispatcher>(Scheduler);
             host.Services.AddSingleton<ITransportDispatcher>(Scheduler);

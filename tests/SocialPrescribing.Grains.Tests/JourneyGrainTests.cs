@@ -195,19 +195,6 @@ public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Accepting_schedules_the_first_contact_check_at_the_deadline()
-    {
-        var id = Guid.NewGuid();
-        var grain = Journey(id);
-        await grain.Execute(JourneyCommands.Referral());
-
-        var outcome = await grain.Execute(JourneyCommands.Accept());
-
-        var accepted = Assert.IsType<ReferralAccepted>(Assert.Single(outcome.Events));
-        await EventuallyAsync(() => fixture.Scheduler.Scheduled.Any(s => s.JourneyId == id && s.Tenant == Alberta && s.DueAt == accepted.FirstContactDueAt));
-    }
-
-    [Fact]
     public async Task A_referral_addressed_to_a_provider_schedules_its_answer_check_and_one_not_addressed_does_not()
     {
         var id = Guid.NewGuid();

@@ -5,7 +5,7 @@ using SocialPrescribing.Grains.Journeys;
 namespace SocialPrescribing.Grains.Tests;
 
 /// <summary>Records what the grain asked to schedule; Hangfire itself is exercised by the host's tests.</summary>
-public sealed class RecordingScheduler : IFirstContactScheduler, ISafetyAlertDispatcher, ITransportDispatcher, IEmergencyAccessDispatcher, IPartnerResponseScheduler
+public sealed class RecordingScheduler : ISafetyAlertDispatcher, ITransportDispatcher, IEmergencyAccessDispatcher, IPartnerResponseScheduler
 {
     public ConcurrentQueue<(TenantId Tenant, Guid JourneyId, Guid ReferralId, DateTimeOffset MadeAt)> PartnerChecks { get; } = new();
 
@@ -25,8 +25,4 @@ public sealed class RecordingScheduler : IFirstContactScheduler, ISafetyAlertDis
     public ConcurrentQueue<(TenantId Tenant, Guid JourneyId, Guid AlertId)> Dispatched { get; } = new();
 
     public void Dispatch(TenantId tenant, Guid journeyId, Guid alertId) => Dispatched.Enqueue((tenant, journeyId, alertId));
-
-    public ConcurrentQueue<(TenantId Tenant, Guid JourneyId, DateTimeOffset DueAt)> Scheduled { get; } = new();
-
-    public void Schedule(TenantId tenant, Guid journeyId, DateTimeOffset dueAt) => Scheduled.Enqueue((tenant, journeyId, dueAt));
 }

@@ -2,32 +2,14 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using SocialPrescribing.Jobs;
 
 namespace SocialPrescribing.Host.Tests;
 
-/// <summary>The first-contact timer through the real Hangfire server in the host.</summary>
+/// <summary>The first-contact deadline through the real Hangfire server in the host: a sweep of the journeys past it.</summary>
 [Collection(HostCollection.Name)]
 public sealed class FirstContactJobTests
 {
-    private static async Task<(string JobId, DateTime EnqueueAt)> ScheduledCheckAsync(JourneyHostFactory factory, Guid journeyId)
-    {
-        var monitor = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            var match = monitor.ScheduledJobs(0, 1000).FirstOrDefault(j => j.Value.Job.Args.Count == 2 && Equals(j.Value.Job.Args[1], journeyId));
-            // A job caught while Hangfire is still writing its scheduled state has no enqueue time yet: look again.
-            if (match.Key is not null && match.Value.EnqueueAt != default)
-            {
-                return (match.Key, match.Value.EnqueueAt);
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"No first-contact check was scheduled for {journeyId}.");
-    }
-
     internal static async Task WaitForStateAsync(JourneyHostFactory factory, string jobId, string state)
     {
         using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
@@ -39,21 +21,32 @@ public sealed class FirstContactJobTests
         }
     }
 
-    /// <summary>
-    /// Hangfire runs on the system clock and the host on its own (a test clock here): a check is scheduled to run after
-    /// the time the host's clock leaves to the deadline.
-    /// </summary>
-    private static void AssertScheduledFor(JourneyHostFactory factory, DateTimeOffset dueAt, DateTime enqueueAt)
+    /// <summary>Runs the sweep as Hangfire runs it every minute (its recurring job, triggered now) and waits until it has run.</summary>
+    private static async Task SweepThroughHangfireAsync(JourneyHostFactory factory)
     {
-        var left = dueAt - factory.Time.GetUtcNow();
-        Assert.True(left > TimeSpan.Zero, $"the deadline {dueAt:O} is not ahead of the host's clock");
-        Assert.InRange(enqueueAt - DateTime.UtcNow, left - TimeSpan.FromSeconds(30), left + TimeSpan.FromSeconds(1));
+        var jobId = factory.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(FirstContactSweepJob.RecurringJobId);
+        Assert.NotNull(jobId);
+        await WaitForStateAsync(factory, jobId, "Succeeded");
+    }
+
+    private static Task<int> SweepAsync(JourneyHostFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<FirstContactSweepJob>().RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>No job is kept for a journey: what is due is found from the journeys.</summary>
+    private static void AssertNoJobFor(JourneyHostFactory factory, Guid journeyId)
+    {
+        var monitor = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        Assert.DoesNotContain(monitor.ScheduledJobs(0, 1000), j => j.Value.Job.Args.Any(a => Equals(a, journeyId)));
+        Assert.DoesNotContain(monitor.EnqueuedJobs("default", 0, 1000), j => j.Value.Job.Args.Any(a => Equals(a, journeyId)));
     }
 
     private static string[] EventTypes(JsonObject journey) => [.. journey["timeline"]!.AsArray().Select(e => e!["type"]!.GetValue<string>())];
 
     [Fact]
-    public async Task An_accepted_referral_without_contact_is_marked_overdue_when_its_check_runs()
+    public async Task An_accepted_referral_without_contact_is_marked_overdue_by_the_sweep_after_its_deadline()
     {
         await using var factory = new JourneyHostFactory();
         using var http = factory.CreateAuthenticatedClient();
@@ -61,14 +54,17 @@ public sealed class FirstContactJobTests
         var accepted = await Api.CommandOkAsync(http, id, "accept", new { linkWorkerId = "lw-7" });
         var dueAt = accepted["events"]![0]!["data"]!["firstContactDueAt"]!.GetValue<DateTimeOffset>();
 
-        var (jobId, enqueueAt) = await ScheduledCheckAsync(factory, id);
-        AssertScheduledFor(factory, dueAt, enqueueAt);
-        factory.Time.Advance(dueAt - factory.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
-        factory.Services.GetRequiredService<IBackgroundJobClient>().Requeue(jobId);
-        await WaitForStateAsync(factory, jobId, "Succeeded");
-        // At-least-once: running the same check again changes nothing.
-        factory.Services.GetRequiredService<IBackgroundJobClient>().Requeue(jobId);
-        await WaitForStateAsync(factory, jobId, "Succeeded");
+        // Before the deadline the sweep leaves it alone, and nothing is stored for it in the meantime.
+        factory.Time.Advance(dueAt - factory.Time.GetUtcNow() - TimeSpan.FromMinutes(1));
+        await SweepThroughHangfireAsync(factory);
+        Assert.DoesNotContain("FirstContactOverdue", EventTypes(await Api.GetJourneyAsync(http, id)));
+        AssertNoJobFor(factory, id);
+
+        factory.Time.Advance(TimeSpan.FromMinutes(2));
+        await SweepThroughHangfireAsync(factory);
+        // At-least-once: sweeping again changes nothing (the journey left the index of those waiting).
+        await SweepThroughHangfireAsync(factory);
+        Assert.Equal(0, await SweepAsync(factory));
 
         var journey = await Api.GetJourneyAsync(http, id);
         Assert.Single(EventTypes(journey), t => t == "FirstContactOverdue");
@@ -84,18 +80,20 @@ public sealed class FirstContactJobTests
         using var http = factory.CreateAuthenticatedClient();
         var id = await Api.CreateJourneyAsync(http);
         await Api.CommandOkAsync(http, id, "accept", new { linkWorkerId = "lw-8" });
+        var late = await Api.CreateJourneyAsync(http);
+        await Api.CommandOkAsync(http, late, "accept", new { linkWorkerId = "lw-8" });
         await Api.CommandOkAsync(http, id, "record-contact", new { mode = "in-person" });
 
-        var (jobId, _) = await ScheduledCheckAsync(factory, id);
         factory.Time.Advance(TimeSpan.FromDays(10));
-        factory.Services.GetRequiredService<IBackgroundJobClient>().Requeue(jobId);
-        await WaitForStateAsync(factory, jobId, "Succeeded");
 
+        // Hangfire's own minute may come first; either way it is the sweep that checks.
+        await SweepAsync(factory);
         Assert.DoesNotContain("FirstContactOverdue", EventTypes(await Api.GetJourneyAsync(http, id)));
+        Assert.Contains("FirstContactOverdue", EventTypes(await Api.GetJourneyAsync(http, late)));
     }
 
     [Fact]
-    public async Task Checks_forgotten_by_a_restart_are_scheduled_again_from_the_journeys()
+    public async Task A_deadline_that_passed_while_no_host_ran_is_checked_when_the_next_starts()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "sp-restart-" + Guid.NewGuid().ToString("N"));
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero));
@@ -108,26 +106,21 @@ public sealed class FirstContactJobTests
             contacted = await Api.CreateJourneyAsync(http);
             await Api.CommandOkAsync(http, contacted, "accept", new { linkWorkerId = "lw-9" });
             await Api.CommandOkAsync(http, contacted, "record-contact", new { mode = "phone" });
-
-            // The reactions have run (their checkpoint reached the feed's head); only the jobs they made are lost.
-            var feed = first.Services.GetRequiredService<SocialPrescribing.Storage.IEventFeed>();
-            var head = await feed.HeadAsync(TestContext.Current.CancellationToken);
-            await Api.EventuallyAsync(
-                async () => await feed.CheckpointAsync(SocialPrescribing.Storage.FeedConsumers.Reactions, TestContext.Current.CancellationToken) >= head,
-                "the reactions catch up with the feed");
         }
+
+        // Both deadlines pass while the program is down; its jobs were kept in memory, so nothing of them is left.
+        time.Advance(TimeSpan.FromDays(10));
 
         // The second host stops before its folder goes: a host still running when its files are deleted cannot write
         // what it has queued (its audit entries), and retries until its stop gives up.
         await using (var second = new JourneyHostFactory(dataDirectory, time))
         {
             using var client = second.CreateAuthenticatedClient();
-
-            var (_, enqueueAt) = await ScheduledCheckAsync(second, pending);
-            var monitor = second.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-            Assert.DoesNotContain(monitor.ScheduledJobs(0, 1000), j => Equals(j.Value.Job.Args[1], contacted));
-            var journey = await Api.GetJourneyAsync(client, pending);
-            AssertScheduledFor(second, journey["firstContact"]!["dueAt"]!.GetValue<DateTimeOffset>(), enqueueAt);
+            await Api.EventuallyAsync(
+                async () => EventTypes(await Api.GetJourneyAsync(client, pending)).Contains("FirstContactOverdue"),
+                "the start-up sweep marks the journey past its deadline overdue");
+            Assert.DoesNotContain("FirstContactOverdue", EventTypes(await Api.GetJourneyAsync(client, contacted)));
+            AssertNoJobFor(second, pending);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SocialPrescribing.Testing.Postgres;
@@ -42,8 +43,12 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
         Assert.Equal(3, journey["version"]!.GetValue<int>());
         Assert.Equal(id, caseload["items"]![0]!["journeyId"]!.GetValue<Guid>());
         await Api.EventuallyAsync(
-            () => Task.FromResult(factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100).Any(j => Equals(j.Value.Job.Args[1], id))),
-            "the first-contact check is scheduled");
+            () =>
+            {
+                using var jobs = factory.Services.GetRequiredService<JobStorage>().GetConnection();
+                return Task.FromResult(jobs.GetRecurringJobs().Any(j => j.Id == SocialPrescribing.Jobs.FirstContactSweepJob.RecurringJobId));
+            },
+            "the first-contact sweep is registered");
         Assert.Equal("Hangfire.PostgreSql.PostgreSqlStorage", factory.Services.GetRequiredService<JobStorage>().GetType().FullName);
         Assert.Equal(1L, await ScalarAsync<long>(database, "SELECT COUNT(*) FROM social_prescribing.journeys"));
         Assert.True(await ScalarAsync<long>(database, "SELECT COUNT(*) FROM social_prescribing.orleans_membership WHERE status = 3") >= 1);

@@ -247,11 +247,54 @@ public abstract partial class JourneyStoreConformance
         await Store.AppendAsync(Append(Alberta, early, 0, [Event()], Summary("accepted", awaits: true, due: T0.AddDays(3))), Token);
         await Store.AppendAsync(Append(Alberta, done, 0, [Event()], Summary("engaged", awaits: false, due: T0.AddDays(1))), Token);
 
-        var pending = (await Store.ListPendingFirstContactChecksAsync(Alberta, Token)).Where(p => p.JourneyId == late || p.JourneyId == early || p.JourneyId == done).ToList();
+        var pending = (await Store.ListPendingFirstContactChecksAsync(Alberta, null, null, 100, Token)).Where(p => p.JourneyId == late || p.JourneyId == early || p.JourneyId == done).ToList();
 
         Assert.Equal([early, late], pending.Select(p => p.JourneyId));
         Assert.Equal(T0.AddDays(3), pending[0].DueAt);
-        Assert.DoesNotContain(await Store.ListPendingFirstContactChecksAsync(Ontario, Token), p => p.JourneyId == early);
+        Assert.DoesNotContain(await Store.ListPendingFirstContactChecksAsync(Ontario, null, null, 100, Token), p => p.JourneyId == early);
+    }
+
+    [Fact]
+    public async Task Due_first_contact_checks_are_read_a_page_at_a_time_up_to_a_moment()
+    {
+        var tenant = TenantId.Parse("due" + Guid.NewGuid().ToString("N")[..8]);
+        var sameDue = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        foreach (var id in sameDue)
+        {
+            await Store.AppendAsync(Append(tenant, id, 0, [Event()], Summary("accepted", awaits: true, due: T0.AddDays(2))), Token);
+        }
+
+        var first = Guid.NewGuid();
+        var notYet = Guid.NewGuid();
+        var overdue = Guid.NewGuid();
+        await Store.AppendAsync(Append(tenant, first, 0, [Event()], Summary("accepted", awaits: true, due: T0.AddDays(1))), Token);
+        await Store.AppendAsync(Append(tenant, notYet, 0, [Event()], Summary("accepted", awaits: true, due: T0.AddDays(5))), Token);
+        // Marked overdue already: no check is waiting for it any more.
+        await Store.AppendAsync(Append(tenant, overdue, 0, [Event()], Summary("accepted", awaits: false, due: T0.AddDays(1)) with { FirstContactOverdue = true }), Token);
+
+        // Pages of two up to day 2 (inclusive): day 1, then the three of day 2 in journey order, then nothing.
+        var pages = new List<IReadOnlyList<PendingFirstContactCheck>>();
+        PendingFirstContactCheck? after = null;
+        while (true)
+        {
+            var page = await Store.ListPendingFirstContactChecksAsync(tenant, T0.AddDays(2), after, 2, Token);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            pages.Add(page);
+            after = page[^1];
+        }
+
+        Assert.Equal([2, 2], pages.Select(p => p.Count));
+        var read = pages.SelectMany(p => p).ToList();
+        Assert.Equal(first, read[0].JourneyId);
+        Assert.Equal(T0.AddDays(1), read[0].DueAt);
+        Assert.Equal(3, read.Skip(1).Select(p => p.JourneyId).Intersect(sameDue).Count());
+        Assert.All(read.Skip(1), p => Assert.Equal(T0.AddDays(2), p.DueAt));
+        Assert.DoesNotContain(read, p => p.JourneyId == notYet || p.JourneyId == overdue);
+        Assert.Equal([first, .. read.Skip(1).Select(p => p.JourneyId)], read.Select(p => p.JourneyId).Distinct());
     }
 
     [Fact]

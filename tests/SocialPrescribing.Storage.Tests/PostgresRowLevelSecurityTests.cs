@@ -265,7 +265,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         var records = await Store.ListStreamsAsync(Alberta, "training", Token);
         var audit = await Store.QueryAsync(Ontario, new AuditQuery(), Token);
         var verified = await Store.VerifyAsync(Alberta, Token);
-        var pending = await Store.ListPendingFirstContactChecksAsync(Alberta, Token);
+        var pending = await Store.ListPendingFirstContactChecksAsync(Alberta, null, null, 100, Token);
         var digests = await Store.ListAssessmentDigestsAsync(Alberta, null, T0.AddYears(10), Token);
 
         // The host's own cross-tenant readers, trapped.

@@ -264,7 +264,7 @@ public abstract class RecordStreamStoreConformance
         var caseload = await Journeys.QueryAsync(Alberta, new JourneyQuery(null, null, 1, 100), Token);
         Assert.Equal(0, caseload.Total);
         Assert.Empty(caseload.Items);
-        Assert.Empty(await Journeys.ListPendingFirstContactChecksAsync(Alberta, Token));
+        Assert.Empty(await Journeys.ListPendingFirstContactChecksAsync(Alberta, null, null, 100, Token));
         Assert.Empty(await Journeys.ListAssessmentDigestsAsync(Alberta, null, T0.AddYears(10), Token));
 
         // A journey of the same id starts its own stream at version 1 and leaves the record stream as it was.

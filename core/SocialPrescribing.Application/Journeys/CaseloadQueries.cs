@@ -145,9 +145,10 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
         }
     }
 
-    /// <summary>Journeys whose first-contact check should be pending, for reconciliation.</summary>
-    public Task<IReadOnlyList<PendingFirstContactCheck>> PendingFirstContactChecksAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
-        store.ListPendingFirstContactChecksAsync(tenant, cancellationToken);
+    /// <summary>A page of the journeys whose first-contact deadline has passed by <paramref name="dueBy"/> without a verdict.</summary>
+    public Task<IReadOnlyList<PendingFirstContactCheck>> DueFirstContactChecksAsync(
+        TenantId tenant, DateTimeOffset dueBy, PendingFirstContactCheck? after, int limit, CancellationToken cancellationToken = default) =>
+        store.ListPendingFirstContactChecksAsync(tenant, dueBy, after, limit, cancellationToken);
 
     /// <summary>The community-referral digests of the tenant's journeys, for reports (no names are read from them).</summary>
     public Task<IReadOnlyList<JourneyReferralDigest>> CommunityReferralDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>

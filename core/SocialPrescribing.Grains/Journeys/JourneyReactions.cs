@@ -6,14 +6,13 @@ namespace SocialPrescribing.Grains.Journeys;
 
 /// <summary>The one place committed events turn into background work (each only hands a job to Hangfire).</summary>
 public sealed class JourneyReactions(
-    IFirstContactScheduler firstContact,
     ISafetyAlertDispatcher safetyAlerts,
     ITransportDispatcher transport,
     IEmergencyAccessDispatcher emergencyAccess,
     IPartnerResponseScheduler partnerResponse) : IJourneyReactions
 {
     private static readonly FrozenSet<string> Reacted = FrozenSet.Create(
-        StringComparer.Ordinal, nameof(ReferralAccepted), nameof(SafetyAlertRaised), nameof(TransportRequested), nameof(TransportCancelled),
+        StringComparer.Ordinal, nameof(SafetyAlertRaised), nameof(TransportRequested), nameof(TransportCancelled),
         nameof(EmergencyAccessOpened), nameof(CommunityReferralMade));
 
     public IReadOnlySet<string> EventTypes => Reacted;
@@ -22,9 +21,6 @@ public sealed class JourneyReactions(
     {
         switch (committed)
         {
-            case ReferralAccepted accepted:
-                firstContact.Schedule(tenant, journeyId, accepted.FirstContactDueAt);
-                break;
             case SafetyAlertRaised raised:
                 safetyAlerts.Dispatch(tenant, journeyId, raised.AlertId);
                 break;

@@ -60,7 +60,7 @@ internal sealed class DataSetGenerator(ITenantDirectory tenants, Action<IService
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<TimeProvider>(new PastClock());
         builder.Services.AddSingleton(tenants);
-        NoFirstContactScheduler.AddTo(builder.Services);
+        NoDispatchers.AddTo(builder.Services);
         // The reactions consumer moves its checkpoint past the loaded events, so the host does not react to them again.
         builder.Services.AddJourneyReactor();
         addStore(builder.Services);

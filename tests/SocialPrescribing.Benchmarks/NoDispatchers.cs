@@ -5,7 +5,7 @@ using SocialPrescribing.Grains.Journeys;
 namespace SocialPrescribing.Benchmarks;
 
 /// <summary>Hands no job to Hangfire: the benchmark measures commands and the feed read that drives the real reactions, not Hangfire.</summary>
-internal sealed class NoFirstContactScheduler : IFirstContactScheduler, ISafetyAlertDispatcher, ITransportDispatcher, IEmergencyAccessDispatcher, IPartnerResponseScheduler
+internal sealed class NoDispatchers : ISafetyAlertDispatcher, ITransportDispatcher, IEmergencyAccessDispatcher, IPartnerResponseScheduler
 {
     void IPartnerResponseScheduler.Schedule(TenantId tenant, Guid journeyId, Guid communityReferralId, DateTimeOffset madeAt)
     {
@@ -23,21 +23,16 @@ internal sealed class NoFirstContactScheduler : IFirstContactScheduler, ISafetyA
     {
     }
 
-    public void Schedule(TenantId tenant, Guid journeyId, DateTimeOffset dueAt)
-    {
-    }
-
     /// <summary>
     /// Registers it for every job a journey's reactions hand out, and the real reactions behind the feed consumer, as
     /// the host has them.
     /// </summary>
     public static void AddTo(IServiceCollection services)
     {
-        services.AddSingleton<IFirstContactScheduler, NoFirstContactScheduler>();
-        services.AddSingleton<ISafetyAlertDispatcher, NoFirstContactScheduler>();
-        services.AddSingleton<ITransportDispatcher, NoFirstContactScheduler>();
-        services.AddSingleton<IEmergencyAccessDispatcher, NoFirstContactScheduler>();
-        services.AddSingleton<IPartnerResponseScheduler, NoFirstContactScheduler>();
+        services.AddSingleton<ISafetyAlertDispatcher, NoDispatchers>();
+        services.AddSingleton<ITransportDispatcher, NoDispatchers>();
+        services.AddSingleton<IEmergencyAccessDispatcher, NoDispatchers>();
+        services.AddSingleton<IPartnerResponseScheduler, NoDispatchers>();
         services.AddSingleton<IJourneyReactions, JourneyReactions>();
     }
 }

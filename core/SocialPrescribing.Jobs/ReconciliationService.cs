@@ -5,19 +5,22 @@ using Microsoft.Extensions.Options;
 namespace SocialPrescribing.Jobs;
 
 /// <summary>
-/// Reconciles once the host has started, and registers the periodic reconciliations that remain. Reactions to
-/// committed events come from the event feed, so a host killed after a commit still reacts; what is left to
-/// reconcile is work a restart can lose (jobs kept only in memory, at start-up) and answers from outside that can
-/// be lost: trip bookings with partners, and safety alert notifications through their channels.
+/// Registers the periodic jobs that find work from the journeys rather than from a stored job per journey (the
+/// first-contact sweep) and the reconciliations of what an outside party can lose (trip bookings with partners,
+/// safety alert notifications through their channels), and runs each once the host has started. Reactions to
+/// committed events come from the event feed, so a host killed after a commit still reacts.
 /// </summary>
-internal sealed class FirstContactReconciliationService(
-    FirstContactReconciliationJob reconciliation,
+internal sealed class ReconciliationService(
+    FirstContactSweepJob firstContact,
     SafetyAlertReconciliationJob safetyAlerts,
     TransportReconciliationJob transport,
     IRecurringJobManager recurring,
     IOptions<JobsOptions> options,
     IHostApplicationLifetime lifetime) : BackgroundService
 {
+    /// <summary>The periodic first-contact reconciliation of earlier versions, which the sweep replaces.</summary>
+    private const string FormerFirstContactReconciliation = "first-contact-reconciliation";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Wait for the whole host (the silo included) to be up, so a due check can run straight away.
@@ -28,8 +31,11 @@ internal sealed class FirstContactReconciliationService(
             await started.Task;
         }
 
-        // First-contact checks are scheduled from the feed; stored schedules survive restarts, so no periodic sweep.
-        recurring.RemoveIfExists(FirstContactReconciliationJob.RecurringJobId);
+        recurring.RemoveIfExists(FormerFirstContactReconciliation);
+        recurring.AddOrUpdate<FirstContactSweepJob>(
+            FirstContactSweepJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            options.Value.FirstContactSweepCron);
         recurring.AddOrUpdate<SafetyAlertReconciliationJob>(
             SafetyAlertReconciliationJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
@@ -38,12 +44,9 @@ internal sealed class FirstContactReconciliationService(
             TransportReconciliationJob.RecurringJobId,
             job => job.RunAsync(false, CancellationToken.None),
             options.Value.ReconciliationCron);
-        if (!options.Value.PersistentJobStorage)
-        {
-            // Jobs kept in memory died with the last process: schedule again what the journeys say is pending.
-            await reconciliation.RunAsync(includeFuture: true, stoppingToken);
-        }
 
+        // Deadlines that passed while no host ran are checked now rather than at the next minute.
+        await firstContact.RunAsync(stoppingToken);
         await transport.RunAsync(includeFresh: !options.Value.PersistentJobStorage, stoppingToken);
         await safetyAlerts.RunAsync(stoppingToken);
     }

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging;
+using SocialPrescribing.Application.Journeys;
+using SocialPrescribing.Domain.Tenants;
+using SocialPrescribing.Storage;
+
+namespace SocialPrescribing.Jobs;
+
+/// <summary>
+/// Runs the first-contact check of every journey whose deadline has passed without a first contact, found from the
+/// caseload's index of journeys still waiting for one, in deadline order. It runs every minute (<see
+/// cref="JobsOptions.FirstContactSweepCron"/>) and once at start-up, so nothing is stored per journey: a restart,
+/// a lost job or in-memory job storage loses nothing, since the journeys hold the deadlines. A journey the check
+/// marks overdue, or one contacted meanwhile, leaves the index; one whose check fails stays in it for the next sweep.
+/// </summary>
+public sealed partial class FirstContactSweepJob(
+    CaseloadQueries caseloads,
+    ITenantDirectory tenants,
+    FirstContactCheckJob check,
+    TimeProvider time,
+    ILogger<FirstContactSweepJob> logger)
+{
+    public const string RecurringJobId = "first-contact-sweep";
+
+    /// <summary>Journeys read from the index at a time.</summary>
+    public const int PageSize = 200;
+
+    private const int Parallel = 4;
+
+    /// <summary>Checks every journey due by now and returns how many were checked (a check that failed is not counted).</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var checkedCount = 0;
+        foreach (var tenant in tenants.All)
+        {
+            var (done, failed) = (0, 0);
+            PendingFirstContactCheck? after = null;
+            while (true)
+            {
+                var due = await caseloads.DueFirstContactChecksAsync(tenant.Id, now, after, PageSize, cancellationToken);
+                await System.Threading.Tasks.Parallel.ForEachAsync(
+                    due,
+                    new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = cancellationToken },
+                    async (pending, _) =>
+                    {
+                        try
+                        {
+                            await check.RunAsync(tenant.Id.Value, pending.JourneyId);
+                            Interlocked.Increment(ref done);
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            // Left due: the next sweep tries it again. The journey's id is no personal information.
+                            Interlocked.Increment(ref failed);
+                            LogCheckFailed(ex, tenant.Id.Value, pending.JourneyId);
+                        }
+                    });
+                if (due.Count < PageSize)
+                {
+                    break;
+                }
+
+                after = due[^1];
+            }
+
+            if (done + failed > 0)
+            {
+                LogSwept(tenant.Id.Value, done, failed);
+            }
+
+            checkedCount += done;
+        }
+
+        return checkedCount;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Tenant}: {Checked} first-contact checks past their deadline run, {Failed} failed (tried again at the next sweep)")]
+    private partial void LogSwept(string tenant, int @checked, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {Tenant}: the first-contact check of journey {JourneyId} failed; the next sweep tries it again")]
+    private partial void LogCheckFailed(Exception exception, string tenant, Guid journeyId);
+}
