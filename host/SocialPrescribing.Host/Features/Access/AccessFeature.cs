@@ -124,7 +124,8 @@ internal static class AccessFeature
 
     public static WebApplication UseAccess(this WebApplication app)
     {
-        app.UseAuthentication();
+        app.UseWhen(BearerOnlyAuthentication.Serves, api => api.UseMiddleware<BearerOnlyAuthentication>());
+        app.UseWhen(http => !BearerOnlyAuthentication.Serves(http), other => other.UseAuthentication());
         app.UseAuthorization();
         // After authentication, so limits can be kept per caller.
         app.UseRateLimiter();

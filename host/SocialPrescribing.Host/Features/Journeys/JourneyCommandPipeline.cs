@@ -27,29 +27,38 @@ internal sealed class JourneyCommandPipeline(JourneyUseCases journeys, TimeProvi
         where TRequest : class, ICommandRequest
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
-        if (!TRequest.ReachesOutsideScope && http.GetRouteValue("journeyId") is string routed && Guid.TryParse(routed, out var addressed))
+        var caller = http.GetRequiredCaller();
+        Guid? addressed = !TRequest.ReachesOutsideScope && http.GetRouteValue("journeyId") is string routed && Guid.TryParse(routed, out var id) ? id : null;
+
+        // Out of scope is refused whatever the request holds, so the answer says nothing about it: before any problem
+        // with the request is answered, and otherwise by the journey itself in the call that acts (one call, not two).
+        async Task<IResult> UnlessOutOfScope(IResult problem)
         {
-            // Out of scope is refused before the body is read, so the answer says nothing about the request.
-            await journeys.DemandScopeAsync(http.GetRequiredCaller(), addressed, RecordAccess.Command(TRequest.CommandName));
+            if (addressed is { } journey)
+            {
+                await journeys.DemandScopeAsync(caller, journey, RecordAccess.Command(TRequest.CommandName));
+            }
+
+            return problem;
         }
 
         var (body, problem) = await JsonBody.ReadAsync<TRequest>(http, options.Value.MaxRequestBodyBytes);
         if (problem is not null)
         {
-            return problem;
+            return await UnlessOutOfScope(problem);
         }
 
         var (key, keyProblem) = RequestHeaders.ReadIdempotencyKey(http.Request);
         if (keyProblem is not null)
         {
-            return keyProblem;
+            return await UnlessOutOfScope(keyProblem);
         }
 
         var journeyId = journeyIdFor(key);
-        var (outcome, errors) = await RunAsync(http.GetRequiredCaller(), tenant, journeyId, body!, key, http.RequestServices, http.RequestAborted);
+        var (outcome, errors) = await RunAsync(caller, tenant, journeyId, body!, key, http.RequestServices, http.RequestAborted);
         if (errors is not null)
         {
-            return Problems.Validation(errors);
+            return await UnlessOutOfScope(Problems.Validation(errors));
         }
 
         if (outcome!.Rejection is { } rejection)
