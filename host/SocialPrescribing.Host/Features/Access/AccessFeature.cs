@@ -97,6 +97,8 @@ internal static class AccessFeature
             server.EncryptionCredentials.Add(new EncryptingCredentials(keys.Encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
         });
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider, ApiRequestSchemes>();
         builder.Services.AddSingleton<ValidatedTokenCache>();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AccessKeyRing, ValidatedTokenCache>((bearer, keys, checkedTokens) =>
             {
@@ -124,8 +126,7 @@ internal static class AccessFeature
 
     public static WebApplication UseAccess(this WebApplication app)
     {
-        app.UseWhen(BearerOnlyAuthentication.Serves, api => api.UseMiddleware<BearerOnlyAuthentication>());
-        app.UseWhen(http => !BearerOnlyAuthentication.Serves(http), other => other.UseAuthentication());
+        app.UseAuthentication();
         app.UseAuthorization();
         // After authentication, so limits can be kept per caller.
         app.UseRateLimiter();
