@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace SocialPrescribing.Jobs;
@@ -10,13 +11,14 @@ namespace SocialPrescribing.Jobs;
 /// safety alert notifications through their channels), and runs each once the host has started. Reactions to
 /// committed events come from the event feed, so a host killed after a commit still reacts.
 /// </summary>
-internal sealed class ReconciliationService(
+internal sealed partial class ReconciliationService(
     FirstContactSweepJob firstContact,
     SafetyAlertReconciliationJob safetyAlerts,
     TransportReconciliationJob transport,
     IRecurringJobManager recurring,
     IOptions<JobsOptions> options,
-    IHostApplicationLifetime lifetime) : BackgroundService
+    IHostApplicationLifetime lifetime,
+    ILogger<ReconciliationService> logger) : BackgroundService
 {
     /// <summary>The periodic first-contact reconciliation of earlier versions, which the sweep replaces.</summary>
     private const string FormerFirstContactReconciliation = "first-contact-reconciliation";
@@ -45,9 +47,26 @@ internal sealed class ReconciliationService(
             job => job.RunAsync(false, CancellationToken.None),
             options.Value.ReconciliationCron);
 
-        // Deadlines that passed while no host ran are checked now rather than at the next minute.
-        await firstContact.RunAsync(stoppingToken);
-        await transport.RunAsync(includeFresh: !options.Value.PersistentJobStorage, stoppingToken);
-        await safetyAlerts.RunAsync(stoppingToken);
+        // Deadlines that passed while no host ran are checked now rather than at the next minute. A run that fails here
+        // (the database not reachable yet) is only logged: the recurring jobs above run the same again, and a host
+        // that serves requests is worth more than one that stops over a sweep.
+        await RunLoggedAsync("first-contact sweep", () => firstContact.RunAsync(stoppingToken));
+        await RunLoggedAsync("transport reconciliation", () => transport.RunAsync(includeFresh: !options.Value.PersistentJobStorage, stoppingToken));
+        await RunLoggedAsync("safety alert reconciliation", () => safetyAlerts.RunAsync(stoppingToken));
     }
+
+    private async Task RunLoggedAsync(string what, Func<Task> run)
+    {
+        try
+        {
+            await run();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStartRunFailed(ex, what);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {What} at start-up failed; its recurring job runs it again")]
+    private partial void LogStartRunFailed(Exception exception, string what);
 }
