@@ -24,7 +24,8 @@ public sealed partial class FirstContactSweepJob(
     /// <summary>Journeys read from the index at a time.</summary>
     public const int PageSize = 200;
 
-    private const int Parallel = 4;
+    /// <summary>Checks run at once (each a call into the journey's grain).</summary>
+    private const int ChecksAtOnce = 4;
 
     /// <summary>Checks every journey due by now and returns how many were checked (a check that failed is not counted).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
@@ -38,9 +39,9 @@ public sealed partial class FirstContactSweepJob(
             while (true)
             {
                 var due = await caseloads.DueFirstContactChecksAsync(tenant.Id, now, after, PageSize, cancellationToken);
-                await System.Threading.Tasks.Parallel.ForEachAsync(
+                await Parallel.ForEachAsync(
                     due,
-                    new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = cancellationToken },
+                    new ParallelOptions { MaxDegreeOfParallelism = ChecksAtOnce, CancellationToken = cancellationToken },
                     async (pending, _) =>
                     {
                         try

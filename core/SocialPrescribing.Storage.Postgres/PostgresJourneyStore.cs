@@ -349,7 +349,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             var list = batch.BatchCommands[^1].Parameters;
             list.Add(NullableTimestamp(dueBy));
             list.Add(NullableTimestamp(after?.DueAt));
-            list.Add(after is null ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid } : Uuid(after.JourneyId));
+            list.Add(NullableUuid(after?.JourneyId));
             list.Add(BigInt(limit));
             await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
             var pending = new List<PendingFirstContactCheck>();

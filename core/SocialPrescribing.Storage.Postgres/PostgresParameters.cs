@@ -172,6 +172,8 @@ internal static class PostgresParameters
 
     public static NpgsqlParameter<Guid> Uuid(Guid value) => new() { TypedValue = value };
 
+    public static NpgsqlParameter NullableUuid(Guid? value) => new() { Value = value is { } id ? id : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid };
+
     public static NpgsqlParameter<long> BigInt(long value) => new() { TypedValue = value };
 
     public static NpgsqlParameter<int> Integer(int value) => new() { TypedValue = value };
