@@ -123,12 +123,18 @@ public abstract class DirectoryStoreConformance
     public async Task A_changed_service_is_found_by_its_new_words_only()
     {
         var service = Service("Knitting circle");
-        await Directory.UpsertServicesAsync(Alberta, [service], T0, Token);
+        await Directory.UpsertServicesAsync(Alberta, [service, Service("Mending circle")], T0, Token);
+        Assert.Equal(["Knitting circle", "Mending circle"], await NamesAsync(new DirectoryServiceQuery(Search: "circle")));
 
         await Directory.UpsertServicesAsync(Alberta, [service with { Name = "Sewing circle", SearchText = "Sewing circle words", Document = """{"name":"Sewing circle"}""" }], T0.AddHours(1), Token);
 
         Assert.Equal(0, (await Directory.ListServicesAsync(Alberta, new DirectoryServiceQuery(Search: "knitting"), Token)).Total);
         Assert.Equal(1, (await Directory.ListServicesAsync(Alberta, new DirectoryServiceQuery(Search: "sewing"), Token)).Total);
+        // Ordered by the new name, a page at a time.
+        Assert.Equal(["Mending circle", "Sewing circle"], await NamesAsync(new DirectoryServiceQuery(Search: "circle")));
+        var second = await Directory.ListServicesAsync(Alberta, new DirectoryServiceQuery(Search: "circle", Page: 2, PerPage: 1), Token);
+        Assert.Equal(["Sewing circle"], second.Items.Select(s => s.Name));
+        Assert.Equal(2, second.Total);
     }
 
     [Fact]

@@ -19,14 +19,14 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
     private static readonly string[] TenantTables =
     [
         "audit_chain_anchors", "audit_chain_heads", "audit_entries", "directory_postal_codes", "directory_records", "directory_service_locations",
-        "directory_service_terms", "directory_services", "journey_events", "journeys", "projection_tallies", "record_streams",
+        "directory_service_search", "directory_service_terms", "directory_services", "journey_events", "journeys", "projection_tallies", "record_streams",
         "tenant_settings", "tenant_settings_changes",
     ];
     private static readonly string[] Both = ["ab", "on"];
 
     /// <summary>The directory's catalogues: writes bound to the tenant, reads open (PostgresMigrations.CatalogueTables).</summary>
     private static readonly string[] CatalogueTables =
-        ["directory_postal_codes", "directory_records", "directory_service_locations", "directory_service_terms", "directory_services"];
+        ["directory_postal_codes", "directory_records", "directory_service_locations", "directory_service_search", "directory_service_terms", "directory_services"];
 
     /// <summary>The tables of people's records: nothing of them is seen outside the transaction's tenant.</summary>
     private static readonly string[] RecordTables = [.. TenantTables.Except(CatalogueTables)];
@@ -98,7 +98,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         Assert.Equal(
             [
                 "audit_chain_heads:UPDATE", "directory_postal_codes:UPDATE", "directory_records:UPDATE", "directory_service_locations:DELETE",
-                "directory_service_terms:DELETE", "directory_services:UPDATE", "journeys:DELETE", "journeys:UPDATE", "projection_tallies:DELETE", "projection_tallies:UPDATE",
+                "directory_service_search:UPDATE", "directory_service_terms:DELETE", "directory_services:UPDATE", "journeys:DELETE", "journeys:UPDATE", "projection_tallies:DELETE", "projection_tallies:UPDATE",
                 "tenant_settings:UPDATE",
             ],
             rights);
