@@ -108,6 +108,14 @@ internal static class DirectoryBenchmark
         report.AppendLine();
         Console.WriteLine($"Imported: raw COPY {rawRate:N0}/s, store {storeRate:N0}/s ({storeRate / rawRate:N2}×).");
 
+        // The hand-written search's own index: the full-text index on the services table, where a hand-written directory
+        // keeps its words (the store keeps them in a narrow table of their own since migration 19). Built after the import,
+        // so the import's figure is the store's alone.
+        await using (var index = owner.CreateCommand($"CREATE INDEX plain_services_search ON {storeOptions.Schema}.directory_services USING gin (search_vector)"))
+        {
+            await index.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         // As autovacuum leaves a directory after a bulk load: statistics gathered, pages marked all-visible.
         foreach (var table in new[] { "directory_services", "directory_service_locations", "directory_service_terms", "directory_records" })
         {
@@ -132,8 +140,8 @@ internal static class DirectoryBenchmark
             cancellationToken);
 
         report.AppendLine("| read, one at a time | p50 ms | p99 ms | mean ms |").AppendLine("|---|---:|---:|---:|");
-        report.AppendLine(Row("search through the store (row-level security, page of 50 and total)", searchStore));
-        report.AppendLine(Row("search, plain SQL (the same two statements, no row-level security)", searchSql));
+        report.AppendLine(Row("search through the store (its narrow search table, row-level security, page of 50 and total)", searchStore));
+        report.AppendLine(Row("search, plain SQL (count and page on the services table by its own full-text index, as the owner)", searchSql));
         report.AppendLine(Row("match through the store and the ranking (candidates, facts, factors)", matchStore));
         report.AppendLine(Row("match candidates, plain SQL (the same union, rows only, no ranking)", matchSql));
         Console.WriteLine();
@@ -186,7 +194,7 @@ internal static class DirectoryBenchmark
         }
     }
 
-    /// <summary>What a hand-written search runs: the count and the page, by the same index, as the table's owner.</summary>
+    /// <summary>What a hand-written search runs: the count and the page on the services table by its full-text index, as the table's owner.</summary>
     private static async Task PlainSearchAsync(NpgsqlDataSource owner, string schema, string search, CancellationToken cancellationToken)
     {
         var words = string.Join(" & ", DirectorySearchText.Words(search).Select(w => w + ":*"));
