@@ -153,7 +153,7 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
         }
 
         var changed = new List<Guid>();
-        var imported = 0;
+        var replaced = new List<Guid>();
         // Each added or changed service's words and name key go to the narrow search table in the same statement.
         await using (var merge = new NpgsqlCommand(
             $"""
@@ -180,7 +180,10 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 changed.Add(reader.GetGuid(0));
-                imported += reader.GetBoolean(1) ? 1 : 0;
+                if (!reader.GetBoolean(1))
+                {
+                    replaced.Add(reader.GetGuid(0));
+                }
             }
         }
 
@@ -188,11 +191,19 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
         {
             // The locations and terms of every added or changed service are its new ones, whatever it had before. The
             // imported rows are joined to the changed ids (a hash join) rather than tested against the array row by row,
-            // which for a batch of 10,000 took longer than the merge itself.
+            // which for a batch of 10,000 took longer than the merge itself. Only services that were there before (updated,
+            // not added) have rows to delete.
             await using var replace = new NpgsqlBatch(connection, tx);
             foreach (var (table, columns) in new[] { ("directory_service_locations", LocationRowColumns), ("directory_service_terms", "tenant, service_id, term_id") })
             {
-                var delete = new NpgsqlBatchCommand($"DELETE FROM {schema}.{table} WHERE tenant = $1 AND service_id = ANY($2)");
+                if (replaced.Count > 0)
+                {
+                    var delete = new NpgsqlBatchCommand($"DELETE FROM {schema}.{table} WHERE tenant = $1 AND service_id = ANY($2)");
+                    delete.Parameters.Add(Text(tenant.Value));
+                    delete.Parameters.Add(Array(replaced.ToArray()));
+                    replace.BatchCommands.Add(delete);
+                }
+
                 var insert = new NpgsqlBatchCommand(
                     $"""
                     INSERT INTO {schema}.{table} ({columns})
@@ -201,18 +212,15 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
                     JOIN unnest($2::uuid[]) AS c (id) ON c.id = i.service_id
                     WHERE i.tenant = $1
                     """);
-                foreach (var command in new[] { delete, insert })
-                {
-                    command.Parameters.Add(Text(tenant.Value));
-                    command.Parameters.Add(Array(changed.ToArray()));
-                    replace.BatchCommands.Add(command);
-                }
+                insert.Parameters.Add(Text(tenant.Value));
+                insert.Parameters.Add(Array(changed.ToArray()));
+                replace.BatchCommands.Add(insert);
             }
 
             await replace.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return new DirectoryUpsert(imported, changed.Count - imported, services.Count - changed.Count);
+        return new DirectoryUpsert(changed.Count - replaced.Count, replaced.Count, services.Count - changed.Count);
     }
 
     private async Task<DirectoryUpsert> MergeRecordsAsync(
@@ -280,27 +288,31 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
 
             var schema = _sql.QuotedSchema;
             var page = $"LIMIT {query.PerPage} OFFSET {(long)(query.Page - 1) * query.PerPage}";
-            string count, select;
             if (OnlyWords(query) && DirectorySearchText.Words(query.Search).Count > 0)
             {
-                // A search by words alone is counted and ordered on the narrow search table (its words name the tenant, so
-                // the count needs no other condition); only the page's services are then read.
-                parameters = [Text(tenant.Value), Text(SearchQuery(tenant, query.Search))];
-                var matching = $"{schema}.directory_service_search AS w WHERE w.search_vector @@ to_tsquery('simple', $2)";
-                count = $"SELECT count(*) FROM {matching}";
-                select = $"""
-                    SELECT {DirectoryColumns} FROM (SELECT w.id, w.name_key FROM {matching} ORDER BY w.name_key, w.id {page}) AS p
-                    JOIN {schema}.directory_services AS s ON s.tenant = $1 AND s.id = p.id ORDER BY p.name_key, p.id
-                    """;
-            }
-            else
-            {
-                var from = $"{schema}.directory_services AS s WHERE {filter}";
-                count = $"SELECT count(*) FROM {from}";
-                select = $"SELECT {DirectoryColumns} FROM {from} ORDER BY lower(s.name), s.id {page}";
+                // A search by words alone reads its matches once from the narrow search table (its words name the tenant,
+                // so no other condition is needed), counts them and orders the page there, and only then reads the
+                // page's services. One row comes back even past the last page, to carry the total.
+                var (counted, found) = await ReadCountedPageAsync(
+                    tenant,
+                    $"""
+                    WITH matched AS MATERIALIZED (
+                        SELECT w.id, w.name_key FROM {schema}.directory_service_search AS w WHERE w.search_vector @@ to_tsquery('simple', $2)),
+                    shown AS (SELECT m.id, m.name_key FROM matched AS m ORDER BY m.name_key, m.id {page})
+                    SELECT (SELECT count(*) FROM matched), {DirectoryColumns}
+                    FROM (SELECT) AS one
+                    LEFT JOIN (shown AS p JOIN {schema}.directory_services AS s ON s.tenant = $1 AND s.id = p.id) ON true
+                    ORDER BY p.name_key, p.id
+                    """,
+                    [Text(tenant.Value), Text(SearchQuery(tenant, query.Search))],
+                    reader => ReadService(reader, 1),
+                    cancellationToken);
+                return new DirectoryServicePage(found, counted);
             }
 
-            var (total, items) = await ReadPageAsync(tenant, count, select, parameters, reader => ReadService(reader, 0), cancellationToken);
+            var from = $"{schema}.directory_services AS s WHERE {filter}";
+            var (total, items) = await ReadPageAsync(
+                tenant, $"SELECT count(*) FROM {from}", $"SELECT {DirectoryColumns} FROM {from} ORDER BY lower(s.name), s.id {page}", parameters, reader => ReadService(reader, 0), cancellationToken);
             return new DirectoryServicePage(items, total);
         }, migrateFirst: true, cancellationToken);
     }
@@ -640,6 +652,30 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
         while (await reader.ReadAsync(cancellationToken))
         {
             items.Add(read(reader));
+        }
+
+        return (total, items);
+    }
+
+    /// <summary>
+    /// A page whose one statement carries the total in its first column and an item in the rest of each row; a row whose
+    /// second column is null carries only the total (a page past the last).
+    /// </summary>
+    private async Task<(long Total, List<T> Items)> ReadCountedPageAsync<T>(
+        TenantId tenant, string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var page = new NpgsqlBatchCommand(sql);
+        page.Parameters.AddRange(parameters);
+        await using var batch = PostgresTenantScope.Batch(_dataSource, PostgresTenantScope.For(tenant), page);
+        await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
+        var (total, items) = (0L, new List<T>());
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            total = reader.GetInt64(0);
+            if (!reader.IsDBNull(1))
+            {
+                items.Add(read(reader));
+            }
         }
 
         return (total, items);

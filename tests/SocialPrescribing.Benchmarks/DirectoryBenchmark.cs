@@ -117,7 +117,7 @@ internal static class DirectoryBenchmark
         }
 
         // As autovacuum leaves a directory after a bulk load: statistics gathered, pages marked all-visible.
-        foreach (var table in new[] { "directory_services", "directory_service_locations", "directory_service_terms", "directory_records" })
+        foreach (var table in new[] { "directory_services", "directory_service_search", "directory_service_locations", "directory_service_terms", "directory_records" })
         {
             await using var vacuum = owner.CreateCommand($"VACUUM (ANALYZE) {storeOptions.Schema}.{table}");
             await vacuum.ExecuteNonQueryAsync(cancellationToken);
