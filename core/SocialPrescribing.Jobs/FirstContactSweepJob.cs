@@ -24,9 +24,6 @@ public sealed partial class FirstContactSweepJob(
     /// <summary>Journeys read from the index at a time.</summary>
     public const int PageSize = 200;
 
-    /// <summary>Checks run at once (each a call into the journey's grain).</summary>
-    private const int ChecksAtOnce = 4;
-
     /// <summary>Checks every journey due by now and returns how many were checked (a check that failed is not counted).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -34,36 +31,14 @@ public sealed partial class FirstContactSweepJob(
         var checkedCount = 0;
         foreach (var tenant in tenants.All)
         {
-            var (done, failed) = (0, 0);
-            PendingFirstContactCheck? after = null;
-            while (true)
-            {
-                var due = await caseloads.DueFirstContactChecksAsync(tenant.Id, now, after, PageSize, cancellationToken);
-                await Parallel.ForEachAsync(
-                    due,
-                    new ParallelOptions { MaxDegreeOfParallelism = ChecksAtOnce, CancellationToken = cancellationToken },
-                    async (pending, _) =>
-                    {
-                        try
-                        {
-                            await check.RunAsync(tenant.Id.Value, pending.JourneyId);
-                            Interlocked.Increment(ref done);
-                        }
-                        catch (Exception ex) when (ex is not OperationCanceledException)
-                        {
-                            // Left due: the next sweep tries it again. The journey's id is no personal information.
-                            Interlocked.Increment(ref failed);
-                            LogCheckFailed(ex, tenant.Id.Value, pending.JourneyId);
-                        }
-                    });
-                if (due.Count < PageSize)
-                {
-                    break;
-                }
-
-                after = due[^1];
-            }
-
+            // A check that fails is left due: the next sweep tries it again. The journey's id is no personal information.
+            var (done, failed) = await DueWork.SweepAsync<PendingFirstContactCheck, PendingFirstContactCheck>(
+                after => caseloads.DueFirstContactChecksAsync(tenant.Id, now, after, PageSize, cancellationToken),
+                PageSize,
+                pending => [pending],
+                pending => check.RunAsync(tenant.Id.Value, pending.JourneyId),
+                (ex, pending) => LogCheckFailed(ex, tenant.Id.Value, pending.JourneyId),
+                cancellationToken);
             if (done + failed > 0)
             {
                 LogSwept(tenant.Id.Value, done, failed);

@@ -18,6 +18,12 @@ public sealed class JobsOptions
     /// </summary>
     public string FirstContactSweepCron { get; set; } = "* * * * *";
 
+    /// <summary>
+    /// Cron expression of the sweep that runs the provider-answer checks whose deadline (business days) has passed.
+    /// Default every five minutes.
+    /// </summary>
+    public string PartnerResponseSweepCron { get; set; } = "*/5 * * * *";
+
     /// <summary>Cron expression of the periodic reconciliations (trip bookings, safety alert notifications). Default every 15 minutes.</summary>
     public string ReconciliationCron { get; set; } = "*/15 * * * *";
 

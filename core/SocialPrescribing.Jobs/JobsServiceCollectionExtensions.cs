@@ -1,4 +1,3 @@
-using SocialPrescribing.Domain.Tenants;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,10 +32,9 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<TransportReconciliationJob>();
         services.AddSingleton<ITransportDispatcher>(sp => new HangfireTransportDispatcher(sp.GetRequiredService<IBackgroundJobClient>()));
         services.AddTransient<PartnerResponseCheckJob>();
+        services.AddTransient<PartnerResponseSweepJob>();
         services.AddTransient<DirectoryFeedJob>();
         services.AddHostedService<DirectoryFeedSchedule>();
-        services.AddSingleton<IPartnerResponseScheduler>(sp => new HangfirePartnerResponseScheduler(
-            sp.GetRequiredService<IBackgroundJobClient>(), sp.GetRequiredService<ITenantDirectory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IJourneyReactions, JourneyReactions>();
         services.AddJourneyReactor(section.GetSection("Reactions").Bind);
         services.AddHostedService<ReconciliationService>();

@@ -7,12 +7,13 @@ namespace SocialPrescribing.Jobs;
 
 /// <summary>
 /// Registers the periodic jobs that find work from the journeys rather than from a stored job per journey (the
-/// first-contact sweep) and the reconciliations of what an outside party can lose (trip bookings with partners,
+/// first-contact and provider-answer sweeps) and the reconciliations of what an outside party can lose (trip bookings with partners,
 /// safety alert notifications through their channels), and runs each once the host has started. Reactions to
 /// committed events come from the event feed, so a host killed after a commit still reacts.
 /// </summary>
 internal sealed partial class ReconciliationService(
     FirstContactSweepJob firstContact,
+    PartnerResponseSweepJob partnerResponse,
     SafetyAlertReconciliationJob safetyAlerts,
     TransportReconciliationJob transport,
     IRecurringJobManager recurring,
@@ -38,6 +39,10 @@ internal sealed partial class ReconciliationService(
             FirstContactSweepJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
             options.Value.FirstContactSweepCron);
+        recurring.AddOrUpdate<PartnerResponseSweepJob>(
+            PartnerResponseSweepJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            options.Value.PartnerResponseSweepCron);
         recurring.AddOrUpdate<SafetyAlertReconciliationJob>(
             SafetyAlertReconciliationJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
@@ -51,6 +56,7 @@ internal sealed partial class ReconciliationService(
         // (the database not reachable yet) is only logged: the recurring jobs above run the same again, and a host
         // that serves requests is worth more than one that stops over a sweep.
         await RunLoggedAsync("first-contact sweep", () => firstContact.RunAsync(stoppingToken));
+        await RunLoggedAsync("provider-answer sweep", () => partnerResponse.RunAsync(stoppingToken));
         await RunLoggedAsync("transport reconciliation", () => transport.RunAsync(includeFresh: !options.Value.PersistentJobStorage, stoppingToken));
         await RunLoggedAsync("safety alert reconciliation", () => safetyAlerts.RunAsync(stoppingToken));
     }

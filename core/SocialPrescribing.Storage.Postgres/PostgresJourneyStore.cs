@@ -361,6 +361,27 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             return pending;
         }, migrateFirst: true, cancellationToken);
 
+    public Task<IReadOnlyList<AwaitedPartnerAnswer>> ListAwaitedPartnerAnswersAsync(
+        TenantId tenant, DateTimeOffset? madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<AwaitedPartnerAnswer>>(async () =>
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+            await using var batch = TenantBatch(tenant, _sql.AwaitedPartnerAnswers);
+            var list = batch.BatchCommands[^1].Parameters;
+            list.Add(NullableTimestamp(madeBy));
+            list.Add(NullableTimestamp(after?.AwaitedSince));
+            list.Add(NullableUuid(after?.JourneyId));
+            list.Add(BigInt(limit));
+            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
+            var awaited = new List<AwaitedPartnerAnswer>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                awaited.Add(new AwaitedPartnerAnswer(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2)));
+            }
+
+            return awaited;
+        }, migrateFirst: true, cancellationToken);
+
     public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsAsync(
         TenantId tenant, IReadOnlyCollection<Guid>? organizations, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<JourneyReferralDigest>>(async () =>

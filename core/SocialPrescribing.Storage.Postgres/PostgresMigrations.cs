@@ -545,6 +545,15 @@ internal static class PostgresMigrations
             $"INSERT INTO {schema}.directory_service_search (tenant, id, name_key, search_vector) SELECT tenant, id, lower(name), search_vector FROM {schema}.directory_services",
             $"DROP INDEX {schema}.ix_directory_services_search",
         ]),
+        // When the oldest community referral still awaiting its provider's answer was made: the partner-response sweep
+        // reads the journeys past the tenant's deadline off this index, instead of a stored job for each referral. Rows
+        // written before get it from `projections rebuild` (or their journey's next change); their referrals' checks were
+        // scheduled as jobs, which still run.
+        new(20, "referrals awaiting their provider's answer on the caseload", schema =>
+        [
+            $"ALTER TABLE {schema}.journeys ADD COLUMN partner_answer_awaited_since timestamptz",
+            $"CREATE INDEX ix_journeys_partner_answer_awaited ON {schema}.journeys (tenant, partner_answer_awaited_since, journey_id) WHERE partner_answer_awaited_since IS NOT NULL",
+        ]),
     ];
 
 

@@ -127,6 +127,14 @@ internal sealed class PostgresStatements
             ORDER BY first_contact_due_at, journey_id LIMIT $5
             """;
 
+        AwaitedPartnerAnswers = $"""
+            SELECT journey_id, partner_answer_awaited_since, coalesce(community_referrals::text, '[]') FROM {_journeys}
+            WHERE tenant = $1 AND partner_answer_awaited_since IS NOT NULL
+              AND partner_answer_awaited_since <= coalesce($2, 'infinity'::timestamptz)
+              AND (partner_answer_awaited_since, journey_id) > (coalesce($3, '-infinity'::timestamptz), coalesce($4, '00000000-0000-0000-0000-000000000000'::uuid))
+            ORDER BY partner_answer_awaited_since, journey_id LIMIT $5
+            """;
+
         // $2 the organizations as a JSON array of ids, or null for every referral.
         CommunityReferralDigests = $"""
             SELECT journey_id, client_name, link_worker_id, coalesce(community_referrals::text, '[]'), unmet_needs::text FROM {_journeys}
@@ -281,6 +289,9 @@ internal sealed class PostgresStatements
 
     /// <summary>$1 tenant, $2 due by (null: any), $3 and $4 after (due, journey; null: from the first), $5 limit.</summary>
     public string PendingFirstContactChecks { get; }
+
+    /// <summary>$1 tenant, $2 made by (null: any), $3 and $4 after (awaited since, journey; null: from the first), $5 limit.</summary>
+    public string AwaitedPartnerAnswers { get; }
 
     /// <summary>$1 tenant, $2 since: referral and first-contact times of the journeys first contacted since then.</summary>
     public string FirstContactTimes => $"""

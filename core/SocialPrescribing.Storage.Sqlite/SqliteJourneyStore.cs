@@ -412,6 +412,36 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             return pending;
         });
 
+    public Task<IReadOnlyList<AwaitedPartnerAnswer>> ListAwaitedPartnerAnswersAsync(
+        TenantId tenant, DateTimeOffset? madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<AwaitedPartnerAnswer>>(async () =>
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            // Times are stored as fixed-width UTC text, so they compare as the moments they are.
+            command.CommandText = """
+                SELECT journey_id, partner_answer_awaited_since, coalesce(community_referrals, '[]') FROM journeys
+                WHERE tenant = $tenant AND partner_answer_awaited_since IS NOT NULL
+                  AND partner_answer_awaited_since <= $madeBy
+                  AND (partner_answer_awaited_since, journey_id) > ($afterMade, $afterJourney)
+                ORDER BY partner_answer_awaited_since, journey_id LIMIT $limit
+                """;
+            command.Parameters.AddWithValue("$tenant", tenant.Value);
+            command.Parameters.AddWithValue("$madeBy", Text(madeBy ?? DateTimeOffset.MaxValue));
+            command.Parameters.AddWithValue("$afterMade", after is null ? string.Empty : Text(after.AwaitedSince));
+            command.Parameters.AddWithValue("$afterJourney", after is null ? string.Empty : Key(after.JourneyId));
+            command.Parameters.AddWithValue("$limit", limit);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var awaited = new List<AwaitedPartnerAnswer>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                awaited.Add(new AwaitedPartnerAnswer(Guid.Parse(reader.GetString(0)), Time(reader.GetString(1)), reader.GetString(2)));
+            }
+
+            return awaited;
+        });
+
     public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsAsync(
         TenantId tenant, IReadOnlyCollection<Guid>? organizations, CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyList<JourneyReferralDigest>>(async () =>

@@ -326,5 +326,14 @@ internal static class SqliteMigrations
             CREATE INDEX ix_journeys_first_contact_due ON journeys (tenant, first_contact_due_at, journey_id)
                 WHERE awaits_first_contact_check = 1 AND first_contact_due_at IS NOT NULL;
             """),
+        (19, """
+            -- When the oldest community referral still awaiting its provider's answer was made: the partner-response sweep
+            -- reads the journeys past the tenant's deadline off this index, instead of a stored job for each referral.
+            -- Rows written before get it from `projections rebuild` (or their journey's next change); their referrals'
+            -- checks were scheduled as jobs, which still run.
+            ALTER TABLE journeys ADD COLUMN partner_answer_awaited_since TEXT;
+            CREATE INDEX ix_journeys_partner_answer_awaited ON journeys (tenant, partner_answer_awaited_since, journey_id)
+                WHERE partner_answer_awaited_since IS NOT NULL;
+            """),
     ];
 }

@@ -45,6 +45,15 @@ public interface IJourneyStore
         TenantId tenant, DateTimeOffset? dueBy, PendingFirstContactCheck? after, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Journeys with a community referral awaiting its provider's answer (<see cref="JourneySummary.PartnerAnswerAwaitedSince"/>),
+    /// in (oldest such referral made, journey) order, read from an index of them: those whose oldest was made at or before
+    /// <paramref name="madeBy"/> (every one when null), after <paramref name="after"/> (a page's last, for the next
+    /// page), at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<AwaitedPartnerAnswer>> ListAwaitedPartnerAnswersAsync(
+        TenantId tenant, DateTimeOffset? madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The community-referral digests (<see cref="JourneySummary.CommunityReferrals"/>) of the tenant's journeys that
     /// have any, by journey id; only those with a referral addressed to one of <paramref name="organizations"/> when given.
     /// </summary>

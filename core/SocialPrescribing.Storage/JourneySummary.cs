@@ -74,6 +74,13 @@ public sealed record JourneySummary(
     /// <summary>When the journey's first community referral was made: the share of people connected in a period reads it.</summary>
     public DateTimeOffset? FirstProgramReferralAt { get; init; }
 
+    /// <summary>
+    /// When the oldest community referral still awaiting its provider's answer was made (addressed, requested,
+    /// unanswered, not yet found overdue, the journey engaged); null when none is. The partner-response sweep reads the
+    /// journeys past their deadline off its index.
+    /// </summary>
+    public DateTimeOffset? PartnerAnswerAwaitedSince { get; init; }
+
     /// <summary>A row with every column at its zero value, which readers fill column by column.</summary>
     public static JourneySummary Empty { get; } = new(string.Empty, null, string.Empty, default, null, false, false, default);
 
@@ -104,5 +111,6 @@ public sealed record JourneySummary(
         CaseloadColumn.Instant("last_assessed_at", s => s.LastAssessedAt, (s, v) => s with { LastAssessedAt = v }, nullable: true),
         CaseloadColumn.Json("baseline_instruments", s => s.BaselineInstruments, (s, v) => s with { BaselineInstruments = v }),
         CaseloadColumn.Instant("first_program_referral_at", s => s.FirstProgramReferralAt, (s, v) => s with { FirstProgramReferralAt = v }, nullable: true),
+        CaseloadColumn.Instant("partner_answer_awaited_since", s => s.PartnerAnswerAwaitedSince, (s, v) => s with { PartnerAnswerAwaitedSince = v }, nullable: true),
     ];
 }

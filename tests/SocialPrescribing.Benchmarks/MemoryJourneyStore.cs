@@ -40,6 +40,10 @@ internal sealed class MemoryJourneyStore : IJourneyStore, IEventFeed
         TenantId tenant, DateTimeOffset? dueBy, PendingFirstContactCheck? after, int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PendingFirstContactCheck>>([]);
 
+    public Task<IReadOnlyList<AwaitedPartnerAnswer>> ListAwaitedPartnerAnswersAsync(
+        TenantId tenant, DateTimeOffset? madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<AwaitedPartnerAnswer>>([]);
+
     public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<JourneyAssessmentDigest>>([]);
 

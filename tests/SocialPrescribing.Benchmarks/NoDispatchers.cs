@@ -5,12 +5,8 @@ using SocialPrescribing.Grains.Journeys;
 namespace SocialPrescribing.Benchmarks;
 
 /// <summary>Hands no job to Hangfire: the benchmark measures commands and the feed read that drives the real reactions, not Hangfire.</summary>
-internal sealed class NoDispatchers : ISafetyAlertDispatcher, ITransportDispatcher, IEmergencyAccessDispatcher, IPartnerResponseScheduler
+internal sealed class NoDispatchers : ISafetyAlertDispatcher, ITransportDispatcher, IEmergencyAccessDispatcher
 {
-    void IPartnerResponseScheduler.Schedule(TenantId tenant, Guid journeyId, Guid communityReferralId, DateTimeOffset madeAt)
-    {
-    }
-
     public void Book(TenantId tenant, Guid journeyId, Guid tripId)
     {
     }
@@ -32,7 +28,6 @@ internal sealed class NoDispatchers : ISafetyAlertDispatcher, ITransportDispatch
         services.AddSingleton<ISafetyAlertDispatcher, NoDispatchers>();
         services.AddSingleton<ITransportDispatcher, NoDispatchers>();
         services.AddSingleton<IEmergencyAccessDispatcher, NoDispatchers>();
-        services.AddSingleton<IPartnerResponseScheduler, NoDispatchers>();
         services.AddSingleton<IJourneyReactions, JourneyReactions>();
     }
 }

@@ -41,6 +41,10 @@ public sealed class FaultInjectingJourneyStore(IJourneyStore inner) : IJourneySt
         TenantId tenant, DateTimeOffset? dueBy, PendingFirstContactCheck? after, int limit, CancellationToken cancellationToken = default) =>
         inner.ListPendingFirstContactChecksAsync(tenant, dueBy, after, limit, cancellationToken);
 
+    public Task<IReadOnlyList<AwaitedPartnerAnswer>> ListAwaitedPartnerAnswersAsync(
+        TenantId tenant, DateTimeOffset? madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default) =>
+        inner.ListAwaitedPartnerAnswersAsync(tenant, madeBy, after, limit, cancellationToken);
+
     public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
         inner.ListAssessmentDigestsAsync(tenant, since, until, cancellationToken);
 

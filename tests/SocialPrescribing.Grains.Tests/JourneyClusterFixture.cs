@@ -37,7 +37,6 @@ public sealed class JourneyClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<ISafetyAlertDispatcher>(Scheduler);
             host.Services.AddSingleton<IEmergencyAccessDispatcher>(Scheduler);
             host.Services.AddSingleton<ITransportDispatcher>(Scheduler);
-            host.Services.AddSingleton<IPartnerResponseScheduler>(Scheduler);
             host.Services.AddSingleton<IJourneyReactions, JourneyReactions>();
             host.Services.AddJourneyReactor(reactor => reactor.PollInterval = TimeSpan.FromMilliseconds(100));
         });

@@ -195,7 +195,7 @@ public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task A_referral_addressed_to_a_provider_schedules_its_answer_check_and_one_not_addressed_does_not()
+    public async Task A_referral_addressed_to_a_provider_awaits_its_answer_on_the_caseload_and_one_not_addressed_does_not()
     {
         var id = Guid.NewGuid();
         var grain = Journey(id);
@@ -203,16 +203,25 @@ public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFix
         await grain.Execute(JourneyCommands.Accept());
         await grain.Execute(JourneyCommands.Contact());
 
-        var addressed = await grain.Execute(new MakeCommunityReferral(new CommunityProgram("Walking club", "svc", "Walkers", Guid.NewGuid(), Guid.NewGuid()), null)
+        var organization = Guid.NewGuid();
+        var addressed = await grain.Execute(new MakeCommunityReferral(new CommunityProgram("Walking club", "svc", "Walkers", Guid.NewGuid(), organization), null)
         {
             CommandId = Guid.NewGuid(),
             Actor = "lw-42",
         });
         await grain.Execute(new MakeCommunityReferral(new CommunityProgram("Free text choir", null, null), null) { CommandId = Guid.NewGuid(), Actor = "lw-42" });
 
+        // The caseload row holds when the addressed one was made, which the partner-response sweep reads its index by.
         var made = Assert.IsType<CommunityReferralMade>(Assert.Single(addressed.Events));
-        await EventuallyAsync(() => fixture.Scheduler.PartnerChecks.Any(c => c.JourneyId == id && c.ReferralId == made.CommunityReferralId && c.MadeAt == made.OccurredAt));
-        Assert.Single(fixture.Scheduler.PartnerChecks, c => c.JourneyId == id);
+        var awaited = await fixture.Store.ListAwaitedPartnerAnswersAsync(Alberta, null, null, 1000, TestContext.Current.CancellationToken);
+        var row = Assert.Single(awaited, a => a.JourneyId == id);
+        Assert.Equal(made.OccurredAt, row.AwaitedSince);
+
+        // Answered, it no longer awaits.
+        var answered = await grain.Execute(new AnswerCommunityReferral(made.CommunityReferralId, PartnerAnswer.Accepted, null, null, [organization]) { CommandId = Guid.NewGuid(), Actor = "partner:loop" });
+        Assert.Null(answered.Rejection);
+        Assert.DoesNotContain(
+            await fixture.Store.ListAwaitedPartnerAnswersAsync(Alberta, null, null, 1000, TestContext.Current.CancellationToken), a => a.JourneyId == id);
     }
 
     [Fact]

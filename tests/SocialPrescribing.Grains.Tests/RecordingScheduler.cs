@@ -5,13 +5,8 @@ using SocialPrescribing.Grains.Journeys;
 namespace SocialPrescribing.Grains.Tests;
 
 /// <summary>Records what the grain asked to schedule; Hangfire itself is exercised by the host's tests.</summary>
-public sealed class RecordingScheduler : ISafetyAlertDispatcher, ITransportDispatcher, IEmergencyAccessDispatcher, IPartnerResponseScheduler
+public sealed class RecordingScheduler : ISafetyAlertDispatcher, ITransportDispatcher, IEmergencyAccessDispatcher
 {
-    public ConcurrentQueue<(TenantId Tenant, Guid JourneyId, Guid ReferralId, DateTimeOffset MadeAt)> PartnerChecks { get; } = new();
-
-    void IPartnerResponseScheduler.Schedule(TenantId tenant, Guid journeyId, Guid communityReferralId, DateTimeOffset madeAt) =>
-        PartnerChecks.Enqueue((tenant, journeyId, communityReferralId, madeAt));
-
     public ConcurrentQueue<(TenantId Tenant, Guid JourneyId, Guid GrantId)> EmergencyAccesses { get; } = new();
 
     void IEmergencyAccessDispatcher.Dispatch(TenantId tenant, Guid journeyId, Guid grantId) => EmergencyAccesses.Enqueue((tenant, journeyId, grantId));

@@ -21,10 +21,10 @@ public sealed class FirstContactJobTests
         }
     }
 
-    /// <summary>Runs the sweep as Hangfire runs it every minute (its recurring job, triggered now) and waits until it has run.</summary>
-    private static async Task SweepThroughHangfireAsync(JourneyHostFactory factory)
+    /// <summary>Runs a sweep as Hangfire runs it on its schedule (its recurring job, triggered now) and waits until it has run.</summary>
+    internal static async Task SweepThroughHangfireAsync(JourneyHostFactory factory, string recurringJobId = FirstContactSweepJob.RecurringJobId)
     {
-        var jobId = factory.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(FirstContactSweepJob.RecurringJobId);
+        var jobId = factory.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(recurringJobId);
         Assert.NotNull(jobId);
         await WaitForStateAsync(factory, jobId, "Succeeded");
     }
@@ -35,8 +35,8 @@ public sealed class FirstContactJobTests
         return scope.ServiceProvider.GetRequiredService<FirstContactSweepJob>().RunAsync(TestContext.Current.CancellationToken);
     }
 
-    /// <summary>No job is kept for a journey: what is due is found from the journeys.</summary>
-    private static void AssertNoJobFor(JourneyHostFactory factory, Guid journeyId)
+    /// <summary>No job is kept for a journey (or a referral): what is due is found from the journeys.</summary>
+    internal static void AssertNoJobFor(JourneyHostFactory factory, Guid journeyId)
     {
         var monitor = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         Assert.DoesNotContain(monitor.ScheduledJobs(0, 1000), j => j.Value.Job.Args.Any(a => Equals(a, journeyId)));

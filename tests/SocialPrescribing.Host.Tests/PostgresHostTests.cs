@@ -46,9 +46,10 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
             () =>
             {
                 using var jobs = factory.Services.GetRequiredService<JobStorage>().GetConnection();
-                return Task.FromResult(jobs.GetRecurringJobs().Any(j => j.Id == SocialPrescribing.Jobs.FirstContactSweepJob.RecurringJobId));
+                var ids = jobs.GetRecurringJobs().Select(j => j.Id).ToList();
+                return Task.FromResult(ids.Contains(SocialPrescribing.Jobs.FirstContactSweepJob.RecurringJobId) && ids.Contains(SocialPrescribing.Jobs.PartnerResponseSweepJob.RecurringJobId));
             },
-            "the first-contact sweep is registered");
+            "the first-contact and provider-answer sweeps are registered");
         Assert.Equal("Hangfire.PostgreSql.PostgreSqlStorage", factory.Services.GetRequiredService<JobStorage>().GetType().FullName);
         Assert.Equal(1L, await ScalarAsync<long>(database, "SELECT COUNT(*) FROM social_prescribing.journeys"));
         Assert.True(await ScalarAsync<long>(database, "SELECT COUNT(*) FROM social_prescribing.orleans_membership WHERE status = 3") >= 1);

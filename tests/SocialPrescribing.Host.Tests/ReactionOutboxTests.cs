@@ -1,5 +1,6 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using SocialPrescribing.Domain.Access;
 using SocialPrescribing.Testing.Postgres;
 
 namespace SocialPrescribing.Host.Tests;
@@ -10,8 +11,12 @@ public sealed class ReactionOutboxTests(PostgresFixture postgres)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>
+    /// Emergency access to a journey tells the privacy officers through a job handed out by the reaction alone (no
+    /// sweep or reconciliation finds it later), so it shows whether the feed, and nothing else, makes up for a crash.
+    /// </summary>
     [Fact]
-    public async Task A_referral_to_a_provider_committed_without_its_reaction_schedules_its_answer_check_once_a_host_consumes_the_feed()
+    public async Task Emergency_access_committed_without_its_reaction_notifies_once_a_host_consumes_the_feed()
     {
         var database = await (await postgres.GetServerAsync()).CreateDatabaseAsync(PostgresServer.UniqueName("outbox"), Token);
         var data = TempFolders.New("sp-outbox");
@@ -22,18 +27,28 @@ public sealed class ReactionOutboxTests(PostgresFixture postgres)
             Guid id;
             await using (var first = await HostProcess.StartAsync(data, Token, [.. Arguments(), "--Jobs:Reactions:Enabled", "false"]))
             {
-                var place = await ImportProviderAsync(first.Client);
-                id = await Api.EngagedJourneyAsync(first.Client);
-                await Api.CommandOkAsync(first.Client, id, "make-community-referral", new { serviceAtLocationId = place });
+                id = await Api.CreateJourneyAsync(first.Client);
+                await Api.CommandOkAsync(first.Client, id, "accept", new { linkWorkerId = "lw-away" });
+                using (var open = new HttpRequestMessage(HttpMethod.Post, $"{Api.Journeys()}/{id}/open-emergency-access")
+                {
+                    Content = JsonContent.Create(new { reason = "Person phoned the crisis line; their link worker is away today." }),
+                })
+                {
+                    open.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(data, Api.Tenant, "lw-covering", [AccessRoles.LinkWorker]));
+                    using var plain = new HttpClient { BaseAddress = first.Address };
+                    using var opened = await plain.SendAsync(open, Token);
+                    Assert.Equal("EmergencyAccessOpened", (await Api.ReadAsync(opened))["events"]![0]!["type"]!.GetValue<string>());
+                }
+
                 await Task.Delay(TimeSpan.FromSeconds(2), Token);
                 Assert.Equal(0L, await JobsForAsync(database, id));
 
-                // Killed as a crash would: the referral is committed, its reaction (the provider's answer check) never happened.
+                // Killed as a crash would: the access is committed, its reaction (telling the privacy officers) never happened.
                 await first.KillAsync();
             }
 
             await using var second = await HostProcess.StartAsync(data, Token, Arguments());
-            await Api.EventuallyAsync(async () => await JobsForAsync(database, id) > 0, "the restarted host schedules the answer check");
+            await Api.EventuallyAsync(async () => await JobsForAsync(database, id) > 0, "the restarted host hands out the notification");
             await Task.Delay(TimeSpan.FromSeconds(1), Token);
             Assert.Equal(1L, await JobsForAsync(database, id));
         }
@@ -41,28 +56,6 @@ public sealed class ReactionOutboxTests(PostgresFixture postgres)
         {
             TempFolders.Delete(data);
         }
-    }
-
-    /// <summary>A provider in the tenant's directory (an organization with one service at one place); returns the place's id.</summary>
-    private static async Task<Guid> ImportProviderAsync(HttpClient http)
-    {
-        var place = Guid.NewGuid();
-        var service = new JsonObject
-        {
-            ["id"] = Guid.NewGuid().ToString(),
-            ["name"] = "Outbox Walking Group",
-            ["status"] = "active",
-            ["description"] = "A walk every week.",
-            ["organization"] = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "Outbox Walkers Society", ["description"] = "A community organization." },
-            ["service_at_locations"] = new JsonArray(new JsonObject
-            {
-                ["id"] = place.ToString(),
-                ["location"] = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["location_type"] = "physical", ["name"] = "Outbox hall" },
-            }),
-        };
-        using var response = await http.PostAsJsonAsync("/api/v1/tenants/" + Api.Tenant + "/directory/imports", new JsonArray(service), Token);
-        Assert.Equal(0, (await Api.ReadAsync(response))["rejected"]!.GetValue<int>());
-        return place;
     }
 
     private static Task<long> JobsForAsync(string database, Guid journeyId) =>

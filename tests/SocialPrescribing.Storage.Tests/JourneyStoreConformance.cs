@@ -255,6 +255,51 @@ public abstract partial class JourneyStoreConformance
     }
 
     [Fact]
+    public async Task Journeys_awaiting_a_providers_answer_are_read_a_page_at_a_time_up_to_a_moment_with_their_referrals()
+    {
+        var tenant = TenantId.Parse("await" + Guid.NewGuid().ToString("N")[..8]);
+        const string Referrals = """[{"id":"5b3c1f8e-2a8d-4d0c-9c61-6f5a3e1b2c4d"}]""";
+        JourneySummary Awaiting(DateTimeOffset? since) => Summary("engaged") with { PartnerAnswerAwaitedSince = since, CommunityReferrals = since is null ? null : Referrals };
+        var sameDay = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        foreach (var id in sameDay)
+        {
+            await Store.AppendAsync(Append(tenant, id, 0, [Event()], Awaiting(T0.AddDays(2))), Token);
+        }
+
+        var oldest = Guid.NewGuid();
+        var later = Guid.NewGuid();
+        var answered = Guid.NewGuid();
+        await Store.AppendAsync(Append(tenant, oldest, 0, [Event()], Awaiting(T0.AddDays(1))), Token);
+        await Store.AppendAsync(Append(tenant, later, 0, [Event()], Awaiting(T0.AddDays(5))), Token);
+        await Store.AppendAsync(Append(tenant, answered, 0, [Event()], Awaiting(T0)), Token);
+        // Its provider answered: the row no longer awaits anything.
+        await Store.AppendAsync(Append(tenant, answered, 1, [Event()], Awaiting(null)), Token);
+
+        var pages = new List<IReadOnlyList<AwaitedPartnerAnswer>>();
+        AwaitedPartnerAnswer? after = null;
+        while (true)
+        {
+            var page = await Store.ListAwaitedPartnerAnswersAsync(tenant, T0.AddDays(2), after, 2, Token);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            pages.Add(page);
+            after = page[^1];
+        }
+
+        Assert.Equal([2, 1], pages.Select(p => p.Count));
+        var read = pages.SelectMany(p => p).ToList();
+        Assert.Equal(oldest, read[0].JourneyId);
+        Assert.Equal(T0.AddDays(1), read[0].AwaitedSince);
+        Assert.Equal(sameDay.Order(), read.Skip(1).Select(r => r.JourneyId).Order());
+        Assert.All(read, r => Assert.Contains("5b3c1f8e-2a8d-4d0c-9c61-6f5a3e1b2c4d", r.Referrals, StringComparison.Ordinal));
+        Assert.Equal(4, (await Store.ListAwaitedPartnerAnswersAsync(tenant, null, null, 10, Token)).Count);
+        Assert.Empty(await Store.ListAwaitedPartnerAnswersAsync(TenantId.Parse("elsewhere"), null, null, 10, Token));
+    }
+
+    [Fact]
     public async Task Due_first_contact_checks_are_read_a_page_at_a_time_up_to_a_moment()
     {
         var tenant = TenantId.Parse("due" + Guid.NewGuid().ToString("N")[..8]);

@@ -55,7 +55,7 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFe
 
             var applied = await _db!.QueryAsync<int>($"SELECT version FROM \"{_db!.Name}\".schema_migrations ORDER BY version");
 
-            Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19], applied);
+            Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20], applied);
         }
         finally
         {

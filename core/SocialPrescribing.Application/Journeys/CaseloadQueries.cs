@@ -150,6 +150,14 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
         TenantId tenant, DateTimeOffset dueBy, PendingFirstContactCheck? after, int limit, CancellationToken cancellationToken = default) =>
         store.ListPendingFirstContactChecksAsync(tenant, dueBy, after, limit, cancellationToken);
 
+    /// <summary>
+    /// A page of the journeys with a community referral awaiting its provider's answer, the oldest made at or before
+    /// <paramref name="madeBy"/>, in (oldest made, journey) order after <paramref name="after"/>: what the partner-response sweep reads.
+    /// </summary>
+    public Task<IReadOnlyList<AwaitedPartnerAnswer>> AwaitedPartnerAnswersAsync(
+        TenantId tenant, DateTimeOffset madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default) =>
+        store.ListAwaitedPartnerAnswersAsync(tenant, madeBy, after, limit, cancellationToken);
+
     /// <summary>The community-referral digests of the tenant's journeys, for reports (no names are read from them).</summary>
     public Task<IReadOnlyList<JourneyReferralDigest>> CommunityReferralDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         store.ListCommunityReferralDigestsAsync(tenant, null, cancellationToken);

@@ -157,8 +157,10 @@ public static class JourneyDecider
 
         if (command is CheckPartnerResponse check)
         {
-            return state.Status == Engaged && state.CommunityReferrals.Find(r => r.Id == check.CommunityReferralId) is
-            { Status: CommunityReferralStatus.Requested, AnsweredAt: null, ResponseOverdueAt: null, IsAddressed: true } silent
+            // Overdue only once the tenant's deadline has passed: a check that arrives early (a sweep's clock ahead of the
+            // journey's, a job run by hand) leaves the referral waiting.
+            return state.ReferralsAwaitingAnswer.FirstOrDefault(r => r.Id == check.CommunityReferralId) is { } silent
+                && context.Now >= PartnerAnswerDueAt(silent.MadeAt, context.Tenant)
                 ? Decision.Append(Stamp(new PartnerResponseOverdue(silent.Id, context.NewId(), BusinessCalendar.LocalDate(context.Now, context.Tenant)), command, context))
                 : Decision.Nothing;
         }
@@ -172,6 +174,13 @@ public static class JourneyDecider
         return reason is null
             ? rule.Decide(state, command, context)
             : Decision.Reject(RejectionKind.Conflict, reason, allowed: AllowedCommands(state, context.Tenant));
+    }
+
+    /// <summary>When a referral's provider answer is due: the tenant's <c>PartnerResponseBusinessDays</c> after it was made.</summary>
+    public static DateTimeOffset PartnerAnswerDueAt(DateTimeOffset madeAt, TenantSettings tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return BusinessCalendar.AddBusinessDays(madeAt, tenant.PartnerResponseBusinessDays, tenant);
     }
 
     private static Rule For<TCommand>(string name, Guard guard, Func<JourneyState, TCommand, DecisionContext, Decision> decide)

@@ -88,6 +88,15 @@ public sealed record JourneyState
     public bool AwaitsFirstContactCheck =>
         Status == JourneyStatus.Accepted && FirstContactDueAt is not null && FirstContactOverdueAt is null;
 
+    /// <summary>
+    /// The community referrals whose provider's answer is awaited: addressed to a provider, requested, not answered and
+    /// not yet found overdue, while the journey is engaged (what <c>CheckPartnerResponse</c> can still act on).
+    /// </summary>
+    public IEnumerable<CommunityReferral> ReferralsAwaitingAnswer =>
+        Status == JourneyStatus.Engaged
+            ? CommunityReferrals.Where(r => r is { Status: CommunityReferralStatus.Requested, AnsweredAt: null, ResponseOverdueAt: null, IsAddressed: true })
+            : [];
+
     public static JourneyState Fold(IEnumerable<JourneyEvent> events) => events.Aggregate(Empty, (state, e) => state.Apply(e));
 
     public JourneyState Apply(JourneyEvent e) =>

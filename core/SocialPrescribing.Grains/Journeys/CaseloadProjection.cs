@@ -50,6 +50,7 @@ public static class CaseloadProjection
             LastAssessedAt = state.Assessments.Select(a => (DateTimeOffset?)a.RecordedAt).Max(),
             BaselineInstruments = AssessmentDigest.BaselineInstruments(state.Assessments),
             FirstProgramReferralAt = state.CommunityReferrals.Select(r => (DateTimeOffset?)r.MadeAt).Min(),
+            PartnerAnswerAwaitedSince = state.ReferralsAwaitingAnswer.Select(r => (DateTimeOffset?)r.MadeAt).Min(),
         };
     }
 

@@ -8,12 +8,11 @@ namespace SocialPrescribing.Grains.Journeys;
 public sealed class JourneyReactions(
     ISafetyAlertDispatcher safetyAlerts,
     ITransportDispatcher transport,
-    IEmergencyAccessDispatcher emergencyAccess,
-    IPartnerResponseScheduler partnerResponse) : IJourneyReactions
+    IEmergencyAccessDispatcher emergencyAccess) : IJourneyReactions
 {
     private static readonly FrozenSet<string> Reacted = FrozenSet.Create(
         StringComparer.Ordinal, nameof(SafetyAlertRaised), nameof(TransportRequested), nameof(TransportCancelled),
-        nameof(EmergencyAccessOpened), nameof(CommunityReferralMade));
+        nameof(EmergencyAccessOpened));
 
     public IReadOnlySet<string> EventTypes => Reacted;
 
@@ -32,9 +31,6 @@ public sealed class JourneyReactions(
                 break;
             case EmergencyAccessOpened opened:
                 emergencyAccess.Dispatch(tenant, journeyId, opened.GrantId);
-                break;
-            case CommunityReferralMade { Program.OrganizationId: not null } made:
-                partnerResponse.Schedule(tenant, journeyId, made.CommunityReferralId, made.OccurredAt);
                 break;
         }
     }

@@ -106,8 +106,14 @@ public sealed class PartnerAnswerTests
     {
         var journey = Addressed(out var referral);
         var check = new CheckPartnerResponse(referral) { CommandId = Guid.NewGuid(), Actor = "system:partner-response-check" };
+        var madeAt = journey.State.CommunityReferrals[0].MadeAt;
+        var dueAt = JourneyDecider.PartnerAnswerDueAt(madeAt, journey.Context.Tenant);
 
-        journey.Then(check);
+        // Not before the tenant's deadline, however the check comes early.
+        Assert.True(dueAt - madeAt >= TimeSpan.FromDays(journey.Context.Tenant.PartnerResponseBusinessDays) - TimeSpan.FromHours(1));
+        Assert.Empty(JourneyDecider.Decide(journey.State, check, journey.Context with { Now = dueAt - TimeSpan.FromSeconds(1) }).Events);
+
+        journey.At(dueAt).Then(check);
 
         var overdue = Assert.Single(journey.Events.OfType<PartnerResponseOverdue>());
         var followUp = Assert.Single(journey.State.FollowUps);
@@ -116,6 +122,6 @@ public sealed class PartnerAnswerTests
         Assert.Empty(JourneyDecider.Decide(journey.State, check with { CommandId = Guid.NewGuid() }, journey.Context).Events);
 
         var answered = Addressed(out var other).Then(Answer(other, PartnerAnswer.Accepted));
-        Assert.Empty(JourneyDecider.Decide(answered.State, new CheckPartnerResponse(other) { CommandId = Guid.NewGuid(), Actor = "system" }, answered.Context).Events);
+        Assert.Empty(JourneyDecider.Decide(answered.State, new CheckPartnerResponse(other) { CommandId = Guid.NewGuid(), Actor = "system" }, answered.Context with { Now = dueAt.AddDays(30) }).Events);
     }
 }
