@@ -1,3 +1,5 @@
+using SocialPrescribing.Domain.Tenants;
+
 namespace SocialPrescribing.Jobs;
 
 /// <summary>
@@ -8,6 +10,28 @@ internal static class DueWork
 {
     /// <summary>Items run at once (each a call into a journey's grain).</summary>
     public const int AtOnce = 4;
+
+    /// <summary>
+    /// Sweeps each tenant in turn with <paramref name="sweep"/>, reports each tenant that had work with
+    /// <paramref name="swept"/> (tenant, done, failed), and returns how many items were done in all.
+    /// </summary>
+    public static async Task<int> EveryTenantAsync(
+        ITenantDirectory tenants, Func<TenantSettings, Task<(int Done, int Failed)>> sweep, Action<string, int, int> swept)
+    {
+        var total = 0;
+        foreach (var tenant in tenants.All)
+        {
+            var (done, failed) = await sweep(tenant);
+            if (done + failed > 0)
+            {
+                swept(tenant.Id.Value, done, failed);
+            }
+
+            total += done;
+        }
+
+        return total;
+    }
 
     /// <summary>
     /// Reads pages with <paramref name="readPage"/> (given the previous page's last row, null for the first) until one

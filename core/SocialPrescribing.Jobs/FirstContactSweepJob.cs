@@ -25,29 +25,20 @@ public sealed partial class FirstContactSweepJob(
     public const int PageSize = 200;
 
     /// <summary>Checks every journey due by now and returns how many were checked (a check that failed is not counted).</summary>
-    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    public Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var checkedCount = 0;
-        foreach (var tenant in tenants.All)
-        {
-            // A check that fails is left due: the next sweep tries it again. The journey's id is no personal information.
-            var (done, failed) = await DueWork.SweepAsync<PendingFirstContactCheck, PendingFirstContactCheck>(
+        // A check that fails is left due: the next sweep tries it again. The journey's id is no personal information.
+        return DueWork.EveryTenantAsync(
+            tenants,
+            tenant => DueWork.SweepAsync<PendingFirstContactCheck, PendingFirstContactCheck>(
                 after => caseloads.DueFirstContactChecksAsync(tenant.Id, now, after, PageSize, cancellationToken),
                 PageSize,
                 pending => [pending],
                 pending => check.RunAsync(tenant.Id.Value, pending.JourneyId),
                 (ex, pending) => LogCheckFailed(ex, tenant.Id.Value, pending.JourneyId),
-                cancellationToken);
-            if (done + failed > 0)
-            {
-                LogSwept(tenant.Id.Value, done, failed);
-            }
-
-            checkedCount += done;
-        }
-
-        return checkedCount;
+                cancellationToken),
+            LogSwept);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Tenant}: {Checked} first-contact checks past their deadline run, {Failed} failed (tried again at the next sweep)")]

@@ -29,31 +29,21 @@ public sealed partial class PartnerResponseSweepJob(
     public const int PageSize = 200;
 
     /// <summary>Checks every referral due by now and returns how many were checked (a check that failed is not counted).</summary>
-    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    public Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var checkedCount = 0;
-        foreach (var tenant in tenants.All)
-        {
-            // N business days are at least N calendar days, less the hour a change of clocks can take: a journey whose
-            // oldest waiting referral was made later has none due. Those read but not due yet are left for a later sweep.
-            var madeBy = now - TimeSpan.FromDays(tenant.PartnerResponseBusinessDays) + TimeSpan.FromHours(1);
-            var (done, failed) = await DueWork.SweepAsync<AwaitedPartnerAnswer, (Guid Journey, Guid Referral)>(
-                after => caseloads.AwaitedPartnerAnswersAsync(tenant.Id, madeBy, after, PageSize, cancellationToken),
+        return DueWork.EveryTenantAsync(
+            tenants,
+            tenant => DueWork.SweepAsync<AwaitedPartnerAnswer, (Guid Journey, Guid Referral)>(
+                // N business days are at least N calendar days, less the hour a change of clocks can take: a journey whose
+                // oldest waiting referral was made later has none due. Those read but not due yet wait for a later sweep.
+                after => caseloads.AwaitedPartnerAnswersAsync(tenant.Id, now - TimeSpan.FromDays(tenant.PartnerResponseBusinessDays) + TimeSpan.FromHours(1), after, PageSize, cancellationToken),
                 PageSize,
                 awaited => DueReferrals(awaited, tenant, now),
                 due => check.RunAsync(tenant.Id.Value, due.Journey, due.Referral),
                 (ex, due) => LogCheckFailed(ex, tenant.Id.Value, due.Journey),
-                cancellationToken);
-            if (done + failed > 0)
-            {
-                LogSwept(tenant.Id.Value, done, failed);
-            }
-
-            checkedCount += done;
-        }
-
-        return checkedCount;
+                cancellationToken),
+            LogSwept);
     }
 
     /// <summary>The journey's referrals awaiting their provider's answer whose deadline has passed by <paramref name="now"/>.</summary>

@@ -342,44 +342,39 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
 
     public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(
         TenantId tenant, DateTimeOffset? dueBy, PendingFirstContactCheck? after, int limit, CancellationToken cancellationToken = default) =>
-        RunAsync<IReadOnlyList<PendingFirstContactCheck>>(async () =>
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-            await using var batch = TenantBatch(tenant, _sql.PendingFirstContactChecks);
-            var list = batch.BatchCommands[^1].Parameters;
-            list.Add(NullableTimestamp(dueBy));
-            list.Add(NullableTimestamp(after?.DueAt));
-            list.Add(NullableUuid(after?.JourneyId));
-            list.Add(BigInt(limit));
-            await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
-            var pending = new List<PendingFirstContactCheck>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                pending.Add(new PendingFirstContactCheck(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1)));
-            }
-
-            return pending;
-        }, migrateFirst: true, cancellationToken);
+        ReadDueAsync(
+            _sql.PendingFirstContactChecks, tenant, dueBy, after is null ? null : (after.DueAt, after.JourneyId), limit,
+            reader => new PendingFirstContactCheck(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1)),
+            cancellationToken);
 
     public Task<IReadOnlyList<AwaitedPartnerAnswer>> ListAwaitedPartnerAnswersAsync(
         TenantId tenant, DateTimeOffset? madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default) =>
-        RunAsync<IReadOnlyList<AwaitedPartnerAnswer>>(async () =>
+        ReadDueAsync(
+            _sql.AwaitedPartnerAnswers, tenant, madeBy, after is null ? null : (after.AwaitedSince, after.JourneyId), limit,
+            reader => new AwaitedPartnerAnswer(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2)),
+            cancellationToken);
+
+    /// <summary>A page of journeys off a partial index of due work: <paramref name="sql"/> takes the tenant, the bound, the last row read and the limit.</summary>
+    private Task<IReadOnlyList<T>> ReadDueAsync<T>(
+        string sql, TenantId tenant, DateTimeOffset? by, (DateTimeOffset At, Guid JourneyId)? after, int limit,
+        Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<T>>(async () =>
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-            await using var batch = TenantBatch(tenant, _sql.AwaitedPartnerAnswers);
+            await using var batch = TenantBatch(tenant, sql);
             var list = batch.BatchCommands[^1].Parameters;
-            list.Add(NullableTimestamp(madeBy));
-            list.Add(NullableTimestamp(after?.AwaitedSince));
+            list.Add(NullableTimestamp(by));
+            list.Add(NullableTimestamp(after?.At));
             list.Add(NullableUuid(after?.JourneyId));
             list.Add(BigInt(limit));
             await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
-            var awaited = new List<AwaitedPartnerAnswer>();
+            var rows = new List<T>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                awaited.Add(new AwaitedPartnerAnswer(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2)));
+                rows.Add(read(reader));
             }
 
-            return awaited;
+            return rows;
         }, migrateFirst: true, cancellationToken);
 
     public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsAsync(

@@ -384,62 +384,52 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
 
     public Task<IReadOnlyList<PendingFirstContactCheck>> ListPendingFirstContactChecksAsync(
         TenantId tenant, DateTimeOffset? dueBy, PendingFirstContactCheck? after, int limit, CancellationToken cancellationToken = default) =>
-        RunAsync<IReadOnlyList<PendingFirstContactCheck>>(async () =>
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            // Times are stored as fixed-width UTC text, so they compare as the moments they are.
-            command.CommandText = """
-                SELECT journey_id, first_contact_due_at FROM journeys
-                WHERE tenant = $tenant AND awaits_first_contact_check = 1 AND first_contact_due_at IS NOT NULL
-                  AND first_contact_due_at <= $dueBy
-                  AND (first_contact_due_at, journey_id) > ($afterDue, $afterJourney)
-                ORDER BY first_contact_due_at, journey_id LIMIT $limit
-                """;
-            command.Parameters.AddWithValue("$tenant", tenant.Value);
-            command.Parameters.AddWithValue("$dueBy", Text(dueBy ?? DateTimeOffset.MaxValue));
-            command.Parameters.AddWithValue("$afterDue", after is null ? string.Empty : Text(after.DueAt));
-            command.Parameters.AddWithValue("$afterJourney", after is null ? string.Empty : Key(after.JourneyId));
-            command.Parameters.AddWithValue("$limit", limit);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var pending = new List<PendingFirstContactCheck>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                pending.Add(new PendingFirstContactCheck(Guid.Parse(reader.GetString(0)), Time(reader.GetString(1))));
-            }
-
-            return pending;
-        });
+        ReadDueAsync(
+            "first_contact_due_at", "awaits_first_contact_check = 1 AND first_contact_due_at IS NOT NULL", string.Empty,
+            tenant, dueBy, after is null ? null : (after.DueAt, after.JourneyId), limit,
+            reader => new PendingFirstContactCheck(Guid.Parse(reader.GetString(0)), Time(reader.GetString(1))),
+            cancellationToken);
 
     public Task<IReadOnlyList<AwaitedPartnerAnswer>> ListAwaitedPartnerAnswersAsync(
         TenantId tenant, DateTimeOffset? madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default) =>
-        RunAsync<IReadOnlyList<AwaitedPartnerAnswer>>(async () =>
+        ReadDueAsync(
+            "partner_answer_awaited_since", "partner_answer_awaited_since IS NOT NULL", ", coalesce(community_referrals, '[]')",
+            tenant, madeBy, after is null ? null : (after.AwaitedSince, after.JourneyId), limit,
+            reader => new AwaitedPartnerAnswer(Guid.Parse(reader.GetString(0)), Time(reader.GetString(1)), reader.GetString(2)),
+            cancellationToken);
+
+    /// <summary>
+    /// A page of journeys off a partial index of due work, in (<paramref name="at"/>, journey) order: those matching
+    /// <paramref name="indexed"/> whose instant is at or before <paramref name="by"/> (any when null), after
+    /// <paramref name="after"/>. Each row is the journey, the instant, then <paramref name="more"/> columns.
+    /// </summary>
+    private Task<IReadOnlyList<T>> ReadDueAsync<T>(
+        string at, string indexed, string more, TenantId tenant, DateTimeOffset? by, (DateTimeOffset At, Guid JourneyId)? after, int limit,
+        Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<T>>(async () =>
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
             await using var connection = await OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             // Times are stored as fixed-width UTC text, so they compare as the moments they are.
-            command.CommandText = """
-                SELECT journey_id, partner_answer_awaited_since, coalesce(community_referrals, '[]') FROM journeys
-                WHERE tenant = $tenant AND partner_answer_awaited_since IS NOT NULL
-                  AND partner_answer_awaited_since <= $madeBy
-                  AND (partner_answer_awaited_since, journey_id) > ($afterMade, $afterJourney)
-                ORDER BY partner_answer_awaited_since, journey_id LIMIT $limit
+            command.CommandText = $"""
+                SELECT journey_id, {at}{more} FROM journeys
+                WHERE tenant = $tenant AND {indexed} AND {at} <= $by AND ({at}, journey_id) > ($afterAt, $afterJourney)
+                ORDER BY {at}, journey_id LIMIT $limit
                 """;
             command.Parameters.AddWithValue("$tenant", tenant.Value);
-            command.Parameters.AddWithValue("$madeBy", Text(madeBy ?? DateTimeOffset.MaxValue));
-            command.Parameters.AddWithValue("$afterMade", after is null ? string.Empty : Text(after.AwaitedSince));
-            command.Parameters.AddWithValue("$afterJourney", after is null ? string.Empty : Key(after.JourneyId));
+            command.Parameters.AddWithValue("$by", Text(by ?? DateTimeOffset.MaxValue));
+            command.Parameters.AddWithValue("$afterAt", after is null ? string.Empty : Text(after.Value.At));
+            command.Parameters.AddWithValue("$afterJourney", after is null ? string.Empty : Key(after.Value.JourneyId));
             command.Parameters.AddWithValue("$limit", limit);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var awaited = new List<AwaitedPartnerAnswer>();
+            var rows = new List<T>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                awaited.Add(new AwaitedPartnerAnswer(Guid.Parse(reader.GetString(0)), Time(reader.GetString(1)), reader.GetString(2)));
+                rows.Add(read(reader));
             }
 
-            return awaited;
+            return rows;
         });
 
     public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsAsync(
