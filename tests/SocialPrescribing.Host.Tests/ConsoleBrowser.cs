@@ -93,7 +93,12 @@ public class ConsoleBrowser : IAsyncLifetime
         await page.GetByLabel("Password").Or(page.GetByLabel("Mot de passe")).FillAsync(password);
         await page.Locator("form button[type=submit]").First.ClickAsync();
         // Sign-in is a password hash and several redirects: under CI's load (every test project at once) it gets longer than a click.
-        await page.WaitForURLAsync(url => url.Contains("/console", StringComparison.Ordinal) && !url.Contains("signed-in", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        // Then the console's own content, not the page's load event: once a CI run saw the console drawn in full while a
+        // subresource kept "load" from firing for 90 s, which is not the sign-in failing.
+        await page.WaitForURLAsync(
+            url => url.Contains("/console", StringComparison.Ordinal) && !url.Contains("signed-in", StringComparison.Ordinal),
+            new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("main#main")).ToBeVisibleAsync(new() { Timeout = 90_000 });
     }
 
     /// <summary>axe on the page as it stands: no WCAG 2.1 A or AA violation; then a screenshot named <paramref name="name"/>.</summary>
