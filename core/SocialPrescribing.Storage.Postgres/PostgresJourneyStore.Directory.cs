@@ -280,12 +280,6 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
         query.Validate();
         return RunAsync(async () =>
         {
-            var filter = ServiceFilter(tenant, query, out var parameters);
-            if (query.Near is { } near)
-            {
-                filter.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM {_sql.QuotedSchema}.directory_service_locations AS l WHERE l.tenant = s.tenant AND l.service_id = s.id AND {WithinSql(near, parameters)})");
-            }
-
             var schema = _sql.QuotedSchema;
             var page = $"LIMIT {query.PerPage} OFFSET {(long)(query.Page - 1) * query.PerPage}";
             if (OnlyWords(query) && DirectorySearchText.Words(query.Search).Count > 0)
@@ -308,6 +302,12 @@ public sealed partial class PostgresJourneyStore : IDirectoryStore
                     reader => ReadService(reader, 1),
                     cancellationToken);
                 return new DirectoryServicePage(found, counted);
+            }
+
+            var filter = ServiceFilter(tenant, query, out var parameters);
+            if (query.Near is { } near)
+            {
+                filter.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM {schema}.directory_service_locations AS l WHERE l.tenant = s.tenant AND l.service_id = s.id AND {WithinSql(near, parameters)})");
             }
 
             var from = $"{schema}.directory_services AS s WHERE {filter}";
