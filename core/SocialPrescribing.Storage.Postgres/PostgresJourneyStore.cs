@@ -387,20 +387,23 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             return await ReadReferralDigestsAsync(reader, cancellationToken);
         }, migrateFirst: true, cancellationToken);
 
-    public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        RunAsync<IReadOnlyList<JourneyAssessmentDigest>>(async () =>
+    public Task<IReadOnlyList<JourneyOutcomeMeasures>> ListOutcomeMeasuresAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<JourneyOutcomeMeasures>>(async () =>
         {
-            await using var batch = TenantBatch(tenant, _sql.AssessmentDigests);
+            await using var batch = TenantBatch(tenant, _sql.OutcomeMeasures);
             batch.BatchCommands[^1].Parameters.Add(NullableTimestamp(since));
             batch.BatchCommands[^1].Parameters.Add(Timestamp(until));
             await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
-            var digests = new List<JourneyAssessmentDigest>();
+            var measures = new List<JourneyOutcomeMeasures>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                digests.Add(new JourneyAssessmentDigest(reader.GetGuid(0), reader.GetString(1)) { Counted = reader.GetBoolean(2) });
+                measures.Add(new JourneyOutcomeMeasures(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+                {
+                    Counted = reader.GetBoolean(3),
+                });
             }
 
-            return digests;
+            return measures;
         }, migrateFirst: true, cancellationToken);
 
     public Task<AssessedJourneys> CountAssessedJourneysAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
@@ -411,14 +414,25 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             return await AssessedJourneys.ReadAsync(reader, cancellationToken);
         }, migrateFirst: true, cancellationToken);
 
-    public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsFirstMadeAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        RunAsync<IReadOnlyList<JourneyReferralDigest>>(async () =>
+    public Task<ProgramConnections> CountConnectionsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        RunAsync(async () =>
         {
-            await using var batch = TenantBatch(tenant, _sql.CommunityReferralDigestsFirstMade);
-            batch.BatchCommands[^1].Parameters.Add(NullableTimestamp(since));
-            batch.BatchCommands[^1].Parameters.Add(Timestamp(until));
+            var counts = new NpgsqlBatchCommand(_sql.ConnectionCounts);
+            counts.Parameters.Add(Text(tenant.Value));
+            counts.Parameters.Add(NullableTimestamp(since));
+            counts.Parameters.Add(Timestamp(until));
+            var uncounted = new NpgsqlBatchCommand(_sql.UncountedReferralDigests);
+            uncounted.Parameters.Add(Text(tenant.Value));
+            await using var batch = PostgresTenantScope.Batch(_dataSource, PostgresTenantScope.For(tenant), counts, uncounted);
             await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
-            return await ReadReferralDigestsAsync(reader, cancellationToken);
+            var counted = new List<LinkWorkerConnections>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                counted.Add(new LinkWorkerConnections(reader.IsDBNull(0) ? null : reader.GetString(0), checked((int)reader.GetInt64(1)), checked((int)reader.GetInt64(2))));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            return new ProgramConnections(counted, await ReadReferralDigestsAsync(reader, cancellationToken));
         }, migrateFirst: true, cancellationToken);
 
     private static async Task<IReadOnlyList<JourneyReferralDigest>> ReadReferralDigestsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)

@@ -554,6 +554,17 @@ internal static class PostgresMigrations
             $"ALTER TABLE {schema}.journeys ADD COLUMN partner_answer_awaited_since timestamptz",
             $"CREATE INDEX ix_journeys_partner_answer_awaited ON {schema}.journeys (tenant, partner_answer_awaited_since, journey_id) WHERE partner_answer_awaited_since IS NOT NULL",
         ]),
+        // Outcome reports as numbers: each journey's series per instrument in a compact text (read instead of parsing the
+        // assessment digest), and when its first community referral started, so the share of people connected is counted
+        // in SQL. Rows written before have neither: their assessments are read from their digest (the report sees a null
+        // text), and their first referral's time is cleared so the report reads their referral digest, until `projections
+        // rebuild` or their journey's next change writes both.
+        new(21, "outcome measures and the first program started on the caseload", schema =>
+        [
+            $"ALTER TABLE {schema}.journeys ADD COLUMN outcome_measures text, ADD COLUMN first_program_started_at timestamptz",
+            $"SELECT set_config('{PostgresTenantScope.TenantsSetting}', (SELECT coalesce(string_agg(DISTINCT tenant, ','), '') FROM {schema}.journeys WHERE first_program_referral_at IS NOT NULL), true)",
+            $"UPDATE {schema}.journeys SET first_program_referral_at = NULL WHERE first_program_referral_at IS NOT NULL",
+        ]),
     ];
 
 

@@ -152,11 +152,13 @@ internal sealed class PostgresStatements
             """;
         // $2 since (null for no lower bound), $3 until: the period's journeys off the index of the latest assessment,
         // then rows written before the caseload kept when assessments were taken.
-        AssessmentDigests = $"""
-            SELECT journey_id, assessment_digest, true FROM {_journeys}
+        // A row written before the caseload kept outcome measures gives its assessment digest instead; one written before
+        // it kept when assessments were taken comes whatever the period, not counted.
+        OutcomeMeasures = $"""
+            SELECT journey_id, outcome_measures, CASE WHEN outcome_measures IS NULL THEN assessment_digest END, true FROM {_journeys}
             WHERE tenant = $1 AND last_assessed_at >= coalesce($2, '-infinity'::timestamptz) AND first_assessed_at <= $3 AND assessment_digest IS NOT NULL
             UNION ALL
-            SELECT journey_id, assessment_digest, false FROM {_journeys}
+            SELECT journey_id, outcome_measures, CASE WHEN outcome_measures IS NULL THEN assessment_digest END, false FROM {_journeys}
             WHERE tenant = $1 AND assessment_digest IS NOT NULL AND first_assessed_at IS NULL
             """;
         AssessedJourneys = $"""
@@ -166,11 +168,12 @@ internal sealed class PostgresStatements
             WHERE tenant = $1 AND baseline_instruments IS NOT NULL
             GROUP BY b
             """;
-        CommunityReferralDigestsFirstMade = $"""
-            SELECT journey_id, client_name, link_worker_id, community_referrals::text, unmet_needs::text FROM {_journeys}
+        ConnectionCounts = $"""
+            SELECT link_worker_id, count(*), count(*) FILTER (WHERE first_program_started_at <= $3) FROM {_journeys}
             WHERE tenant = $1 AND first_program_referral_at >= coalesce($2, '-infinity'::timestamptz) AND first_program_referral_at <= $3
-              AND community_referrals IS NOT NULL
-            UNION ALL
+            GROUP BY link_worker_id
+            """;
+        UncountedReferralDigests = $"""
             SELECT journey_id, client_name, link_worker_id, community_referrals::text, unmet_needs::text FROM {_journeys}
             WHERE tenant = $1 AND community_referrals IS NOT NULL AND first_program_referral_at IS NULL
             """;
@@ -302,13 +305,15 @@ internal sealed class PostgresStatements
     /// <summary>$1 tenant: journeys counted by link worker and stage (see <see cref="CaseloadTally"/>).</summary>
     public string CaseloadTallies { get; }
 
-    public string AssessmentDigests { get; }
+    public string OutcomeMeasures { get; }
 
     /// <summary>$1 tenant: (null, journeys with an assessment), then (instrument, journeys with its baseline).</summary>
     public string AssessedJourneys { get; }
 
     /// <summary>$1 tenant, $2 since (or null), $3 until: journeys whose first community referral was made then, and rows without that instant.</summary>
-    public string CommunityReferralDigestsFirstMade { get; }
+    public string ConnectionCounts { get; }
+
+    public string UncountedReferralDigests { get; }
 
     public string CommunityReferralDigests { get; }
 

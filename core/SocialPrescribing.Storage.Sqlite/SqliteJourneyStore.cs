@@ -449,30 +449,36 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             command.Parameters.AddWithValue("$tenant", tenant.Value);
             command.Parameters.AddWithValue("$organizations", JourneyReferralDigest.OrganizationsJson(organizations) ?? (object)DBNull.Value);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var digests = new List<JourneyReferralDigest>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                digests.Add(new JourneyReferralDigest(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3))
-                {
-                    UnmetNeeds = reader.IsDBNull(4) ? null : reader.GetString(4),
-                });
-            }
-
-            return digests;
+            return await ReadReferralDigestsAsync(reader, cancellationToken);
         });
 
-    public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        RunAsync<IReadOnlyList<JourneyAssessmentDigest>>(async () =>
+    private static async Task<IReadOnlyList<JourneyReferralDigest>> ReadReferralDigestsAsync(SqliteDataReader reader, CancellationToken cancellationToken)
+    {
+        var digests = new List<JourneyReferralDigest>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            digests.Add(new JourneyReferralDigest(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3))
+            {
+                UnmetNeeds = reader.IsDBNull(4) ? null : reader.GetString(4),
+            });
+        }
+
+        return digests;
+    }
+
+    public Task<IReadOnlyList<JourneyOutcomeMeasures>> ListOutcomeMeasuresAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<JourneyOutcomeMeasures>>(async () =>
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            // The period's journeys off the index of the latest assessment; then rows written before it was kept.
+            // The period's journeys off the index of the latest assessment; then rows written before it was kept. A row
+            // written before the caseload kept outcome measures gives its assessment digest instead.
             command.CommandText = $"""
-                SELECT journey_id, assessment_digest, 1 FROM journeys
+                SELECT journey_id, outcome_measures, CASE WHEN outcome_measures IS NULL THEN assessment_digest END, 1 FROM journeys
                 WHERE tenant = $tenant AND last_assessed_at IS NOT NULL{(since is null ? "" : " AND last_assessed_at >= $since")} AND first_assessed_at <= $until
                   AND assessment_digest IS NOT NULL
                 UNION ALL
-                SELECT journey_id, assessment_digest, 0 FROM journeys
+                SELECT journey_id, outcome_measures, CASE WHEN outcome_measures IS NULL THEN assessment_digest END, 0 FROM journeys
                 WHERE tenant = $tenant AND assessment_digest IS NOT NULL AND first_assessed_at IS NULL
                 """;
             command.Parameters.AddWithValue("$tenant", tenant.Value);
@@ -483,13 +489,16 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             }
 
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var digests = new List<JourneyAssessmentDigest>();
+            var measures = new List<JourneyOutcomeMeasures>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                digests.Add(new JourneyAssessmentDigest(Guid.Parse(reader.GetString(0)), reader.GetString(1)) { Counted = reader.GetInt32(2) == 1 });
+                measures.Add(new JourneyOutcomeMeasures(Guid.Parse(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+                {
+                    Counted = reader.GetInt32(3) == 1,
+                });
             }
 
-            return digests;
+            return measures;
         });
 
     public Task<AssessedJourneys> CountAssessedJourneysAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
@@ -509,18 +518,17 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             return await AssessedJourneys.ReadAsync(reader, cancellationToken);
         });
 
-    public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsFirstMadeAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        RunAsync<IReadOnlyList<JourneyReferralDigest>>(async () =>
+    public Task<ProgramConnections> CountConnectionsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        RunAsync(async () =>
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
-                SELECT journey_id, client_name, link_worker_id, community_referrals, unmet_needs FROM journeys
+                SELECT link_worker_id, count(*), count(*) FILTER (WHERE first_program_started_at <= $until) FROM journeys
                 WHERE tenant = $tenant AND first_program_referral_at IS NOT NULL{(since is null ? "" : " AND first_program_referral_at >= $since")} AND first_program_referral_at <= $until
-                  AND community_referrals IS NOT NULL
-                UNION ALL
+                GROUP BY link_worker_id;
                 SELECT journey_id, client_name, link_worker_id, community_referrals, unmet_needs FROM journeys
-                WHERE tenant = $tenant AND community_referrals IS NOT NULL AND first_program_referral_at IS NULL
+                WHERE tenant = $tenant AND community_referrals IS NOT NULL AND first_program_referral_at IS NULL;
                 """;
             command.Parameters.AddWithValue("$tenant", tenant.Value);
             command.Parameters.AddWithValue("$until", Text(until));
@@ -530,16 +538,14 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             }
 
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var digests = new List<JourneyReferralDigest>();
+            var counted = new List<LinkWorkerConnections>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                digests.Add(new JourneyReferralDigest(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3))
-                {
-                    UnmetNeeds = reader.IsDBNull(4) ? null : reader.GetString(4),
-                });
+                counted.Add(new LinkWorkerConnections(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
             }
 
-            return digests;
+            await reader.NextResultAsync(cancellationToken);
+            return new ProgramConnections(counted, await ReadReferralDigestsAsync(reader, cancellationToken));
         });
 
     public Task CheckHealthAsync(CancellationToken cancellationToken = default) => RunAsync(async () =>

@@ -335,5 +335,15 @@ internal static class SqliteMigrations
             CREATE INDEX ix_journeys_partner_answer_awaited ON journeys (tenant, partner_answer_awaited_since, journey_id)
                 WHERE partner_answer_awaited_since IS NOT NULL;
             """),
+        (20, """
+            -- Outcome reports as numbers: each journey's series per instrument in a compact text (read instead of parsing
+            -- the assessment digest), and when its first community referral started, so the share of people connected is
+            -- counted in SQL. Rows written before have neither: their assessments are read from their digest (the report
+            -- sees a null text), and their first referral's time is cleared so the report reads their referral digest,
+            -- until `projections rebuild` or their journey's next change writes both.
+            ALTER TABLE journeys ADD COLUMN outcome_measures TEXT;
+            ALTER TABLE journeys ADD COLUMN first_program_started_at TEXT;
+            UPDATE journeys SET first_program_referral_at = NULL WHERE first_program_referral_at IS NOT NULL;
+            """),
     ];
 }

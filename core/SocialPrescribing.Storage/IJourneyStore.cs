@@ -61,21 +61,23 @@ public interface IJourneyStore
         TenantId tenant, IReadOnlyCollection<Guid>? organizations, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The assessment digests of the journeys with an assessment that may fall in [<paramref name="since"/>,
+    /// The outcome measures of the journeys with an assessment that may fall in [<paramref name="since"/>,
     /// <paramref name="until"/>] (their first at or before <paramref name="until"/>, their latest at or after
     /// <paramref name="since"/>), read off an index: an outcome report reads what its period needs, not every journey.
-    /// Rows written before the caseload kept those instants are returned too, marked not <see cref="JourneyAssessmentDigest.Counted"/>.
+    /// A row written before the caseload kept its measures carries its assessment digest instead; rows written before it
+    /// kept those instants are returned too, marked not <see cref="JourneyOutcomeMeasures.Counted"/>.
     /// </summary>
-    Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<JourneyOutcomeMeasures>> ListOutcomeMeasuresAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default);
 
-    /// <summary>How many of the tenant's journeys have an assessment, and a baseline of each instrument (rows marked not counted by <see cref="ListAssessmentDigestsAsync"/> left out).</summary>
+    /// <summary>How many of the tenant's journeys have an assessment, and a baseline of each instrument (rows marked not counted by <see cref="ListOutcomeMeasuresAsync"/> left out).</summary>
     Task<AssessedJourneys> CountAssessedJourneysAsync(TenantId tenant, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The community-referral digests of the journeys whose first community referral was made in [<paramref name="since"/>,
-    /// <paramref name="until"/>], read off an index; and those of rows written before the caseload kept that instant.
+    /// Per link worker, the journeys whose first community referral was made in [<paramref name="since"/>,
+    /// <paramref name="until"/>] and how many of them had started a program by <paramref name="until"/>, counted off an
+    /// index; and the referral digests of rows written before the caseload kept those instants.
     /// </summary>
-    Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsFirstMadeAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default);
+    Task<ProgramConnections> CountConnectionsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default);
 
     /// <summary>Throws <see cref="StorageUnavailableException"/> when the engine cannot serve requests.</summary>
     Task CheckHealthAsync(CancellationToken cancellationToken = default);

@@ -75,6 +75,18 @@ public sealed record JourneySummary(
     public DateTimeOffset? FirstProgramReferralAt { get; init; }
 
     /// <summary>
+    /// When the journey's first community referral started (the earliest a person attended, began or completed a program);
+    /// null when none has. With <see cref="FirstProgramReferralAt"/>, the share of people connected is counted in the store.
+    /// </summary>
+    public DateTimeOffset? FirstProgramStartedAt { get; init; }
+
+    /// <summary>
+    /// What outcome reports need of the journey's assessments, per instrument (see <c>OutcomeMeasures</c>): a compact
+    /// text of times and scores, read instead of the assessment digest; null when the journey has no assessment.
+    /// </summary>
+    public string? OutcomeMeasures { get; init; }
+
+    /// <summary>
     /// When the oldest community referral still awaiting its provider's answer was made (addressed, requested,
     /// unanswered, not yet found overdue, the journey engaged); null when none is. The partner-response sweep reads the
     /// journeys past their deadline off its index.
@@ -112,5 +124,7 @@ public sealed record JourneySummary(
         CaseloadColumn.Json("baseline_instruments", s => s.BaselineInstruments, (s, v) => s with { BaselineInstruments = v }),
         CaseloadColumn.Instant("first_program_referral_at", s => s.FirstProgramReferralAt, (s, v) => s with { FirstProgramReferralAt = v }, nullable: true),
         CaseloadColumn.Instant("partner_answer_awaited_since", s => s.PartnerAnswerAwaitedSince, (s, v) => s with { PartnerAnswerAwaitedSince = v }, nullable: true),
+        CaseloadColumn.Instant("first_program_started_at", s => s.FirstProgramStartedAt, (s, v) => s with { FirstProgramStartedAt = v }, nullable: true),
+        CaseloadColumn.Text("outcome_measures", s => s.OutcomeMeasures, (s, v) => s with { OutcomeMeasures = v }, nullable: true, listed: false),
     ];
 }

@@ -44,14 +44,14 @@ internal sealed class MemoryJourneyStore : IJourneyStore, IEventFeed
         TenantId tenant, DateTimeOffset? madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<AwaitedPartnerAnswer>>([]);
 
-    public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<JourneyAssessmentDigest>>([]);
+    public Task<IReadOnlyList<JourneyOutcomeMeasures>> ListOutcomeMeasuresAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<JourneyOutcomeMeasures>>([]);
 
     public Task<AssessedJourneys> CountAssessedJourneysAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         Task.FromResult(new AssessedJourneys(0, new Dictionary<string, int>()));
 
-    public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsFirstMadeAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<JourneyReferralDigest>>([]);
+    public Task<ProgramConnections> CountConnectionsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ProgramConnections([], []));
 
     public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsAsync(
         TenantId tenant, IReadOnlyCollection<Guid>? organizations, CancellationToken cancellationToken = default) =>

@@ -45,14 +45,14 @@ public sealed class FaultInjectingJourneyStore(IJourneyStore inner) : IJourneySt
         TenantId tenant, DateTimeOffset? madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default) =>
         inner.ListAwaitedPartnerAnswersAsync(tenant, madeBy, after, limit, cancellationToken);
 
-    public Task<IReadOnlyList<JourneyAssessmentDigest>> ListAssessmentDigestsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        inner.ListAssessmentDigestsAsync(tenant, since, until, cancellationToken);
+    public Task<IReadOnlyList<JourneyOutcomeMeasures>> ListOutcomeMeasuresAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        inner.ListOutcomeMeasuresAsync(tenant, since, until, cancellationToken);
 
     public Task<AssessedJourneys> CountAssessedJourneysAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         inner.CountAssessedJourneysAsync(tenant, cancellationToken);
 
-    public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsFirstMadeAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        inner.ListCommunityReferralDigestsFirstMadeAsync(tenant, since, until, cancellationToken);
+    public Task<ProgramConnections> CountConnectionsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        inner.CountConnectionsAsync(tenant, since, until, cancellationToken);
 
     public Task<IReadOnlyList<JourneyReferralDigest>> ListCommunityReferralDigestsAsync(
         TenantId tenant, IReadOnlyCollection<Guid>? organizations, CancellationToken cancellationToken = default) =>

@@ -291,9 +291,11 @@ public sealed class JourneyGrainTests(JourneyClusterFixture fixture) : IClassFix
         Assert.Equal(1, row.Summary.OpenSafetyAlerts);
         Assert.Equal(raised.AlertId, Assert.Single(SafetyAlertDigest.Read(row.Summary.SafetyAlerts!)).Id);
         Assert.Equal(raised.OccurredAt, row.Summary.OldestOpenAlertAt);
-        var digest = Assert.Single(await fixture.Store.ListAssessmentDigestsAsync(Alberta, raised.OccurredAt, raised.OccurredAt, TestContext.Current.CancellationToken), d => d.JourneyId == id);
-        Assert.True(digest.Counted);
-        Assert.Contains("phq9", digest.Digest, StringComparison.Ordinal);
+        var measured = Assert.Single(await fixture.Store.ListOutcomeMeasuresAsync(Alberta, raised.OccurredAt, raised.OccurredAt, TestContext.Current.CancellationToken), d => d.JourneyId == id);
+        Assert.True(measured.Counted);
+        Assert.Null(measured.Digest);
+        var series = Assert.Single(SocialPrescribing.Domain.Outcomes.OutcomeMeasures.Read(measured.Measures!));
+        Assert.Equal(("phq9", raised.OccurredAt), (series.Instrument, series.Baseline!.At));
         Assert.Equal((raised.OccurredAt, raised.OccurredAt), (row.Summary.FirstAssessedAt, row.Summary.LastAssessedAt));
     }
 

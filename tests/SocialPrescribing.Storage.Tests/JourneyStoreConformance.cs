@@ -432,38 +432,82 @@ public abstract partial class JourneyStoreConformance
         var early = Guid.NewGuid();
         var spanning = Guid.NewGuid();
         var late = Guid.NewGuid();
+        var unmeasured = Guid.NewGuid();
         var before = Guid.NewGuid();
         var referredEarly = Guid.NewGuid();
-        var referredInPeriod = Guid.NewGuid();
+        var connectedInPeriod = Guid.NewGuid();
+        var connectedAfter = Guid.NewGuid();
+        var assigned = Guid.NewGuid();
         var referredBefore = Guid.NewGuid();
         JourneySummary Assessed(int first, int last, string? baselines) => Summary("engaged") with
         {
-            AssessmentDigest = $"[{first}]", FirstAssessedAt = T0.AddDays(first), LastAssessedAt = T0.AddDays(last), BaselineInstruments = baselines,
+            AssessmentDigest = $"[{first}]", OutcomeMeasures = $"m{first}", FirstAssessedAt = T0.AddDays(first), LastAssessedAt = T0.AddDays(last), BaselineInstruments = baselines,
+        };
+        JourneySummary Referred(int made, int? started, string? worker = null) => Summary("engaged", worker) with
+        {
+            CommunityReferrals = $"[{made}]", FirstProgramReferralAt = T0.AddDays(made), FirstProgramStartedAt = started is { } s ? T0.AddDays(s) : null,
         };
         await Store.AppendAsync(Append(tenant, early, 0, [Event()], Assessed(0, 5, """["phq9","swemwbs"]""")), Token);
         await Store.AppendAsync(Append(tenant, spanning, 0, [Event()], Assessed(3, 40, """["swemwbs"]""")), Token);
         await Store.AppendAsync(Append(tenant, late, 0, [Event()], Assessed(30, 31, null)), Token);
-        // Written before the caseload kept these instants: always read, never counted by the store.
+        // Written before the caseload kept outcome measures: its digest instead, counted.
+        await Store.AppendAsync(Append(tenant, unmeasured, 0, [Event()], Assessed(11, 12, null) with { OutcomeMeasures = null }), Token);
+        // Written before the caseload kept these instants: always read, its digest, never counted by the store.
         await Store.AppendAsync(Append(tenant, before, 0, [Event()], Summary("engaged") with { AssessmentDigest = "[9]" }), Token);
-        await Store.AppendAsync(Append(tenant, referredEarly, 0, [Event()], Summary("engaged") with { CommunityReferrals = "[1]", FirstProgramReferralAt = T0.AddDays(1) }), Token);
-        await Store.AppendAsync(Append(tenant, referredInPeriod, 0, [Event()], Summary("engaged") with { CommunityReferrals = "[2]", FirstProgramReferralAt = T0.AddDays(12) }), Token);
+        await Store.AppendAsync(Append(tenant, referredEarly, 0, [Event()], Referred(1, 2)), Token);
+        await Store.AppendAsync(Append(tenant, connectedInPeriod, 0, [Event()], Referred(12, 15)), Token);
+        await Store.AppendAsync(Append(tenant, connectedAfter, 0, [Event()], Referred(13, 25)), Token);
+        await Store.AppendAsync(Append(tenant, assigned, 0, [Event()], Referred(20, null, "lw-a")), Token);
         await Store.AppendAsync(Append(tenant, referredBefore, 0, [Event()], Summary("engaged") with { CommunityReferrals = "[3]" }), Token);
 
-        var period = await Store.ListAssessmentDigestsAsync(tenant, T0.AddDays(10), T0.AddDays(20), Token);
-        var sinceStart = await Store.ListAssessmentDigestsAsync(tenant, null, T0.AddDays(4), Token);
+        var period = await Store.ListOutcomeMeasuresAsync(tenant, T0.AddDays(10), T0.AddDays(20), Token);
+        var sinceStart = await Store.ListOutcomeMeasuresAsync(tenant, null, T0.AddDays(4), Token);
         var assessed = await Store.CountAssessedJourneysAsync(tenant, Token);
-        var referred = await Store.ListCommunityReferralDigestsFirstMadeAsync(tenant, T0.AddDays(10), T0.AddDays(20), Token);
+        var connections = await Store.CountConnectionsAsync(tenant, T0.AddDays(10), T0.AddDays(20), Token);
+        var allTime = await Store.CountConnectionsAsync(tenant, null, T0.AddDays(30), Token);
 
-        Assert.Equal(new[] { (spanning, true), (before, false) }.Order(), period.Select(d => (d.JourneyId, d.Counted)).Order());
-        Assert.Equal("[3]", period.Single(d => d.JourneyId == spanning).Digest);
+        Assert.Equal(new[] { (spanning, true), (unmeasured, true), (before, false) }.Order(), period.Select(d => (d.JourneyId, d.Counted)).Order());
+        Assert.Equal(("m3", (string?)null), (period.Single(d => d.JourneyId == spanning).Measures, period.Single(d => d.JourneyId == spanning).Digest));
+        Assert.Equal(((string?)null, "[11]"), (period.Single(d => d.JourneyId == unmeasured).Measures, period.Single(d => d.JourneyId == unmeasured).Digest));
+        Assert.Equal("[9]", period.Single(d => d.JourneyId == before).Digest);
         Assert.Equal(new[] { early, spanning, before }.Order(), sinceStart.Select(d => d.JourneyId).Order());
-        Assert.Equal(3, assessed.WithAssessments);
+        Assert.Equal(4, assessed.WithAssessments);
         Assert.Equal(new Dictionary<string, int> { ["phq9"] = 1, ["swemwbs"] = 2 }, assessed.WithBaseline.OrderBy(p => p.Key).ToDictionary());
-        Assert.Equal(new[] { referredInPeriod, referredBefore }.Order(), referred.Select(d => d.JourneyId).Order());
-        Assert.Equal("[2]", referred.Single(d => d.JourneyId == referredInPeriod).Digest);
+        Assert.Equal(
+            [new LinkWorkerConnections(null, 2, 1), new LinkWorkerConnections("lw-a", 1, 0)],
+            connections.Counted.OrderBy(c => c.LinkWorkerId, StringComparer.Ordinal));
+        var uncounted = Assert.Single(connections.Uncounted);
+        Assert.Equal((referredBefore, "[3]"), (uncounted.JourneyId, uncounted.Digest));
+        Assert.Equal(
+            [new LinkWorkerConnections(null, 3, 3), new LinkWorkerConnections("lw-a", 1, 0)],
+            allTime.Counted.OrderBy(c => c.LinkWorkerId, StringComparer.Ordinal));
         var elsewhere = TenantId.Parse("rp-" + Guid.NewGuid().ToString("N")[..8]);
-        Assert.Empty(await Store.ListAssessmentDigestsAsync(elsewhere, null, T0.AddDays(400), Token));
+        Assert.Empty(await Store.ListOutcomeMeasuresAsync(elsewhere, null, T0.AddDays(400), Token));
         Assert.Equal(0, (await Store.CountAssessedJourneysAsync(elsewhere, Token)).WithAssessments);
+        var nowhere = await Store.CountConnectionsAsync(elsewhere, null, T0.AddDays(400), Token);
+        Assert.Equal((0, 0), (nowhere.Counted.Count, nowhere.Uncounted.Count));
+    }
+
+    /// <summary>
+    /// After the engine's own undo and redo of the upgrade that added outcome measures and first program starts to the
+    /// caseload (<paramref name="undoAndRedoTheUpgrade"/>, returning the upgraded store): rows written before it are read
+    /// from their digests until rebuilt, so a report of them stays right.
+    /// </summary>
+    protected async Task OlderRowsAreReadFromTheirDigestsAfterTheUpgradeAsync(Func<Task<IJourneyStore>> undoAndRedoTheUpgrade)
+    {
+        ArgumentNullException.ThrowIfNull(undoAndRedoTheUpgrade);
+        var referred = Guid.NewGuid();
+        var assessed = Guid.NewGuid();
+        await Store.AppendAsync(Append(Alberta, referred, 0, [Event()], Summary("engaged") with { CommunityReferrals = "[1]", FirstProgramReferralAt = T0.AddDays(1), FirstProgramStartedAt = T0.AddDays(2) }), Token);
+        await Store.AppendAsync(Append(Alberta, assessed, 0, [Event()], Summary("engaged") with { AssessmentDigest = "[2]", OutcomeMeasures = "m", FirstAssessedAt = T0, LastAssessedAt = T0 }), Token);
+
+        var upgraded = await undoAndRedoTheUpgrade();
+
+        var connections = await upgraded.CountConnectionsAsync(Alberta, null, T0.AddDays(30), Token);
+        Assert.Empty(connections.Counted);
+        Assert.Equal([referred], connections.Uncounted.Select(d => d.JourneyId));
+        var row = Assert.Single(await upgraded.ListOutcomeMeasuresAsync(Alberta, null, T0.AddDays(30), Token), d => d.JourneyId == assessed);
+        Assert.Equal(((string?)null, "[2]", true), (row.Measures, row.Digest, row.Counted));
     }
 
     [Fact]
@@ -525,19 +569,19 @@ public abstract partial class JourneyStoreConformance
     }
 
     [Fact]
-    public async Task Assessment_digests_are_listed_per_tenant_latest_version_only()
+    public async Task Outcome_measures_are_listed_per_tenant_latest_version_only()
     {
         var assessed = Guid.NewGuid();
         var none = Guid.NewGuid();
-        await Store.AppendAsync(Append(Ontario, assessed, 0, [Event()], Summary() with { AssessmentDigest = "[1]" }), Token);
-        await Store.AppendAsync(Append(Ontario, assessed, 1, [Event()], Summary() with { AssessmentDigest = "[1,2]" }), Token);
+        await Store.AppendAsync(Append(Ontario, assessed, 0, [Event()], Summary() with { AssessmentDigest = "[1]", OutcomeMeasures = "a" }), Token);
+        await Store.AppendAsync(Append(Ontario, assessed, 1, [Event()], Summary() with { AssessmentDigest = "[1,2]", OutcomeMeasures = "a\nb" }), Token);
         await Store.AppendAsync(Append(Ontario, none, 0, [Event()]), Token);
 
-        var digests = await Store.ListAssessmentDigestsAsync(Ontario, null, T0.AddYears(10), Token);
+        var measures = await Store.ListOutcomeMeasuresAsync(Ontario, null, T0.AddYears(10), Token);
 
-        Assert.Equal("[1,2]", Assert.Single(digests, d => d.JourneyId == assessed).Digest);
-        Assert.DoesNotContain(digests, d => d.JourneyId == none);
-        Assert.DoesNotContain(await Store.ListAssessmentDigestsAsync(Alberta, null, T0.AddYears(10), Token), d => d.JourneyId == assessed);
+        Assert.Equal(("a\nb", (string?)null), Assert.Single(measures, d => d.JourneyId == assessed) is var row ? (row.Measures, row.Digest) : default);
+        Assert.DoesNotContain(measures, d => d.JourneyId == none);
+        Assert.DoesNotContain(await Store.ListOutcomeMeasuresAsync(Alberta, null, T0.AddYears(10), Token), d => d.JourneyId == assessed);
     }
 
     [Fact]
@@ -587,7 +631,7 @@ public abstract partial class JourneyStoreConformance
             Token)));
 
         var rows = (await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 100), Token)).Items.ToDictionary(i => i.JourneyId);
-        var digests = (await Store.ListAssessmentDigestsAsync(Alberta, null, T0.AddYears(10), Token)).ToDictionary(d => d.JourneyId, d => d.Digest);
+        var digests = (await Store.ListOutcomeMeasuresAsync(Alberta, null, T0.AddYears(10), Token)).ToDictionary(d => d.JourneyId, d => d.Digest);
         var referrals = (await Store.ListCommunityReferralDigestsAsync(Alberta, null, Token)).ToDictionary(d => d.JourneyId, d => d.Digest);
         var awaiting = await Store.QueryAsync(Alberta, new JourneyQuery(null, worker, 1, 100) { TripsAwaitingPartnerOnly = true }, Token);
         Assert.Equal(journeys.Where(j => j.N % 2 == 1).Select(j => j.Id).Order(), awaiting.Items.Select(i => i.JourneyId).Order());

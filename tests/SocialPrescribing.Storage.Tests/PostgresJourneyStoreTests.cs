@@ -45,6 +45,21 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFe
     }
 
     [Fact]
+    public Task Rows_written_before_outcome_measures_are_read_from_their_digests_after_the_upgrade() =>
+        OlderRowsAreReadFromTheirDigestsAfterTheUpgradeAsync(async () =>
+        {
+            await _db!.QueryAsync<int>($"""
+                ALTER TABLE "{_db.Name}".journeys DROP COLUMN outcome_measures, DROP COLUMN first_program_started_at;
+                DELETE FROM "{_db.Name}".schema_migrations WHERE version = 21;
+                SELECT 1
+                """);
+            await _store!.DisposeAsync();
+            _store = _db.OpenStore();
+            await _store.MigrateAsync(Token);
+            return _store;
+        });
+
+    [Fact]
     public async Task Hosts_migrating_at_the_same_time_apply_each_step_once()
     {
         var hosts = Enumerable.Range(0, 6).Select(_ => NpgsqlDataSource.Create(_db!.Server.ConnectionString)).ToList();
@@ -55,7 +70,7 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFe
 
             var applied = await _db!.QueryAsync<int>($"SELECT version FROM \"{_db!.Name}\".schema_migrations ORDER BY version");
 
-            Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20], applied);
+            Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21], applied);
         }
         finally
         {

@@ -266,7 +266,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         var audit = await Store.QueryAsync(Ontario, new AuditQuery(), Token);
         var verified = await Store.VerifyAsync(Alberta, Token);
         var pending = await Store.ListPendingFirstContactChecksAsync(Alberta, null, null, 100, Token);
-        var digests = await Store.ListAssessmentDigestsAsync(Alberta, null, T0.AddYears(10), Token);
+        var digests = await Store.ListOutcomeMeasuresAsync(Alberta, null, T0.AddYears(10), Token);
 
         // The host's own cross-tenant readers, trapped.
         var fed = await Store.ConsumeAsync("test.trap", 100, (_, _) => Task.CompletedTask, Token);

@@ -265,7 +265,7 @@ public abstract class RecordStreamStoreConformance
         Assert.Equal(0, caseload.Total);
         Assert.Empty(caseload.Items);
         Assert.Empty(await Journeys.ListPendingFirstContactChecksAsync(Alberta, null, null, 100, Token));
-        Assert.Empty(await Journeys.ListAssessmentDigestsAsync(Alberta, null, T0.AddYears(10), Token));
+        Assert.Empty(await Journeys.ListOutcomeMeasuresAsync(Alberta, null, T0.AddYears(10), Token));
 
         // A journey of the same id starts its own stream at version 1 and leaves the record stream as it was.
         var summary = new JourneySummary("referred", null, "Marie Tremblay", T0, null, false, false, T0);

@@ -39,6 +39,30 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
     }
 
     [Fact]
+    public Task Rows_written_before_outcome_measures_are_read_from_their_digests_after_the_upgrade() =>
+        OlderRowsAreReadFromTheirDigestsAfterTheUpgradeAsync(async () =>
+        {
+            _store.Dispose();
+            SqliteConnection.ClearAllPools();
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "journeys.db")}"))
+            {
+                await connection.OpenAsync(TestContext.Current.CancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    ALTER TABLE journeys DROP COLUMN outcome_measures;
+                    ALTER TABLE journeys DROP COLUMN first_program_started_at;
+                    DELETE FROM schema_migrations WHERE version = 20;
+                    """;
+                await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            }
+
+            SqliteConnection.ClearAllPools();
+            _store = Open();
+            await _store.MigrateAsync();
+            return _store;
+        });
+
+    [Fact]
     public async Task Migrations_run_once_however_often_the_store_starts()
     {
         await _store.MigrateAsync();
@@ -49,7 +73,7 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM schema_migrations";
-        Assert.Equal(19L, (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+        Assert.Equal(20L, (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
     }
 
     [Fact]

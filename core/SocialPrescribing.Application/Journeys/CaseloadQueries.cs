@@ -163,16 +163,16 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
         store.ListCommunityReferralDigestsAsync(tenant, null, cancellationToken);
 
     /// <summary>
-    /// The assessment digests an outcome report of [<paramref name="since"/>, <paramref name="until"/>] needs (the
+    /// The outcome measures an outcome report of [<paramref name="since"/>, <paramref name="until"/>] needs (the
     /// journeys assessed across the period), and how many journeys are assessed and baselined in all.
     /// </summary>
-    public async Task<(IReadOnlyList<JourneyAssessmentDigest> Digests, AssessedJourneys Assessed)> AssessmentDigestsAsync(
+    public async Task<(IReadOnlyList<JourneyOutcomeMeasures> Journeys, AssessedJourneys Assessed)> OutcomeMeasuresAsync(
         TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        (await store.ListAssessmentDigestsAsync(tenant, since, until, cancellationToken), await store.CountAssessedJourneysAsync(tenant, cancellationToken));
+        (await store.ListOutcomeMeasuresAsync(tenant, since, until, cancellationToken), await store.CountAssessedJourneysAsync(tenant, cancellationToken));
 
-    /// <summary>The community-referral digests of the journeys first referred to a program in [<paramref name="since"/>, <paramref name="until"/>], for the share of people connected.</summary>
-    public Task<IReadOnlyList<JourneyReferralDigest>> CommunityReferralDigestsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        store.ListCommunityReferralDigestsFirstMadeAsync(tenant, since, until, cancellationToken);
+    /// <summary>The people first referred to a program in [<paramref name="since"/>, <paramref name="until"/>] and those connected by its end, per link worker.</summary>
+    public Task<ProgramConnections> ConnectionsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        store.CountConnectionsAsync(tenant, since, until, cancellationToken);
 
     /// <summary>
     /// Every journey <paramref name="filter"/> picks that is in <paramref name="caller"/>'s scope, page by page, each

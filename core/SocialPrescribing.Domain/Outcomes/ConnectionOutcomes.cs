@@ -19,20 +19,39 @@ public sealed record LinkWorkerConnection(string LinkWorkerId, int Referred, int
 public static class ConnectionOutcomes
 {
     /// <summary>The summary over journeys given as their link worker and referral digests, for the period [<paramref name="from"/>, <paramref name="to"/>].</summary>
-    public static ConnectionSummary Compute(IEnumerable<(string? LinkWorkerId, ImmutableArray<CommunityReferralDigest.Entry> Referrals)> journeys, DateTimeOffset? from, DateTimeOffset to)
+    public static ConnectionSummary Compute(IEnumerable<(string? LinkWorkerId, ImmutableArray<CommunityReferralDigest.Entry> Referrals)> journeys, DateTimeOffset? from, DateTimeOffset to) =>
+        Compute([], journeys, from, to);
+
+    /// <summary>
+    /// The summary from journeys already counted per link worker (first referred in the period, and of them connected by
+    /// its end) and from journeys given as their referral digests, for the period [<paramref name="from"/>, <paramref name="to"/>].
+    /// </summary>
+    public static ConnectionSummary Compute(
+        IEnumerable<(string? LinkWorkerId, int Referred, int Connected)> counted,
+        IEnumerable<(string? LinkWorkerId, ImmutableArray<CommunityReferralDigest.Entry> Referrals)> journeys,
+        DateTimeOffset? from,
+        DateTimeOffset to)
     {
+        ArgumentNullException.ThrowIfNull(counted);
         ArgumentNullException.ThrowIfNull(journeys);
         var people = journeys
             .Where(j => !j.Referrals.IsEmpty)
-            .Select(j => (Worker: j.LinkWorkerId ?? string.Empty, First: j.Referrals.Min(r => r.MadeAt), Connected: j.Referrals.Any(r => r.StartedAt is { } s && s <= to)))
+            .Select(j => (Worker: j.LinkWorkerId, First: j.Referrals.Min(r => r.MadeAt), Connected: j.Referrals.Any(r => r.StartedAt is { } s && s <= to)))
             .Where(p => (from is null || p.First >= from) && p.First <= to)
-            .ToList();
-        var byWorker = people
-            .GroupBy(p => p.Worker, StringComparer.Ordinal)
+            .Select(p => (LinkWorkerId: p.Worker, Referred: 1, Connected: p.Connected ? 1 : 0));
+        var byWorker = counted.Concat(people)
+            .GroupBy(c => c.LinkWorkerId ?? string.Empty, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new LinkWorkerConnection(g.Key, g.Count(), g.Count(p => p.Connected), Share(g.Count(p => p.Connected), g.Count())));
-        var connected = people.Count(p => p.Connected);
-        return new ConnectionSummary(people.Count, connected, Share(connected, people.Count), [.. byWorker]);
+            .Select(g => (Worker: g.Key, Referred: g.Sum(c => c.Referred), Connected: g.Sum(c => c.Connected)))
+            .Where(w => w.Referred > 0)
+            .ToList();
+        var referred = byWorker.Sum(w => w.Referred);
+        var connected = byWorker.Sum(w => w.Connected);
+        return new ConnectionSummary(
+            referred,
+            connected,
+            Share(connected, referred),
+            [.. byWorker.Select(w => new LinkWorkerConnection(w.Worker, w.Referred, w.Connected, Share(w.Connected, w.Referred)))]);
     }
 
     private static decimal Share(int part, int whole) => whole == 0 ? 0 : Math.Round((decimal)part / whole, 4);

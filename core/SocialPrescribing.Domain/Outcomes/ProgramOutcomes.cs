@@ -33,16 +33,16 @@ public static class ProgramOutcomes
             .GroupBy(id => id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var used = journeys.SelectMany(assessments => assessments.Select(a => a.Instrument)).ToHashSet(StringComparer.Ordinal);
-        return Compute(tenant, journeys, journeys.Count(j => !j.IsEmpty), baselines, used, instruments, from, to, period, now);
+        return Compute(tenant, journeys.Select(j => OutcomeMeasures.Of(j)), journeys.Count(j => !j.IsEmpty), baselines, used, instruments, from, to, period, now);
     }
 
     /// <summary>
     /// The same report from the journeys a period needs: <paramref name="candidates"/> are at least the journeys with an
-    /// assessment in the period (any others are harmless), and the counts over every journey come apart, so a short
-    /// period reads few journeys.
+    /// assessment in the period (any others are harmless), each as its <see cref="OutcomeMeasures"/> series, and the
+    /// counts over every journey come apart, so a short period reads few journeys.
     /// </summary>
     /// <param name="tenant">The tenant id.</param>
-    /// <param name="candidates">Each candidate journey's assessments.</param>
+    /// <param name="candidates">Each candidate journey's series, one per instrument.</param>
     /// <param name="journeysWithAssessments">How many of the tenant's journeys have any assessment.</param>
     /// <param name="withBaseline">Per instrument, how many of the tenant's journeys have its baseline.</param>
     /// <param name="used">The instruments used by any of the tenant's journeys beyond those the counts name, if known.</param>
@@ -53,7 +53,7 @@ public static class ProgramOutcomes
     /// <param name="now">When the report is computed.</param>
     public static ProgramOutcomeReport Compute(
         string tenant,
-        IEnumerable<ImmutableArray<RecordedAssessment>> candidates,
+        IEnumerable<ImmutableArray<OutcomeMeasures.Series>> candidates,
         int journeysWithAssessments,
         IReadOnlyDictionary<string, int> withBaseline,
         IReadOnlySet<string> used,
@@ -67,28 +67,68 @@ public static class ProgramOutcomes
         ArgumentNullException.ThrowIfNull(withBaseline);
         ArgumentNullException.ThrowIfNull(used);
         ArgumentNullException.ThrowIfNull(instruments);
-        var byId = instruments.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        var outcomes = candidates
-            .SelectMany(assessments => JourneyOutcomes.Compute(assessments, id => byId.GetValueOrDefault(id), until: to))
-            .ToLookup(o => o.Instrument, StringComparer.Ordinal);
-        var present = used.Concat(withBaseline.Keys).Concat(outcomes.Select(g => g.Key)).ToHashSet(StringComparer.Ordinal);
+        var tallies = instruments.ToDictionary(i => i.Id, i => new Tally(i), StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var series in candidates.SelectMany(journey => journey))
+        {
+            seen.Add(series.Instrument);
+            if (series.Baseline is { } baseline
+                && series.LatestUntil(to) is { } latest
+                && (from is null || latest.At >= from)
+                && tallies.TryGetValue(series.Instrument, out var tally))
+            {
+                tally.Add(baseline, latest);
+            }
+        }
+
+        var present = used.Concat(withBaseline.Keys).Concat(seen).ToHashSet(StringComparer.Ordinal);
         var order = instruments.Select(i => i.Id).Where(present.Contains)
-            .Concat(present.Where(id => !byId.ContainsKey(id)).Order(StringComparer.Ordinal));
-        var summaries = order.Select(id => Summarise(id, byId.GetValueOrDefault(id), [.. outcomes[id]], withBaseline.GetValueOrDefault(id), from));
+            .Concat(present.Where(id => !tallies.ContainsKey(id)).Order(StringComparer.Ordinal));
+        var summaries = order.Select(id => tallies.TryGetValue(id, out var tally)
+            ? tally.Summarise(withBaseline.GetValueOrDefault(id))
+            : new InstrumentOutcomeSummary(id, id, 0, withBaseline.GetValueOrDefault(id), []));
         return new ProgramOutcomeReport(tenant, period.From, period.To, now, journeysWithAssessments, [.. summaries]);
     }
 
-    private static InstrumentOutcomeSummary Summarise(string id, IAssessmentInstrument? instrument, List<InstrumentOutcome> outcomes, int withBaseline, DateTimeOffset? from)
+    /// <summary>One instrument's people measured in the period and, per score with a meaningful-change rule, their changes.</summary>
+    private sealed class Tally(IAssessmentInstrument instrument)
     {
-        var measured = outcomes.Where(o => o.Baseline is not null && o.Comparison is not null && (from is null || o.Latest!.RecordedAt >= from)).ToList();
-        var scores = instrument is null
-            ? []
-            : instrument.ScoreDefinitions
-                .Where(d => d.MeaningfulChange is not null)
-                .Select(d => SummariseScore(d, [.. measured.Select(o => o.Comparison!.Changes.GetValueOrDefault(d.Name)).OfType<ScoreChange>()]))
-                .ToImmutableArray();
-        return new InstrumentOutcomeSummary(id, instrument?.Title ?? id, measured.Count, Math.Max(0, withBaseline - measured.Count), scores);
+        private readonly Dictionary<string, List<ScoreChange>> _changes = instrument.ScoreDefinitions
+            .Where(d => d.MeaningfulChange is not null)
+            .ToDictionary(d => d.Name, _ => new List<ScoreChange>(), StringComparer.Ordinal);
+
+        private int _people;
+
+        public void Add(OutcomeMeasures.Measure baseline, OutcomeMeasures.Measure latest)
+        {
+            var comparison = instrument.CompareChange(ResultOf(baseline), ResultOf(latest));
+            _people++;
+            foreach (var (score, change) in comparison.Changes)
+            {
+                _changes.GetValueOrDefault(score)?.Add(change);
+            }
+        }
+
+        public InstrumentOutcomeSummary Summarise(int withBaseline) => new(
+            instrument.Id,
+            instrument.Title,
+            _people,
+            Math.Max(0, withBaseline - _people),
+            [.. instrument.ScoreDefinitions.Where(d => d.MeaningfulChange is not null).Select(d => SummariseScore(d, _changes[d.Name]))]);
+
+        private AssessmentResult ResultOf(OutcomeMeasures.Measure measure)
+        {
+            var scores = new Dictionary<string, decimal>(measure.Scores.Length, StringComparer.Ordinal);
+            foreach (var score in measure.Scores)
+            {
+                scores[score.Name] = score.Value;
+            }
+
+            return new AssessmentResult { Instrument = instrument.Id, Version = instrument.Version, Scores = scores, Bands = NoBands, Flags = [] };
+        }
     }
+
+    private static readonly IReadOnlyDictionary<string, string> NoBands = new Dictionary<string, string>(StringComparer.Ordinal);
 
     private static ScoreOutcomeSummary SummariseScore(ScoreDefinition definition, List<ScoreChange> changes)
     {

@@ -51,6 +51,8 @@ public static class CaseloadProjection
             BaselineInstruments = AssessmentDigest.BaselineInstruments(state.Assessments),
             FirstProgramReferralAt = state.CommunityReferrals.Select(r => (DateTimeOffset?)r.MadeAt).Min(),
             PartnerAnswerAwaitedSince = state.ReferralsAwaitingAnswer.Select(r => (DateTimeOffset?)r.MadeAt).Min(),
+            FirstProgramStartedAt = state.CommunityReferrals.Select(r => r.StartedAt).Min(),
+            OutcomeMeasures = OutcomeMeasures.Write(state.Assessments),
         };
     }
 

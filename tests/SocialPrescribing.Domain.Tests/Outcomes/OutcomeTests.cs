@@ -102,6 +102,51 @@ public sealed class OutcomeTests
         Assert.Equal((0, 0m), (phq9.Scores[0].People, phq9.Scores[0].ShareImproved));
     }
 
+    [Fact]
+    public void Outcome_measures_read_back_exactly_and_pick_the_same_latest_re_measure_as_the_journeys_outcomes()
+    {
+        const string Odd = "a=b;c%d\te\nf";
+        RecordedAssessment A(string instrument, AssessmentTimepoint timepoint, int day, params (string Name, decimal Value)[] scores) =>
+            new(Guid.NewGuid(), instrument, "1.0", timepoint, [], [.. scores.Select(s => new AssessmentScore(s.Name, s.Value, "band"))], [], Fixed.Now.AddDays(day), "lw-1");
+        ImmutableArray<RecordedAssessment>[] journeys =
+        [
+            // A follow-up before the baseline, a second baseline later, scores with trailing zeros.
+            [
+                A("phq9", AssessmentTimepoint.FollowUp, -5, ("total", 3)), A("phq9", AssessmentTimepoint.Baseline, 0, ("total", 20)),
+                A("phq9", AssessmentTimepoint.FollowUp, 30, ("total", 14.50m)), A("phq9", AssessmentTimepoint.Baseline, 40, ("total", 2)),
+                A("phq9", AssessmentTimepoint.Discharge, 60, ("total", 9.10m)), A("swemwbs", AssessmentTimepoint.Baseline, 1, ("metric", 17.98m), ("raw", 19)),
+            ],
+            [A(Odd, AssessmentTimepoint.Baseline, 1, (Odd, -1.25m)), A(Odd, AssessmentTimepoint.FollowUp, 20, (Odd, 0.000m), ("empty", 0))],
+            [A("phq9", AssessmentTimepoint.FollowUp, 3, ("total", 7))],
+            // Two re-measures at the same instant: the one recorded last is the latest.
+            [A("phq9", AssessmentTimepoint.Baseline, 2, ("total", 12)), A("phq9", AssessmentTimepoint.FollowUp, 2, ("total", 6)), A("phq9", AssessmentTimepoint.FollowUp, 2, ("total", 8))],
+        ];
+
+        foreach (var journey in journeys)
+        {
+            var read = OutcomeMeasures.Read(OutcomeMeasures.Write(journey)!);
+            Assert.Equal(Describe(OutcomeMeasures.Of(journey)), Describe(read));
+            foreach (var until in new DateTimeOffset?[] { null, Fixed.Now.AddDays(1), Fixed.Now.AddDays(2), Fixed.Now.AddDays(35), Fixed.Now.AddDays(100) })
+            {
+                var expected = JourneyOutcomes.Compute(journey, _ => null, until).Select(o => (o.Instrument, o.Baseline?.RecordedAt, o.Latest?.RecordedAt, o.Latest?.Scores.Sum(s => s.Value)));
+                var actual = read.Select(r => (r.Instrument, r.Baseline?.At, r.LatestUntil(until)?.At, r.LatestUntil(until)?.Scores.Sum(s => s.Value)));
+                Assert.Equal(expected, actual);
+            }
+        }
+
+        Assert.Null(OutcomeMeasures.Write([]));
+        Assert.Empty(OutcomeMeasures.Read(string.Empty));
+        Assert.Throws<FormatException>(() => OutcomeMeasures.Read("phq9\t1"));
+
+        static string Describe(ImmutableArray<OutcomeMeasures.Series> series) => string.Join(
+            " | ",
+            series.Select(s => $"{s.Instrument}: {Measure(s.Baseline)} -> {string.Join(", ", s.Remeasures.Select(Measure))}"));
+
+        static string Measure(OutcomeMeasures.Measure? m) => m is null
+            ? "none"
+            : $"{m.At.UtcTicks} [{string.Join(";", m.Scores.Select(x => $"{x.Name}={x.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))}]";
+    }
+
     /// <summary>A PHQ-9 total with the published rule (a change of 5 or more, lower is better), enough for the domain's tests.</summary>
     private sealed class TestPhq9 : IAssessmentInstrument
     {

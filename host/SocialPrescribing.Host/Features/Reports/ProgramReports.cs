@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SocialPrescribing.Application.Journeys;
 using SocialPrescribing.Domain.Journeys;
 using SocialPrescribing.Domain.Outcomes;
@@ -22,12 +23,29 @@ internal sealed class ProgramReports(CaseloadQueries caseloads, IAssessmentCatal
         ArgumentNullException.ThrowIfNull(tenant);
         var start = first is { } f ? StartOf(f, tenant) : (DateTimeOffset?)null;
         var end = EndOf(last, tenant);
-        var (digests, assessed) = await caseloads.AssessmentDigestsAsync(tenant.Id, start, end, cancellationToken);
-        var referrals = await caseloads.CommunityReferralDigestsAsync(tenant.Id, start, end, cancellationToken);
-        var journeys = digests.Select(d => (d.Counted, Assessments: AssessmentDigest.Read(d.Digest))).ToList();
+        var (rows, assessed) = await caseloads.OutcomeMeasuresAsync(tenant.Id, start, end, cancellationToken);
+        var connections = await caseloads.ConnectionsAsync(tenant.Id, start, end, cancellationToken);
 
-        // Rows written before the caseload kept when assessments were taken are not in the store's counts: count them here.
-        var uncounted = journeys.Where(j => !j.Counted).Select(j => j.Assessments).ToList();
+        // Rows written before the caseload kept outcome measures give their assessment digest instead; those written
+        // before it kept when assessments were taken are not in the store's counts either: count them here.
+        var uncounted = new List<ImmutableArray<RecordedAssessment>>();
+        var journeys = new List<ImmutableArray<OutcomeMeasures.Series>>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (row.Measures is { } measures)
+            {
+                journeys.Add(OutcomeMeasures.Read(measures));
+                continue;
+            }
+
+            var assessments = AssessmentDigest.Read(row.Digest!);
+            journeys.Add(OutcomeMeasures.Of(assessments));
+            if (!row.Counted)
+            {
+                uncounted.Add(assessments);
+            }
+        }
+
         var withBaseline = new Dictionary<string, int>(assessed.WithBaseline, StringComparer.Ordinal);
         foreach (var instrument in uncounted.SelectMany(a => a.Where(x => x.Timepoint == AssessmentTimepoint.Baseline).Select(x => x.Instrument).Distinct(StringComparer.Ordinal)))
         {
@@ -36,7 +54,7 @@ internal sealed class ProgramReports(CaseloadQueries caseloads, IAssessmentCatal
 
         return ProgramOutcomes.Compute(
             tenant.Id.Value,
-            journeys.Select(j => j.Assessments),
+            journeys,
             assessed.WithAssessments + uncounted.Count(a => !a.IsEmpty),
             withBaseline,
             uncounted.SelectMany(a => a.Select(x => x.Instrument)).ToHashSet(StringComparer.Ordinal),
@@ -46,7 +64,11 @@ internal sealed class ProgramReports(CaseloadQueries caseloads, IAssessmentCatal
             (first, last),
             time.GetUtcNow()) with
         {
-            Connections = ConnectionOutcomes.Compute(referrals.Select(r => (r.LinkWorkerId, CommunityReferralDigest.Read(r.Digest))), start, end),
+            Connections = ConnectionOutcomes.Compute(
+                connections.Counted.Select(c => (c.LinkWorkerId, c.Referred, c.Connected)),
+                connections.Uncounted.Select(r => (r.LinkWorkerId, CommunityReferralDigest.Read(r.Digest))),
+                start,
+                end),
         };
     }
 
