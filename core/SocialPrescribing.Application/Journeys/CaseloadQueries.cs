@@ -167,8 +167,12 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
     /// journeys assessed across the period), and how many journeys are assessed and baselined in all.
     /// </summary>
     public async Task<(IReadOnlyList<JourneyOutcomeMeasures> Journeys, AssessedJourneys Assessed)> OutcomeMeasuresAsync(
-        TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        (await store.ListOutcomeMeasuresAsync(tenant, since, until, cancellationToken), await store.CountAssessedJourneysAsync(tenant, cancellationToken));
+        TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        var counting = store.CountAssessedJourneysAsync(tenant, cancellationToken);
+        var journeys = await store.ListOutcomeMeasuresAsync(tenant, since, until, cancellationToken);
+        return (journeys, await counting);
+    }
 
     /// <summary>The people first referred to a program in [<paramref name="since"/>, <paramref name="until"/>] and those connected by its end, per link worker.</summary>
     public Task<ProgramConnections> ConnectionsAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>

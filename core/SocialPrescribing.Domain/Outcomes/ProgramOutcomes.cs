@@ -64,92 +64,12 @@ public static class ProgramOutcomes
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        ArgumentNullException.ThrowIfNull(withBaseline);
-        ArgumentNullException.ThrowIfNull(used);
-        ArgumentNullException.ThrowIfNull(instruments);
-        var tallies = instruments.ToDictionary(i => i.Id, i => new Tally(i), StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var series in candidates.SelectMany(journey => journey))
+        var tally = new OutcomeTally(instruments, from, to);
+        foreach (var journey in candidates)
         {
-            seen.Add(series.Instrument);
-            if (series.Baseline is { } baseline
-                && series.LatestUntil(to) is { } latest
-                && (from is null || latest.At >= from)
-                && tallies.TryGetValue(series.Instrument, out var tally))
-            {
-                tally.Add(baseline, latest);
-            }
+            tally.Add(journey);
         }
 
-        var present = used.Concat(withBaseline.Keys).Concat(seen).ToHashSet(StringComparer.Ordinal);
-        var order = instruments.Select(i => i.Id).Where(present.Contains)
-            .Concat(present.Where(id => !tallies.ContainsKey(id)).Order(StringComparer.Ordinal));
-        var summaries = order.Select(id => tallies.TryGetValue(id, out var tally)
-            ? tally.Summarise(withBaseline.GetValueOrDefault(id))
-            : new InstrumentOutcomeSummary(id, id, 0, withBaseline.GetValueOrDefault(id), []));
-        return new ProgramOutcomeReport(tenant, period.From, period.To, now, journeysWithAssessments, [.. summaries]);
+        return tally.Report(tenant, journeysWithAssessments, withBaseline, used, period, now);
     }
-
-    /// <summary>One instrument's people measured in the period and, per score with a meaningful-change rule, their changes.</summary>
-    private sealed class Tally(IAssessmentInstrument instrument)
-    {
-        private readonly Dictionary<string, List<ScoreChange>> _changes = instrument.ScoreDefinitions
-            .Where(d => d.MeaningfulChange is not null)
-            .ToDictionary(d => d.Name, _ => new List<ScoreChange>(), StringComparer.Ordinal);
-
-        private int _people;
-
-        public void Add(OutcomeMeasures.Measure baseline, OutcomeMeasures.Measure latest)
-        {
-            var comparison = instrument.CompareChange(ResultOf(baseline), ResultOf(latest));
-            _people++;
-            foreach (var (score, change) in comparison.Changes)
-            {
-                _changes.GetValueOrDefault(score)?.Add(change);
-            }
-        }
-
-        public InstrumentOutcomeSummary Summarise(int withBaseline) => new(
-            instrument.Id,
-            instrument.Title,
-            _people,
-            Math.Max(0, withBaseline - _people),
-            [.. instrument.ScoreDefinitions.Where(d => d.MeaningfulChange is not null).Select(d => SummariseScore(d, _changes[d.Name]))]);
-
-        private AssessmentResult ResultOf(OutcomeMeasures.Measure measure)
-        {
-            var scores = new Dictionary<string, decimal>(measure.Scores.Length, StringComparer.Ordinal);
-            foreach (var score in measure.Scores)
-            {
-                scores[score.Name] = score.Value;
-            }
-
-            return new AssessmentResult { Instrument = instrument.Id, Version = instrument.Version, Scores = scores, Bands = NoBands, Flags = [] };
-        }
-    }
-
-    private static readonly IReadOnlyDictionary<string, string> NoBands = new Dictionary<string, string>(StringComparer.Ordinal);
-
-    private static ScoreOutcomeSummary SummariseScore(ScoreDefinition definition, List<ScoreChange> changes)
-    {
-        var people = changes.Count;
-        var improved = changes.Count(c => c.Direction == ChangeDirection.MeaningfulImprovement);
-        var deteriorated = changes.Count(c => c.Direction == ChangeDirection.MeaningfulDeterioration);
-        return new ScoreOutcomeSummary(
-            definition.Name,
-            definition.Polarity == ScorePolarity.HigherIsBetter,
-            definition.MeaningfulChange!.Value,
-            definition.Minimum,
-            definition.Maximum,
-            people,
-            Mean(changes, c => c.Baseline),
-            Mean(changes, c => c.Latest),
-            Mean(changes, c => c.Change),
-            improved,
-            deteriorated,
-            people == 0 ? 0m : Math.Round((decimal)improved / people, 4, MidpointRounding.AwayFromZero));
-    }
-
-    private static decimal Mean(List<ScoreChange> changes, Func<ScoreChange, decimal> value) =>
-        changes.Count == 0 ? 0m : Math.Round(changes.Sum(value) / changes.Count, 2, MidpointRounding.AwayFromZero);
 }

@@ -134,6 +134,33 @@ public sealed class OutcomeTests
             }
         }
 
+        // The tally reading the text in place and the one given the series agree, for every period.
+        var instruments = new IAssessmentInstrument[] { TestPhq9.Instance, new OddInstrument(Odd) };
+        foreach (var (from, to) in new (DateTimeOffset?, DateTimeOffset)[] { (null, Fixed.Now.AddDays(100)), (Fixed.Now.AddDays(25), Fixed.Now.AddDays(35)), (null, Fixed.Now.AddDays(2)), (Fixed.Now.AddDays(61), Fixed.Now.AddDays(90)) })
+        {
+            var fromText = new OutcomeTally(instruments, from, to);
+            var fromSeries = new OutcomeTally(instruments, from, to);
+            foreach (var journey in journeys)
+            {
+                fromText.AddText(OutcomeMeasures.Write(journey)!);
+                fromSeries.Add(OutcomeMeasures.Of(journey));
+            }
+
+            Assert.Equal(Json(fromSeries.Report("on", 4, new Dictionary<string, int>(), new HashSet<string>(), (null, new DateOnly(2026, 5, 15)), Fixed.Now)), Json(fromText.Report("on", 4, new Dictionary<string, int>(), new HashSet<string>(), (null, new DateOnly(2026, 5, 15)), Fixed.Now)));
+        }
+
+        var wholeTime = new OutcomeTally(instruments, null, Fixed.Now.AddDays(100));
+        foreach (var journey in journeys)
+        {
+            wholeTime.AddText(OutcomeMeasures.Write(journey)!);
+        }
+
+        var report = wholeTime.Report("on", 4, new Dictionary<string, int>(), new HashSet<string>(), (null, new DateOnly(2026, 5, 15)), Fixed.Now);
+        Assert.Equal(["phq9", Odd, "swemwbs"], report.Instruments.Select(i => i.Instrument));
+        // The first journey's 20 against 9.10 at discharge; the last's 12 against the 8 recorded last at the same instant.
+        Assert.Equal((2, 16m, -7.45m), (report.Instruments[0].People, report.Instruments[0].Scores[0].MeanBaseline, report.Instruments[0].Scores[0].MeanChange));
+        Assert.Equal((1, -1.25m, 0m, 1.25m), (report.Instruments[1].People, report.Instruments[1].Scores[0].MeanBaseline, report.Instruments[1].Scores[0].MeanFollowUp, report.Instruments[1].Scores[0].MeanChange));
+
         Assert.Null(OutcomeMeasures.Write([]));
         Assert.Empty(OutcomeMeasures.Read(string.Empty));
         Assert.Throws<FormatException>(() => OutcomeMeasures.Read("phq9\t1"));
@@ -145,6 +172,38 @@ public sealed class OutcomeTests
         static string Measure(OutcomeMeasures.Measure? m) => m is null
             ? "none"
             : $"{m.At.UtcTicks} [{string.Join(";", m.Scores.Select(x => $"{x.Name}={x.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))}]";
+    }
+
+    private static string Json(ProgramOutcomeReport report) => System.Text.Json.JsonSerializer.Serialize(report);
+
+    /// <summary>An instrument whose id and score name need escaping in the outcome measures' text.</summary>
+    private sealed class OddInstrument(string id) : IAssessmentInstrument
+    {
+        private readonly ScoreDefinition _score = new()
+        {
+            Name = id,
+            Minimum = -10,
+            Maximum = 10,
+            Polarity = ScorePolarity.HigherIsBetter,
+            MeaningfulChange = 1,
+            Bands = [],
+        };
+
+        public string Id => id;
+
+        public string Version => "1.0";
+
+        public string Title => "Odd";
+
+        public IReadOnlyList<AssessmentItem> Items => [];
+
+        public IReadOnlyList<ScoreDefinition> ScoreDefinitions => [_score];
+
+        public InstrumentLicence Licence => new() { ItemTextUse = ItemTextUse.FreeToShow, Notice = "test", ItemTextIncluded = false };
+
+        public AssessmentResult Score(IReadOnlyList<int> responses) => throw new NotSupportedException();
+
+        public AssessmentComparison CompareChange(AssessmentResult baseline, AssessmentResult latest) => throw new NotSupportedException();
     }
 
     /// <summary>A PHQ-9 total with the published rule (a change of 5 or more, lower is better), enough for the domain's tests.</summary>

@@ -23,23 +23,25 @@ internal sealed class ProgramReports(CaseloadQueries caseloads, IAssessmentCatal
         ArgumentNullException.ThrowIfNull(tenant);
         var start = first is { } f ? StartOf(f, tenant) : (DateTimeOffset?)null;
         var end = EndOf(last, tenant);
+        // The three reads are independent: the store answers them side by side.
+        var counting = caseloads.ConnectionsAsync(tenant.Id, start, end, cancellationToken);
         var (rows, assessed) = await caseloads.OutcomeMeasuresAsync(tenant.Id, start, end, cancellationToken);
-        var connections = await caseloads.ConnectionsAsync(tenant.Id, start, end, cancellationToken);
+        var connections = await counting;
 
         // Rows written before the caseload kept outcome measures give their assessment digest instead; those written
         // before it kept when assessments were taken are not in the store's counts either: count them here.
+        var tally = new OutcomeTally([.. catalog.InstrumentsOf(tenant.Id).Select(i => i.Instrument)], start, end);
         var uncounted = new List<ImmutableArray<RecordedAssessment>>();
-        var journeys = new List<ImmutableArray<OutcomeMeasures.Series>>(rows.Count);
         foreach (var row in rows)
         {
             if (row.Measures is { } measures)
             {
-                journeys.Add(OutcomeMeasures.Read(measures));
+                tally.AddText(measures);
                 continue;
             }
 
             var assessments = AssessmentDigest.Read(row.Digest!);
-            journeys.Add(OutcomeMeasures.Of(assessments));
+            tally.Add(OutcomeMeasures.Of(assessments));
             if (!row.Counted)
             {
                 uncounted.Add(assessments);
@@ -52,17 +54,14 @@ internal sealed class ProgramReports(CaseloadQueries caseloads, IAssessmentCatal
             withBaseline[instrument] = withBaseline.GetValueOrDefault(instrument) + 1;
         }
 
-        return ProgramOutcomes.Compute(
+        var report = tally.Report(
             tenant.Id.Value,
-            journeys,
             assessed.WithAssessments + uncounted.Count(a => !a.IsEmpty),
             withBaseline,
             uncounted.SelectMany(a => a.Select(x => x.Instrument)).ToHashSet(StringComparer.Ordinal),
-            [.. catalog.InstrumentsOf(tenant.Id).Select(i => i.Instrument)],
-            start,
-            end,
             (first, last),
-            time.GetUtcNow()) with
+            time.GetUtcNow());
+        return report with
         {
             Connections = ConnectionOutcomes.Compute(
                 connections.Counted.Select(c => (c.LinkWorkerId, c.Referred, c.Connected)),
