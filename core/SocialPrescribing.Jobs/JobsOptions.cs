@@ -24,8 +24,15 @@ public sealed class JobsOptions
     /// </summary>
     public string PartnerResponseSweepCron { get; set; } = "*/5 * * * *";
 
-    /// <summary>Cron expression of the periodic reconciliations (trip bookings, safety alert notifications). Default every 15 minutes.</summary>
+    /// <summary>Cron expression of the periodic reconciliations (trip bookings, safety alert and emergency-access notices). Default every 15 minutes.</summary>
     public string ReconciliationCron { get; set; } = "*/15 * * * *";
+
+    /// <summary>
+    /// How far back the reconciliation of emergency-access notices reaches: an access opened earlier with no notice on
+    /// record is left to the audit log (so upgrading from a version that did not record notices does not send every past
+    /// access again). Default 7 days.
+    /// </summary>
+    public TimeSpan EmergencyAccessReconciliationWindow { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>PostgreSQL schema of Hangfire's tables when jobs are stored there. Default <c>hangfire</c>.</summary>
     public string PostgresSchema { get; set; } = "hangfire";

@@ -26,6 +26,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<INotificationChannel, NotificationLogChannel>();
         services.AddSingleton<NotificationRoutes>();
         services.AddTransient<EmergencyAccessNotificationJob>();
+        services.AddTransient<EmergencyAccessReconciliationJob>();
         services.AddSingleton<IEmergencyAccessDispatcher>(sp => new HangfireEmergencyAccessDispatcher(sp.GetRequiredService<IBackgroundJobClient>()));
         services.AddTransient<TransportBookingJob>();
         services.AddTransient<TransportCancellationJob>();

@@ -8,13 +8,14 @@ namespace SocialPrescribing.Jobs;
 /// <summary>
 /// Registers the periodic jobs that find work from the journeys rather than from a stored job per journey (the
 /// first-contact and provider-answer sweeps) and the reconciliations of what an outside party can lose (trip bookings with partners,
-/// safety alert notifications through their channels), and runs each once the host has started. Reactions to
+/// safety alert and emergency-access notices through their channels), and runs each once the host has started. Reactions to
 /// committed events come from the event feed, so a host killed after a commit still reacts.
 /// </summary>
 internal sealed partial class ReconciliationService(
     FirstContactSweepJob firstContact,
     PartnerResponseSweepJob partnerResponse,
     SafetyAlertReconciliationJob safetyAlerts,
+    EmergencyAccessReconciliationJob emergencyAccess,
     TransportReconciliationJob transport,
     IRecurringJobManager recurring,
     IOptions<JobsOptions> options,
@@ -47,6 +48,10 @@ internal sealed partial class ReconciliationService(
             SafetyAlertReconciliationJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
             options.Value.ReconciliationCron);
+        recurring.AddOrUpdate<EmergencyAccessReconciliationJob>(
+            EmergencyAccessReconciliationJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            options.Value.ReconciliationCron);
         recurring.AddOrUpdate<TransportReconciliationJob>(
             TransportReconciliationJob.RecurringJobId,
             job => job.RunAsync(false, CancellationToken.None),
@@ -59,6 +64,7 @@ internal sealed partial class ReconciliationService(
         await RunLoggedAsync("provider-answer sweep", () => partnerResponse.RunAsync(stoppingToken));
         await RunLoggedAsync("transport reconciliation", () => transport.RunAsync(includeFresh: !options.Value.PersistentJobStorage, stoppingToken));
         await RunLoggedAsync("safety alert reconciliation", () => safetyAlerts.RunAsync(stoppingToken));
+        await RunLoggedAsync("emergency access reconciliation", () => emergencyAccess.RunAsync(stoppingToken));
     }
 
     private async Task RunLoggedAsync(string what, Func<Task> run)

@@ -354,6 +354,13 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             reader => new AwaitedPartnerAnswer(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2)),
             cancellationToken);
 
+    public Task<IReadOnlyList<UnnotifiedEmergencyAccess>> ListUnnotifiedEmergencyAccessAsync(
+        TenantId tenant, UnnotifiedEmergencyAccess? after, int limit, CancellationToken cancellationToken = default) =>
+        ReadDueAsync(
+            _sql.UnnotifiedEmergencyAccess, tenant, null, after is null ? null : (after.LastOpenedAt, after.JourneyId), limit,
+            reader => new UnnotifiedEmergencyAccess(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1)),
+            cancellationToken);
+
     /// <summary>A page of journeys off a partial index of due work: <paramref name="sql"/> takes the tenant, the bound, the last row read and the limit.</summary>
     private Task<IReadOnlyList<T>> ReadDueAsync<T>(
         string sql, TenantId tenant, DateTimeOffset? by, (DateTimeOffset At, Guid JourneyId)? after, int limit,

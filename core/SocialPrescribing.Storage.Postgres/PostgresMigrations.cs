@@ -565,6 +565,27 @@ internal static class PostgresMigrations
             $"SELECT set_config('{PostgresTenantScope.TenantsSetting}', (SELECT coalesce(string_agg(DISTINCT tenant, ','), '') FROM {schema}.journeys WHERE first_program_referral_at IS NOT NULL), true)",
             $"UPDATE {schema}.journeys SET first_program_referral_at = NULL WHERE first_program_referral_at IS NOT NULL",
         ]),
+        // When the latest emergency access not yet reported to the privacy officers was opened: reconciliation sends the
+        // notices whose job was lost (in-memory job storage, a crash) off this index. Rows written before have none until
+        // `projections rebuild` or their journey's next change; their accesses stay in the audit log either way.
+        new(22, "emergency accesses not yet reported on the caseload", schema =>
+        [
+            $"ALTER TABLE {schema}.journeys ADD COLUMN last_unnotified_emergency_access_at timestamptz",
+            $"CREATE INDEX ix_journeys_unnotified_emergency_access ON {schema}.journeys (tenant, last_unnotified_emergency_access_at, journey_id) WHERE last_unnotified_emergency_access_at IS NOT NULL",
+        ]),
+        // Outcome reports off indexes alone: the caseload row is wide (digests of referrals, alerts and assessments), so
+        // reading half the rows of a year reads every page. The period's outcome measures, the people first referred and
+        // connected, and the counts of journeys assessed and baselined are read from indexes that carry what they need
+        // (index-only scans wherever the visibility map allows).
+        new(23, "outcome reports off covering indexes", schema =>
+        [
+            $"DROP INDEX {schema}.ix_journeys_assessed",
+            $"CREATE INDEX ix_journeys_assessed ON {schema}.journeys (tenant, last_assessed_at) INCLUDE (first_assessed_at, journey_id, outcome_measures) WHERE outcome_measures IS NOT NULL",
+            $"CREATE INDEX ix_journeys_assessed_unmeasured ON {schema}.journeys (tenant) WHERE outcome_measures IS NULL AND assessment_digest IS NOT NULL",
+            $"CREATE INDEX ix_journeys_baselines ON {schema}.journeys (tenant, baseline_instruments) WHERE baseline_instruments IS NOT NULL",
+            $"DROP INDEX {schema}.ix_journeys_program_referred",
+            $"CREATE INDEX ix_journeys_program_referred ON {schema}.journeys (tenant, first_program_referral_at) INCLUDE (link_worker_id, first_program_started_at) WHERE first_program_referral_at IS NOT NULL",
+        ]),
     ];
 
 

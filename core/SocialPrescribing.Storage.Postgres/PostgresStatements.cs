@@ -135,6 +135,14 @@ internal sealed class PostgresStatements
             ORDER BY partner_answer_awaited_since, journey_id LIMIT $5
             """;
 
+        UnnotifiedEmergencyAccess = $"""
+            SELECT journey_id, last_unnotified_emergency_access_at FROM {_journeys}
+            WHERE tenant = $1 AND last_unnotified_emergency_access_at IS NOT NULL
+              AND last_unnotified_emergency_access_at <= coalesce($2, 'infinity'::timestamptz)
+              AND (last_unnotified_emergency_access_at, journey_id) > (coalesce($3, '-infinity'::timestamptz), coalesce($4, '00000000-0000-0000-0000-000000000000'::uuid))
+            ORDER BY last_unnotified_emergency_access_at, journey_id LIMIT $5
+            """;
+
         // $2 the organizations as a JSON array of ids, or null for every referral.
         CommunityReferralDigests = $"""
             SELECT journey_id, client_name, link_worker_id, coalesce(community_referrals::text, '[]'), unmet_needs::text FROM {_journeys}
@@ -150,22 +158,27 @@ internal sealed class PostgresStatements
             GROUP BY link_worker_id, status
             ORDER BY link_worker_id NULLS FIRST, status
             """;
-        // $2 since (null for no lower bound), $3 until: the period's journeys off the index of the latest assessment,
-        // then rows written before the caseload kept when assessments were taken.
-        // A row written before the caseload kept outcome measures gives its assessment digest instead; one written before
-        // it kept when assessments were taken comes whatever the period, not counted.
+        // $2 since (null for no lower bound), $3 until. The period's outcome measures off their covering index; a row written before the caseload kept them gives its
+        // assessment digest instead; one written before it kept when assessments were taken comes whatever the period, not counted.
         OutcomeMeasures = $"""
-            SELECT journey_id, outcome_measures, CASE WHEN outcome_measures IS NULL THEN assessment_digest END, true FROM {_journeys}
-            WHERE tenant = $1 AND last_assessed_at >= coalesce($2, '-infinity'::timestamptz) AND first_assessed_at <= $3 AND assessment_digest IS NOT NULL
+            SELECT journey_id, outcome_measures, NULL, true FROM {_journeys}
+            WHERE tenant = $1 AND outcome_measures IS NOT NULL AND last_assessed_at >= coalesce($2, '-infinity'::timestamptz) AND first_assessed_at <= $3
             UNION ALL
-            SELECT journey_id, outcome_measures, CASE WHEN outcome_measures IS NULL THEN assessment_digest END, false FROM {_journeys}
-            WHERE tenant = $1 AND assessment_digest IS NOT NULL AND first_assessed_at IS NULL
+            SELECT journey_id, NULL, assessment_digest, first_assessed_at IS NOT NULL FROM {_journeys}
+            WHERE tenant = $1 AND outcome_measures IS NULL AND assessment_digest IS NOT NULL
+              AND (first_assessed_at IS NULL OR last_assessed_at >= coalesce($2, '-infinity'::timestamptz) AND first_assessed_at <= $3)
             """;
+        // Journeys assessed (older rows without measures counted apart), then per instrument those with its baseline: each
+        // distinct set of baselines counted off its index, then spread over its instruments.
         AssessedJourneys = $"""
-            SELECT NULL::text, count(*) FROM {_journeys} WHERE tenant = $1 AND first_assessed_at IS NOT NULL
+            SELECT NULL::text,
+                (SELECT count(*) FROM {_journeys} WHERE tenant = $1 AND outcome_measures IS NOT NULL)
+                + (SELECT count(*) FROM {_journeys} WHERE tenant = $1 AND outcome_measures IS NULL AND assessment_digest IS NOT NULL AND first_assessed_at IS NOT NULL)
             UNION ALL
-            SELECT b, count(*) FROM {_journeys} CROSS JOIN LATERAL jsonb_array_elements_text(baseline_instruments) AS b
-            WHERE tenant = $1 AND baseline_instruments IS NOT NULL
+            SELECT b, sum(g.n)::bigint FROM (
+                SELECT baseline_instruments, count(*) AS n FROM {_journeys}
+                WHERE tenant = $1 AND baseline_instruments IS NOT NULL GROUP BY baseline_instruments
+            ) AS g CROSS JOIN LATERAL jsonb_array_elements_text(g.baseline_instruments) AS b
             GROUP BY b
             """;
         ConnectionCounts = $"""
@@ -306,6 +319,8 @@ internal sealed class PostgresStatements
     public string CaseloadTallies { get; }
 
     public string OutcomeMeasures { get; }
+
+    public string UnnotifiedEmergencyAccess { get; }
 
     /// <summary>$1 tenant: (null, journeys with an assessment), then (instrument, journeys with its baseline).</summary>
     public string AssessedJourneys { get; }

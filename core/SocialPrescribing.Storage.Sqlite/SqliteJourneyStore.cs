@@ -398,6 +398,14 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
             reader => new AwaitedPartnerAnswer(Guid.Parse(reader.GetString(0)), Time(reader.GetString(1)), reader.GetString(2)),
             cancellationToken);
 
+    public Task<IReadOnlyList<UnnotifiedEmergencyAccess>> ListUnnotifiedEmergencyAccessAsync(
+        TenantId tenant, UnnotifiedEmergencyAccess? after, int limit, CancellationToken cancellationToken = default) =>
+        ReadDueAsync(
+            "last_unnotified_emergency_access_at", "last_unnotified_emergency_access_at IS NOT NULL", string.Empty,
+            tenant, null, after is null ? null : (after.LastOpenedAt, after.JourneyId), limit,
+            reader => new UnnotifiedEmergencyAccess(Guid.Parse(reader.GetString(0)), Time(reader.GetString(1))),
+            cancellationToken);
+
     /// <summary>
     /// A page of journeys off a partial index of due work, in (<paramref name="at"/>, journey) order: those matching
     /// <paramref name="indexed"/> whose instant is at or before <paramref name="by"/> (any when null), after
@@ -471,15 +479,16 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            // The period's journeys off the index of the latest assessment; then rows written before it was kept. A row
-            // written before the caseload kept outcome measures gives its assessment digest instead.
+            // The period's outcome measures off their covering index; a row written before the caseload kept them gives its
+            // assessment digest instead; one written before it kept when assessments were taken comes whatever the period, not counted.
+            var period = $"{(since is null ? "" : "last_assessed_at >= $since AND ")}first_assessed_at <= $until";
             command.CommandText = $"""
-                SELECT journey_id, outcome_measures, CASE WHEN outcome_measures IS NULL THEN assessment_digest END, 1 FROM journeys
-                WHERE tenant = $tenant AND last_assessed_at IS NOT NULL{(since is null ? "" : " AND last_assessed_at >= $since")} AND first_assessed_at <= $until
-                  AND assessment_digest IS NOT NULL
+                SELECT journey_id, outcome_measures, NULL, 1 FROM journeys
+                WHERE tenant = $tenant AND outcome_measures IS NOT NULL AND {period}
                 UNION ALL
-                SELECT journey_id, outcome_measures, CASE WHEN outcome_measures IS NULL THEN assessment_digest END, 0 FROM journeys
-                WHERE tenant = $tenant AND assessment_digest IS NOT NULL AND first_assessed_at IS NULL
+                SELECT journey_id, NULL, assessment_digest, first_assessed_at IS NOT NULL FROM journeys
+                WHERE tenant = $tenant AND outcome_measures IS NULL AND assessment_digest IS NOT NULL
+                  AND (first_assessed_at IS NULL OR {period})
                 """;
             command.Parameters.AddWithValue("$tenant", tenant.Value);
             command.Parameters.AddWithValue("$until", Text(until));
@@ -506,11 +515,17 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
+            // Journeys assessed (older rows without measures counted apart), then per instrument those with its baseline:
+            // each distinct set of baselines counted off its index, then spread over its instruments.
             command.CommandText = """
-                SELECT NULL, count(*) FROM journeys WHERE tenant = $tenant AND first_assessed_at IS NOT NULL
+                SELECT NULL,
+                    (SELECT count(*) FROM journeys WHERE tenant = $tenant AND outcome_measures IS NOT NULL)
+                    + (SELECT count(*) FROM journeys WHERE tenant = $tenant AND outcome_measures IS NULL AND assessment_digest IS NOT NULL AND first_assessed_at IS NOT NULL)
                 UNION ALL
-                SELECT b.value, count(*) FROM journeys, json_each(journeys.baseline_instruments) AS b
-                WHERE tenant = $tenant AND baseline_instruments IS NOT NULL
+                SELECT b.value, sum(g.n) FROM (
+                    SELECT baseline_instruments, count(*) AS n FROM journeys
+                    WHERE tenant = $tenant AND baseline_instruments IS NOT NULL GROUP BY baseline_instruments
+                ) AS g, json_each(g.baseline_instruments) AS b
                 GROUP BY b.value
                 """;
             command.Parameters.AddWithValue("$tenant", tenant.Value);

@@ -345,5 +345,26 @@ internal static class SqliteMigrations
             ALTER TABLE journeys ADD COLUMN first_program_started_at TEXT;
             UPDATE journeys SET first_program_referral_at = NULL WHERE first_program_referral_at IS NOT NULL;
             """),
+        (21, """
+            -- When the latest emergency access not yet reported to the privacy officers was opened: reconciliation sends
+            -- the notices whose job was lost (in-memory job storage, a crash) off this index. Rows written before have none
+            -- until `projections rebuild` or their journey's next change; their accesses stay in the audit log either way.
+            ALTER TABLE journeys ADD COLUMN last_unnotified_emergency_access_at TEXT;
+            CREATE INDEX ix_journeys_unnotified_emergency_access ON journeys (tenant, last_unnotified_emergency_access_at, journey_id)
+                WHERE last_unnotified_emergency_access_at IS NOT NULL;
+            """),
+        (22, """
+            -- Outcome reports off indexes alone: the caseload row is wide (digests of referrals, alerts and assessments), so
+            -- the period's outcome measures, the people first referred and connected, and the counts of journeys assessed
+            -- and baselined are read from indexes that carry what they need.
+            DROP INDEX ix_journeys_assessed;
+            CREATE INDEX ix_journeys_assessed ON journeys (tenant, last_assessed_at, first_assessed_at, journey_id, outcome_measures)
+                WHERE outcome_measures IS NOT NULL;
+            CREATE INDEX ix_journeys_assessed_unmeasured ON journeys (tenant) WHERE outcome_measures IS NULL AND assessment_digest IS NOT NULL;
+            CREATE INDEX ix_journeys_baselines ON journeys (tenant, baseline_instruments) WHERE baseline_instruments IS NOT NULL;
+            DROP INDEX ix_journeys_program_referred;
+            CREATE INDEX ix_journeys_program_referred ON journeys (tenant, first_program_referral_at, link_worker_id, first_program_started_at)
+                WHERE first_program_referral_at IS NOT NULL;
+            """),
     ];
 }

@@ -54,6 +54,15 @@ public interface IJourneyStore
         TenantId tenant, DateTimeOffset? madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Journeys with an emergency access not yet reported to the tenant's privacy officers
+    /// (<see cref="JourneySummary.LastUnnotifiedEmergencyAccessAt"/>), in (latest such access opened, journey) order, read
+    /// from an index of them, after <paramref name="after"/> (a page's last for the next page, or an instant and the
+    /// empty id to start from), at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<UnnotifiedEmergencyAccess>> ListUnnotifiedEmergencyAccessAsync(
+        TenantId tenant, UnnotifiedEmergencyAccess? after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The community-referral digests (<see cref="JourneySummary.CommunityReferrals"/>) of the tenant's journeys that
     /// have any, by journey id; only those with a referral addressed to one of <paramref name="organizations"/> when given.
     /// </summary>

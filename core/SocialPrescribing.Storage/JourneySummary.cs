@@ -81,6 +81,12 @@ public sealed record JourneySummary(
     public DateTimeOffset? FirstProgramStartedAt { get; init; }
 
     /// <summary>
+    /// When the latest emergency access the tenant's privacy officers have not been told of was opened; null when they
+    /// have been told of every one. Reconciliation finds the recent notices a lost job did not send off its index.
+    /// </summary>
+    public DateTimeOffset? LastUnnotifiedEmergencyAccessAt { get; init; }
+
+    /// <summary>
     /// What outcome reports need of the journey's assessments, per instrument (see <c>OutcomeMeasures</c>): a compact
     /// text of times and scores, read instead of the assessment digest; null when the journey has no assessment.
     /// </summary>
@@ -126,5 +132,6 @@ public sealed record JourneySummary(
         CaseloadColumn.Instant("partner_answer_awaited_since", s => s.PartnerAnswerAwaitedSince, (s, v) => s with { PartnerAnswerAwaitedSince = v }, nullable: true),
         CaseloadColumn.Instant("first_program_started_at", s => s.FirstProgramStartedAt, (s, v) => s with { FirstProgramStartedAt = v }, nullable: true),
         CaseloadColumn.Text("outcome_measures", s => s.OutcomeMeasures, (s, v) => s with { OutcomeMeasures = v }, nullable: true, listed: false),
+        CaseloadColumn.Instant("last_unnotified_emergency_access_at", s => s.LastUnnotifiedEmergencyAccessAt, (s, v) => s with { LastUnnotifiedEmergencyAccessAt = v }, nullable: true),
     ];
 }

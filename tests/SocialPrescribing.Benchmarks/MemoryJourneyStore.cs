@@ -44,6 +44,10 @@ internal sealed class MemoryJourneyStore : IJourneyStore, IEventFeed
         TenantId tenant, DateTimeOffset? madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<AwaitedPartnerAnswer>>([]);
 
+    public Task<IReadOnlyList<UnnotifiedEmergencyAccess>> ListUnnotifiedEmergencyAccessAsync(
+        TenantId tenant, UnnotifiedEmergencyAccess? after, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<UnnotifiedEmergencyAccess>>([]);
+
     public Task<IReadOnlyList<JourneyOutcomeMeasures>> ListOutcomeMeasuresAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<JourneyOutcomeMeasures>>([]);
 

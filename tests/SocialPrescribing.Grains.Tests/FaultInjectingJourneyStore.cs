@@ -45,6 +45,10 @@ public sealed class FaultInjectingJourneyStore(IJourneyStore inner) : IJourneySt
         TenantId tenant, DateTimeOffset? madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default) =>
         inner.ListAwaitedPartnerAnswersAsync(tenant, madeBy, after, limit, cancellationToken);
 
+    public Task<IReadOnlyList<UnnotifiedEmergencyAccess>> ListUnnotifiedEmergencyAccessAsync(
+        TenantId tenant, UnnotifiedEmergencyAccess? after, int limit, CancellationToken cancellationToken = default) =>
+        inner.ListUnnotifiedEmergencyAccessAsync(tenant, after, limit, cancellationToken);
+
     public Task<IReadOnlyList<JourneyOutcomeMeasures>> ListOutcomeMeasuresAsync(TenantId tenant, DateTimeOffset? since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
         inner.ListOutcomeMeasuresAsync(tenant, since, until, cancellationToken);
 

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Abstractions.Notifications;
 using SocialPrescribing.Accounts;
 using SocialPrescribing.Domain.Access;
+using SocialPrescribing.Jobs;
 
 namespace SocialPrescribing.Host.Tests;
 
@@ -123,6 +125,45 @@ public sealed class EmergencyAccessTests(HostFixture fixture)
             Assert.Equal(HttpStatusCode.Forbidden, afterCommand.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task A_notice_not_delivered_is_sent_by_the_reconciliation_and_recorded_on_the_journey_once()
+    {
+        // The test channel the only one (not the host's log), and down.
+        var channel = new CapturingChannel { Failing = true };
+        await using var factory = new JourneyHostFactory(services: s =>
+        {
+            s.RemoveAll<INotificationChannel>();
+            s.AddSingleton<INotificationChannel>(channel);
+        });
+        using var client = factory.CreateAuthenticatedClient();
+        var journey = await Api.CreateJourneyAsync(client);
+        await Api.CommandOkAsync(client, journey, "accept", new { linkWorkerId = "lw-away" });
+        using (var open = await factory.SendAsAsync(HttpMethod.Post, $"{Journey(journey)}/open-emergency-access", "lw-covering", [AccessRoles.LinkWorker], new { reason = Reason }))
+        {
+            Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        }
+
+        // Every channel down: the notice job fails (and waits to be retried, as a job lost with in-memory storage would
+        // never be); the journey records no notice, so the caseload's index keeps it as unreported.
+        await Task.Delay(TimeSpan.FromSeconds(1), Token);
+        Assert.Empty(channel.EmergencyAccesses);
+        Assert.DoesNotContain("EmergencyAccessNotified", await EventTypesAsync(client, journey));
+
+        channel.Failing = false;
+        var reconciliation = factory.Services.GetRequiredService<EmergencyAccessReconciliationJob>();
+        Assert.Equal(1, await reconciliation.RunAsync(Token));
+        await Api.EventuallyAsync(async () => (await EventTypesAsync(client, journey)).Contains("EmergencyAccessNotified"), "the journey records the notice");
+
+        var notice = Assert.Single(channel.EmergencyAccesses, n => n.JourneyId == journey);
+        Assert.Equal("lw-covering", notice.OpenedBy);
+        Assert.Single(await EventTypesAsync(client, journey), t => t == "EmergencyAccessNotified");
+        // Reported: the next run finds nothing to send.
+        Assert.Equal(0, await reconciliation.RunAsync(Token));
+    }
+
+    private static async Task<List<string>> EventTypesAsync(HttpClient client, Guid journey) =>
+        [.. (await Api.GetJourneyAsync(client, journey))["timeline"]!.AsArray().Select(e => e!["type"]!.GetValue<string>())];
 
     [Fact]
     public async Task Break_glass_is_for_link_workers_and_supervisors_on_a_journey_they_cannot_otherwise_open()

@@ -300,6 +300,32 @@ public abstract partial class JourneyStoreConformance
     }
 
     [Fact]
+    public async Task Journeys_with_an_emergency_access_not_yet_reported_are_paged_oldest_first_per_tenant()
+    {
+        var tenant = TenantId.Parse("ea-" + Guid.NewGuid().ToString("N")[..8]);
+        JourneySummary Opened(int? day) => Summary("engaged") with { LastUnnotifiedEmergencyAccessAt = day is { } d ? T0.AddDays(d) : null };
+        var oldest = Guid.NewGuid();
+        var newest = Guid.NewGuid();
+        var middle = Guid.NewGuid();
+        var reported = Guid.NewGuid();
+        await Store.AppendAsync(Append(tenant, newest, 0, [Event()], Opened(9)), Token);
+        await Store.AppendAsync(Append(tenant, oldest, 0, [Event()], Opened(1)), Token);
+        await Store.AppendAsync(Append(tenant, middle, 0, [Event()], Opened(4)), Token);
+        await Store.AppendAsync(Append(tenant, reported, 0, [Event()], Opened(2)), Token);
+        await Store.AppendAsync(Append(tenant, reported, 1, [Event()], Opened(null)), Token);
+        await Store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event()], Opened(0)), Token);
+
+        var first = await Store.ListUnnotifiedEmergencyAccessAsync(tenant, null, 2, Token);
+        var second = await Store.ListUnnotifiedEmergencyAccessAsync(tenant, first[^1], 2, Token);
+
+        Assert.Equal([(oldest, T0.AddDays(1)), (middle, T0.AddDays(4))], first.Select(r => (r.JourneyId, r.LastOpenedAt)));
+        Assert.Equal([newest], second.Select(r => r.JourneyId));
+        Assert.Empty(await Store.ListUnnotifiedEmergencyAccessAsync(tenant, second[^1], 2, Token));
+        // From an instant on: the empty id comes before every journey of that instant.
+        Assert.Equal([middle, newest], (await Store.ListUnnotifiedEmergencyAccessAsync(tenant, new UnnotifiedEmergencyAccess(Guid.Empty, T0.AddDays(4)), 10, Token)).Select(r => r.JourneyId));
+    }
+
+    [Fact]
     public async Task Due_first_contact_checks_are_read_a_page_at_a_time_up_to_a_moment()
     {
         var tenant = TenantId.Parse("due" + Guid.NewGuid().ToString("N")[..8]);
@@ -573,8 +599,8 @@ public abstract partial class JourneyStoreConformance
     {
         var assessed = Guid.NewGuid();
         var none = Guid.NewGuid();
-        await Store.AppendAsync(Append(Ontario, assessed, 0, [Event()], Summary() with { AssessmentDigest = "[1]", OutcomeMeasures = "a" }), Token);
-        await Store.AppendAsync(Append(Ontario, assessed, 1, [Event()], Summary() with { AssessmentDigest = "[1,2]", OutcomeMeasures = "a\nb" }), Token);
+        await Store.AppendAsync(Append(Ontario, assessed, 0, [Event()], Summary() with { AssessmentDigest = "[1]", OutcomeMeasures = "a", FirstAssessedAt = T0, LastAssessedAt = T0 }), Token);
+        await Store.AppendAsync(Append(Ontario, assessed, 1, [Event()], Summary() with { AssessmentDigest = "[1,2]", OutcomeMeasures = "a\nb", FirstAssessedAt = T0, LastAssessedAt = T0.AddDays(1) }), Token);
         await Store.AppendAsync(Append(Ontario, none, 0, [Event()]), Token);
 
         var measures = await Store.ListOutcomeMeasuresAsync(Ontario, null, T0.AddYears(10), Token);

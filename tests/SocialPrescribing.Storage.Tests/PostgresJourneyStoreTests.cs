@@ -48,9 +48,14 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFe
     public Task Rows_written_before_outcome_measures_are_read_from_their_digests_after_the_upgrade() =>
         OlderRowsAreReadFromTheirDigestsAfterTheUpgradeAsync(async () =>
         {
+            // The schema as migration 20 left it: what the later steps added taken away, their indexes as they were.
             await _db!.QueryAsync<int>($"""
-                ALTER TABLE "{_db.Name}".journeys DROP COLUMN outcome_measures, DROP COLUMN first_program_started_at;
-                DELETE FROM "{_db.Name}".schema_migrations WHERE version = 21;
+                SET search_path TO "{_db.Name}";
+                DROP INDEX ix_journeys_assessed, ix_journeys_assessed_unmeasured, ix_journeys_baselines, ix_journeys_program_referred, ix_journeys_unnotified_emergency_access;
+                CREATE INDEX ix_journeys_assessed ON journeys (tenant, last_assessed_at) WHERE last_assessed_at IS NOT NULL;
+                CREATE INDEX ix_journeys_program_referred ON journeys (tenant, first_program_referral_at) WHERE first_program_referral_at IS NOT NULL;
+                ALTER TABLE journeys DROP COLUMN outcome_measures, DROP COLUMN first_program_started_at, DROP COLUMN last_unnotified_emergency_access_at;
+                DELETE FROM schema_migrations WHERE version >= 21;
                 SELECT 1
                 """);
             await _store!.DisposeAsync();
@@ -70,7 +75,7 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFe
 
             var applied = await _db!.QueryAsync<int>($"SELECT version FROM \"{_db!.Name}\".schema_migrations ORDER BY version");
 
-            Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21], applied);
+            Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23], applied);
         }
         finally
         {

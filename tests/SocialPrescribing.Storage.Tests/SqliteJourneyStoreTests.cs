@@ -48,10 +48,19 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
             {
                 await connection.OpenAsync(TestContext.Current.CancellationToken);
                 await using var command = connection.CreateCommand();
+                // The schema as migration 19 left it: what the later steps added taken away, their indexes as they were.
                 command.CommandText = """
+                    DROP INDEX ix_journeys_assessed;
+                    DROP INDEX ix_journeys_assessed_unmeasured;
+                    DROP INDEX ix_journeys_baselines;
+                    DROP INDEX ix_journeys_program_referred;
+                    DROP INDEX ix_journeys_unnotified_emergency_access;
+                    CREATE INDEX ix_journeys_assessed ON journeys (tenant, last_assessed_at) WHERE last_assessed_at IS NOT NULL;
+                    CREATE INDEX ix_journeys_program_referred ON journeys (tenant, first_program_referral_at) WHERE first_program_referral_at IS NOT NULL;
                     ALTER TABLE journeys DROP COLUMN outcome_measures;
                     ALTER TABLE journeys DROP COLUMN first_program_started_at;
-                    DELETE FROM schema_migrations WHERE version = 20;
+                    ALTER TABLE journeys DROP COLUMN last_unnotified_emergency_access_at;
+                    DELETE FROM schema_migrations WHERE version >= 20;
                     """;
                 await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
             }
@@ -73,7 +82,7 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM schema_migrations";
-        Assert.Equal(20L, (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+        Assert.Equal(22L, (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
     }
 
     [Fact]

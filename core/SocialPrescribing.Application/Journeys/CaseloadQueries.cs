@@ -158,6 +158,14 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
         TenantId tenant, DateTimeOffset madeBy, AwaitedPartnerAnswer? after, int limit, CancellationToken cancellationToken = default) =>
         store.ListAwaitedPartnerAnswersAsync(tenant, madeBy, after, limit, cancellationToken);
 
+    /// <summary>
+    /// A page of the journeys with an emergency access not yet reported to the privacy officers, the oldest opened first,
+    /// after <paramref name="after"/>: what the emergency-access reconciliation reads.
+    /// </summary>
+    public Task<IReadOnlyList<UnnotifiedEmergencyAccess>> UnnotifiedEmergencyAccessAsync(
+        TenantId tenant, UnnotifiedEmergencyAccess? after, int limit, CancellationToken cancellationToken = default) =>
+        store.ListUnnotifiedEmergencyAccessAsync(tenant, after, limit, cancellationToken);
+
     /// <summary>The community-referral digests of the tenant's journeys, for reports (no names are read from them).</summary>
     public Task<IReadOnlyList<JourneyReferralDigest>> CommunityReferralDigestsAsync(TenantId tenant, CancellationToken cancellationToken = default) =>
         store.ListCommunityReferralDigestsAsync(tenant, null, cancellationToken);

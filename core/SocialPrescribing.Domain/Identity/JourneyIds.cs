@@ -21,6 +21,10 @@ public static class JourneyIds
     public static Guid SafetyAlertNotification(TenantId tenant, Guid journeyId, Guid alertId) =>
         DeterministicGuid.From("safety-alert-notification", tenant.Value, journeyId.ToString("N"), alertId.ToString("N"));
 
+    /// <summary>The command id recording that the privacy officers were told of an emergency access: one per access, so a re-run job records nothing new.</summary>
+    public static Guid EmergencyAccessNotification(TenantId tenant, Guid journeyId, Guid grantId) =>
+        DeterministicGuid.From("emergency-access-notification", tenant.Value, journeyId.ToString("N"), grantId.ToString("N"));
+
     /// <summary>The command id recording a partner's answer on a trip: one per trip, so a re-run job records nothing new.</summary>
     public static Guid TransportOutcome(TenantId tenant, Guid journeyId, Guid tripId) =>
         DeterministicGuid.From("transport-outcome", tenant.Value, journeyId.ToString("N"), tripId.ToString("N"));

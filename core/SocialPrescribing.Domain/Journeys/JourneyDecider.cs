@@ -138,6 +138,13 @@ public static class JourneyDecider
                 : Decision.Nothing;
         }
 
+        if (command is NotifyEmergencyAccess told)
+        {
+            return state.EmergencyAccess.Find(g => g.Id == told.GrantId) is { NotifiedAt: null }
+                ? Decision.Append(Stamp(new EmergencyAccessNotified(told.GrantId, told.Recipients, told.Channels), command, context))
+                : Decision.Nothing;
+        }
+
         // Break-glass, on a journey in any status, and not a step of the pathway (so never in the allowed commands):
         // who may open a journey outside their scope is the application's to decide.
         if (command is OpenEmergencyAccess emergency)

@@ -97,6 +97,9 @@ public sealed record JourneyState
             ? CommunityReferrals.Where(r => r is { Status: CommunityReferralStatus.Requested, AnsweredAt: null, ResponseOverdueAt: null, IsAddressed: true })
             : [];
 
+    /// <summary>The emergency accesses the tenant's privacy officers have not yet been told of, oldest first.</summary>
+    public IEnumerable<EmergencyAccessGrant> EmergencyAccessUnnotified => EmergencyAccess.Where(g => g.NotifiedAt is null);
+
     public static JourneyState Fold(IEnumerable<JourneyEvent> events) => events.Aggregate(Empty, (state, e) => state.Apply(e));
 
     public JourneyState Apply(JourneyEvent e) =>
@@ -201,6 +204,10 @@ public sealed record JourneyState
         },
         WithheldInformationReleased r => this with { WithholdingDirectives = WithholdingDirectives.RemoveAll(d => d.Id == r.DirectiveId) },
         EmergencyAccessOpened o => this with { EmergencyAccess = EmergencyAccess.Add(new EmergencyAccessGrant(o.GrantId, o.Actor, o.Reason, o.OccurredAt, o.ExpiresAt)) },
+        EmergencyAccessNotified n => this with
+        {
+            EmergencyAccess = EmergencyAccess.Select(g => g.Id == n.GrantId ? g with { NotifiedAt = n.OccurredAt } : g).ToImmutableList(),
+        },
         _ => throw new InvalidOperationException($"No fold for event type {e.GetType().Name}."),
     };
 

@@ -53,6 +53,7 @@ public static class CaseloadProjection
             PartnerAnswerAwaitedSince = state.ReferralsAwaitingAnswer.Select(r => (DateTimeOffset?)r.MadeAt).Min(),
             FirstProgramStartedAt = state.CommunityReferrals.Select(r => r.StartedAt).Min(),
             OutcomeMeasures = OutcomeMeasures.Write(state.Assessments),
+            LastUnnotifiedEmergencyAccessAt = state.EmergencyAccessUnnotified.Select(g => (DateTimeOffset?)g.OpenedAt).Max(),
         };
     }
 

@@ -1,5 +1,6 @@
 using SocialPrescribing.Domain.Access;
 using SocialPrescribing.Domain.Journeys;
+using SocialPrescribing.Domain.Journeys.Commands;
 using SocialPrescribing.Domain.Journeys.Events;
 using SocialPrescribing.Domain.Tests.Support;
 using Names = SocialPrescribing.Domain.Journeys.Commands.JourneyCommandNames;
@@ -47,6 +48,26 @@ public sealed class EmergencyAccessTests
         var journey = Engaged();
         var rejection = JourneyDecider.Decide(journey.State, Commands.BreakGlass(reason), journey.Context).Rejection;
         Assert.Equal((RejectionKind.Invalid, "reason"), (rejection!.Kind, rejection.Field));
+    }
+
+    [Fact]
+    public void The_privacy_officers_notice_is_recorded_once_on_its_grant_and_not_offered_over_the_api()
+    {
+        var journey = Engaged();
+        var opened = Assert.IsType<EmergencyAccessOpened>(Assert.Single(JourneyDecider.Decide(journey.State, Commands.BreakGlass(), journey.Context).Events));
+        var state = journey.State.Apply(opened);
+        Assert.Equal([opened.GrantId], state.EmergencyAccessUnnotified.Select(g => g.Id));
+        var notify = new NotifyEmergencyAccess(opened.GrantId, ["po-nguyen"], ["notification-log"]) { CommandId = Guid.NewGuid(), Actor = "system:emergency-access-notifier" };
+
+        var notified = Assert.IsType<EmergencyAccessNotified>(Assert.Single(JourneyDecider.Decide(state, notify, journey.Context).Events));
+        var after = state.Apply(notified);
+
+        Assert.Equal((notify.CommandId, "system:emergency-access-notifier", Now), (notified.CommandId, notified.Actor, notified.OccurredAt));
+        Assert.Equal(Now, Assert.Single(after.EmergencyAccess).NotifiedAt);
+        Assert.Empty(after.EmergencyAccessUnnotified);
+        Assert.Empty(JourneyDecider.Decide(after, notify, journey.Context).Events);
+        Assert.Empty(JourneyDecider.Decide(state, notify with { GrantId = Guid.NewGuid() }, journey.Context).Events);
+        Assert.DoesNotContain(Names.NotifyEmergencyAccess, JourneyDecider.PublicCommands);
     }
 
     [Fact]

@@ -121,6 +121,7 @@ public sealed class EventMetadataTests
             .Concat([nameof(TransportConfirmed), nameof(TransportFailed)])
             .Concat([nameof(CommunityReferralAnswered), nameof(PartnerResponseOverdue)])
             .Concat(SafetyAlertEventTypes())
+            .Append(nameof(EmergencyAccessNotified))
             .ToHashSet();
 
         Assert.Equal(JourneyEventTypes.All.Select(t => t.Name).Order(), raised.Order());

@@ -89,6 +89,7 @@ public static class SampleEvents
             Guid.Parse("0197a3c2-5e4f-7a10-9b2c-ffffffffffff"),
             "Person phoned the crisis line; their link worker is away.",
             new DateTimeOffset(2026, 2, 9, 18, 20, 5, 123, TimeSpan.Zero)),
+        new EmergencyAccessNotified(Guid.Parse("0197a3c2-5e4f-7a10-9b2c-ffffffffffff"), ["po-nguyen"], ["notification-log"]),
     }
     .Select(e => e with
     {

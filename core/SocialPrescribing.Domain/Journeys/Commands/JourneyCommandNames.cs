@@ -29,6 +29,7 @@ public static class JourneyCommandNames
     public const string OpenEmergencyAccess = "open-emergency-access";
     public const string CheckFirstContact = "check-first-contact";
     public const string NotifySafetyAlert = "notify-safety-alert";
+    public const string NotifyEmergencyAccess = "notify-emergency-access";
     public const string RecordTransportOutcome = "record-transport-outcome";
     public const string RecordUnmetNeed = "record-unmet-need";
     public const string AnswerCommunityReferral = "answer-community-referral";

@@ -39,6 +39,7 @@ namespace SocialPrescribing.Domain.Journeys.Events;
 [JsonDerivedType(typeof(InformationWithheld), nameof(InformationWithheld))]
 [JsonDerivedType(typeof(WithheldInformationReleased), nameof(WithheldInformationReleased))]
 [JsonDerivedType(typeof(EmergencyAccessOpened), nameof(EmergencyAccessOpened))]
+[JsonDerivedType(typeof(EmergencyAccessNotified), nameof(EmergencyAccessNotified))]
 [JsonDerivedType(typeof(CommunityReferralAnswered), nameof(CommunityReferralAnswered))]
 [JsonDerivedType(typeof(PartnerResponseOverdue), nameof(PartnerResponseOverdue))]
 [JsonDerivedType(typeof(UnmetNeedRecorded), nameof(UnmetNeedRecorded))]
