@@ -582,6 +582,7 @@ internal static class PostgresMigrations
             $"DROP INDEX {schema}.ix_journeys_assessed",
             $"CREATE INDEX ix_journeys_assessed ON {schema}.journeys (tenant, last_assessed_at) INCLUDE (first_assessed_at, journey_id, outcome_measures) WHERE outcome_measures IS NOT NULL",
             $"CREATE INDEX ix_journeys_assessed_unmeasured ON {schema}.journeys (tenant) WHERE outcome_measures IS NULL AND assessment_digest IS NOT NULL",
+            $"CREATE INDEX ix_journeys_measured ON {schema}.journeys (tenant) WHERE outcome_measures IS NOT NULL",
             $"CREATE INDEX ix_journeys_baselines ON {schema}.journeys (tenant, baseline_instruments) WHERE baseline_instruments IS NOT NULL",
             $"DROP INDEX {schema}.ix_journeys_program_referred",
             $"CREATE INDEX ix_journeys_program_referred ON {schema}.journeys (tenant, first_program_referral_at) INCLUDE (link_worker_id, first_program_started_at) WHERE first_program_referral_at IS NOT NULL",

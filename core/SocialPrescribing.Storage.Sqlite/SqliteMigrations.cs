@@ -361,6 +361,7 @@ internal static class SqliteMigrations
             CREATE INDEX ix_journeys_assessed ON journeys (tenant, last_assessed_at, first_assessed_at, journey_id, outcome_measures)
                 WHERE outcome_measures IS NOT NULL;
             CREATE INDEX ix_journeys_assessed_unmeasured ON journeys (tenant) WHERE outcome_measures IS NULL AND assessment_digest IS NOT NULL;
+            CREATE INDEX ix_journeys_measured ON journeys (tenant) WHERE outcome_measures IS NOT NULL;
             CREATE INDEX ix_journeys_baselines ON journeys (tenant, baseline_instruments) WHERE baseline_instruments IS NOT NULL;
             DROP INDEX ix_journeys_program_referred;
             CREATE INDEX ix_journeys_program_referred ON journeys (tenant, first_program_referral_at, link_worker_id, first_program_started_at)

@@ -51,7 +51,7 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFe
             // The schema as migration 20 left it: what the later steps added taken away, their indexes as they were.
             await _db!.QueryAsync<int>($"""
                 SET search_path TO "{_db.Name}";
-                DROP INDEX ix_journeys_assessed, ix_journeys_assessed_unmeasured, ix_journeys_baselines, ix_journeys_program_referred, ix_journeys_unnotified_emergency_access;
+                DROP INDEX ix_journeys_assessed, ix_journeys_assessed_unmeasured, ix_journeys_measured, ix_journeys_baselines, ix_journeys_program_referred, ix_journeys_unnotified_emergency_access;
                 CREATE INDEX ix_journeys_assessed ON journeys (tenant, last_assessed_at) WHERE last_assessed_at IS NOT NULL;
                 CREATE INDEX ix_journeys_program_referred ON journeys (tenant, first_program_referral_at) WHERE first_program_referral_at IS NOT NULL;
                 ALTER TABLE journeys DROP COLUMN outcome_measures, DROP COLUMN first_program_started_at, DROP COLUMN last_unnotified_emergency_access_at;

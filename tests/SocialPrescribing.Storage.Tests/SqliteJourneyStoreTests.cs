@@ -52,6 +52,7 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
                 command.CommandText = """
                     DROP INDEX ix_journeys_assessed;
                     DROP INDEX ix_journeys_assessed_unmeasured;
+                    DROP INDEX ix_journeys_measured;
                     DROP INDEX ix_journeys_baselines;
                     DROP INDEX ix_journeys_program_referred;
                     DROP INDEX ix_journeys_unnotified_emergency_access;
