@@ -16,7 +16,8 @@ namespace SocialPrescribing.Jobs;
 /// notification channel: who, when, until when, and where the journey's access report is; the reason they read in the
 /// audit log; then records on the journey that they were told, so reconciliation and re-runs send nothing twice. When
 /// no channel delivers, the job fails and Hangfire retries it. A tenant with no privacy officer is told
-/// nothing and the host logs an error: the access stays in the audit log, with its reason, for whoever is appointed.
+/// nothing and the host logs an error: the access stays in the audit log, with its reason, and unreported, so the
+/// reconciliation tells officers appointed within its window.
 /// </summary>
 public sealed partial class EmergencyAccessNotificationJob(
     JourneyUseCases journeys,
