@@ -96,32 +96,87 @@ public static class OutcomeMeasures
     public static ImmutableArray<Series> Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length == 0)
-        {
-            return [];
-        }
-
         var result = ImmutableArray.CreateBuilder<Series>();
-        foreach (var line in text.Split('\n'))
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
-            var fields = line.Split('\t');
-            if (fields.Length % 2 == 0)
+            var fields = NextLine(ref rest);
+            var instrument = Unescape(NextField(ref fields));
+            var measures = new List<Measure>();
+            while (!fields.IsEmpty)
             {
-                throw new FormatException("An outcome-measures line holds an instrument and pairs of a time and scores.");
+                var ticks = NextMeasure(ref fields, out var scores);
+                var read = ImmutableArray.CreateBuilder<AssessmentScore>();
+                while (NextScore(ref scores, out var name, out var value))
+                {
+                    read.Add(new AssessmentScore(Unescape(name), value, null));
+                }
+
+                measures.Add(new Measure(new DateTimeOffset(ticks, TimeSpan.Zero), read.DrainToImmutable()));
             }
 
-            var measures = new Measure[(fields.Length - 1) / 2];
-            for (var i = 0; i < measures.Length; i++)
-            {
-                measures[i] = new Measure(
-                    new DateTimeOffset(long.Parse(fields[1 + (2 * i)], NumberStyles.None, CultureInfo.InvariantCulture), TimeSpan.Zero),
-                    ReadScores(fields[2 + (2 * i)]));
-            }
-
-            result.Add(new Series(Unescape(fields[0]), measures.Length == 0 ? null : measures[0], [.. measures.Skip(1)]));
+            result.Add(new Series(instrument, measures.Count == 0 ? null : measures[0], [.. measures.Skip(1)]));
         }
 
         return result.DrainToImmutable();
+    }
+
+    /// <summary>The next instrument's line of a text, taken off <paramref name="text"/>.</summary>
+    internal static ReadOnlySpan<char> NextLine(scoped ref ReadOnlySpan<char> text) => Next(ref text, '\n');
+
+    /// <summary>A line's instrument id (still escaped), taken off <paramref name="line"/>, which is left with its measures.</summary>
+    internal static ReadOnlySpan<char> NextField(scoped ref ReadOnlySpan<char> line) => Next(ref line, '\t');
+
+    /// <summary>The next measure of a line's <paramref name="measures"/>: its time (UTC ticks), and its scores' text in <paramref name="scores"/>.</summary>
+    /// <exception cref="FormatException">The measure has no time, or no scores field after it.</exception>
+    internal static long NextMeasure(scoped ref ReadOnlySpan<char> measures, out ReadOnlySpan<char> scores)
+    {
+        var tab = measures.IndexOf('\t');
+        if (tab < 0 || !long.TryParse(measures[..tab], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+        {
+            throw new FormatException("An outcome-measures line holds an instrument and pairs of a time and scores.");
+        }
+
+        measures = measures[(tab + 1)..];
+        scores = Next(ref measures, '\t');
+        return ticks;
+    }
+
+    /// <summary>The next score of a measure's <paramref name="scores"/>: its name (still escaped) and value; false when none is left.</summary>
+    /// <exception cref="FormatException">The score is not written <c>name=value</c>.</exception>
+    internal static bool NextScore(scoped ref ReadOnlySpan<char> scores, out ReadOnlySpan<char> name, out decimal value)
+    {
+        if (scores.IsEmpty)
+        {
+            name = [];
+            value = 0m;
+            return false;
+        }
+
+        var pair = Next(ref scores, ';');
+        var equals = pair.IndexOf('=');
+        if (equals < 0
+            || !decimal.TryParse(pair[(equals + 1)..], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+        {
+            throw new FormatException("An outcome-measures score is written name=value.");
+        }
+
+        name = pair[..equals];
+        return true;
+    }
+
+    /// <summary>Whether an id or name read from the text was escaped (then <see cref="Unescape"/> it).</summary>
+    internal static bool IsEscaped(ReadOnlySpan<char> value) => value.Contains('%');
+
+    /// <summary>An id or name as it was before <see cref="Write"/> escaped it.</summary>
+    internal static string Unescape(ReadOnlySpan<char> value) => IsEscaped(value) ? Uri.UnescapeDataString(value.ToString()) : value.ToString();
+
+    private static ReadOnlySpan<char> Next(scoped ref ReadOnlySpan<char> text, char separator)
+    {
+        var end = text.IndexOf(separator);
+        var part = end < 0 ? text : text[..end];
+        text = end < 0 ? [] : text[(end + 1)..];
+        return part;
     }
 
     private static void Append(StringBuilder text, Measure measure)
@@ -139,32 +194,6 @@ public static class OutcomeMeasures
         }
     }
 
-    private static ImmutableArray<AssessmentScore> ReadScores(string field)
-    {
-        if (field.Length == 0)
-        {
-            return [];
-        }
-
-        var parts = field.Split(';');
-        var scores = new AssessmentScore[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var equals = parts[i].IndexOf('=', StringComparison.Ordinal);
-            if (equals < 0)
-            {
-                throw new FormatException("An outcome-measures score is written name=value.");
-            }
-
-            scores[i] = new AssessmentScore(
-                Unescape(parts[i][..equals]),
-                decimal.Parse(parts[i].AsSpan(equals + 1), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
-                null);
-        }
-
-        return ImmutableArray.Create(scores);
-    }
-
     private static void Escape(StringBuilder text, string value)
     {
         foreach (var c in value)
@@ -179,6 +208,4 @@ public static class OutcomeMeasures
             }
         }
     }
-
-    private static string Unescape(string value) => value.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(value) : value;
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using SocialPrescribing.Abstractions.Assessments;
 
 namespace SocialPrescribing.Domain.Outcomes;
@@ -22,8 +21,6 @@ public sealed class OutcomeTally
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _seenBySpan;
     private readonly long? _fromTicks;
     private readonly long _toTicks;
-    private readonly DateTimeOffset? _from;
-    private readonly DateTimeOffset _to;
 
     /// <param name="instruments">The tenant's instruments, in catalogue order.</param>
     /// <param name="from">The first instant of the period, or null for no lower bound.</param>
@@ -35,7 +32,6 @@ public sealed class OutcomeTally
         _sums = instruments.ToDictionary(i => i.Id, i => new InstrumentSums(i), StringComparer.Ordinal);
         _sumsBySpan = _sums.GetAlternateLookup<ReadOnlySpan<char>>();
         _seenBySpan = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        (_from, _to) = (from, to);
         (_fromTicks, _toTicks) = (from?.UtcTicks, to.UtcTicks);
     }
 
@@ -46,8 +42,8 @@ public sealed class OutcomeTally
         {
             _seen.Add(series.Instrument);
             if (series.Baseline is { } baseline
-                && series.LatestUntil(_to) is { } latest
-                && (_from is null || latest.At >= _from)
+                && series.LatestUntil(new DateTimeOffset(_toTicks, TimeSpan.Zero)) is { } latest
+                && (_fromTicks is null || latest.At.UtcTicks >= _fromTicks)
                 && _sums.TryGetValue(series.Instrument, out var sums))
             {
                 sums.Add(baseline.Scores, latest.Scores);
@@ -63,10 +59,7 @@ public sealed class OutcomeTally
         var rest = text.AsSpan();
         while (!rest.IsEmpty)
         {
-            var end = rest.IndexOf('\n');
-            var line = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? [] : rest[(end + 1)..];
-            AddLine(line);
+            AddLine(OutcomeMeasures.NextLine(ref rest));
         }
     }
 
@@ -98,28 +91,21 @@ public sealed class OutcomeTally
 
     private void AddLine(ReadOnlySpan<char> line)
     {
-        var tab = line.IndexOf('\t');
-        var name = tab < 0 ? line : line[..tab];
-        var instrument = name.Contains('%') ? Uri.UnescapeDataString(name.ToString()) : null;
+        var fields = line;
+        var name = OutcomeMeasures.NextField(ref fields);
+        var instrument = OutcomeMeasures.IsEscaped(name) ? OutcomeMeasures.Unescape(name) : null;
         if (instrument is null ? !_seenBySpan.Contains(name) : !_seen.Contains(instrument))
         {
             _seen.Add(instrument ?? name.ToString());
         }
 
-        if (tab < 0)
-        {
-            return;
-        }
-
         // The baseline's time and scores, then each re-measure's, oldest first: the latest at or before the period's end.
-        var fields = line[(tab + 1)..];
         var baselineScores = ReadOnlySpan<char>.Empty;
         var latestScores = ReadOnlySpan<char>.Empty;
         long? latestTicks = null;
-        for (var index = 0; !fields.IsEmpty || index == 0; index++)
+        for (var index = 0; !fields.IsEmpty; index++)
         {
-            var ticks = Ticks(Next(ref fields));
-            var scores = Next(ref fields);
+            var ticks = OutcomeMeasures.NextMeasure(ref fields, out var scores);
             if (index == 0)
             {
                 baselineScores = scores;
@@ -142,26 +128,6 @@ public sealed class OutcomeTally
             sums.Add(baselineScores, latestScores);
         }
     }
-
-    private static ReadOnlySpan<char> Next(scoped ref ReadOnlySpan<char> fields)
-    {
-        var tab = fields.IndexOf('\t');
-        if (tab < 0)
-        {
-            var last = fields;
-            fields = [];
-            return last;
-        }
-
-        var field = fields[..tab];
-        fields = fields[(tab + 1)..];
-        return field;
-    }
-
-    private static long Ticks(ReadOnlySpan<char> field) =>
-        long.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            ? ticks
-            : throw new FormatException("An outcome-measures line holds an instrument and pairs of a time and scores.");
 
     /// <summary>One instrument's people measured in the period and, per score with a meaningful-change rule, the sums of their changes.</summary>
     private sealed class InstrumentSums
@@ -229,22 +195,11 @@ public sealed class OutcomeTally
 
         private void Read(decimal?[] values, ReadOnlySpan<char> scores)
         {
-            while (!scores.IsEmpty)
+            while (OutcomeMeasures.NextScore(ref scores, out var name, out var value))
             {
-                var end = scores.IndexOf(';');
-                var pair = end < 0 ? scores : scores[..end];
-                scores = end < 0 ? [] : scores[(end + 1)..];
-                var equals = pair.IndexOf('=');
-                if (equals < 0
-                    || !decimal.TryParse(pair[(equals + 1)..], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+                if (OutcomeMeasures.IsEscaped(name))
                 {
-                    throw new FormatException("An outcome-measures score is written name=value.");
-                }
-
-                var name = pair[..equals];
-                if (name.Contains('%'))
-                {
-                    Set(values, Uri.UnescapeDataString(name.ToString()), value);
+                    Set(values, OutcomeMeasures.Unescape(name), value);
                 }
                 else
                 {
