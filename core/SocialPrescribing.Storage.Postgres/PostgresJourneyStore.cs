@@ -144,6 +144,12 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
     private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
     {
         await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
+        return await ReadEventRowsAsync(reader, cancellationToken);
+    }
+
+    /// <summary>The rows of the reader's current result: version, type, data, command id, actor and time, in order.</summary>
+    private static async Task<IReadOnlyList<StoredEvent>> ReadEventRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var events = new List<StoredEvent>();
         while (await reader.ReadAsync(cancellationToken))
         {

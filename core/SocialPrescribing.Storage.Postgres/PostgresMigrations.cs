@@ -32,6 +32,7 @@ internal static class PostgresMigrations
         ("tenant_settings", true),
         ("tenant_settings_changes", false),
         ("directory_service_search", false),
+        ("journey_snapshots", false),
     ];
 
     /// <summary>
@@ -587,6 +588,24 @@ internal static class PostgresMigrations
             $"DROP INDEX {schema}.ix_journeys_program_referred",
             $"CREATE INDEX ix_journeys_program_referred ON {schema}.journeys (tenant, first_program_referral_at) INCLUDE (link_worker_id, first_program_started_at) WHERE first_program_referral_at IS NOT NULL",
         ]),
+        // Each long journey's latest snapshot: its state folded from its first `version` events, written by the build
+        // named in `kind`, so an activation reads it and the events after it instead of the whole stream. A cache of
+        // what the events say, replaced as the journey grows; the events stay the record.
+        new(24, "journey snapshots", schema =>
+        [
+            $$"""
+            CREATE TABLE {{schema}}.journey_snapshots (
+                tenant      text        NOT NULL CHECK (tenant ~ '^[a-z0-9-]{2,32}$'),
+                journey_id  uuid        NOT NULL,
+                kind        text        NOT NULL,
+                version     bigint      NOT NULL CHECK (version > 0),
+                data        bytea       NOT NULL,
+                taken_at    timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (tenant, journey_id)
+            )
+            """,
+            .. TenantPolicies(schema, "journey_snapshots", systemReads: false),
+        ]),
     ];
 
 
@@ -640,6 +659,7 @@ internal static class PostgresMigrations
         $"GRANT SELECT ON {schema}.audit_chain_anchors TO {role}",
         $"GRANT SELECT, INSERT, UPDATE ON {schema}.tenant_settings TO {role}",
         $"GRANT SELECT, INSERT ON {schema}.tenant_settings_changes TO {role}",
+        $"GRANT SELECT, INSERT, UPDATE ON {schema}.journey_snapshots TO {role}",
     ];
 
     /// <summary>Creates the schema and the ledger of applied steps; safe to run again.</summary>

@@ -367,5 +367,19 @@ internal static class SqliteMigrations
             CREATE INDEX ix_journeys_program_referred ON journeys (tenant, first_program_referral_at, link_worker_id, first_program_started_at)
                 WHERE first_program_referral_at IS NOT NULL;
             """),
+        (23, """
+            -- Each long journey's latest snapshot: its state folded from its first `version` events, written by the build
+            -- named in `kind`, so an activation reads it and the events after it instead of the whole stream. A cache of
+            -- what the events say, replaced as the journey grows; the events stay the record.
+            CREATE TABLE journey_snapshots (
+                tenant      TEXT    NOT NULL,
+                journey_id  TEXT    NOT NULL,
+                kind        TEXT    NOT NULL,
+                version     INTEGER NOT NULL CHECK (version > 0),
+                data        BLOB    NOT NULL,
+                taken_at    TEXT    NOT NULL,
+                PRIMARY KEY (tenant, journey_id)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

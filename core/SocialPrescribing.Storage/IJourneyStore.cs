@@ -12,6 +12,19 @@ public interface IJourneyStore
     Task<IReadOnlyList<StoredEvent>> ReadAsync(TenantId tenant, Guid journeyId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The journey's latest snapshot of <paramref name="snapshotKind"/> and its events after version
+    /// (snapshot version − <paramref name="eventsBeforeSnapshot"/>), in one read; with no such snapshot, every event.
+    /// </summary>
+    Task<JourneyTail> ReadTailAsync(TenantId tenant, Guid journeyId, string snapshotKind, int eventsBeforeSnapshot, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps <paramref name="snapshot"/> as the journey's latest unless the one kept is of the same kind and newer (one
+    /// of the same version is replaced: a snapshot found unreadable is mended). The caller takes it only of events
+    /// already durable.
+    /// </summary>
+    Task SaveSnapshotAsync(TenantId tenant, Guid journeyId, JourneySnapshot snapshot, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Appends events and updates the journey's caseload row in one transaction, durable when the task
     /// completes. Throws <see cref="StreamVersionConflictException"/> when the stream is not at
     /// <see cref="JourneyAppend.ExpectedVersion"/>, appending nothing.

@@ -24,6 +24,11 @@ internal sealed class MemoryJourneyStore : IJourneyStore, IEventFeed
 
     public Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+    public Task<JourneyTail> ReadTailAsync(TenantId tenant, Guid journeyId, string snapshotKind, int eventsBeforeSnapshot, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new JourneyTail(null, []));
+
+    public Task SaveSnapshotAsync(TenantId tenant, Guid journeyId, JourneySnapshot snapshot, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public Task<JourneyPage> QueryAsync(TenantId tenant, JourneyQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(new JourneyPage([], 0));
 

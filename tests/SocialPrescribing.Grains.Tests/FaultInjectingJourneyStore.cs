@@ -5,16 +5,38 @@ namespace SocialPrescribing.Grains.Tests;
 
 /// <summary>
 /// The real SQLite store with one fault on demand: the next append commits and then reports a failure,
-/// which is what a lost acknowledgement from a database looks like to the grain.
+/// which is what a lost acknowledgement from a database looks like to the grain. It counts each journey's whole-stream
+/// reads, so a test sees whether an activation read the whole stream or a snapshot's tail.
 /// </summary>
 public sealed class FaultInjectingJourneyStore(IJourneyStore inner) : IJourneyStore
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> _wholeReads = new();
     private int _failNextAppendAfterCommit;
+
+    /// <summary>How many times the journey's whole stream was read, by <see cref="ReadAsync"/> or by a tail with no snapshot.</summary>
+    public int WholeStreamReads(Guid journeyId) => _wholeReads.GetValueOrDefault(journeyId);
 
     public void FailNextAppendAfterCommit() => Interlocked.Exchange(ref _failNextAppendAfterCommit, 1);
 
-    public Task<IReadOnlyList<StoredEvent>> ReadAsync(TenantId tenant, Guid journeyId, CancellationToken cancellationToken = default) =>
-        inner.ReadAsync(tenant, journeyId, cancellationToken);
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(TenantId tenant, Guid journeyId, CancellationToken cancellationToken = default)
+    {
+        _wholeReads.AddOrUpdate(journeyId, 1, (_, n) => n + 1);
+        return inner.ReadAsync(tenant, journeyId, cancellationToken);
+    }
+
+    public async Task<JourneyTail> ReadTailAsync(TenantId tenant, Guid journeyId, string snapshotKind, int eventsBeforeSnapshot, CancellationToken cancellationToken = default)
+    {
+        var tail = await inner.ReadTailAsync(tenant, journeyId, snapshotKind, eventsBeforeSnapshot, cancellationToken);
+        if (tail.Snapshot is null)
+        {
+            _wholeReads.AddOrUpdate(journeyId, 1, (_, n) => n + 1);
+        }
+
+        return tail;
+    }
+
+    public Task SaveSnapshotAsync(TenantId tenant, Guid journeyId, JourneySnapshot snapshot, CancellationToken cancellationToken = default) =>
+        inner.SaveSnapshotAsync(tenant, journeyId, snapshot, cancellationToken);
 
     public async Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default)
     {

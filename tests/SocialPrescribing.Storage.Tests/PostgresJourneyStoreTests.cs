@@ -55,6 +55,7 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFe
                 CREATE INDEX ix_journeys_assessed ON journeys (tenant, last_assessed_at) WHERE last_assessed_at IS NOT NULL;
                 CREATE INDEX ix_journeys_program_referred ON journeys (tenant, first_program_referral_at) WHERE first_program_referral_at IS NOT NULL;
                 ALTER TABLE journeys DROP COLUMN outcome_measures, DROP COLUMN first_program_started_at, DROP COLUMN last_unnotified_emergency_access_at;
+                DROP TABLE journey_snapshots;
                 DELETE FROM schema_migrations WHERE version >= 21;
                 SELECT 1
                 """);
@@ -75,7 +76,7 @@ public sealed class PostgresJourneyStoreTests(PostgresFixture fixture) : EventFe
 
             var applied = await _db!.QueryAsync<int>($"SELECT version FROM \"{_db!.Name}\".schema_migrations ORDER BY version");
 
-            Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23], applied);
+            Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24], applied);
         }
         finally
         {

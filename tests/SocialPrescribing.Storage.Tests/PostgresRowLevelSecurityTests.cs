@@ -19,7 +19,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
     private static readonly string[] TenantTables =
     [
         "audit_chain_anchors", "audit_chain_heads", "audit_entries", "directory_postal_codes", "directory_records", "directory_service_locations",
-        "directory_service_search", "directory_service_terms", "directory_services", "journey_events", "journeys", "projection_tallies", "record_streams",
+        "directory_service_search", "directory_service_terms", "directory_services", "journey_events", "journey_snapshots", "journeys", "projection_tallies", "record_streams",
         "tenant_settings", "tenant_settings_changes",
     ];
     private static readonly string[] Both = ["ab", "on"];
@@ -93,12 +93,12 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         Assert.True(report.Complete);
         Assert.Empty(report.Problems);
 
-        // Only caseload rows, projection tallies and tenants' current settings are rewritten (and deleted by a rebuild), audit heads move forward, directory services and
+        // Only caseload rows, journey snapshots, projection tallies and tenants' current settings are rewritten (and deleted by a rebuild), audit heads move forward, directory services and
         // records are replaced by a newer document (a service's locations and terms with it); nothing is truncated.
         Assert.Equal(
             [
                 "audit_chain_heads:UPDATE", "directory_postal_codes:UPDATE", "directory_records:UPDATE", "directory_service_locations:DELETE",
-                "directory_service_search:UPDATE", "directory_service_terms:DELETE", "directory_services:UPDATE", "journeys:DELETE", "journeys:UPDATE", "projection_tallies:DELETE", "projection_tallies:UPDATE",
+                "directory_service_search:UPDATE", "directory_service_terms:DELETE", "directory_services:UPDATE", "journey_snapshots:UPDATE", "journeys:DELETE", "journeys:UPDATE", "projection_tallies:DELETE", "projection_tallies:UPDATE",
                 "tenant_settings:UPDATE",
             ],
             rights);
@@ -312,6 +312,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         foreach (var (tenant, journey) in new[] { (Alberta, albertan), (Ontario, ontarian) })
         {
             await Store.AppendAsync(Append(tenant, journey, 0), Token);
+            await Store.SaveSnapshotAsync(tenant, journey, new JourneySnapshot("journey/test", 1, new byte[] { 1, 2, 3 }), Token);
             await Store.AppendStreamAsync(new RecordAppend(tenant, "training", "lw-1", 0, [Event()]), Token);
             var term = new DirectoryRecord(DirectoryRecordKinds.TaxonomyTerm, Guid.NewGuid(), "Walking", null, null, "Walking", "{}");
             var walking = new DirectoryServiceRecord(Guid.NewGuid(), null, "Walking group", "active", null, null, "free", null, null, "walking", "{}")

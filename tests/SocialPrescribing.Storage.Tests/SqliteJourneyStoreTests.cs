@@ -61,6 +61,7 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
                     ALTER TABLE journeys DROP COLUMN outcome_measures;
                     ALTER TABLE journeys DROP COLUMN first_program_started_at;
                     ALTER TABLE journeys DROP COLUMN last_unnotified_emergency_access_at;
+                    DROP TABLE journey_snapshots;
                     DELETE FROM schema_migrations WHERE version >= 20;
                     """;
                 await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
@@ -83,7 +84,7 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM schema_migrations";
-        Assert.Equal(22L, (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+        Assert.Equal(23L, (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
     }
 
     [Fact]

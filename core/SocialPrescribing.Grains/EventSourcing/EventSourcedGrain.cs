@@ -5,7 +5,8 @@ namespace SocialPrescribing.Grains.EventSourcing;
 /// <summary>
 /// What every grain that persists itself as an event stream does the same way: its events and the state folded from
 /// them, the command that raised each event (so a repeated command id replays the first result instead of acting
-/// again), commits that only change the grain once they are durable, and a clock cut to what storage keeps.
+/// again), commits that only change the grain once they are durable, and a clock cut to what storage keeps. A grain
+/// restored from a snapshot holds only its newest events; the earlier ones are read when something asks for them.
 /// </summary>
 /// <typeparam name="TState">The folded state.</typeparam>
 /// <typeparam name="TEvent">The stream's event type.</typeparam>
@@ -14,6 +15,7 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
 {
     private readonly List<TEvent> _events = [];
     private readonly Dictionary<Guid, Range> _commands = [];
+    private int _eventsNotHeld;
 
     /// <param name="empty">The state of a stream with no events.</param>
     protected EventSourcedGrain(TState empty)
@@ -24,14 +26,88 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
     /// <summary>The state folded from every event so far.</summary>
     protected TState State { get; private set; }
 
-    /// <summary>Every event so far, oldest first.</summary>
-    protected IReadOnlyList<TEvent> Events => _events;
+    /// <summary>The events held in memory, oldest first: every event, unless the grain was restored from a snapshot.</summary>
+    protected IReadOnlyList<TEvent> HeldEvents => _events;
+
+    /// <summary>How many events come before the first of <see cref="HeldEvents"/> (read by <see cref="AllEventsAsync"/>).</summary>
+    protected int EventsNotHeld => _eventsNotHeld;
+
+    /// <summary>The number of events in the stream.</summary>
+    protected int StreamLength => _eventsNotHeld + _events.Count;
+
+    /// <summary>The ids of the commands that raised events, each with the range of stream indices of its events.</summary>
+    protected IEnumerable<KeyValuePair<Guid, Range>> CommandRanges => _commands;
 
     /// <summary>The state after <paramref name="e"/>.</summary>
     protected abstract TState Apply(TState state, TEvent e);
 
     /// <summary>The id of the command that raised <paramref name="e"/>.</summary>
     protected abstract Guid CommandOf(TEvent e);
+
+    /// <summary>The stream's first <paramref name="count"/> events, for a grain restored from a snapshot.</summary>
+    protected virtual Task<IReadOnlyList<TEvent>> ReadEarlierAsync(int count) =>
+        throw new InvalidOperationException("This grain holds its whole stream; it has no earlier events to read.");
+
+    /// <summary>
+    /// Takes in a snapshot's state and commands, with the events read from storage after
+    /// <paramref name="firstHeld"/>: those up to the snapshot are held as they are, later ones folded in. At activation.
+    /// </summary>
+    protected void Restore(TState state, long snapshotVersion, IEnumerable<KeyValuePair<Guid, Range>> commands, int firstHeld, IEnumerable<(long Version, TEvent Event)> stored)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstHeld);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstHeld, snapshotVersion);
+        State = state;
+        _events.Clear();
+        _commands.Clear();
+        foreach (var (command, range) in commands)
+        {
+            _commands[command] = range;
+        }
+
+        _eventsNotHeld = firstHeld;
+        foreach (var (version, e) in stored)
+        {
+            if (version != StreamLength + 1)
+            {
+                throw new InvalidOperationException($"The stream read has a gap: version {version} after {StreamLength}.");
+            }
+
+            if (version <= snapshotVersion)
+            {
+                _events.Add(e);
+            }
+            else
+            {
+                Record(e);
+                State = Apply(State, e);
+            }
+        }
+
+        if (StreamLength < snapshotVersion)
+        {
+            throw new InvalidOperationException($"The stream read ends at version {StreamLength}, before its snapshot's {snapshotVersion}.");
+        }
+    }
+
+    /// <summary>Every event so far, oldest first, reading those not held (once) when the grain was restored from a snapshot.</summary>
+    protected async Task<IReadOnlyList<TEvent>> AllEventsAsync()
+    {
+        if (_eventsNotHeld > 0)
+        {
+            var earlier = await ReadEarlierAsync(_eventsNotHeld);
+            if (earlier.Count != _eventsNotHeld)
+            {
+                throw new InvalidOperationException($"Read {earlier.Count} earlier events where {_eventsNotHeld} were expected.");
+            }
+
+            _events.InsertRange(0, earlier);
+            _eventsNotHeld = 0;
+        }
+
+        return _events;
+    }
 
     /// <summary>Takes in events read from storage, at activation.</summary>
     protected void Replay(IEnumerable<TEvent> stored)
@@ -46,25 +122,22 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
 
     /// <summary>
     /// The events a command with <paramref name="commandId"/> raised before, and how many events the stream had once
-    /// they were appended; false for a command not seen.
+    /// they were appended; null for a command not seen.
     /// </summary>
-    protected bool TryGetRaisedBy(Guid commandId, out ImmutableArray<TEvent> raised, out int streamLengthThen)
+    protected async Task<(ImmutableArray<TEvent> Raised, int StreamLengthThen)?> RaisedByAsync(Guid commandId)
     {
         if (!_commands.TryGetValue(commandId, out var range))
         {
-            raised = [];
-            streamLengthThen = 0;
-            return false;
+            return null;
         }
 
-        var (offset, length) = range.GetOffsetAndLength(_events.Count);
-        raised = [.. _events.Skip(offset).Take(length)];
-        streamLengthThen = offset + length;
-        return true;
+        var (offset, length) = range.GetOffsetAndLength(StreamLength);
+        var events = offset < _eventsNotHeld ? await AllEventsAsync() : _events;
+        return ([.. events.Skip(offset - (StreamLength - events.Count)).Take(length)], offset + length);
     }
 
     /// <summary>The state folded from the first <paramref name="count"/> events.</summary>
-    protected TState FoldFirst(TState empty, int count) => _events.Take(count).Aggregate(empty, Apply);
+    protected async Task<TState> FoldFirstAsync(TState empty, int count) => (await AllEventsAsync()).Take(count).Aggregate(empty, Apply);
 
     /// <summary>
     /// Makes <paramref name="events"/> durable through <paramref name="append"/> (given the state they lead to), then
@@ -85,9 +158,9 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
             throw;
         }
 
-        var start = _events.Count;
+        var start = StreamLength;
         _events.AddRange(events);
-        _commands[commandId] = new Range(start, _events.Count);
+        _commands[commandId] = new Range(start, StreamLength);
         State = next;
     }
 
@@ -101,9 +174,10 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
     {
         // A command's events are contiguous in the stream: extend its range while they follow each other.
         var command = CommandOf(e);
-        _commands[command] = _commands.TryGetValue(command, out var range) && range.End.Value == _events.Count
-            ? new Range(range.Start, _events.Count + 1)
-            : new Range(_events.Count, _events.Count + 1);
+        var index = StreamLength;
+        _commands[command] = _commands.TryGetValue(command, out var range) && range.End.Value == index
+            ? new Range(range.Start, index + 1)
+            : new Range(index, index + 1);
         _events.Add(e);
     }
 }

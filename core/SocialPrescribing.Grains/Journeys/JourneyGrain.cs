@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 using SocialPrescribing.Abstractions;
 using SocialPrescribing.Domain.Access;
 using SocialPrescribing.Domain.Identity;
@@ -13,46 +14,90 @@ using SocialPrescribing.Storage;
 namespace SocialPrescribing.Grains.Journeys;
 
 /// <summary>
-/// A journey that persists itself: on activation it replays its stream; each command is decided
-/// against the folded state and its events are committed before the call returns. Orleans runs one
-/// call at a time per activation, which is what serialises concurrent commands on one journey.
+/// A journey that persists itself: on activation it reads its latest snapshot and the events after it (or, without
+/// one, replays its whole stream); each command is decided against the folded state and its events are committed
+/// before the call returns. Orleans runs one call at a time per activation, which is what serialises concurrent
+/// commands on one journey. A journey keeps a snapshot once it has <see cref="SnapshotEvery"/> events, and a new one
+/// each time it grows by as many again.
 /// </summary>
 public sealed partial class JourneyGrain(
     IJourneyStore store,
     ITenantDirectory tenants,
     ICommitSignal commits,
+    Serializer serializer,
     TimeProvider time,
     ILogger<JourneyGrain> logger) : EventSourcedGrain<JourneyState, JourneyEvent>(JourneyState.Empty), IJourneyGrain
 {
+    /// <summary>How many events a journey gains between snapshots (and has before its first).</summary>
+    public const int SnapshotEvery = 100;
+
+    /// <summary>
+    /// What a snapshot this build writes is: the state's type, and the builds of the fold and of this grain. A snapshot
+    /// written by another build is not read (its state may have been folded differently); the journey replays its
+    /// stream once and keeps a new one.
+    /// </summary>
+    public static readonly string SnapshotKind =
+        $"journey/{typeof(JourneyState).Assembly.ManifestModule.ModuleVersionId:N}/{typeof(JourneyGrain).Assembly.ManifestModule.ModuleVersionId:N}";
+
     private TenantId _tenant;
     private Guid _journeyId;
+    private long _snapshotVersion;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _journeyId = this.GetPrimaryKey(out var tenant);
         _tenant = TenantId.Parse(tenant!);
-        var stored = await store.ReadAsync(_tenant, _journeyId, cancellationToken);
-        Replay(stored.Select(record => JourneyJson.Deserialize(record.Data)));
+
+        // The newest events a view shows are held from before the snapshot too, so the first read needs no other.
+        var tail = await store.ReadTailAsync(_tenant, _journeyId, SnapshotKind, TimelineWindow.DefaultLimit, cancellationToken);
+        if (tail.Snapshot is { } snapshot && Unpack(snapshot) is { } data)
+        {
+            var firstHeld = tail.Events.Count == 0 ? snapshot.Version : tail.Events[0].Version - 1;
+            Restore(
+                data.State,
+                snapshot.Version,
+                data.Commands.Select(c => KeyValuePair.Create(c.CommandId, new Range(c.Start, c.End))),
+                (int)firstHeld,
+                tail.Events.Select(record => (record.Version, JourneyJson.Deserialize(record.Data))));
+            _snapshotVersion = snapshot.Version;
+        }
+        else
+        {
+            var stored = tail.Snapshot is null ? tail.Events : await store.ReadAsync(_tenant, _journeyId, cancellationToken);
+            Replay(stored.Select(record => JourneyJson.Deserialize(record.Data)));
+        }
+
+        await KeepSnapshotWhenDueAsync();
     }
 
     public Task<JourneyState> GetState() => Task.FromResult(State);
 
-    public Task<JourneyView> GetView(DateTimeOffset? asOf)
+    public async Task<JourneyView> GetView(DateTimeOffset? asOf)
     {
+        var events = await AllEventsAsync();
         if (asOf is not { } moment)
         {
-            var allowed = tenants.TryGet(_tenant, out var tenant) ? JourneyDecider.AllowedCommands(State, tenant) : [];
-            return Task.FromResult(new JourneyView(State, [.. Events], allowed, null));
+            return new JourneyView(State, [.. events], AllowedCommands(), null);
         }
 
         // Events are appended in time order, so the journey as it was is a prefix of its stream.
-        var then = Events.TakeWhile(e => e.OccurredAt <= moment).ToImmutableArray();
-        return Task.FromResult(new JourneyView(JourneyState.Fold(then), then, [], moment));
+        var then = events.TakeWhile(e => e.OccurredAt <= moment).ToImmutableArray();
+        return new JourneyView(JourneyState.Fold(then), then, [], moment);
     }
 
     public async Task<JourneyView> GetView(DateTimeOffset? asOf, TimelineWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
+        if (asOf is null && window.Within(StreamLength) is var (start, length) && start >= EventsNotHeld)
+        {
+            // The window is among the events held: no need for the earlier ones.
+            return new JourneyView(State, [.. HeldEvents.Skip(start - EventsNotHeld).Take(length)], AllowedCommands(), null)
+            {
+                TimelineVersions = [.. Enumerable.Range(start + 1, length).Select(v => (long)v)],
+                EventsBefore = start,
+            };
+        }
+
         var whole = await GetView(asOf);
         var (first, count) = window.Within(whole.Timeline.Length);
         return whole with
@@ -85,11 +130,11 @@ public sealed partial class JourneyGrain(
             return Rejected(new CommandRejection(RejectionKind.NotFound, "Unknown tenant.", null, []));
         }
 
-        if (TryGetRaisedBy(command.CommandId, out var raised, out var lengthThen))
+        if (await RaisedByAsync(command.CommandId) is var (raised, lengthThen))
         {
             return CommandRejection.IfKeyReused(command.Fingerprint, raised[0].CommandFingerprint) is { } reused
                 ? Rejected(reused)
-                : Outcome(CommandOutcomeKind.Replayed, FoldFirst(JourneyState.Empty, lengthThen), raised, tenant);
+                : Outcome(CommandOutcomeKind.Replayed, lengthThen == StreamLength ? State : await FoldFirstAsync(JourneyState.Empty, lengthThen), raised, tenant);
         }
 
         var decision = JourneyDecider.Decide(State, command, new DecisionContext(ToStoredPrecision(time.GetUtcNow()), tenant, () => JourneyIds.New(time)));
@@ -123,12 +168,66 @@ public sealed partial class JourneyGrain(
 
         LogApplied(_tenant.Value, _journeyId, command.Name, State.Version);
         commits.Committed(decision.Events.Select(e => e.Type));
+        await KeepSnapshotWhenDueAsync();
         return Outcome(CommandOutcomeKind.Applied, State, decision.Events, tenant);
     }
 
     protected override JourneyState Apply(JourneyState state, JourneyEvent e) => state.Apply(e);
 
     protected override Guid CommandOf(JourneyEvent e) => e.CommandId;
+
+    protected override async Task<IReadOnlyList<JourneyEvent>> ReadEarlierAsync(int count)
+    {
+        var stored = await store.ReadAsync(_tenant, _journeyId);
+        return [.. stored.Take(count).Select(record => JourneyJson.Deserialize(record.Data))];
+    }
+
+    private ImmutableArray<string> AllowedCommands() =>
+        tenants.TryGet(_tenant, out var tenant) ? JourneyDecider.AllowedCommands(State, tenant) : [];
+
+    /// <summary>
+    /// Keeps a snapshot of the state when the journey has grown by <see cref="SnapshotEvery"/> events since the last.
+    /// Its events are durable already, so a snapshot that cannot be saved costs only a longer read at the next activation.
+    /// </summary>
+    private async Task KeepSnapshotWhenDueAsync()
+    {
+        if (State.Version - _snapshotVersion < SnapshotEvery)
+        {
+            return;
+        }
+
+        var data = new JourneySnapshotData(State, [.. CommandRanges.Select(c => new CommandSpan(c.Key, c.Value.Start.Value, c.Value.End.Value))]);
+        try
+        {
+            await store.SaveSnapshotAsync(_tenant, _journeyId, new JourneySnapshot(SnapshotKind, State.Version, serializer.SerializeToArray(data)));
+            _snapshotVersion = State.Version;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogSnapshotNotSaved(_tenant.Value, _journeyId, State.Version, ex.GetType().Name);
+        }
+    }
+
+    /// <summary>The snapshot's contents, or null (and a warning) when they cannot be read: the stream is replayed instead.</summary>
+    private JourneySnapshotData? Unpack(JourneySnapshot snapshot)
+    {
+        try
+        {
+            var data = serializer.Deserialize<JourneySnapshotData>(snapshot.Data);
+            if (data?.State?.Version == snapshot.Version)
+            {
+                return data;
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogSnapshotUnreadable(_tenant.Value, _journeyId, snapshot.Version, ex.GetType().Name);
+            return null;
+        }
+
+        LogSnapshotUnreadable(_tenant.Value, _journeyId, snapshot.Version, "VersionMismatch");
+        return null;
+    }
 
     private static CommandOutcome Outcome(CommandOutcomeKind kind, JourneyState state, ImmutableArray<JourneyEvent> events, TenantSettings tenant) =>
         new(kind, state.Version, state.Status, events, JourneyDecider.AllowedCommands(state, tenant), null);
@@ -141,4 +240,10 @@ public sealed partial class JourneyGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Journey {Tenant}/{JourneyId}: stream changed under this activation; deactivating")]
     private partial void LogStaleActivation(string tenant, Guid journeyId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journey {Tenant}/{JourneyId}: snapshot at version {Version} not saved ({Error}); the next activation reads more events")]
+    private partial void LogSnapshotNotSaved(string tenant, Guid journeyId, long version, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journey {Tenant}/{JourneyId}: snapshot at version {Version} unreadable ({Error}); replaying the stream")]
+    private partial void LogSnapshotUnreadable(string tenant, Guid journeyId, long version, string error);
 }

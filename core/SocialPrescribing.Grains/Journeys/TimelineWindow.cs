@@ -9,6 +9,9 @@ namespace SocialPrescribing.Grains.Journeys;
 [GenerateSerializer, Immutable, Alias("sp.TimelineWindow")]
 public sealed record TimelineWindow([property: Id(0)] long? Before, [property: Id(1)] int Limit)
 {
+    /// <summary>How many of the newest events a journey's view shows unless asked for another number.</summary>
+    public const int DefaultLimit = 100;
+
     /// <summary>The index of the window's first event in a timeline of <paramref name="length"/> events, and how many it holds.</summary>
     public (int First, int Count) Within(int length)
     {

@@ -32,7 +32,7 @@ public sealed class LinkWorkerTrainingGrain(IRecordStreamStore store, TimeProvid
     public async Task<TrainingOutcome> Execute(TrainingCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (TryGetRaisedBy(command.CommandId, out var first, out _))
+        if (await RaisedByAsync(command.CommandId) is var (first, _))
         {
             return CommandRejection.IfKeyReused(command.Fingerprint, first[0].CommandFingerprint) is { } reused
                 ? new TrainingOutcome([], reused, Replayed: false)

@@ -17,7 +17,7 @@ namespace SocialPrescribing.Host.Features.Journeys;
 internal static class JourneysFeature
 {
     /// <summary>The timeline's events a journey's view carries unless asked for fewer.</summary>
-    public const int DefaultTimelineLimit = 100;
+    public const int DefaultTimelineLimit = TimelineWindow.DefaultLimit;
 
     /// <summary>The most timeline events one answer carries.</summary>
     public const int MaxTimelineLimit = 1000;
