@@ -147,6 +147,37 @@ public sealed class JourneySnapshotTests(JourneyClusterFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task An_active_journey_keeps_snapshots_as_it_doubles_and_an_ending_activation_keeps_its_state()
+    {
+        var (id, _) = await LongJourneyAsync(350);
+        Assert.Equal(200, (await fixture.Store.ReadTailAsync(Alberta, id, JourneyGrain.SnapshotKind, 0, Token)).Snapshot?.Version);
+
+        await fixture.Cluster.DeactivateAsync(Journey(id).GetGrainId());
+
+        await WaitForSnapshotAsync(id, 350);
+        var reads = fixture.Store.WholeStreamReads(id);
+        var restored = Json(await Journey(id).GetState());
+        Assert.Equal(reads, fixture.Store.WholeStreamReads(id));
+        Assert.Equal(await ReplayedStateAsync(id), restored);
+    }
+
+    /// <summary>Deactivation finishes after the call that asked for it returns: waits for its snapshot.</summary>
+    private async Task WaitForSnapshotAsync(Guid id, long version)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if ((await fixture.Store.ReadTailAsync(Alberta, id, JourneyGrain.SnapshotKind, 0, Token)).Snapshot?.Version == version)
+            {
+                return;
+            }
+
+            await Task.Delay(50, Token);
+        }
+
+        Assert.Fail($"No snapshot at version {version}.");
+    }
+
+    [Fact]
     public async Task A_short_journey_keeps_no_snapshot()
     {
         var (id, _) = await LongJourneyAsync(JourneyGrain.SnapshotEvery - 1);

@@ -17,8 +17,10 @@ namespace SocialPrescribing.Grains.Journeys;
 /// A journey that persists itself: on activation it reads its latest snapshot and the events after it (or, without
 /// one, replays its whole stream); each command is decided against the folded state and its events are committed
 /// before the call returns. Orleans runs one call at a time per activation, which is what serialises concurrent
-/// commands on one journey. A journey keeps a snapshot once it has <see cref="SnapshotEvery"/> events, and a new one
-/// each time it grows by as many again.
+/// commands on one journey. A journey of <see cref="SnapshotEvery"/> events or more keeps a snapshot: when an activation
+/// ends (the grain idle or its host stopping) or begins (after a replay) and the journey has grown by that many events
+/// since the last, and when a commit doubles the events since the last, so a journey that stays active keeps one too
+/// while each event pays for a bounded share of the snapshots written.
 /// </summary>
 public sealed partial class JourneyGrain(
     IJourneyStore store,
@@ -30,6 +32,9 @@ public sealed partial class JourneyGrain(
 {
     /// <summary>How many events a journey gains between snapshots (and has before its first).</summary>
     public const int SnapshotEvery = 100;
+
+    /// <summary>How many events a commit leaves since the last snapshot before it takes one: as many as that snapshot held.</summary>
+    private long CommitSnapshotGrowth => Math.Max(SnapshotEvery, _snapshotVersion);
 
     /// <summary>
     /// What a snapshot this build writes is: the state's type, and the builds of the fold and of this grain. A snapshot
@@ -67,7 +72,13 @@ public sealed partial class JourneyGrain(
             Replay(stored.Select(record => JourneyJson.Deserialize(record.Data)));
         }
 
-        await KeepSnapshotWhenDueAsync();
+        await KeepSnapshotAsync(SnapshotEvery);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await KeepSnapshotAsync(SnapshotEvery);
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public Task<JourneyState> GetState() => Task.FromResult(State);
@@ -168,7 +179,7 @@ public sealed partial class JourneyGrain(
 
         LogApplied(_tenant.Value, _journeyId, command.Name, State.Version);
         commits.Committed(decision.Events.Select(e => e.Type));
-        await KeepSnapshotWhenDueAsync();
+        await KeepSnapshotAsync(CommitSnapshotGrowth);
         return Outcome(CommandOutcomeKind.Applied, State, decision.Events, tenant);
     }
 
@@ -186,12 +197,12 @@ public sealed partial class JourneyGrain(
         tenants.TryGet(_tenant, out var tenant) ? JourneyDecider.AllowedCommands(State, tenant) : [];
 
     /// <summary>
-    /// Keeps a snapshot of the state when the journey has grown by <see cref="SnapshotEvery"/> events since the last.
-    /// Its events are durable already, so a snapshot that cannot be saved costs only a longer read at the next activation.
+    /// Keeps a snapshot of the state when the journey has grown by <paramref name="growth"/> events since the last. Its
+    /// events are durable already, so a snapshot that cannot be saved costs only a longer read at the next activation.
     /// </summary>
-    private async Task KeepSnapshotWhenDueAsync()
+    private async Task KeepSnapshotAsync(long growth)
     {
-        if (State.Version - _snapshotVersion < SnapshotEvery)
+        if (State.Version - _snapshotVersion < growth)
         {
             return;
         }
