@@ -32,6 +32,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<AuditQueries>();
         services.TryAddSingleton<JourneyUseCases>();
+        services.TryAddSingleton<CaseloadTotals>();
         services.TryAddSingleton<CaseloadQueries>();
         services.TryAddSingleton<ProjectionRebuild>();
         services.TryAddSingleton<ActivityQueries>();

@@ -235,6 +235,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1, nameof(query));
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query));
+        JourneyQueries.ThrowIfAfterMisused(query);
 
         return RunAsync(async () =>
         {
@@ -260,13 +261,26 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
                 }
             }
 
+            if (query.After is { } position)
+            {
+                page.Parameters.Add(Timestamp(position.ReferredAt));
+                page.Parameters.Add(Uuid(position.JourneyId));
+            }
+
             page.Parameters.Add(BigInt(query.PageSize));
             page.Parameters.Add(BigInt((long)(query.Page - 1) * query.PageSize));
-            await using var batch = PostgresTenantScope.Batch(_dataSource, PostgresTenantScope.For(tenant), count, page);
+            await using var batch = query.KnownTotal is null
+                ? PostgresTenantScope.Batch(_dataSource, PostgresTenantScope.For(tenant), count, page)
+                : PostgresTenantScope.Batch(_dataSource, PostgresTenantScope.For(tenant), page);
             await using var reader = await PostgresTenantScope.ReadAsync(batch, cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var total = reader.GetInt64(0);
-            await reader.NextResultAsync(cancellationToken);
+            var total = query.KnownTotal ?? -1;
+            if (query.KnownTotal is null)
+            {
+                await reader.ReadAsync(cancellationToken);
+                total = reader.GetInt64(0);
+                await reader.NextResultAsync(cancellationToken);
+            }
+
             var items = await ReadListItemsAsync(reader, cancellationToken);
             return new JourneyPage(items, total);
         }, migrateFirst: true, cancellationToken);

@@ -434,7 +434,16 @@ internal sealed class PostgresStatements
             : query.ByOldestOpenAlert ? "oldest_open_alert_at, journey_id"
             : "referred_at DESC, journey_id";
         var count = $"SELECT count(*) {filter}";
-        var page = $"SELECT {ListColumns} {filter} ORDER BY {order} LIMIT ${next} OFFSET ${next + 1}";
+        var after = string.Empty;
+        if (query.After is not null)
+        {
+            // Newest first, then by id: a range of the (…, referred_at DESC, journey_id) index from the position on; the
+            // journeys referred at the position's instant and listed up to it are left out.
+            after = $" AND referred_at <= ${next} AND (referred_at < ${next} OR journey_id > ${next + 1})";
+            next += 2;
+        }
+
+        var page = $"SELECT {ListColumns} {filter}{after} ORDER BY {order} LIMIT ${next} OFFSET ${next + 1}";
         return (count, page);
     }
 

@@ -269,20 +269,33 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         RunAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(query);
+            JourneyQueries.ThrowIfAfterMisused(query);
             await using var connection = await OpenAsync(cancellationToken);
             var filter = Filter(query);
-            await using var count = connection.CreateCommand();
-            count.CommandText = "SELECT COUNT(*) " + filter;
-            AddFilter(count, tenant, query);
-            var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            var total = query.KnownTotal ?? -1;
+            if (query.KnownTotal is null)
+            {
+                await using var count = connection.CreateCommand();
+                count.CommandText = "SELECT COUNT(*) " + filter;
+                AddFilter(count, tenant, query);
+                total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            }
 
             await using var select = connection.CreateCommand();
             var order = query.ByUrgency
                 ? "open_safety_alerts > 0 DESC, first_contact_overdue DESC, status IN ('referred', 'accepted', 'engaged') DESC, next_follow_up_on IS NULL, next_follow_up_on, coalesce(last_contact_at, referred_at), journey_id"
                 : query.ByOldestOpenAlert ? "oldest_open_alert_at IS NULL, oldest_open_alert_at, journey_id"
                 : "referred_at DESC, journey_id";
-            select.CommandText = ListColumns + "\n" + filter + $"\nORDER BY {order} LIMIT $limit OFFSET $offset";
+            // After a position, newest first then by id: a range of the (…, referred_at DESC, journey_id) index.
+            var after = query.After is null ? string.Empty : " AND referred_at <= $after_at AND (referred_at < $after_at OR journey_id > $after_id)";
+            select.CommandText = ListColumns + "\n" + filter + after + $"\nORDER BY {order} LIMIT $limit OFFSET $offset";
             AddFilter(select, tenant, query);
+            if (query.After is { } position)
+            {
+                select.Parameters.AddWithValue("$after_at", Text(position.ReferredAt));
+                select.Parameters.AddWithValue("$after_id", Key(position.JourneyId));
+            }
+
             select.Parameters.AddWithValue("$limit", query.PageSize);
             select.Parameters.AddWithValue("$offset", (long)(query.Page - 1) * query.PageSize);
             return new JourneyPage(await ReadListItemsAsync(select, cancellationToken), total);

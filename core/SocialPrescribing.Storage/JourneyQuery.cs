@@ -3,6 +3,18 @@ namespace SocialPrescribing.Storage;
 /// <summary>Filters for a caseload listing; <see cref="Page"/> counts from 1.</summary>
 public sealed record JourneyQuery(string? Status, string? LinkWorkerId, int Page, int PageSize)
 {
+    /// <summary>
+    /// The journeys after this one in the newest-referral order (a keyset page): meant with <see cref="Page"/> 1 and
+    /// neither <see cref="ByUrgency"/> nor <see cref="ByOldestOpenAlert"/>.
+    /// </summary>
+    public JourneyListPosition? After { get; init; }
+
+    /// <summary>
+    /// The total the caller knows already (counted a moment ago): the store returns it as <see cref="JourneyPage.Total"/>
+    /// instead of counting the rows again.
+    /// </summary>
+    public long? KnownTotal { get; init; }
+
     /// <summary>Only journeys with at least one safety alert not yet acknowledged.</summary>
     public bool OpenSafetyAlertsOnly { get; init; }
 

@@ -192,6 +192,47 @@ public sealed class JourneyApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task The_caseload_pages_after_a_position_to_its_end_in_the_order_of_numbered_pages()
+    {
+        var worker = "lw-" + Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < 5; i++)
+        {
+            var id = await Api.CreateJourneyAsync(Http);
+            await Api.CommandOkAsync(Http, id, "accept", new { linkWorkerId = worker });
+            if (i % 2 == 0)
+            {
+                fixture.Factory.Time.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        var numbered = await Api.ReadAsync(await Http.GetAsync($"{Api.Journeys()}?linkWorker={worker}&pageSize=100", TestContext.Current.CancellationToken));
+        var walked = new List<Guid>();
+        var first = await Api.ReadAsync(await Http.GetAsync($"{Api.Journeys()}?linkWorker={worker}&pageSize=2", TestContext.Current.CancellationToken));
+        var page = first;
+        while (true)
+        {
+            walked.AddRange(page["items"]!.AsArray().Select(i => i!["journeyId"]!.GetValue<Guid>()));
+            Assert.Equal(5, page["total"]!.GetValue<int>());
+            if (page["next"]?.GetValue<string>() is not { } next)
+            {
+                break;
+            }
+
+            page = await Api.ReadAsync(await Http.GetAsync($"{Api.Journeys()}?linkWorker={worker}&pageSize=2&after={next}", TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(numbered["items"]!.AsArray().Select(i => i!["journeyId"]!.GetValue<Guid>()), walked);
+        Assert.Null(numbered["next"]?.GetValue<string>());
+
+        var bad = await Http.GetAsync($"{Api.Journeys()}?after=not-a-position", TestContext.Current.CancellationToken);
+        var both = await Http.GetAsync($"{Api.Journeys()}?page=2&after={first["next"]!.GetValue<string>()}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.NotNull((await Api.ReadAsync(bad))["errors"]!["after"]);
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.NotNull((await Api.ReadAsync(both))["errors"]!["page"]);
+    }
+
+    [Fact]
     public async Task The_caseload_of_one_tenant_never_shows_another_tenants_journeys()
     {
         var id = await Api.CreateJourneyAsync(Http, "on");

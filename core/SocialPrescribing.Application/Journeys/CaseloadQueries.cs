@@ -12,7 +12,7 @@ namespace SocialPrescribing.Application.Journeys;
 /// Caseloads: pages of the tenant's journeys from the read model kept beside the streams, and the walk over the
 /// journeys a filter picks (open safety alerts, trips awaiting a partner), each with its state from its grain.
 /// </summary>
-public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journeys, AuditTrail audit)
+public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journeys, AuditTrail audit, CaseloadTotals totals)
 {
     private const int WalkPageSize = 200;
 
@@ -21,7 +21,8 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
 
     /// <summary>
     /// One page of a caseload, newest referral first, within what the caller may see (<see cref="JourneyScope.Narrow"/>).
-    /// Each row is an access to that person's record and is audited as one.
+    /// Each row is an access to that person's record and is audited as one. A large total may be one counted a few
+    /// seconds before (<see cref="CaseloadTotals"/>).
     /// </summary>
     /// <exception cref="AccessDeniedException">The query asks for a caseload outside the caller's scope.</exception>
     public async Task<JourneyPage> ListAsync(Caller caller, JourneyQuery query, CancellationToken cancellationToken = default)
@@ -38,7 +39,13 @@ public sealed class CaseloadQueries(IJourneyStore store, JourneyUseCases journey
             throw;
         }
 
-        var page = await store.QueryAsync(caller.Tenant, narrowed, cancellationToken);
+        var known = totals.Recent(caller.Tenant, narrowed);
+        var page = await store.QueryAsync(caller.Tenant, narrowed with { KnownTotal = known }, cancellationToken);
+        if (known is null)
+        {
+            totals.Counted(caller.Tenant, narrowed, page.Total);
+        }
+
         await audit.RecordEachAsync(caller, page.Items.Select(row => row.JourneyId), RecordAccess.CaseloadRow);
         return page;
     }

@@ -34,8 +34,15 @@ internal sealed class DataSetGenerator(ITenantDirectory tenants, Action<IService
 
     public const int LinkWorkers = 40;
 
-    /// <summary>The events of the one long journey.</summary>
+    /// <summary>The events of each long journey.</summary>
     public const int LongJourneyEvents = 2_010;
+
+    /// <summary>
+    /// How many long journeys a data set has: the first is read cold right after a restart (the process cold too), the
+    /// others once the process has served the other reads (only their grain cold): the second is the first restored in
+    /// that process, the other ten as a host that has been running restores them (ten samples of a read done once).
+    /// </summary>
+    public const int LongJourneys = 12;
 
     private static readonly TenantId Tenant = TenantId.Parse("ab");
     private static readonly SwemwbsInstrument Swemwbs = new();
@@ -54,7 +61,8 @@ internal sealed class DataSetGenerator(ITenantDirectory tenants, Action<IService
 
     public static string LinkWorker(int number) => "lw-" + number.ToString("00", CultureInfo.InvariantCulture);
 
-    public async Task<string> RunAsync(int journeys, int parallel, Func<CancellationToken, Task<TimeSpan>> settle, CancellationToken cancellationToken)
+    /// <summary>Loads <paramref name="journeys"/> journeys and <paramref name="longJourneys"/> long ones (a kept data set may lack some).</summary>
+    public async Task<string> RunAsync(int journeys, int longJourneys, int parallel, Func<CancellationToken, Task<TimeSpan>> settle, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
@@ -80,7 +88,7 @@ internal sealed class DataSetGenerator(ITenantDirectory tenants, Action<IService
             var clock = Stopwatch.StartNew();
             using var progress = new CancellationTokenSource();
             var reporter = ReportAsync(journeys, clock, progress.Token);
-            var longJourney = LongJourneyAsync(useCases, now);
+            var longJourney = Task.WhenAll(Enumerable.Range(0, longJourneys).Select(i => LongJourneyAsync(useCases, now, i)));
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, journeys),
                 new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
@@ -89,13 +97,13 @@ internal sealed class DataSetGenerator(ITenantDirectory tenants, Action<IService
                     await JourneyAsync(useCases, index, now);
                     Interlocked.Increment(ref _journeys);
                 });
-            var longId = await longJourney;
+            var longIds = string.Join(", ", await longJourney);
             await progress.CancelAsync();
             await reporter;
             var seconds = clock.Elapsed.TotalSeconds;
             var summary = string.Create(
                 CultureInfo.InvariantCulture,
-                $"Loaded {journeys:N0} journeys (+1 of {LongJourneyEvents:N0} events, {longId}) in {seconds:N0} s: {_commands:N0} commands, {_events:N0} events; {journeys / seconds:N0} journeys/s, {_commands / seconds:N0} commands/s, {_events / seconds:N0} events/s ({parallel} at a time), on {Environment.ProcessorCount} cores.");
+                $"Loaded {journeys:N0} journeys (+{longJourneys} of {LongJourneyEvents:N0} events: {longIds}) in {seconds:N0} s: {_commands:N0} commands, {_events:N0} events; {journeys / seconds:N0} journeys/s, {_commands / seconds:N0} commands/s, {_events / seconds:N0} events/s ({parallel} at a time), on {Environment.ProcessorCount} cores.");
             Console.WriteLine(summary);
             // The reactions consumer finishes here, with nobody to hand jobs to, as it did long ago in a real program.
             Console.WriteLine("Waiting for the reactions consumer to pass the loaded events.");
@@ -231,12 +239,12 @@ internal sealed class DataSetGenerator(ITenantDirectory tenants, Action<IService
     }
 
     /// <summary>A journey of about 2,010 events over the past two years: contacts and attempts, assessments between them.</summary>
-    private async Task<Guid> LongJourneyAsync(JourneyUseCases useCases, DateTimeOffset now)
+    private async Task<Guid> LongJourneyAsync(JourneyUseCases useCases, DateTimeOffset now, int index)
     {
         await Task.Yield();
-        var random = new Random(2_010);
-        var linkWorker = Caller(LinkWorker(1), AccessRoles.LinkWorker);
-        var at = now - TimeSpan.FromDays(720);
+        var random = new Random(2_010 + index);
+        var linkWorker = Caller(LinkWorker(1 + index), AccessRoles.LinkWorker);
+        var at = now - TimeSpan.FromDays(720) + TimeSpan.FromHours(index);
         var journey = new JourneyScript(this, useCases, Guid.CreateVersion7(at), now);
         await journey.SendAsync(at, linkWorker, Referral(random, linkWorker.Id));
         await journey.SendAsync(at += TimeSpan.FromHours(4), linkWorker, new AcceptReferral(linkWorker.Id) { CommandId = Guid.NewGuid(), Actor = linkWorker.Id });

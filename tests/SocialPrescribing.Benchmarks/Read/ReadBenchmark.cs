@@ -69,13 +69,20 @@ internal static class ReadBenchmark
             {
                 if (await JourneyCountAsync(sql, cancellationToken) is > 0 and var existing)
                 {
-                    Console.WriteLine($"The data set is there already ({existing:N0} journeys): nothing loaded.");
+                    var longOnes = Convert.ToInt32(await sql.ScalarAsync($"SELECT count(*) FROM {{T}}journeys WHERE tenant = '{Tenant}' AND version >= {DataSetGenerator.LongJourneyEvents}", cancellationToken), CultureInfo.InvariantCulture);
+                    Console.WriteLine($"The data set is there already ({existing:N0} journeys, {longOnes} long).");
                     report.AppendLine(CultureInfo.InvariantCulture, $"Data set kept from an earlier run ({existing:N0} journeys).").AppendLine();
+                    if (longOnes < DataSetGenerator.LongJourneys)
+                    {
+                        // A data set kept from before it had as many long journeys: only those are added.
+                        var load = await new DataSetGenerator(tenants, addStore).RunAsync(0, DataSetGenerator.LongJourneys - longOnes, options.Parallel, token => WaitForFeedConsumersAsync(sql, token), cancellationToken);
+                        report.AppendLine(load).AppendLine();
+                    }
                 }
                 else
                 {
                     Console.WriteLine($"Loading {options.Journeys:N0} journeys through the application core, {options.Parallel} at a time.");
-                    var load = await new DataSetGenerator(tenants, addStore).RunAsync(options.Journeys, options.Parallel, token => WaitForFeedConsumersAsync(sql, token), cancellationToken);
+                    var load = await new DataSetGenerator(tenants, addStore).RunAsync(options.Journeys, DataSetGenerator.LongJourneys, options.Parallel, token => WaitForFeedConsumersAsync(sql, token), cancellationToken);
                     report.AppendLine(load).AppendLine();
                 }
 
@@ -108,10 +115,12 @@ internal static class ReadBenchmark
         var journeys = await JourneyCountAsync(sql, cancellationToken);
         var events = Convert.ToInt64(await sql.ScalarAsync("SELECT count(*) FROM {T}journey_events", cancellationToken), CultureInfo.InvariantCulture);
         var openAlerts = Convert.ToInt64(await sql.ScalarAsync($"SELECT count(*) FROM {{T}}journeys WHERE tenant = '{Tenant}' AND open_safety_alerts > 0", cancellationToken), CultureInfo.InvariantCulture);
-        var longest = (await sql.RowsAsync($"SELECT journey_id, version FROM {{T}}journeys WHERE tenant = '{Tenant}' ORDER BY version DESC LIMIT 1", cancellationToken)).Single();
+        var longJourneys = await sql.RowsAsync($"SELECT journey_id, version FROM {{T}}journeys WHERE tenant = '{Tenant}' ORDER BY version DESC, journey_id LIMIT {DataSetGenerator.LongJourneys}", cancellationToken);
+        var longest = longJourneys[0];
         var longId = longest[0]!;
+        var secondLong = longJourneys[Math.Min(1, longJourneys.Count - 1)];
         var shortest = (await sql.RowsAsync($"SELECT journey_id, version FROM {{T}}journeys WHERE tenant = '{Tenant}' ORDER BY version, journey_id LIMIT 1", cancellationToken)).Single();
-        facts.AppendLine(CultureInfo.InvariantCulture, $"- data set: {journeys:N0} journeys, {events:N0} events, {openAlerts:N0} with an open safety alert; the longest journey has {longest[1]} events");
+        facts.AppendLine(CultureInfo.InvariantCulture, $"- data set: {journeys:N0} journeys, {events:N0} events, {openAlerts:N0} with an open safety alert; the longest journeys have {string.Join(", ", longJourneys.Select(r => r[1]))} events");
 
         Console.WriteLine("Starting the host on the data set (first start: its own schemas, then its projections catch up).");
         var first = await host.StartAsync(cancellationToken);
@@ -122,9 +131,12 @@ internal static class ReadBenchmark
         // The long journey read once before the restart, as it would have been in use: a data set loaded by a build
         // before journeys kept snapshots gets its snapshot from this read (one loaded since has it already).
         using (var before = host.Client(Tenant, "sup-ab-1", AccessRoles.Supervisor))
-        using (var read = await before.GetAsync($"journeys/{longId}", cancellationToken))
         {
-            facts.AppendLine(CultureInfo.InvariantCulture, $"- the long journey read once before the restart: {(int)read.StatusCode}");
+            foreach (var row in longJourneys)
+            {
+                using var read = await before.GetAsync($"journeys/{row[0]}", cancellationToken);
+                facts.AppendLine(CultureInfo.InvariantCulture, $"- long journey {row[0]} read once before the restart: {(int)read.StatusCode}");
+            }
         }
 
         await host.StopAsync();
@@ -158,6 +170,33 @@ internal static class ReadBenchmark
             return parameters;
         }
 
+        // A page deep in the list read by position (`after`): the host's `next` from the numbered page before it (a host
+        // without positions gives none, and the point is left out), and that page's last row for the plain SQL.
+        async Task<ReadPoint?> ByPositionAsync(string name, long pageNumber, string filterQuery, string filterSql, params (string Name, object Value)[] values)
+        {
+            using var before = await supervisor.GetAsync($"journeys?pageSize={PageSize}&page={pageNumber - 1}{filterQuery}", cancellationToken);
+            using var answer = JsonDocument.Parse(await before.Content.ReadAsStringAsync(cancellationToken));
+            if (!answer.RootElement.TryGetProperty("next", out var next) || next.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            var last = (await sql.RowsAsync(
+                $"SELECT referred_at, journey_id FROM {{T}}journeys WHERE tenant = '{Tenant}'{filterSql.Replace("@status", "'engaged'", StringComparison.Ordinal)} ORDER BY referred_at DESC, journey_id LIMIT 1 OFFSET {((pageNumber - 1) * PageSize) - 1}",
+                cancellationToken)).Single();
+            return new(
+                name,
+                "p99 ≤ 20 ms",
+                supervisor,
+                $"journeys?pageSize={PageSize}&after={next.GetString()}{filterQuery}",
+                [$"SELECT {Columns} FROM {{T}}journeys WHERE tenant = @tenant{filterSql} AND referred_at <= @at AND (referred_at < @at OR journey_id > @id) ORDER BY referred_at DESC, journey_id LIMIT {PageSize}"],
+                With([("at", last[0]!), ("id", last[1]!), .. values]));
+        }
+
+        var deepByPosition = await ByPositionAsync($"caseload page {deepPage} by position (`after`), no filter", deepPage, string.Empty, string.Empty);
+        var deepEngagedByPosition = await ByPositionAsync(
+            $"caseload `status=engaged` page {deepEngaged} by position (`after`)", deepEngaged, "&status=engaged", " AND status = @status", ("status", "engaged"));
+
         ReadPoint Outcomes(string name, DateOnly from) => new(
             name,
             "≤ 200 ms",
@@ -168,7 +207,7 @@ internal static class ReadBenchmark
             With(("from", Instant(from)), ("to", Instant(today.AddDays(1)))));
 
         var journeyEvents = new[] { "SELECT version, event_type, data, command_id, actor, occurred_at FROM {T}journey_events WHERE tenant = @tenant AND journey_id = @journey ORDER BY version" };
-        var points = new List<ReadPoint>
+        var points = new List<ReadPoint?>
         {
             // The first journey read after the restart compiles and loads the endpoint's code; a short journey pays that first.
             new($"a journey of {shortest[1]} event(s), first read after the restart (cold process and grain)", "–", supervisor, $"journeys/{shortest[0]}", journeyEvents, With(("journey", shortest[0]!)), Once: true),
@@ -182,20 +221,38 @@ internal static class ReadBenchmark
             new($"caseload page {deepPage}, no filter (deep)", "p99 ≤ 20 ms", supervisor, $"journeys?pageSize={PageSize}&page={deepPage}", Page(string.Empty), With(("offset", (deepPage - 1) * PageSize))),
             new("caseload `status=engaged` page 1", "p99 ≤ 20 ms", supervisor, $"journeys?status=engaged&pageSize={PageSize}", Page(" AND status = @status"), With(("status", "engaged"))),
             new($"caseload `status=engaged` page {deepEngaged} (deep)", "p99 ≤ 20 ms", supervisor, $"journeys?status=engaged&pageSize={PageSize}&page={deepEngaged}", Page(" AND status = @status"), With(("status", "engaged"), ("offset", (deepEngaged - 1) * PageSize))),
+            deepByPosition,
+            deepEngagedByPosition,
             new("caseload `linkWorker=lw-07` page 1 (supervisor)", "p99 ≤ 20 ms", supervisor, $"journeys?linkWorker=lw-07&pageSize={PageSize}", Page(" AND link_worker_id = @worker"), With(("worker", "lw-07"))),
             new("caseload of link worker lw-07, their own token", "p99 ≤ 20 ms", linkWorker, $"journeys?pageSize={PageSize}", Page(" AND link_worker_id = @worker"), With(("worker", "lw-07"))),
             new("caseload `safetyAlert=open` page 1", "p99 ≤ 20 ms", supervisor, $"journeys?safetyAlert=open&pageSize={PageSize}", Page(" AND open_safety_alerts > 0"), With()),
             Outcomes("outcomes report, one year", today.AddYears(-1).AddDays(1)),
             Outcomes("outcomes report, one week", today.AddDays(-6)),
             new($"journey of {longest[1]} events, warm", "≤ 15 ms (first read)", supervisor, longPath, journeyEvents, With(("journey", longId))),
+            // Only the grain cold: the process has served every read above. The first such read is the process's first
+            // restored from a snapshot (it compiles that path); the next is as a host that has been running restores one.
+            new($"a second journey of {secondLong[1]} events, first read (cold grain; the process's first of its kind)", "–", supervisor, $"journeys/{secondLong[0]}", journeyEvents, With(("journey", secondLong[0]!)), Once: true),
         };
+
+        // Each of the others read once: the samples of one row.
+        points.AddRange(longJourneys.Skip(2).Select(row => new ReadPoint(
+            $"{longJourneys.Count - 2} other journeys of {row[1]} events, each read once (cold grain, warm process)", "≤ 15 ms", supervisor, $"journeys/{row[0]}", journeyEvents, With(("journey", row[0]!)), Once: true)));
 
         var measured = new List<ReadMeasurement>();
         facts.AppendLine(CultureInfo.InvariantCulture, $"- machine when the reads began: {MachineLoad.Describe()}");
-        foreach (var point in points)
+        foreach (var point in points.OfType<ReadPoint>())
         {
             var result = await MeasureAsync(point, sql, options.Samples, cancellationToken);
             Console.WriteLine(result.Row());
+            if (point.Once && measured.Count > 0 && measured[^1].Point.Name == point.Name)
+            {
+                // One read each of several journeys: the samples of one row.
+                var earlier = measured[^1];
+                result = earlier with { Host = [.. earlier.Host, .. result.Host], Sql = [.. earlier.Sql, .. result.Sql], Errors = earlier.Errors + result.Errors };
+                measured[^1] = result;
+                continue;
+            }
+
             measured.Add(result);
         }
 
@@ -211,7 +268,7 @@ internal static class ReadBenchmark
         }
 
         report.AppendLine().AppendLine(facts.ToString()).AppendLine("Plain SQL of each read:").AppendLine();
-        foreach (var point in points.DistinctBy(p => string.Join(';', p.Statements)))
+        foreach (var point in points.OfType<ReadPoint>().DistinctBy(p => string.Join(';', p.Statements)))
         {
             report.AppendLine(CultureInfo.InvariantCulture, $"- {point.Name}: `{string.Join("; ", point.Statements.Select(sql.Text))}`");
         }

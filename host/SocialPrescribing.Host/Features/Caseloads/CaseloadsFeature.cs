@@ -23,7 +23,7 @@ internal static class CaseloadsFeature
             .RequireAuthorization(AccessPolicies.Clinical)
             .WithName("ListJourneys")
             .WithTags("Journeys")
-            .WithSummary("A caseload: the tenant's journeys, newest referral first, filtered by status, link worker and open safety alerts (safetyAlert=open).")
+            .WithSummary("A caseload: the tenant's journeys, newest referral first, filtered by status, link worker and open safety alerts (safetyAlert=open). Page with after=next (the position the previous page returned; as fast however deep) or with page (numbered; deep pages cost more). A total of 1,000 or more may have been counted up to 30 seconds before.")
             .Produces<CaseloadResponse>()
             .ProducesValidationProblem();
         return tenant;
@@ -34,7 +34,8 @@ internal static class CaseloadsFeature
         string? linkWorker,
         [WireValues("open")] string? safetyAlert,
         [Range(1, MaxPage), DefaultValue("1")] string? page,
-        [Range(1, MaxPageSize), DefaultValue("25")] string? pageSize)
+        [Range(1, MaxPageSize), DefaultValue("25")] string? pageSize,
+        [Description("The next of the previous page: the journeys listed after it. Not with page.")] string? after)
     {
         var tenant = TenantEndpointFilter.GetTenant(http);
         var validation = new RequestValidation();
@@ -52,12 +53,29 @@ internal static class CaseloadsFeature
 
         var pageNumber = validation.Number(page, "page", 1, 1, MaxPage);
         var size = validation.Number(pageSize, "pageSize", DefaultPageSize, 1, MaxPageSize);
+        JourneyListPosition? position = null;
+        if (after is not null)
+        {
+            position = CaseloadPosition.Parse(after);
+            if (position is null)
+            {
+                validation.Add("after", "Not a position this API gave: pass the next of a caseload page as it came.");
+            }
+            else if (page is not null)
+            {
+                validation.Add("page", "Give page or after, not both.");
+            }
+        }
+
         if (!validation.IsValid)
         {
             return Problems.Validation(validation.Errors);
         }
 
-        var result = await caseloads.ListAsync(http.GetRequiredCaller(), new JourneyQuery(statusFilter, worker, pageNumber, size) { OpenSafetyAlertsOnly = safetyAlert is not null }, http.RequestAborted);
+        var result = await caseloads.ListAsync(
+            http.GetRequiredCaller(),
+            new JourneyQuery(statusFilter, worker, pageNumber, size) { OpenSafetyAlertsOnly = safetyAlert is not null, After = position },
+            http.RequestAborted);
         return TypedResults.Ok(new CaseloadResponse(
             [.. result.Items.Select(i => new CaseloadItem(
                 i.JourneyId,
@@ -72,6 +90,7 @@ internal static class CaseloadsFeature
                 i.Summary.UpdatedAt))],
             pageNumber,
             size,
-            result.Total));
+            result.Total,
+            result.Items.Count == size && result.Last is { } last ? CaseloadPosition.Format(last) : null));
     }
 }
