@@ -10,8 +10,7 @@ public sealed partial class PostgresJourneyStore
 {
     public Task<JourneyTail> ReadTailAsync(TenantId tenant, Guid journeyId, string snapshotKind, int eventsBeforeSnapshot, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(snapshotKind);
-        ArgumentOutOfRangeException.ThrowIfNegative(eventsBeforeSnapshot);
+        JourneySnapshots.ThrowIfInvalidTail(snapshotKind, eventsBeforeSnapshot);
         return RunAsync(async () =>
         {
             // Each statement of the batch sees the data as it was when it began (read committed): a snapshot saved between
@@ -57,9 +56,7 @@ public sealed partial class PostgresJourneyStore
 
     public Task SaveSnapshotAsync(TenantId tenant, Guid journeyId, JourneySnapshot snapshot, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentException.ThrowIfNullOrEmpty(snapshot.Kind, nameof(snapshot));
-        ArgumentOutOfRangeException.ThrowIfLessThan(snapshot.Version, 1, nameof(snapshot));
+        JourneySnapshots.ThrowIfInvalid(snapshot);
         return RunAsync(async () =>
         {
             var schema = _sql.QuotedSchema;

@@ -7,8 +7,7 @@ public sealed partial class SqliteJourneyStore
 {
     public Task<JourneyTail> ReadTailAsync(TenantId tenant, Guid journeyId, string snapshotKind, int eventsBeforeSnapshot, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(snapshotKind);
-        ArgumentOutOfRangeException.ThrowIfNegative(eventsBeforeSnapshot);
+        JourneySnapshots.ThrowIfInvalidTail(snapshotKind, eventsBeforeSnapshot);
         return RunAsync(async () =>
         {
             await using var connection = await OpenAsync(cancellationToken);
@@ -44,9 +43,7 @@ public sealed partial class SqliteJourneyStore
 
     public Task SaveSnapshotAsync(TenantId tenant, Guid journeyId, JourneySnapshot snapshot, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentException.ThrowIfNullOrEmpty(snapshot.Kind, nameof(snapshot));
-        ArgumentOutOfRangeException.ThrowIfLessThan(snapshot.Version, 1, nameof(snapshot));
+        JourneySnapshots.ThrowIfInvalid(snapshot);
         return RunAsync(async () =>
         {
             await using var connection = await OpenAsync(cancellationToken);
