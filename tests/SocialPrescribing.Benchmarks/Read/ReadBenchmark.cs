@@ -238,6 +238,12 @@ internal static class ReadBenchmark
         points.AddRange(longJourneys.Skip(2).Select(row => new ReadPoint(
             $"{longJourneys.Count - 2} other journeys of {row[1]} events, each read once (cold grain, warm process)", "≤ 15 ms", supervisor, $"journeys/{row[0]}", journeyEvents, With(("journey", row[0]!)), Once: true)));
 
+        // Ordinary journeys read once each the same way: what a cold grain costs through the host whatever its length.
+        var ordinary = await sql.RowsAsync(
+            $"SELECT journey_id, version FROM {{T}}journeys WHERE tenant = '{Tenant}' AND version BETWEEN 8 AND 12 ORDER BY journey_id LIMIT 10 OFFSET {journeys / 3}", cancellationToken);
+        points.AddRange(ordinary.Select(row => new ReadPoint(
+            $"{ordinary.Count} journeys of 8–12 events, each read once (cold grain, warm process)", "–", supervisor, $"journeys/{row[0]}", journeyEvents, With(("journey", row[0]!)), Once: true)));
+
         var measured = new List<ReadMeasurement>();
         facts.AppendLine(CultureInfo.InvariantCulture, $"- machine when the reads began: {MachineLoad.Describe()}");
         foreach (var point in points.OfType<ReadPoint>())
