@@ -132,12 +132,17 @@ public abstract class EventSourcedGrain<TState, TEvent> : Grain
         }
 
         var (offset, length) = range.GetOffsetAndLength(StreamLength);
-        var events = offset < _eventsNotHeld ? await AllEventsAsync() : _events;
-        return ([.. events.Skip(offset - (StreamLength - events.Count)).Take(length)], offset + length);
+        if (offset < _eventsNotHeld)
+        {
+            await AllEventsAsync();
+        }
+
+        return ([.. _events.Skip(offset - _eventsNotHeld).Take(length)], offset + length);
     }
 
-    /// <summary>The state folded from the first <paramref name="count"/> events.</summary>
-    protected async Task<TState> FoldFirstAsync(TState empty, int count) => (await AllEventsAsync()).Take(count).Aggregate(empty, Apply);
+    /// <summary>The state folded from the first <paramref name="count"/> events (the current state for all of them).</summary>
+    protected async Task<TState> FoldFirstAsync(TState empty, int count) =>
+        count == StreamLength ? State : (await AllEventsAsync()).Take(count).Aggregate(empty, Apply);
 
     /// <summary>
     /// Makes <paramref name="events"/> durable through <paramref name="append"/> (given the state they lead to), then

@@ -102,22 +102,20 @@ public sealed partial class JourneyGrain(
         if (asOf is null && window.Within(StreamLength) is var (start, length) && start >= EventsNotHeld)
         {
             // The window is among the events held: no need for the earlier ones.
-            return new JourneyView(State, [.. HeldEvents.Skip(start - EventsNotHeld).Take(length)], AllowedCommands(), null)
-            {
-                TimelineVersions = [.. Enumerable.Range(start + 1, length).Select(v => (long)v)],
-                EventsBefore = start,
-            };
+            return Windowed(new JourneyView(State, [.. HeldEvents.Skip(start - EventsNotHeld).Take(length)], AllowedCommands(), null), start);
         }
 
         var whole = await GetView(asOf);
         var (first, count) = window.Within(whole.Timeline.Length);
-        return whole with
-        {
-            Timeline = whole.Timeline.Slice(first, count),
-            TimelineVersions = [.. Enumerable.Range(first + 1, count).Select(v => (long)v)],
-            EventsBefore = first,
-        };
+        return Windowed(whole with { Timeline = whole.Timeline.Slice(first, count) }, first);
     }
+
+    /// <summary>A view whose timeline is the window starting at stream index <paramref name="first"/>.</summary>
+    private static JourneyView Windowed(JourneyView view, int first) => view with
+    {
+        TimelineVersions = [.. Enumerable.Range(first + 1, view.Timeline.Length).Select(v => (long)v)],
+        EventsBefore = first,
+    };
 
     public async Task<CommandOutcome> ExecuteWithin(JourneyCommand command, JourneyScopeRule scope)
     {
@@ -145,7 +143,7 @@ public sealed partial class JourneyGrain(
         {
             return CommandRejection.IfKeyReused(command.Fingerprint, raised[0].CommandFingerprint) is { } reused
                 ? Rejected(reused)
-                : Outcome(CommandOutcomeKind.Replayed, lengthThen == StreamLength ? State : await FoldFirstAsync(JourneyState.Empty, lengthThen), raised, tenant);
+                : Outcome(CommandOutcomeKind.Replayed, await FoldFirstAsync(JourneyState.Empty, lengthThen), raised, tenant);
         }
 
         var decision = JourneyDecider.Decide(State, command, new DecisionContext(ToStoredPrecision(time.GetUtcNow()), tenant, () => JourneyIds.New(time)));
