@@ -17,9 +17,12 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
     /// <summary>The most appends one group commit writes.</summary>
     private const int MaxAppendsPerCommit = 256;
 
+    /// <summary>How many appends may wait for a writer.</summary>
+    private const int AppendQueueLimit = 4096;
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingWrite<JourneyAppend>> _appends = new();
     private readonly AppendCounters _counters = new();
+    private GroupCommitQueue<JourneyAppend>? _appends;
 
     /// <summary>The connection group commits write on, with their statements prepared; used only under the write gate.</summary>
     private SqliteAppendWriter? _writer;
@@ -115,69 +118,28 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
     public SqliteAppendStatistics AppendStatistics => new(_counters.Transactions, _counters.Appends, _counters.Conflicts, _counters.LargestBatch);
 
     /// <summary>
-    /// Appends with group commit: the append joins a queue, and whoever holds the write gate next writes every append
-    /// queued by then in one transaction, so appends from many journeys share one commit and one fsync. The caller is
-    /// released once the transaction holding its append is durable. Each append is checked against its stream's
-    /// version on its own, inside a savepoint: a stale one fails alone (<see cref="StreamVersionConflictException"/>)
-    /// and the rest commit; any other failure fails the whole batch with nothing of it written.
+    /// Appends with group commit (<see cref="GroupCommitQueue{T}"/>): the append joins a queue, and one writer at a
+    /// time writes every append queued by then in one transaction under the write gate, so appends from many journeys
+    /// share one commit and one fsync. The caller is released once the transaction holding its append is durable.
+    /// Each append is checked against its stream's version on its own, inside a savepoint: a stale one fails alone
+    /// (<see cref="StreamVersionConflictException"/>) and the rest commit; any other failure fails the whole batch
+    /// with nothing of it written.
     /// </summary>
-    public async Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default)
+    public Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(append);
-        if (append.Events.Count == 0)
-        {
-            return;
-        }
-
-        var pending = new PendingWrite<JourneyAppend>(append);
-        _appends.Enqueue(pending);
-        using (cancellationToken.Register(static (state, token) => ((PendingWrite<JourneyAppend>)state!).Abandon(token), pending))
-        {
-            try
-            {
-                await _writeGate.WaitAsync(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // Abandoned unless a writer has already claimed it; then its outcome is the batch's.
-                await pending.Outcome;
-                return;
-            }
-
-            try
-            {
-                // Another caller's batch may already have written this append; then there is only what queued since.
-                // SQLite's calls block their thread until the file is synced: on a thread of the pool's own, the
-                // caller's (a grain's) is free meanwhile to queue more appends for the next batch.
-                await Task.Run(WriteQueuedAppendsAsync, CancellationToken.None);
-            }
-            finally
-            {
-                _writeGate.Release();
-            }
-
-            await pending.Outcome;
-        }
+        return append.Events.Count == 0 ? Task.CompletedTask : Appends.AppendAsync(append, cancellationToken);
     }
 
-    /// <summary>With the write gate held: writes the queued appends (up to a batch) in one transaction and tells their callers.</summary>
-    private async Task WriteQueuedAppendsAsync()
+    private GroupCommitQueue<JourneyAppend> Appends =>
+        LazyInitializer.EnsureInitialized(ref _appends, () => new GroupCommitQueue<JourneyAppend>(
+            WriteAppendsAsync, _ => 1, MaxAppendsPerCommit, AppendQueueLimit, "The journey store is shutting down."));
+
+    /// <summary>Writes a batch of appends in one transaction under the write gate and tells their callers.</summary>
+    private async Task WriteAppendsAsync(IReadOnlyList<PendingWrite<JourneyAppend>> batch)
     {
-        var batch = new List<PendingWrite<JourneyAppend>>();
-        while (batch.Count < MaxAppendsPerCommit && _appends.TryDequeue(out var next))
-        {
-            if (next.TryClaim())
-            {
-                batch.Add(next);
-            }
-        }
-
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
         var refused = new Exception?[batch.Count];
+        await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {
             await RunAsync(async () =>
@@ -192,19 +154,16 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
                 await tx.CommitAsync(CancellationToken.None);
             });
         }
-#pragma warning disable CA1031 // Whatever stopped the batch belongs to its callers; a writer that threw would strand them.
-        catch (Exception ex)
-#pragma warning restore CA1031
+        catch
         {
-            // The next batch starts on a fresh connection.
+            // The next batch starts on a fresh connection; the queue fails this batch's callers with the exception.
             _writer?.Dispose();
             _writer = null;
-            foreach (var pending in batch)
-            {
-                pending.Fail(ex);
-            }
-
-            return;
+            throw;
+        }
+        finally
+        {
+            _writeGate.Release();
         }
 
         _counters.Committed(refused.Count(r => r is null), refused.Count(r => r is not null));
