@@ -23,7 +23,7 @@ internal sealed record BenchmarkOptions(
     /// <summary>Every scenario, in the order they run.</summary>
     public static readonly IReadOnlyList<string> AllScenarios =
         ["raw", "store-pg", "store-pg-superuser", "store-pg-single", "store-pg-audited", "audit-pg", "audit-pg-single", "grain-pg", "grain-pg-single", "app-pg", "app-pg-unaudited", "grain-sqlite", "http-sqlite", "http-pg",
-         "probe-orleans", "probe-orleans-raw", "probe-grain-memory", "probe-store-sql"];
+         "probe-orleans", "probe-orleans-raw", "probe-grain-memory", "probe-store-sql", "probe-http-live-sqlite"];
 
     public static readonly IReadOnlyList<string> DefaultScenarios =
         ["raw", "grain-pg", "grain-pg-single", "grain-sqlite", "http-sqlite", "http-pg"];
@@ -38,7 +38,8 @@ internal sealed record BenchmarkOptions(
           --scenarios <list>     raw, store-pg, store-pg-superuser (row-level security bypassed), store-pg-single, grain-pg, grain-pg-single,
                                  app-pg, app-pg-unaudited, grain-sqlite, http-sqlite, http-pg,
                                  store-pg-audited (each append also writes an audit entry), audit-pg, audit-pg-single
-                                 (one audit entry per call, group commit on or off), and the diagnostic probe-store-sql, probe-orleans, probe-orleans-raw, probe-grain-memory
+                                 (one audit entry per call, group commit on or off), and the diagnostic probe-store-sql, probe-orleans, probe-orleans-raw, probe-grain-memory,
+                                 probe-http-live-sqlite (the host answering GET /health/live: the HTTP rows' ceiling)
                                  (default: all but the store-pg, audit and probe ones)
           --writers <list>       run the group-commit scenarios once per Storage:GroupCommitWriters value
                                  (default: the store's default)

@@ -13,8 +13,10 @@ namespace SocialPrescribing.Benchmarks;
 /// <paramref name="settings"/> on the command line, driven with <see cref="HttpClient"/>. Each worker opens a
 /// journey with <c>POST …/referrals</c>, accepts it, then repeats <c>POST …/journeys/{id}/record-contact</c>.
 /// The host logs at Warning, so the per-command Information line does not turn the run into a console benchmark.
+/// With <paramref name="livenessOnly"/> each request is <c>GET /health/live</c> instead (<c>probe-http-live-sqlite</c>):
+/// the same host, client, connections and cores with no work behind the request, the ceiling of any HTTP row here.
 /// </summary>
-internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyList<string> settings) : LoadScenario
+internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyList<string> settings, bool livenessOnly = false) : LoadScenario
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly byte[] ContactBody = Encoding.UTF8.GetBytes("""{"mode":"phone","purpose":"check-in"}""");
@@ -29,6 +31,7 @@ internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyLi
     private readonly Queue<string> _output = new();
     private Process? _process;
     private HttpClient? _client;
+    private Uri? _live;
 
     public override string Name => name;
 
@@ -59,11 +62,21 @@ internal sealed class HttpScenario(string name, string hostAssembly, IReadOnlyLi
                     [AccessRoles.Referrer, AccessRoles.LinkWorker], "sp-benchmarks")),
             },
         };
-        await WaitUntilLiveAsync(new Uri($"http://127.0.0.1:{port}/health/live"), cancellationToken);
+        _live = new Uri($"http://127.0.0.1:{port}/health/live");
+        await WaitUntilLiveAsync(_live, cancellationToken);
     }
 
     public override async Task<Func<Task>> CreateWorkerAsync(int worker, CancellationToken cancellationToken)
     {
+        if (livenessOnly)
+        {
+            return async () =>
+            {
+                using var response = await _client!.GetAsync(_live);
+                response.EnsureSuccessStatusCode();
+            };
+        }
+
         using var referral = await PostAsync("referrals", ReferralBody, HttpStatusCode.Created);
         using var body = await JsonDocument.ParseAsync(await referral.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
         var journey = $"journeys/{body.RootElement.GetProperty("journeyId").GetGuid()}/";

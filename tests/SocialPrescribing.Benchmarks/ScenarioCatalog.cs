@@ -88,6 +88,8 @@ internal static class ScenarioCatalog
                     });
             case "http-sqlite":
                 return new HttpScenario("HTTP API, SQLite", options.HostAssembly, []);
+            case "probe-http-live-sqlite":
+                return new HttpScenario("probe: the same host answering GET /health/live", options.HostAssembly, [], livenessOnly: true);
             case "http-pg":
                 // As a deployment runs it: the host connects as a role row-level security binds (it refuses a superuser
                 // outside Development) and migrates as the database's owner.
