@@ -12,7 +12,7 @@ namespace SocialPrescribing.Storage.Sqlite;
 /// that queue while the gate is held are written together, one transaction and one fsync for all
 /// (see <see cref="AppendAsync(JourneyAppend, CancellationToken)"/>).
 /// </summary>
-public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
+public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAsyncDisposable
 {
     /// <summary>The most appends one group commit writes.</summary>
     private const int MaxAppendsPerCommit = 256;
@@ -540,6 +540,25 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "SELECT 1 FROM schema_migrations LIMIT 1;");
     });
+
+    /// <summary>
+    /// Lets queued appends (journey and audit) be written and refuses new ones (<see cref="StorageUnavailableException"/>),
+    /// then closes the store: what a caller was told is written is on disk when the host stops.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_appends is { } appends)
+        {
+            await appends.CloseAsync();
+        }
+
+        if (_auditQueue is { } audit)
+        {
+            await audit.CloseAsync();
+        }
+
+        Dispose();
+    }
 
     public void Dispose()
     {

@@ -127,6 +127,36 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
         Assert.Equal(1, _store.AppendStatistics.Conflicts);
     }
 
+    [Fact]
+    public async Task Closing_the_store_writes_the_queued_appends_and_refuses_later_ones()
+    {
+        var journeys = Enumerable.Range(0, 32).Select(_ => Guid.NewGuid()).ToList();
+        var closing = Open();
+        var appends = journeys.Select(j => Task.Run(() => closing.AppendAsync(Append(Alberta, j, 0, [Event("ReferralReceived")]), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken)).ToList();
+        await Task.WhenAll(appends.Take(1));
+
+        await closing.DisposeAsync();
+
+        // Every append that was queued before the store closed is written; one that came later is refused, not lost silently.
+        var outcomes = await Task.WhenAll(appends.Select(async a =>
+        {
+            try
+            {
+                await a;
+                return true;
+            }
+            catch (StorageUnavailableException)
+            {
+                return false;
+            }
+        }));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => closing.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event("ReferralReceived")]), TestContext.Current.CancellationToken));
+        for (var i = 0; i < journeys.Count; i++)
+        {
+            Assert.Equal(outcomes[i] ? 1 : 0, (await _store.ReadAsync(Alberta, journeys[i], TestContext.Current.CancellationToken)).Count);
+        }
+    }
+
     private SqliteJourneyStore Open() =>
         new(Options.Create(new SqliteStorageOptions { DataDirectory = _directory }), TimeProvider.System, NullLogger<SqliteJourneyStore>.Instance);
 }
