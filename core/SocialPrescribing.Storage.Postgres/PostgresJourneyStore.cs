@@ -35,7 +35,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
     private readonly AppendCounters _counters = new();
     private readonly PostgresGroupCommitter? _groupCommit;
     private readonly AuditAppendQueue? _auditQueue;
-    private readonly PostgresStoreMetrics _metrics;
+    private readonly StoreMetrics _metrics;
     private Task? _migration;
 
     /// <param name="dataSource">The connection pool, as the application's role; the caller owns it.</param>
@@ -88,7 +88,7 @@ public sealed partial class PostgresJourneyStore : IJourneyStore, IAsyncDisposab
             _auditQueue = new AuditAppendQueue(entries => WriteAuditAsync(entries, knownHeads: true, CancellationToken.None), _options.GroupCommitMaxBatch, _options.GroupCommitQueueLimit);
         }
 
-        _metrics = new PostgresStoreMetrics(meterFactory, _options.Schema, _counters, () => _groupCommit?.Queued ?? 0);
+        _metrics = new StoreMetrics(meterFactory, "SocialPrescribing.Storage.Postgres", _options.Schema, _counters, () => _groupCommit?.Queued ?? 0);
     }
 
     /// <summary>The schema this store reads and writes.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -23,6 +25,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AppendCounters _counters = new();
     private GroupCommitQueue<JourneyAppend>? _appends;
+    private readonly StoreMetrics _metrics;
 
     /// <summary>The connection group commits write on, with their statements prepared; used only under the write gate.</summary>
     private SqliteAppendWriter? _writer;
@@ -32,13 +35,14 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
     private volatile bool _migrated;
 
-    public SqliteJourneyStore(IOptions<SqliteStorageOptions> options, TimeProvider time, ILogger<SqliteJourneyStore> logger)
+    public SqliteJourneyStore(IOptions<SqliteStorageOptions> options, TimeProvider time, ILogger<SqliteJourneyStore> logger, IMeterFactory? meterFactory = null)
     {
         _time = time;
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
         var path = options.Value.DatabasePath;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _metrics = new StoreMetrics(meterFactory, "SocialPrescribing.Storage.Sqlite", path, _counters, () => _appends?.Queued ?? 0);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -128,7 +132,13 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
     public Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(append);
-        return append.Events.Count == 0 ? Task.CompletedTask : Appends.AppendAsync(append, cancellationToken);
+        if (append.Events.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var startedAt = Stopwatch.GetTimestamp();
+        return _metrics.Time(Appends.AppendAsync(append, cancellationToken), startedAt);
     }
 
     private GroupCommitQueue<JourneyAppend> Appends =>
@@ -562,6 +572,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
 
     public void Dispose()
     {
+        _metrics.Dispose();
         _writer?.Dispose();
         _writeGate.Dispose();
         _migrationGate.Dispose();

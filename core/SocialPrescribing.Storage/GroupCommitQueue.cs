@@ -46,6 +46,9 @@ internal sealed class GroupCommitQueue<T>
         _queue = Channel.CreateBounded<PendingWrite<T>>(new BoundedChannelOptions(queueLimit) { FullMode = BoundedChannelFullMode.Wait });
     }
 
+    /// <summary>Writes waiting for a writer now.</summary>
+    public int Queued => _queue.Reader.Count;
+
     /// <summary>Queues the write and completes once the transaction holding it has committed, or fails with what stopped it.</summary>
     public async Task AppendAsync(T item, CancellationToken cancellationToken)
     {

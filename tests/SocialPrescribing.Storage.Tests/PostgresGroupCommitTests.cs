@@ -68,64 +68,10 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
     [Fact]
     public async Task The_stores_figures_are_published_as_metrics_tagged_with_its_schema_only()
     {
-        var measurements = new List<(string Instrument, double Value, string? Outcome)>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            // Only this test's store: stores of other tests publish under the same meter name, other schemas.
-            if (instrument.Meter.Name == "SocialPrescribing.Storage.Postgres" && instrument.Meter.Tags?.Any(t => t.Key == "db.namespace" && (string?)t.Value == _db!.Name) == true)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
-        listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Record(instrument, value, tags));
-        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
-        listener.Start();
-
+        // Only this test's store: stores of other tests publish under the same meter name, other schemas.
+        using var measured = new StoreMeasurements("SocialPrescribing.Storage.Postgres", _db!.Name);
         await using var store = Open();
-        var journeys = Enumerable.Range(0, 16).Select(_ => Guid.NewGuid()).ToArray();
-        await Task.WhenAll(journeys.Select(journey => Task.Run(async () =>
-        {
-            for (var version = 0; version < 5; version++)
-            {
-                await store.AppendAsync(Append(journey, version, [Event(minute: version)]), Token);
-            }
-        })));
-        await Assert.ThrowsAsync<StreamVersionConflictException>(() => store.AppendAsync(Append(journeys[0], 2, [Event()]), Token));
-        listener.RecordObservableInstruments();
-
-        lock (measurements)
-        {
-            var statistics = store.AppendStatistics;
-            Assert.Equal(80, Latest("sp.storage.appends"));
-            Assert.Equal(statistics.Transactions, Latest("sp.storage.append.transactions"));
-            Assert.Equal(1, Latest("sp.storage.append.conflicts"));
-            Assert.Equal(0, Latest("sp.storage.append.queued"));
-            var durations = measurements.Where(m => m.Instrument == "sp.storage.append.duration").ToList();
-            Assert.Equal(80, durations.Count(d => d.Outcome == "committed"));
-            Assert.Equal(1, durations.Count(d => d.Outcome == "conflict"));
-            Assert.All(durations, d => Assert.InRange(d.Value, 0, Patience.TotalSeconds));
-        }
-
-        void Record<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-            where T : struct
-        {
-            string? outcome = null;
-            foreach (var tag in tags)
-            {
-                outcome = tag.Key == "outcome" ? (string?)tag.Value : outcome;
-                // Nothing about a journey or a tenant may be attached to a measurement.
-                Assert.Equal("outcome", tag.Key);
-            }
-
-            lock (measurements)
-            {
-                measurements.Add((instrument.Name, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture), outcome));
-            }
-        }
-
-        double Latest(string instrument) => measurements.Last(m => m.Instrument == instrument).Value;
+        await measured.AppendAndCheckAsync(store, (journey, version) => Append(journey, version, [Event(minute: (int)version)]), () => store.AppendStatistics.Transactions, Patience, Token);
     }
 
     [Fact]

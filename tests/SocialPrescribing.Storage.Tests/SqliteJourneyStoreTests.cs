@@ -157,6 +157,22 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
         }
     }
 
+    [Fact]
+    public async Task The_stores_figures_are_published_as_metrics_tagged_with_its_file_only()
+    {
+        var other = Path.Combine(Path.GetTempPath(), "sp-sqlite-" + Guid.NewGuid().ToString("N"));
+        using var measured = new StoreMeasurements("SocialPrescribing.Storage.Sqlite", Path.Combine(_directory, "journeys.db"));
+        // Another store in the process, on another file: its appends are not this store's figures.
+        using (var elsewhere = new SqliteJourneyStore(Options.Create(new SqliteStorageOptions { DataDirectory = other }), TimeProvider.System, NullLogger<SqliteJourneyStore>.Instance))
+        {
+            await elsewhere.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event("ReferralReceived")]), TestContext.Current.CancellationToken);
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(other, recursive: true);
+        await measured.AppendAndCheckAsync(_store, (journey, version) => Append(Alberta, journey, version, [version == 0 ? Event("ReferralReceived") : Event(minute: (int)version)]), () => _store.AppendStatistics.Transactions, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+    }
+
     private SqliteJourneyStore Open() =>
         new(Options.Create(new SqliteStorageOptions { DataDirectory = _directory }), TimeProvider.System, NullLogger<SqliteJourneyStore>.Instance);
 }

@@ -1,31 +1,34 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace SocialPrescribing.Storage.Postgres;
+namespace SocialPrescribing.Storage;
 
 /// <summary>
-/// The store's figures as .NET metrics (meter <see cref="MeterName"/>), for <c>dotnet-counters</c> or an
-/// OpenTelemetry exporter: what group commit is doing in production, not only in the benchmark. The meter is tagged
-/// with the schema, so stores of different schemas in one process stay apart. Nothing about a journey or a tenant
-/// is recorded.
+/// A store's append figures as .NET metrics (a meter per engine: <c>SocialPrescribing.Storage.Postgres</c>,
+/// <c>SocialPrescribing.Storage.Sqlite</c>), for <c>dotnet-counters</c> or an OpenTelemetry exporter: what group
+/// commit is doing in production, not only in the benchmark. The meter is tagged with the store's database namespace
+/// (PostgreSQL's schema, SQLite's file), so stores of one engine in one process stay apart. Nothing about a journey
+/// or a tenant is recorded.
 /// </summary>
-internal sealed class PostgresStoreMetrics : IDisposable
+internal sealed class StoreMetrics : IDisposable
 {
-    /// <summary>The meter's name.</summary>
-    public const string MeterName = "SocialPrescribing.Storage.Postgres";
-
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Histogram<double> _duration;
     private volatile bool _disposed;
 
-    public PostgresStoreMetrics(IMeterFactory? factory, string schema, AppendCounters counters, Func<int> queued)
+    /// <param name="factory">The host's meter factory; without one the store owns its meter.</param>
+    /// <param name="meterName">The engine's meter.</param>
+    /// <param name="databaseNamespace">Which database of the engine: the <c>db.namespace</c> tag.</param>
+    /// <param name="counters">The store's append counters.</param>
+    /// <param name="queued">How many appends wait for a writer now.</param>
+    public StoreMetrics(IMeterFactory? factory, string meterName, string databaseNamespace, AppendCounters counters, Func<int> queued)
     {
-        var options = new MeterOptions(MeterName) { Tags = [new("db.namespace", schema)] };
+        var options = new MeterOptions(meterName) { Tags = [new("db.namespace", databaseNamespace)] };
         _ownsMeter = factory is null;
         _meter = factory?.Create(options) ?? new Meter(options);
         _meter.CreateObservableCounter("sp.storage.append.transactions", () => Observe(counters.Transactions), "{transaction}",
-            "Transactions committed by appends: each one write-ahead-log flush.");
+            "Transactions committed by appends: each one flush of the log to disk.");
         _meter.CreateObservableCounter("sp.storage.appends", () => Observe(counters.Appends), "{append}",
             "Appends committed; with group commit, well above the transactions.");
         _meter.CreateObservableCounter("sp.storage.append.conflicts", () => Observe(counters.Conflicts), "{append}",
