@@ -24,7 +24,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AppendCounters _counters = new();
-    private GroupCommitQueue<JourneyAppend>? _appends;
+    private readonly GroupCommitQueue<JourneyAppend> _appends;
     private readonly StoreMetrics _metrics;
 
     /// <summary>The connection group commits write on, with their statements prepared; used only under the write gate.</summary>
@@ -42,7 +42,8 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
         _logger = logger;
         var path = options.Value.DatabasePath;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _metrics = new StoreMetrics(meterFactory, "SocialPrescribing.Storage.Sqlite", path, _counters, () => _appends?.Queued ?? 0);
+        _appends = new GroupCommitQueue<JourneyAppend>(WriteAppendsAsync, _ => 1, MaxAppendsPerCommit, AppendQueueLimit, "The journey store is shutting down.");
+        _metrics = new StoreMetrics(meterFactory, "SocialPrescribing.Storage.Sqlite", path, _counters, () => _appends.Queued);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -138,12 +139,8 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
         }
 
         var startedAt = Stopwatch.GetTimestamp();
-        return _metrics.Time(Appends.AppendAsync(append, cancellationToken), startedAt);
+        return _metrics.Time(_appends.AppendAsync(append, cancellationToken), startedAt);
     }
-
-    private GroupCommitQueue<JourneyAppend> Appends =>
-        LazyInitializer.EnsureInitialized(ref _appends, () => new GroupCommitQueue<JourneyAppend>(
-            WriteAppendsAsync, _ => 1, MaxAppendsPerCommit, AppendQueueLimit, "The journey store is shutting down."));
 
     /// <summary>Writes a batch of appends in one transaction under the write gate and tells their callers.</summary>
     private async Task WriteAppendsAsync(IReadOnlyList<PendingWrite<JourneyAppend>> batch)
@@ -557,10 +554,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (_appends is { } appends)
-        {
-            await appends.CloseAsync();
-        }
+        await _appends.CloseAsync();
 
         if (_auditQueue is { } audit)
         {
