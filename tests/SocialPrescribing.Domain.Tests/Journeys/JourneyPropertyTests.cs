@@ -76,8 +76,35 @@ public sealed class JourneyPropertyTests
 
         var overdue = run.Appended.OfType<FirstContactOverdue>().ToList();
         Assert.True(overdue.Count <= 1);
-        Assert.All(overdue, o => Assert.True(run.Final.FirstContactAt is null || run.Final.FirstContactAt > o.OccurredAt));
         Assert.True(run.Appended.OfType<ContactRecorded>().Count(c => c.IsFirstContact) <= 1);
+
+        // "After" in the stream's order: a contact recorded in the same minute as the overdue check, just after it, still follows it.
+        var firstContact = run.Appended.ToList().FindIndex(e => e is ContactRecorded { IsFirstContact: true });
+        if (firstContact >= 0)
+        {
+            Assert.DoesNotContain(run.Appended.Skip(firstContact), e => e is FirstContactOverdue);
+            Assert.All(overdue, o => Assert.True(run.Final.FirstContactAt >= o.OccurredAt));
+        }
+    }
+
+    /// <summary>The case a random run found: the overdue check and the first contact in the same minute, the check first.</summary>
+    [Fact]
+    public void A_first_contact_recorded_in_the_same_minute_as_the_overdue_check_follows_it()
+    {
+        static JourneyStep Step(string command, int minutesLater) => new(command, 0, CommunityReferralStatus.Accepted, minutesLater, 0);
+        var script = new JourneyScript(
+        [
+            Step(JourneyCommandNames.ReceiveReferral, 60),
+            Step(JourneyCommandNames.AcceptReferral, 7662),
+            Step(JourneyCommandNames.CheckFirstContact, 11684 + 110),
+            Step(JourneyCommandNames.RecordContact, 0),
+        ]);
+
+        var run = script.Run();
+
+        Assert.Equal([typeof(FirstContactOverdue), typeof(ContactRecorded)], run.Appended.TakeLast(2).Select(e => e.GetType()));
+        Assert.Equal(run.Appended[^2].OccurredAt, run.Final.FirstContactAt);
+        A_journey_is_overdue_at_most_once_and_never_after_a_first_contact(script);
     }
 
     [Property(Arbitrary = [typeof(JourneyArbitraries)], MaxTest = 300)]
