@@ -5,26 +5,19 @@ namespace SocialPrescribing.Storage.Sqlite;
 
 /// <summary>
 /// The audit log (<see cref="IAuditLog"/>) beside the journeys, on the same file, write gate and error handling.
-/// Concurrent appends share transactions (<see cref="AuditAppendQueue"/>): one write lock and one sync to disk per
-/// batch, so auditing every read does not queue every read behind a commit of its own.
+/// Audit appends join the store's one write queue with the journeys' appends: concurrent ones share a transaction,
+/// one write lock and one sync to disk per batch, so auditing every read (or a command, right after its events) does
+/// not queue behind a commit of its own.
 /// </summary>
 public sealed partial class SqliteJourneyStore : IAuditLog
 {
-    private const int AuditBatchEntries = 256;
-    private const int AuditQueueLimit = 4096;
-
     private const string AuditColumns =
         "sequence, at, actor, roles, client, journey_id, category, action, outcome, purpose, break_glass_reason, request_id, source_address, previous_hash, hash";
-
-    private AuditAppendQueue? _auditQueue;
-
-    private AuditAppendQueue AuditQueue =>
-        LazyInitializer.EnsureInitialized(ref _auditQueue, () => new AuditAppendQueue(WriteAuditAsync, AuditBatchEntries, AuditQueueLimit));
 
     public Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
         AuditEntry.ValidateAll(entries);
-        return entries.Count == 0 ? Task.CompletedTask : AuditQueue.AppendAsync(entries, cancellationToken);
+        return entries.Count == 0 ? Task.CompletedTask : _writes.AppendAsync(new StoreWrite(null, entries), cancellationToken);
     }
 
     public Task<AuditPage> QueryAsync(TenantId tenant, AuditQuery query, CancellationToken cancellationToken = default)
@@ -183,70 +176,58 @@ public sealed partial class SqliteJourneyStore : IAuditLog
             return tenants;
         });
 
-    /// <summary>Writes entries of possibly several tenants in one transaction under the write gate.</summary>
-    private Task WriteAuditAsync(IReadOnlyList<AuditEntry> entries) => RunAsync(async () =>
+    /// <summary>Writes entries of possibly several tenants in the batch's transaction, each tenant's chain moved on.</summary>
+    private static async Task WriteAuditEntriesAsync(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<AuditEntry> entries)
     {
-        await using var connection = await OpenAsync(CancellationToken.None);
-        await _writeGate.WaitAsync();
-        try
+        var heads = new Dictionary<TenantId, AuditChainHead>();
+        await using (var read = connection.CreateCommand())
         {
-            await using var tx = connection.BeginTransaction(deferred: false);
-            var heads = new Dictionary<TenantId, AuditChainHead>();
-            await using (var read = connection.CreateCommand())
+            read.Transaction = tx;
+            read.CommandText = "SELECT sequence, hash FROM audit_chain_heads WHERE tenant = $tenant";
+            var tenantParameter = read.Parameters.Add("$tenant", SqliteType.Text);
+            foreach (var tenant in AuditChain.TenantsInLockOrder(entries))
             {
-                read.Transaction = tx;
-                read.CommandText = "SELECT sequence, hash FROM audit_chain_heads WHERE tenant = $tenant";
-                var tenantParameter = read.Parameters.Add("$tenant", SqliteType.Text);
-                foreach (var tenant in AuditChain.TenantsInLockOrder(entries))
+                tenantParameter.Value = tenant.Value;
+                await using var reader = await read.ExecuteReaderAsync();
+                if (await reader.ReadAsync())
                 {
-                    tenantParameter.Value = tenant.Value;
-                    await using var reader = await read.ExecuteReaderAsync();
-                    if (await reader.ReadAsync())
-                    {
-                        heads[tenant] = new AuditChainHead(reader.GetInt64(0), reader.GetString(1));
-                    }
+                    heads[tenant] = new AuditChainHead(reader.GetInt64(0), reader.GetString(1));
                 }
             }
-
-            await using (var insert = connection.CreateCommand())
-            {
-                insert.Transaction = tx;
-                insert.CommandText = $"""
-                    INSERT INTO audit_entries (tenant, {AuditColumns})
-                    VALUES ($tenant, $sequence, $at, $actor, $roles, $client, $journey, $category, $action, $outcome, $purpose, $reason, $request, $source, $previous, $hash)
-                    """;
-                foreach (var stored in AuditChain.Link(entries, heads))
-                {
-                    insert.Parameters.Clear();
-                    AddAuditRow(insert, stored);
-                    await insert.ExecuteNonQueryAsync();
-                }
-            }
-
-            await using (var move = connection.CreateCommand())
-            {
-                move.Transaction = tx;
-                move.CommandText = """
-                    INSERT INTO audit_chain_heads (tenant, sequence, hash) VALUES ($tenant, $sequence, $hash)
-                    ON CONFLICT (tenant) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash
-                    """;
-                foreach (var (tenant, head) in heads)
-                {
-                    move.Parameters.Clear();
-                    move.Parameters.AddWithValue("$tenant", tenant.Value);
-                    move.Parameters.AddWithValue("$sequence", head.Sequence);
-                    move.Parameters.AddWithValue("$hash", head.Hash);
-                    await move.ExecuteNonQueryAsync();
-                }
-            }
-
-            await tx.CommitAsync();
         }
-        finally
+
+        await using (var insert = connection.CreateCommand())
         {
-            _writeGate.Release();
+            insert.Transaction = tx;
+            insert.CommandText = $"""
+                INSERT INTO audit_entries (tenant, {AuditColumns})
+                VALUES ($tenant, $sequence, $at, $actor, $roles, $client, $journey, $category, $action, $outcome, $purpose, $reason, $request, $source, $previous, $hash)
+                """;
+            foreach (var stored in AuditChain.Link(entries, heads))
+            {
+                insert.Parameters.Clear();
+                AddAuditRow(insert, stored);
+                await insert.ExecuteNonQueryAsync();
+            }
         }
-    });
+
+        await using (var move = connection.CreateCommand())
+        {
+            move.Transaction = tx;
+            move.CommandText = """
+                INSERT INTO audit_chain_heads (tenant, sequence, hash) VALUES ($tenant, $sequence, $hash)
+                ON CONFLICT (tenant) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash
+                """;
+            foreach (var (tenant, head) in heads)
+            {
+                move.Parameters.Clear();
+                move.Parameters.AddWithValue("$tenant", tenant.Value);
+                move.Parameters.AddWithValue("$sequence", head.Sequence);
+                move.Parameters.AddWithValue("$hash", head.Hash);
+                await move.ExecuteNonQueryAsync();
+            }
+        }
+    }
 
     private static void AddAuditRow(SqliteCommand insert, StoredAuditEntry stored)
     {

@@ -11,21 +11,22 @@ namespace SocialPrescribing.Storage.Sqlite;
 /// <summary>
 /// The embedded engine. SQLite allows one writer at a time, so writes queue on a gate in this process
 /// rather than spinning on SQLITE_BUSY; reads run beside them thanks to the WAL journal. Journey appends
-/// that queue while the gate is held are written together, one transaction and one fsync for all
+/// and audit entries that queue while the gate is held are written together, one transaction and one fsync for all
 /// (see <see cref="AppendAsync(JourneyAppend, CancellationToken)"/>).
 /// </summary>
 public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAsyncDisposable
 {
-    /// <summary>The most appends one group commit writes.</summary>
-    private const int MaxAppendsPerCommit = 256;
+    /// <summary>The most one group commit writes: journey appends, and audit entries, count one each.</summary>
+    private const int MaxWritesPerCommit = 256;
 
-    /// <summary>How many appends may wait for a writer.</summary>
+    /// <summary>How many appends (journey or audit) may wait for a writer.</summary>
     private const int AppendQueueLimit = 4096;
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AppendCounters _counters = new();
-    private readonly GroupCommitQueue<JourneyAppend> _appends;
+    private readonly GroupCommitQueue<StoreWrite> _writes;
     private readonly StoreMetrics _metrics;
+    private long _writeBatches;
 
     /// <summary>The connection group commits write on, with their statements prepared; used only under the write gate.</summary>
     private SqliteAppendWriter? _writer;
@@ -42,8 +43,8 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
         _logger = logger;
         var path = options.Value.DatabasePath;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _appends = new GroupCommitQueue<JourneyAppend>(WriteAppendsAsync, _ => 1, MaxAppendsPerCommit, AppendQueueLimit, "The journey store is shutting down.");
-        _metrics = new StoreMetrics(meterFactory, "SocialPrescribing.Storage.Sqlite", path, _counters, () => _appends.Queued);
+        _writes = new GroupCommitQueue<StoreWrite>(WriteBatchAsync, write => write.Size, MaxWritesPerCommit, AppendQueueLimit, "The journey store is shutting down.");
+        _metrics = new StoreMetrics(meterFactory, "SocialPrescribing.Storage.Sqlite", path, _counters, () => _writes.Queued);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -125,10 +126,10 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
     /// <summary>
     /// Appends with group commit (<see cref="GroupCommitQueue{T}"/>): the append joins a queue, and one writer at a
     /// time writes every append queued by then in one transaction under the write gate, so appends from many journeys
-    /// share one commit and one fsync. The caller is released once the transaction holding its append is durable.
-    /// Each append is checked against its stream's version on its own, inside a savepoint: a stale one fails alone
-    /// (<see cref="StreamVersionConflictException"/>) and the rest commit; any other failure fails the whole batch
-    /// with nothing of it written.
+    /// (and the audit entries queued beside them) share one commit and one fsync. The caller is released once the
+    /// transaction holding its append is durable. Each append is checked against its stream's version on its own,
+    /// inside a savepoint: a stale one fails alone (<see cref="StreamVersionConflictException"/>) and the rest commit;
+    /// any other failure fails the whole batch with nothing of it written.
     /// </summary>
     public Task AppendAsync(JourneyAppend append, CancellationToken cancellationToken = default)
     {
@@ -139,13 +140,38 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
         }
 
         var startedAt = Stopwatch.GetTimestamp();
-        return _metrics.Time(_appends.AppendAsync(append, cancellationToken), startedAt);
+        return _metrics.Time(_writes.AppendAsync(new StoreWrite(append, null), cancellationToken), startedAt);
     }
 
-    /// <summary>Writes a batch of appends in one transaction under the write gate and tells their callers.</summary>
-    private async Task WriteAppendsAsync(IReadOnlyList<PendingWrite<JourneyAppend>> batch)
+    /// <summary>Batches the write queue has handed to the writer (each one transaction), for tests.</summary>
+    internal long WriteBatches => Interlocked.Read(ref _writeBatches);
+
+    /// <summary>Writes waiting in the queue, for tests.</summary>
+    internal int QueuedWrites => _writes.Queued;
+
+    /// <summary>The gate every write of this store takes, for tests that hold writes back.</summary>
+    internal SemaphoreSlim WriteGate => _writeGate;
+
+    /// <summary>What the store's one write queue takes: a journey's append, or a caller's audit entries.</summary>
+    private sealed record StoreWrite(JourneyAppend? Append, IReadOnlyList<AuditEntry>? Audit)
     {
+        /// <summary>What it counts towards a batch: one per append, one per audit entry.</summary>
+        public int Size => Append is null ? Audit!.Count : 1;
+    }
+
+    /// <summary>
+    /// Writes a batch of journey appends and audit entries in one transaction under the write gate and tells their
+    /// callers. A request's command and its audit entry are two writes in turn; under load another request's append
+    /// and this one's entry share a commit instead of taking one each.
+    /// </summary>
+    private async Task WriteBatchAsync(IReadOnlyList<PendingWrite<StoreWrite>> batch)
+    {
+        Interlocked.Increment(ref _writeBatches);
         var refused = new Exception?[batch.Count];
+        var appends = batch.Count(p => p.Item.Append is not null);
+        IReadOnlyList<AuditEntry> audited = appends == batch.Count ? []
+            : batch.Count == 1 ? batch[0].Item.Audit!
+            : [.. batch.SelectMany(p => p.Item.Audit ?? [])];
         await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -155,7 +181,15 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
                 await using var tx = writer.Connection.BeginTransaction(deferred: false);
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    refused[i] = await WriteAppendAsync(writer, tx, batch[i].Item, savepoint: batch.Count > 1);
+                    if (batch[i].Item.Append is { } append)
+                    {
+                        refused[i] = await WriteAppendAsync(writer, tx, append, savepoint: batch.Count > 1);
+                    }
+                }
+
+                if (audited.Count > 0)
+                {
+                    await WriteAuditEntriesAsync(writer.Connection, tx, audited);
                 }
 
                 await tx.CommitAsync(CancellationToken.None);
@@ -173,7 +207,11 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
             _writeGate.Release();
         }
 
-        _counters.Committed(refused.Count(r => r is null), refused.Count(r => r is not null));
+        if (appends > 0)
+        {
+            _counters.Committed(appends - refused.Count(r => r is not null), refused.Count(r => r is not null));
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
             if (refused[i] is { } reason)
@@ -554,13 +592,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await _appends.CloseAsync();
-
-        if (_auditQueue is { } audit)
-        {
-            await audit.CloseAsync();
-        }
-
+        await _writes.CloseAsync();
         Dispose();
     }
 

@@ -128,6 +128,56 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
     }
 
     [Fact]
+    public async Task Journey_appends_and_audit_entries_queued_together_share_one_commit_and_a_stale_append_fails_alone()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var journeys = Enumerable.Range(0, 32).Select(_ => Guid.NewGuid()).ToList();
+        var stale = Guid.NewGuid();
+        AuditEntry Read(Guid journey, int i) => new(Alberta, DateTimeOffset.UnixEpoch.AddMinutes(i), "lw-1", "link-worker", "sp-web", journey, "journey", "read", AuditEntry.Allowed);
+
+        // Writes held back: the first one's batch waits at the gate, and everything after it queues for the next.
+        await _store.WriteGate.WaitAsync(token);
+        var first = Task.Run(() => _store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event("ReferralReceived")]), token), token);
+        await Until(() => _store.WriteBatches == 1);
+        var writes = journeys.SelectMany((j, i) => new[]
+        {
+            Task.Run(() => _store.AppendAsync(Append(Alberta, j, 0, [Event("ReferralReceived")]), token), token),
+            Task.Run(() => _store.AppendAsync([Read(j, i)], token), token),
+        }).ToList();
+        var refused = Task.Run(() => _store.AppendAsync(Append(Alberta, stale, 3, [Event()]), token), token);
+        await Until(() => _store.QueuedWrites == 65);
+        _store.WriteGate.Release();
+
+        await first;
+        await Task.WhenAll(writes);
+        await Assert.ThrowsAsync<StreamVersionConflictException>(() => refused);
+
+        // Two transactions for 66 writes: the first alone, then 32 appends, the stale one and 32 audit entries together.
+        Assert.Equal(2, _store.WriteBatches);
+        Assert.Equal((2L, 33L, 1L, 33), (_store.AppendStatistics.Transactions, _store.AppendStatistics.Appends, _store.AppendStatistics.Conflicts, _store.AppendStatistics.LargestBatch));
+        Assert.Empty(await _store.ReadAsync(Alberta, stale, token));
+        foreach (var journey in journeys)
+        {
+            Assert.Single(await _store.ReadAsync(Alberta, journey, token));
+        }
+
+        var audited = await _store.QueryAsync(Alberta, new AuditQuery { PageSize = AuditQuery.MaxPageSize }, token);
+        Assert.Equal(journeys.Order(), audited.Items.Select(e => e.Entry.JourneyId!.Value).Order());
+        Assert.Equal(Enumerable.Range(1, 32).Select(i => (long)i), audited.Items.Select(e => e.Sequence));
+        Assert.True((await _store.VerifyAsync(Alberta, token)).IsIntact);
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The store's writes did not reach the expected point.");
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task Closing_the_store_writes_the_queued_appends_and_refuses_later_ones()
     {
         var journeys = Enumerable.Range(0, 32).Select(_ => Guid.NewGuid()).ToList();
@@ -151,6 +201,8 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
             }
         }));
         await Assert.ThrowsAsync<StorageUnavailableException>(() => closing.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event("ReferralReceived")]), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => closing.AppendAsync(
+            [new AuditEntry(Alberta, DateTimeOffset.UnixEpoch, "lw-1", "link-worker", "sp-web", journeys[0], "journey", "read", AuditEntry.Allowed)], TestContext.Current.CancellationToken));
         for (var i = 0; i < journeys.Count; i++)
         {
             Assert.Equal(outcomes[i] ? 1 : 0, (await _store.ReadAsync(Alberta, journeys[i], TestContext.Current.CancellationToken)).Count);
