@@ -169,9 +169,7 @@ public sealed partial class SqliteJourneyStore : IJourneyStore, IDisposable, IAs
         Interlocked.Increment(ref _writeBatches);
         var refused = new Exception?[batch.Count];
         var appends = batch.Count(p => p.Item.Append is not null);
-        IReadOnlyList<AuditEntry> audited = appends == batch.Count ? []
-            : batch.Count == 1 ? batch[0].Item.Audit!
-            : [.. batch.SelectMany(p => p.Item.Audit ?? [])];
+        List<AuditEntry> audited = [.. batch.SelectMany(p => p.Item.Audit ?? [])];
         await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {

@@ -182,7 +182,7 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
             var opened = Guid.NewGuid();
             rivals.Add((opened, Guid.NewGuid(), store.AppendAsync(Append(opened, 0, [Event("ReferralReceived")]), Token)));
             rivals.Add((opened, Guid.NewGuid(), store.AppendAsync(Append(opened, 0, [Event("ReferralReceived"), Event()]), Token)));
-            await WaitUntilAsync(() => store.AppendStatistics.Queued == rivals.Count);
+            await Waiting.UntilAsync(() => store.AppendStatistics.Queued == rivals.Count);
             await hold.ReleaseAsync();
         }
 
@@ -242,7 +242,7 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
                 .. streams.Where((_, i) => i % 2 == 1).Select(journey => store.AppendAsync(Append(journey, 3, [Event()], "declined"), Token)),
                 store.AppendAsync(Append(existing, 0, [Event("ReferralReceived")], "declined"), Token),
             ];
-            await WaitUntilAsync(() => store.AppendStatistics.Queued == current.Length + stale.Length);
+            await Waiting.UntilAsync(() => store.AppendStatistics.Queued == current.Length + stale.Length);
             await hold.ReleaseAsync();
             await blocked;
         }
@@ -289,7 +289,7 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
 
             // PostgreSQL text cannot hold a NUL character: the server rejects this one statement.
             refused = store.AppendAsync(Append(faulty, 0, [Event() with { Data = "{\"note\":\"\u0000\"}" }]), Token);
-            await WaitUntilAsync(() => store.AppendStatistics.Queued == good.Length + 1);
+            await Waiting.UntilAsync(() => store.AppendStatistics.Queued == good.Length + 1);
             await hold.ReleaseAsync();
         }
 
@@ -322,7 +322,7 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
                 var ahead = store.AppendAsync(Append(first, 1, [Event()]), Token);
                 await WaitForBlockedWritersAsync(1);
                 doomed = [.. others.Select(journey => store.AppendAsync(Append(journey, 0, [Event(), Event()]), Token)), store.AppendAsync(Append(last, 1, [Event()]), Token)];
-                await WaitUntilAsync(() => store.AppendStatistics.Queued == doomed.Length);
+                await Waiting.UntilAsync(() => store.AppendStatistics.Queued == doomed.Length);
                 await holdFirst.ReleaseAsync();
                 await ahead;
             }
@@ -364,7 +364,7 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
             await WaitForBlockedWritersAsync(1);
             cancelled = store.AppendAsync(Append(abandoned, 0, [Event()]), cancellation.Token);
             written = store.AppendAsync(Append(kept, 0, [Event()]), Token);
-            await WaitUntilAsync(() => store.AppendStatistics.Queued == 2);
+            await Waiting.UntilAsync(() => store.AppendStatistics.Queued == 2);
             await cancellation.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
             await hold.ReleaseAsync();
@@ -393,7 +393,7 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
             var blocked = store.AppendAsync(Append(blocker, 1, [Event()]), Token);
             await WaitForBlockedWritersAsync(1);
             queued = [.. Enumerable.Range(0, 2).Select(_ => store.AppendAsync(Append(Guid.NewGuid(), 0, [Event()]), Token))];
-            await WaitUntilAsync(() => store.AppendStatistics.Queued == 2);
+            await Waiting.UntilAsync(() => store.AppendStatistics.Queued == 2);
             held = store.AppendAsync(Append(Guid.NewGuid(), 0, [Event()]), Token);
             refused = store.AppendAsync(Append(Guid.NewGuid(), 0, [Event()]), cancellation.Token);
 
@@ -425,7 +425,7 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
             var blocked = store.AppendAsync(Append(blocker, 1, [Event()]), Token);
             await WaitForBlockedWritersAsync(1);
             written = store.AppendAsync(Append(queued, 0, [Event()]), Token);
-            await WaitUntilAsync(() => store.AppendStatistics.Queued == 1);
+            await Waiting.UntilAsync(() => store.AppendStatistics.Queued == 1);
             disposing = store.DisposeAsync().AsTask();
             await Assert.ThrowsAsync<StorageUnavailableException>(() => store.AppendAsync(Append(Guid.NewGuid(), 0, [Event()]), Token));
             await hold.ReleaseAsync();
@@ -467,16 +467,6 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IAsyncLi
         catch (Exception ex)
         {
             return ex;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the store.");
-            await Task.Delay(10, Token);
         }
     }
 

@@ -208,10 +208,10 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         {
             // The one writer waits on the held row; the two appends queue behind it and go together.
             blocked = Store.AppendAsync(Append(Alberta, blocker, 1), Token);
-            await WaitUntilAsync(async () => (await Db.QueryAsync<long>(
+            await Waiting.UntilAsync(async () => (await Db.QueryAsync<long>(
                 $"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = '{Db.Name}' AND pid <> pg_backend_pid()"))[0] == 1);
             both = Task.WhenAll(Store.AppendAsync(Append(Alberta, albertan, 0), Token), Store.AppendAsync(Append(Ontario, ontarian, 0), Token));
-            await WaitUntilAsync(() => Task.FromResult(Store.AppendStatistics.Queued == 2));
+            await Waiting.UntilAsync(() => Task.FromResult(Store.AppendStatistics.Queued == 2));
             await hold.ReleaseAsync();
         }
 
@@ -336,7 +336,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
 
         // An asynchronous projection's tallies of both tenants' events (read from the feed, as the system).
         var day = new DateOnly(2026, 1, 1);
-        await WaitUntilAsync(async () =>
+        await Waiting.UntilAsync(async () =>
         {
             if (!tally)
             {
@@ -384,7 +384,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
     private async Task<List<FeedEvent>> DrainAsync(string consumer, int expected)
     {
         var handled = new List<FeedEvent>();
-        await WaitUntilAsync(async () =>
+        await Waiting.UntilAsync(async () =>
         {
             await Store.ConsumeAsync(consumer, 100, (events, _) => { handled.AddRange(events); return Task.CompletedTask; }, Token);
             return handled.Count >= expected;
@@ -425,16 +425,6 @@ public sealed class PostgresRowLevelSecurityTests(PostgresFixture fixture) : IAs
         INSERT INTO "{{Db.Name}}".journey_events (tenant, journey_id, version, event_type, data, command_id, actor, occurred_at)
         VALUES ('{{tenant}}', gen_random_uuid(), 1, 'Planted', '{}', gen_random_uuid(), 'lw-1', now()) RETURNING 1
         """;
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting.");
-            await Task.Delay(20, Token);
-        }
-    }
 
     private static NewEvent Event() => new("ReferralReceived", "{}", Guid.NewGuid(), "lw-1", T0);
 

@@ -138,14 +138,14 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
         // Writes held back: the first one's batch waits at the gate, and everything after it queues for the next.
         await _store.WriteGate.WaitAsync(token);
         var first = Task.Run(() => _store.AppendAsync(Append(Alberta, Guid.NewGuid(), 0, [Event("ReferralReceived")]), token), token);
-        await Until(() => _store.WriteBatches == 1);
+        await Waiting.UntilAsync(() => _store.WriteBatches == 1);
         var writes = journeys.SelectMany((j, i) => new[]
         {
             Task.Run(() => _store.AppendAsync(Append(Alberta, j, 0, [Event("ReferralReceived")]), token), token),
             Task.Run(() => _store.AppendAsync([Read(j, i)], token), token),
         }).ToList();
         var refused = Task.Run(() => _store.AppendAsync(Append(Alberta, stale, 3, [Event()]), token), token);
-        await Until(() => _store.QueuedWrites == 65);
+        await Waiting.UntilAsync(() => _store.QueuedWrites == 65);
         _store.WriteGate.Release();
 
         await first;
@@ -165,16 +165,6 @@ public sealed class SqliteJourneyStoreTests : EventFeedConformance, IAsyncLifeti
         Assert.Equal(journeys.Order(), audited.Items.Select(e => e.Entry.JourneyId!.Value).Order());
         Assert.Equal(Enumerable.Range(1, 32).Select(i => (long)i), audited.Items.Select(e => e.Sequence));
         Assert.True((await _store.VerifyAsync(Alberta, token)).IsIntact);
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The store's writes did not reach the expected point.");
-            await Task.Delay(5, TestContext.Current.CancellationToken);
-        }
     }
 
     [Fact]
